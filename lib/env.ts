@@ -1,0 +1,19 @@
+// The one place that reads process.env: validated once, typed everywhere else.
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("file:./data/slipcase.db"),
+  BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  BETTER_AUTH_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+  SEED_DEMO: z.string().default("1"),
+  DEMO_PASSWORD: z.string().min(8).default("slipcase-demo-2026"),
+  /** Failed sign-ins in a row before the account is locked, and for how long. */
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  SIGN_IN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export const env: Env = envSchema.parse(process.env);

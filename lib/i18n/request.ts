@@ -1,0 +1,25 @@
+// next-intl request config: the locale comes from the user's choice (cookie) or else the
+// browser's languages; messages are one JSON file per area under messages/<locale>/.
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { isLocale, LOCALE_COOKIE, type Locale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
+
+export async function currentLocale(): Promise<Locale> {
+  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(chosen)) return chosen;
+  return localeFromAcceptLanguage((await headers()).get("accept-language"));
+}
+
+async function loadMessages(locale: Locale) {
+  const [common, incidents, admin] = await Promise.all([
+    import(`../../messages/${locale}/common.json`),
+    import(`../../messages/${locale}/incidents.json`),
+    import(`../../messages/${locale}/admin.json`),
+  ]);
+  return { ...common.default, ...incidents.default, ...admin.default };
+}
+
+export default getRequestConfig(async () => {
+  const locale = await currentLocale();
+  return { locale, messages: await loadMessages(locale), timeZone: "Asia/Shanghai" };
+});

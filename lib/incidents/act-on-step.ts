@@ -1,0 +1,83 @@
+// Completes or skips one checklist step: role from the permission table (403), order and
+// required details from the step rules (422), version check (409), audit event in the same
+// transaction.
+import "server-only";
+import { appendEvent } from "@/lib/audit/append-event";
+import type { Actor } from "@/lib/auth/actor";
+import { maskPans } from "@/lib/card-data/mask-pan";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { ContactMethod as DbContactMethod, StepKey as DbStepKey } from "@/lib/generated/prisma/enums";
+import { bumpVersion, loadForChange, stepStates } from "@/lib/incidents/load-for-change";
+import { checkStepAction, type StepKey, statusAfterStep, stepActionPermission } from "@/lib/incidents/rules";
+import { incidentInclude } from "@/lib/incidents/scope";
+import { serializeIncident } from "@/lib/incidents/serialize";
+import { can } from "@/lib/rbac/permissions";
+import type { IncidentDto, StepActionInput } from "@/lib/schemas/incident";
+
+export async function actOnStep({
+  actor,
+  id,
+  key,
+  input,
+}: {
+  actor: Actor;
+  id: string;
+  key: StepKey;
+  input: StepActionInput;
+}): Promise<IncidentDto> {
+  return prisma.$transaction(async (tx) => {
+    const incident = await loadForChange(tx, { actor, id, version: input.version });
+    if (!can(actor.role, stepActionPermission(key, input.action))) {
+      throw new AppError(
+        "FORBIDDEN",
+        input.action === "skip" ? "Your role cannot skip steps." : `Your role cannot complete the "${key}" step.`,
+      );
+    }
+    const note = input.note ? maskPans(input.note) : null;
+    const rule = checkStepAction({
+      status: incident.status,
+      steps: stepStates(incident.steps),
+      key,
+      action: input.action,
+      note,
+      contactMethod: input.contactMethod,
+      identityVerified: input.identityVerified,
+    });
+    if (!rule.ok)
+      throw new AppError("RULE_VIOLATION", rule.reason, rule.field ? { [rule.field]: rule.reason } : undefined);
+
+    const at = new Date();
+    const isResign = key === "resign" && input.action === "complete";
+    await tx.incidentStep.update({
+      where: { incidentId_key: { incidentId: id, key: key.toUpperCase() as DbStepKey } },
+      data: {
+        status: input.action === "complete" ? "DONE" : "SKIPPED",
+        actorId: actor.userId,
+        at,
+        note,
+        contactMethod: isResign ? (input.contactMethod?.toUpperCase() as DbContactMethod) : null,
+        identityVerified: isResign ? true : null,
+      },
+    });
+    const status = statusAfterStep(incident.status);
+    await bumpVersion(tx, { id, version: incident.version, data: { status } });
+    await appendEvent(tx, {
+      merchantId: incident.merchantId,
+      incidentId: id,
+      actorId: actor.userId,
+      type: input.action === "complete" ? "step.completed" : "step.skipped",
+      before: { step: key, stepStatus: "pending", status: incident.status, version: incident.version },
+      after: {
+        step: key,
+        stepStatus: input.action === "complete" ? "done" : "skipped",
+        status,
+        version: incident.version + 1,
+        ...(note ? { note } : {}),
+        ...(isResign ? { contactMethod: input.contactMethod, identityVerified: true } : {}),
+      },
+    });
+    const updated = await tx.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude });
+    return serializeIncident(updated, at);
+  });
+}

@@ -1,0 +1,54 @@
+// Closes an incident with a resolution, once every applicable step is done or skipped.
+import "server-only";
+import { appendEvent } from "@/lib/audit/append-event";
+import type { Actor } from "@/lib/auth/actor";
+import { maskPans } from "@/lib/card-data/mask-pan";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { Resolution as DbResolution } from "@/lib/generated/prisma/enums";
+import { bumpVersion, loadForChange, stepStates } from "@/lib/incidents/load-for-change";
+import { checkClose } from "@/lib/incidents/rules";
+import { incidentInclude } from "@/lib/incidents/scope";
+import { serializeIncident } from "@/lib/incidents/serialize";
+import { can } from "@/lib/rbac/permissions";
+import type { CloseIncidentInput, IncidentDto } from "@/lib/schemas/incident";
+
+export async function closeIncident({
+  actor,
+  id,
+  input,
+}: {
+  actor: Actor;
+  id: string;
+  input: CloseIncidentInput;
+}): Promise<IncidentDto> {
+  return prisma.$transaction(async (tx) => {
+    const incident = await loadForChange(tx, { actor, id, version: input.version });
+    if (!can(actor.role, "incident.close")) throw new AppError("FORBIDDEN", "Your role cannot close incidents.");
+    const rule = checkClose({ status: incident.status, steps: stepStates(incident.steps) });
+    if (!rule.ok) throw new AppError("RULE_VIOLATION", rule.reason);
+
+    const closedAt = new Date();
+    const note = input.note ? maskPans(input.note) : null;
+    await bumpVersion(tx, {
+      id,
+      version: incident.version,
+      data: { status: "CLOSED", resolution: input.resolution.toUpperCase() as DbResolution, closedAt },
+    });
+    await appendEvent(tx, {
+      merchantId: incident.merchantId,
+      incidentId: id,
+      actorId: actor.userId,
+      type: "incident.closed",
+      before: { status: incident.status, version: incident.version },
+      after: {
+        status: "CLOSED",
+        version: incident.version + 1,
+        resolution: input.resolution,
+        ...(note ? { note } : {}),
+      },
+    });
+    const updated = await tx.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude });
+    return serializeIncident(updated, closedAt);
+  });
+}

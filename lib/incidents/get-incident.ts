@@ -1,0 +1,32 @@
+// One incident with its checklist and timeline, if the caller may see it (else 404).
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { incidentInclude, visibleIncidentsWhere } from "@/lib/incidents/scope";
+import { serializeIncident, serializeTimeline } from "@/lib/incidents/serialize";
+import { can } from "@/lib/rbac/permissions";
+import type { IncidentDetailDto } from "@/lib/schemas/incident";
+
+export async function getIncident({ actor, id }: { actor: Actor; id: string }): Promise<IncidentDetailDto> {
+  if (!can(actor.role, "incident.view")) throw new AppError("FORBIDDEN", "Your role cannot see incidents.");
+  const incident = await prisma.incident.findFirst({
+    where: { id, ...visibleIncidentsWhere(actor) },
+    include: {
+      ...incidentInclude,
+      events: {
+        orderBy: { seq: "asc" },
+        select: {
+          seq: true,
+          type: true,
+          createdAt: true,
+          before: true,
+          after: true,
+          actor: { select: { id: true, name: true } },
+        },
+      },
+    },
+  });
+  if (!incident) throw new AppError("NOT_FOUND", "Incident not found.");
+  return { ...serializeIncident(incident), timeline: serializeTimeline(incident.events) };
+}

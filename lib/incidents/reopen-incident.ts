@@ -1,0 +1,52 @@
+// Reopens a closed incident (back to IN_PROGRESS), with a note saying why.
+import "server-only";
+import { appendEvent } from "@/lib/audit/append-event";
+import type { Actor } from "@/lib/auth/actor";
+import { maskPans } from "@/lib/card-data/mask-pan";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { bumpVersion, loadForChange } from "@/lib/incidents/load-for-change";
+import { checkReopen } from "@/lib/incidents/rules";
+import { incidentInclude } from "@/lib/incidents/scope";
+import { serializeIncident } from "@/lib/incidents/serialize";
+import { can } from "@/lib/rbac/permissions";
+import type { IncidentDto, ReopenIncidentInput } from "@/lib/schemas/incident";
+
+export async function reopenIncident({
+  actor,
+  id,
+  input,
+}: {
+  actor: Actor;
+  id: string;
+  input: ReopenIncidentInput;
+}): Promise<IncidentDto> {
+  return prisma.$transaction(async (tx) => {
+    const incident = await loadForChange(tx, { actor, id, version: input.version });
+    if (!can(actor.role, "incident.reopen")) throw new AppError("FORBIDDEN", "Your role cannot reopen incidents.");
+    const note = maskPans(input.note);
+    const rule = checkReopen({ status: incident.status, note });
+    if (!rule.ok)
+      throw new AppError("RULE_VIOLATION", rule.reason, rule.field ? { [rule.field]: rule.reason } : undefined);
+
+    await bumpVersion(tx, {
+      id,
+      version: incident.version,
+      data: { status: "IN_PROGRESS", resolution: null, closedAt: null },
+    });
+    await appendEvent(tx, {
+      merchantId: incident.merchantId,
+      incidentId: id,
+      actorId: actor.userId,
+      type: "incident.reopened",
+      before: {
+        status: incident.status,
+        version: incident.version,
+        resolution: incident.resolution?.toLowerCase() ?? null,
+      },
+      after: { status: "IN_PROGRESS", version: incident.version + 1, note },
+    });
+    const updated = await tx.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude });
+    return serializeIncident(updated);
+  });
+}

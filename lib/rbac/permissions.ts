@@ -1,0 +1,65 @@
+// Who may do what: the permission table of the product, as data. Pure, no I/O.
+
+export const ROLES = ["CASHIER", "SUPERVISOR", "FINANCE", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "incident.view",
+  "incident.create",
+  "step.complete.halt",
+  "step.complete.reverify",
+  "step.complete.notify",
+  "step.complete.resign",
+  "step.complete.reconcile",
+  "step.skip",
+  "incident.close",
+  "incident.reopen",
+  "admin.manage",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Which stores a role sees and logs incidents for. */
+export type StoreScope = "assigned" | "all";
+
+const ROLE_PERMISSIONS = {
+  CASHIER: ["incident.view", "incident.create", "step.complete.halt", "step.complete.reverify"],
+  SUPERVISOR: [
+    "incident.view",
+    "incident.create",
+    "step.complete.halt",
+    "step.complete.reverify",
+    "step.complete.notify",
+    "step.complete.resign",
+    "step.skip",
+    "incident.close",
+    "incident.reopen",
+  ],
+  FINANCE: ["incident.view", "incident.create", "step.complete.reconcile"],
+  ADMIN: PERMISSIONS,
+} as const satisfies Record<Role, readonly Permission[]>;
+
+const ROLE_STORE_SCOPE = {
+  CASHIER: "assigned",
+  SUPERVISOR: "assigned",
+  FINANCE: "all",
+  ADMIN: "all",
+} as const satisfies Record<Role, StoreScope>;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** Unknown roles are denied everything. */
+export function can(role: string | null | undefined, permission: Permission): boolean {
+  if (!isRole(role)) return false;
+  return (ROLE_PERMISSIONS[role] as readonly Permission[]).includes(permission);
+}
+
+/** Unknown roles see no store. */
+export function storeScopeOf(role: string | null | undefined): StoreScope | "none" {
+  return isRole(role) ? ROLE_STORE_SCOPE[role] : "none";
+}
+
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((role) => can(role, permission));
+}

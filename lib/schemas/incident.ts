@@ -1,0 +1,214 @@
+// Zod schemas for incidents: one source for the cashier's form, the route handlers and the
+// OpenAPI document. Importable by client and server (no I/O here).
+import { z } from "zod";
+import {
+  CONTACT_METHODS,
+  INCIDENT_KINDS,
+  INCIDENT_STATUSES,
+  RESOLUTIONS,
+  STEP_KEYS,
+  STEP_STATUSES,
+} from "@/lib/incidents/rules";
+
+/** Largest amount accepted, in minor units (10,000,000.00). */
+export const MAX_AMOUNT_MINOR = 1_000_000_000;
+
+/** Parses "1234.5" into 123450 minor units; null when the text is not a valid amount. */
+export function parseAmountToMinor(text: string): number | null {
+  const match = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!match) return null;
+  const minor = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+  return Number.isSafeInteger(minor) ? minor : null;
+}
+
+export function formatMinor(minor: number): string {
+  const sign = minor < 0 ? "-" : "";
+  const abs = Math.abs(minor);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max, `At most ${max} characters.`)
+    .transform((value) => value.trim())
+    .optional();
+
+export const amountSchema = z
+  .string({ error: 'Amount must be a decimal string such as "128.50".' })
+  .refine((value) => parseAmountToMinor(value) !== null, "Amount must be a number with at most 2 decimals.")
+  .refine((value) => (parseAmountToMinor(value) ?? 0) > 0, "Amount must be greater than 0.")
+  .refine((value) => (parseAmountToMinor(value) ?? 0) <= MAX_AMOUNT_MINOR, "Amount must be at most 10,000,000.00.");
+
+export const createIncidentSchema = z
+  .strictObject({
+    kind: z.enum(INCIDENT_KINDS, { error: "Choose a kind of incident." }),
+    terminalId: z
+      .string({ error: "Terminal (TID) is required." })
+      .trim()
+      .regex(/^[A-Za-z0-9]{4,16}$/, "Terminal must be the TID printed on the slip (4–16 letters or digits)."),
+    occurredAt: z.iso.datetime({ offset: true, error: "occurredAt must be an ISO 8601 date-time." }).optional(),
+    amount: amountSchema.optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, "Currency must be a 3-letter ISO code such as CNY.")
+      .default("CNY"),
+    cardBin: z
+      .string()
+      .regex(/^\d{6}$/, "Card BIN must be exactly 6 digits.")
+      .optional(),
+    cardLast4: z
+      .string()
+      .regex(/^\d{4}$/, "Card last 4 must be exactly 4 digits.")
+      .optional(),
+    rrn: z
+      .string()
+      .regex(/^\d{12}$/, "Reference number (RRN) must be 12 digits.")
+      .optional(),
+    authCode: z
+      .string()
+      .regex(/^[A-Za-z0-9]{6}$/, "Authorisation code must be 6 letters or digits.")
+      .optional(),
+    traceNo: z
+      .string()
+      .regex(/^\d{6}$/, "Trace number must be 6 digits.")
+      .optional(),
+    batchNo: z
+      .string()
+      .regex(/^\d{6}$/, "Batch number must be 6 digits.")
+      .optional(),
+    description: optionalText(2000),
+  })
+  .meta({ id: "CreateIncident" });
+export type CreateIncidentInput = z.infer<typeof createIncidentSchema>;
+
+export const stepActionSchema = z
+  .strictObject({
+    action: z.enum(["complete", "skip"], { error: 'action must be "complete" or "skip".' }),
+    note: optionalText(1000),
+    contactMethod: z.enum(CONTACT_METHODS, { error: "contactMethod must be phone, sms or in_person." }).optional(),
+    identityVerified: z.boolean().optional(),
+    version: z.number({ error: "version is required." }).int().positive(),
+  })
+  .meta({ id: "StepAction" });
+export type StepActionInput = z.infer<typeof stepActionSchema>;
+
+export const closeIncidentSchema = z
+  .strictObject({
+    resolution: z.enum(RESOLUTIONS, { error: `resolution must be one of: ${RESOLUTIONS.join(", ")}.` }),
+    note: optionalText(1000),
+    version: z.number({ error: "version is required." }).int().positive(),
+  })
+  .meta({ id: "CloseIncident" });
+export type CloseIncidentInput = z.infer<typeof closeIncidentSchema>;
+
+export const reopenIncidentSchema = z
+  .strictObject({
+    note: z
+      .string({ error: "A note saying why is required." })
+      .trim()
+      .min(1, "A note saying why is required.")
+      .max(1000),
+    version: z.number({ error: "version is required." }).int().positive(),
+  })
+  .meta({ id: "ReopenIncident" });
+export type ReopenIncidentInput = z.infer<typeof reopenIncidentSchema>;
+
+export const stepKeySchema = z.enum(STEP_KEYS, { error: `Step must be one of: ${STEP_KEYS.join(", ")}.` });
+
+export const listIncidentsQuerySchema = z.strictObject({
+  status: z.enum(INCIDENT_STATUSES).optional(),
+  kind: z.enum(INCIDENT_KINDS).optional(),
+  storeId: z.string().min(1).max(64).optional(),
+  q: z.string().trim().max(100).optional(),
+  cursor: z.string().min(1).max(64).optional(),
+  overdue: z.enum(["true", "false"]).optional(),
+  from: z.iso.date({ error: "from must be a date (YYYY-MM-DD)." }).optional(),
+  to: z.iso.date({ error: "to must be a date (YYYY-MM-DD)." }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ListIncidentsQuery = z.infer<typeof listIncidentsQuerySchema>;
+
+export const stepSchema = z
+  .object({
+    key: z.enum(STEP_KEYS),
+    status: z.enum(STEP_STATUSES),
+    by: z.object({ id: z.string(), name: z.string() }).optional(),
+    at: z.string().optional(),
+    note: z.string().optional(),
+    contactMethod: z.enum(CONTACT_METHODS).optional(),
+    identityVerified: z.boolean().optional(),
+  })
+  .meta({ id: "Step" });
+
+export const timelineEventSchema = z
+  .object({
+    seq: z.number().int(),
+    type: z.string(),
+    at: z.string(),
+    actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+  })
+  .meta({ id: "TimelineEvent" });
+
+export const incidentSchema = z
+  .object({
+    id: z.string(),
+    reference: z.string(),
+    kind: z.enum(INCIDENT_KINDS),
+    status: z.enum(INCIDENT_STATUSES),
+    version: z.number().int(),
+    storeId: z.string(),
+    storeName: z.string(),
+    terminalId: z.string(),
+    amount: z.string().nullable(),
+    currency: z.string(),
+    occurredAt: z.string(),
+    dueAt: z.string(),
+    overdue: z.boolean(),
+    cardBin: z.string().nullable(),
+    cardLast4: z.string().nullable(),
+    rrn: z.string().nullable(),
+    authCode: z.string().nullable(),
+    traceNo: z.string().nullable(),
+    batchNo: z.string().nullable(),
+    description: z.string().nullable(),
+    resolution: z.enum(RESOLUTIONS).nullable(),
+    closedAt: z.string().nullable(),
+    reportedBy: z.object({ id: z.string(), name: z.string() }),
+    steps: z.array(stepSchema),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Incident" });
+export type IncidentDto = z.infer<typeof incidentSchema>;
+
+export const incidentDetailSchema = incidentSchema
+  .extend({ timeline: z.array(timelineEventSchema) })
+  .meta({ id: "IncidentDetail" });
+export type IncidentDetailDto = z.infer<typeof incidentDetailSchema>;
+
+export const incidentListSchema = z
+  .object({ items: z.array(incidentSchema), nextCursor: z.string().nullable() })
+  .meta({ id: "IncidentList" });
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+
+export const signInSchema = z
+  .strictObject({
+    email: z.email({ error: "Enter a valid email address." }).max(254),
+    password: z.string({ error: "Password is required." }).min(1, "Password is required.").max(256),
+  })
+  .meta({ id: "SignIn" });
+
+/** Keys that would carry sensitive authentication data; rejected wherever they appear. */
+export const FORBIDDEN_CARD_KEYS = /^(cvv2?|cvc2?|cvn2?|pin|pinblock|pan|track.*|fullcardnumber|cardnumber)$/i;
