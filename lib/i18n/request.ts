@@ -11,12 +11,13 @@ export async function currentLocale(): Promise<Locale> {
 }
 
 async function loadMessages(locale: Locale) {
-  const [common, incidents, admin] = await Promise.all([
+  const files = await Promise.all([
     import(`../../messages/${locale}/common.json`),
     import(`../../messages/${locale}/incidents.json`),
+    import(`../../messages/${locale}/casework.json`),
     import(`../../messages/${locale}/admin.json`),
   ]);
-  return { ...common.default, ...incidents.default, ...admin.default };
+  return Object.assign({}, ...files.map((file) => file.default));
 }
 
 export default getRequestConfig(async () => {
