@@ -1,20 +1,23 @@
 // Creates a staff account: a better-auth user with an argon2id credential, and their membership
 // (role, and the stores they work in for store-scoped roles).
 import "server-only";
+import { assertAdmin } from "@/lib/admin/assert-admin";
+import { rethrowUniqueClash } from "@/lib/admin/unique-clash";
 import { appendEvent } from "@/lib/audit/append-event";
+import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import type { Tx } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/rbac/permissions";
+import type { CreateUserInput } from "@/lib/schemas/admin";
 
-export interface NewUser {
+export type NewUser = {
   merchantId: string;
   email: string;
   name: string;
-  password: string;
   role: Role;
   storeIds: string[];
-}
+} & ({ password: string } | { passwordHash: string });
 
 /** Runs inside the caller's transaction; `actorId` is the admin doing it (null for the seed). */
 export async function createUserInTx(tx: Tx, user: NewUser, actorId: string | null) {
@@ -27,9 +30,9 @@ export async function createUserInTx(tx: Tx, user: NewUser, actorId: string | nu
     select: { id: true },
   });
   if (stores.length !== new Set(user.storeIds).size) {
-    throw new AppError("RULE_VIOLATION", "One of the stores is not this merchant's.", { storeIds: "Unknown store." });
+    throw new AppError("NOT_FOUND", "One of the stores was not found.", { storeIds: "Unknown store." });
   }
-  const passwordHash = await hashPassword(user.password);
+  const passwordHash = "passwordHash" in user ? user.passwordHash : await hashPassword(user.password);
   const created = await tx.user.create({
     data: {
       email,
@@ -53,7 +56,32 @@ export async function createUserInTx(tx: Tx, user: NewUser, actorId: string | nu
     merchantId: user.merchantId,
     actorId,
     type: "user.created",
-    after: { userId: created.id, email, role: user.role, storeIds: stores.map((s) => s.id) },
+    after: { userId: created.id, email, name: user.name, role: user.role, storeIds: stores.map((s) => s.id) },
   });
   return created;
+}
+
+/** An admin adds a member of staff, who can sign in at once with the initial password. */
+export async function createUser({ actor, input }: { actor: Actor; input: CreateUserInput }) {
+  assertAdmin(actor);
+  // Hashing is slow (argon2id): do it before the transaction so the write lock is held briefly.
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await prisma.$transaction((tx) =>
+      createUserInTx(
+        tx,
+        {
+          merchantId: actor.merchantId,
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          storeIds: input.storeIds,
+          passwordHash,
+        },
+        actor.userId,
+      ),
+    );
+  } catch (error) {
+    rethrowUniqueClash(error, `A user with email ${input.email} already exists.`, { email: "Already in use." });
+  }
 }

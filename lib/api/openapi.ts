@@ -2,6 +2,17 @@
 import { z } from "zod";
 import { STEP_KEYS } from "@/lib/incidents/rules";
 import {
+  addTerminalSchema,
+  adminStoreSchema,
+  adminTerminalSchema,
+  adminUserSchema,
+  changeUserAccessSchema,
+  createStoreSchema,
+  createUserSchema,
+  moveTerminalSchema,
+  renameStoreSchema,
+} from "@/lib/schemas/admin";
+import {
   closeIncidentSchema,
   createIncidentSchema,
   errorSchema,
@@ -12,6 +23,8 @@ import {
   reopenIncidentSchema,
   signInSchema,
   stepActionSchema,
+  stepSchema,
+  timelineEventSchema,
 } from "@/lib/schemas/incident";
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
@@ -27,7 +40,9 @@ function componentSchemas(schemas: z.ZodType[], io: "input" | "output") {
     uri: (id) => `#/components/schemas/${id}`,
     unrepresentable: "any",
   });
-  return out;
+  // A component is not a standalone document: a fragment-only `$id` is invalid JSON Schema
+  // 2020-12, and the dialect is the document's default.
+  return Object.fromEntries(Object.entries(out).map(([id, { $id: _id, $schema: _schema, ...schema }]) => [id, schema]));
 }
 
 const jsonBody = (id: string) => ({ required: true, content: { "application/json": { schema: ref(id) } } });
@@ -68,10 +83,35 @@ export function buildOpenApiDocument() {
     components: {
       schemas: {
         ...componentSchemas(
-          [createIncidentSchema, stepActionSchema, closeIncidentSchema, reopenIncidentSchema, signInSchema],
+          [
+            createIncidentSchema,
+            stepActionSchema,
+            closeIncidentSchema,
+            reopenIncidentSchema,
+            signInSchema,
+            createStoreSchema,
+            renameStoreSchema,
+            addTerminalSchema,
+            moveTerminalSchema,
+            createUserSchema,
+            changeUserAccessSchema,
+          ],
           "input",
         ),
-        ...componentSchemas([incidentSchema, incidentDetailSchema, incidentListSchema, errorSchema], "output"),
+        ...componentSchemas(
+          [
+            stepSchema,
+            timelineEventSchema,
+            incidentSchema,
+            incidentDetailSchema,
+            incidentListSchema,
+            errorSchema,
+            adminTerminalSchema,
+            adminStoreSchema,
+            adminUserSchema,
+          ],
+          "output",
+        ),
       },
       securitySchemes: { session: { type: "apiKey", in: "cookie", name: "better-auth.session_token" } },
     },
@@ -146,6 +186,7 @@ export function buildOpenApiDocument() {
           responses: { "200": jsonResponse("The incident", "Incident"), ...errors(400, 401, 403, 404, 409, 422) },
         },
       },
+      ...adminPaths(),
       "/api/health": {
         get: {
           summary: "Liveness and database reachability",
@@ -154,5 +195,93 @@ export function buildOpenApiDocument() {
         },
       },
     },
+  };
+}
+
+const listOf = (description: string, id: string) => ({
+  description,
+  content: {
+    "application/json": {
+      schema: { type: "object", properties: { items: { type: "array", items: ref(id) } }, required: ["items"] },
+    },
+  },
+});
+
+/** Stores, terminals and staff: admin only (403 for every other role). */
+function adminPaths() {
+  const adminErrors = (...codes: number[]) => errors(401, 403, ...codes);
+  const action = (summary: string, result: string, body?: string) => ({
+    post: {
+      summary,
+      tags: ["admin"],
+      parameters: [idParam],
+      ...(body ? { requestBody: jsonBody(body) } : {}),
+      responses: { "200": jsonResponse(result, result), ...adminErrors(400, 404, 422) },
+    },
+  });
+  return {
+    "/api/admin/stores": {
+      get: {
+        summary: "Stores with their terminals",
+        tags: ["admin"],
+        responses: { "200": listOf("Stores", "AdminStore"), ...adminErrors() },
+      },
+      post: {
+        summary: "Create a store",
+        tags: ["admin"],
+        requestBody: jsonBody("CreateStore"),
+        responses: { "201": jsonResponse("The store", "AdminStore"), ...adminErrors(400, 409) },
+      },
+    },
+    "/api/admin/stores/{id}": {
+      patch: {
+        summary: "Rename a store",
+        tags: ["admin"],
+        parameters: [idParam],
+        requestBody: jsonBody("RenameStore"),
+        responses: { "200": jsonResponse("The store", "AdminStore"), ...adminErrors(400, 404, 409) },
+      },
+    },
+    "/api/admin/terminals": {
+      get: {
+        summary: "All terminals of the merchant",
+        tags: ["admin"],
+        responses: { "200": listOf("Terminals", "AdminTerminal"), ...adminErrors() },
+      },
+      post: {
+        summary: "Add a terminal (TID) to a store",
+        tags: ["admin"],
+        requestBody: jsonBody("AddTerminal"),
+        responses: { "201": jsonResponse("The terminal", "AdminTerminal"), ...adminErrors(400, 404, 409) },
+      },
+    },
+    "/api/admin/terminals/{id}/move": action("Move a terminal to another store", "AdminTerminal", "MoveTerminal"),
+    "/api/admin/terminals/{id}/deactivate": action("Deactivate a terminal", "AdminTerminal"),
+    "/api/admin/terminals/{id}/reactivate": action("Reactivate a terminal", "AdminTerminal"),
+    "/api/admin/users": {
+      get: {
+        summary: "Staff with roles and stores",
+        tags: ["admin"],
+        responses: { "200": listOf("Staff", "AdminUser"), ...adminErrors() },
+      },
+      post: {
+        summary: "Create a staff account",
+        tags: ["admin"],
+        requestBody: jsonBody("CreateUser"),
+        responses: { "201": jsonResponse("The user", "AdminUser"), ...adminErrors(400, 404, 409) },
+      },
+    },
+    "/api/admin/users/{id}": {
+      patch: {
+        summary: "Change a user's role and stores",
+        tags: ["admin"],
+        parameters: [idParam],
+        requestBody: jsonBody("ChangeUserAccess"),
+        responses: { "200": jsonResponse("The user", "AdminUser"), ...adminErrors(400, 404, 422) },
+      },
+    },
+    "/api/admin/users/{id}/deactivate": action("Deactivate a user (signs them out)", "AdminUser"),
+    "/api/admin/users/{id}/reactivate": action("Reactivate a user", "AdminUser"),
+    "/api/admin/users/{id}/unlock": action("Clear a sign-in lock-out", "AdminUser"),
   };
 }

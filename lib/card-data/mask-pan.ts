@@ -24,7 +24,15 @@ const DIGIT_RUN = /(?<![\d])\d(?:[ -]?\d){12,}(?![\d])/g;
  * so "4111 1111 1111 1111 0925" still has its PAN masked while other long numbers are left alone.
  */
 export function maskPans(text: string): string {
-  return text.replace(DIGIT_RUN, (run) => maskRun(run));
+  // Repeat until nothing changes: a mask's last four followed by more digits can form a new
+  // Luhn-valid run ("****0312 0100000002"), which must not survive either. Each pass that
+  // changes something removes at least nine digits, so this ends.
+  let current = text;
+  for (;;) {
+    const next = current.replace(DIGIT_RUN, (run) => maskRun(run));
+    if (next === current) return current;
+    current = next;
+  }
 }
 
 function isPan(digits: string): boolean {

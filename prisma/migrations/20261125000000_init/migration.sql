@@ -214,6 +214,9 @@ CREATE INDEX "Incident_storeId_status_createdAt_idx" ON "Incident"("storeId", "s
 CREATE INDEX "Incident_merchantId_dueAt_idx" ON "Incident"("merchantId", "dueAt");
 
 -- CreateIndex
+CREATE INDEX "Incident_merchantId_status_occurredAt_idx" ON "Incident"("merchantId", "status", "occurredAt");
+
+-- CreateIndex
 CREATE INDEX "Incident_terminalId_idx" ON "Incident"("terminalId");
 
 -- CreateIndex

@@ -1,0 +1,79 @@
+// /admin: stores, terminals and staff, for admins only. Other roles get a "not allowed" page; the
+// server actions refuse them too (each use case checks the role itself).
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import {
+  addTerminalAction,
+  changeUserAccessAction,
+  createStoreAction,
+  createUserAction,
+  moveTerminalAction,
+  renameStoreAction,
+  setTerminalActiveAction,
+  setUserActiveAction,
+  unlockUserAction,
+} from "@/app/admin/actions";
+import { StaffSection } from "@/components/admin/staff-section";
+import { StoresSection } from "@/components/admin/stores-section";
+import { listStores } from "@/lib/admin/list-stores";
+import { listUsers } from "@/lib/admin/list-users";
+import { pageActor } from "@/lib/auth/page-actor";
+import { can } from "@/lib/rbac/permissions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Admin");
+  return { title: `${t("title")} · Slipcase` };
+}
+
+export default async function AdminPage() {
+  const actor = await pageActor();
+  const t = await getTranslations("Admin");
+  if (!can(actor.role, "admin.manage")) {
+    return (
+      <div className="space-y-3" data-testid="admin-forbidden">
+        <h1 className="text-2xl font-semibold">{t("forbidden.title")}</h1>
+        <p role="alert" className="text-slate-800">
+          {t("forbidden.body")}
+        </p>
+      </div>
+    );
+  }
+  const [stores, users] = await Promise.all([listStores({ actor }), listUsers({ actor })]);
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-slate-700">{t("intro")}</p>
+        <nav aria-label={t("jumpTo")} className="flex gap-4 text-sm">
+          <a href="#stores-heading" className="text-blue-800 underline">
+            {t("stores.heading")}
+          </a>
+          <a href="#staff-heading" className="text-blue-800 underline">
+            {t("staff.heading")}
+          </a>
+        </nav>
+      </div>
+      <StoresSection
+        stores={stores}
+        actions={{
+          createStore: createStoreAction,
+          renameStore: (storeId) => renameStoreAction.bind(null, storeId),
+          addTerminal: (storeId) => addTerminalAction.bind(null, storeId),
+          moveTerminal: (terminalId) => moveTerminalAction.bind(null, terminalId),
+          setTerminalActive: (terminalId, active) => setTerminalActiveAction.bind(null, terminalId, active),
+        }}
+      />
+      <StaffSection
+        users={users}
+        stores={stores.map(({ id, name }) => ({ id, name }))}
+        currentUserId={actor.userId}
+        actions={{
+          createUser: createUserAction,
+          changeUserAccess: (userId) => changeUserAccessAction.bind(null, userId),
+          setUserActive: (userId, active) => setUserActiveAction.bind(null, userId, active),
+          unlockUser: (userId) => unlockUserAction.bind(null, userId),
+        }}
+      />
+    </div>
+  );
+}

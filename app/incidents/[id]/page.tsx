@@ -1,0 +1,89 @@
+// One incident: its slip facts, what to do now, the checklist with its forms, close/reopen, and
+// the timeline. Every action on it is checked again by the use case its server action calls.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { Checklist } from "@/components/casework/checklist";
+import { CloseForm, ReopenForm } from "@/components/casework/close-reopen-forms";
+import { IncidentHeader } from "@/components/casework/incident-header";
+import { NextActionPanel } from "@/components/casework/next-action-panel";
+import { Timeline } from "@/components/casework/timeline";
+import type { Actor } from "@/lib/auth/actor";
+import { pageActor } from "@/lib/auth/page-actor";
+import { isAppError } from "@/lib/errors/app-error";
+import { getIncident } from "@/lib/incidents/get-incident";
+import { nextPendingStep } from "@/lib/incidents/rules";
+import { can } from "@/lib/rbac/permissions";
+import type { IncidentDetailDto } from "@/lib/schemas/incident";
+
+type Props = { params: Promise<{ id: string }> };
+
+/**
+ * The caller and the incident, or a null incident when the caller may not see it (404, as if it
+ * did not exist). Cached per request: the metadata and the page share one read.
+ */
+const loadPage = cache(async (id: string): Promise<{ actor: Actor; incident: IncidentDetailDto | null }> => {
+  const actor = await pageActor();
+  try {
+    return { actor, incident: await getIncident({ actor, id }) };
+  } catch (error) {
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN"))
+      return { actor, incident: null };
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations("IncidentDetail");
+  const { incident } = await loadPage((await params).id);
+  return { title: incident ? t("metaTitle", { reference: incident.reference }) : t("notFound.title") };
+}
+
+export default async function IncidentPage({ params }: Props) {
+  const { id } = await params;
+  const { actor, incident } = await loadPage(id);
+  if (!incident) notFound();
+
+  const t = await getTranslations("IncidentDetail");
+  const checklistThrough = incident.status !== "CLOSED" && nextPendingStep(incident.steps) === null;
+  const showClose = checklistThrough && can(actor.role, "incident.close");
+  const showReopen = incident.status === "CLOSED" && can(actor.role, "incident.reopen");
+
+  return (
+    <div className="space-y-6">
+      <Link href="/incidents" className="inline-flex min-h-11 items-center text-blue-800 underline underline-offset-2">
+        {t("backToList")}
+      </Link>
+      <IncidentHeader incident={incident} />
+      <NextActionPanel incident={incident} role={actor.role} />
+      <Checklist incident={incident} role={actor.role} />
+      {showClose ? (
+        <section
+          id="close"
+          aria-labelledby="close-heading"
+          className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4"
+        >
+          <h2 id="close-heading" className="mb-3 text-lg font-semibold">
+            {t("closeForm.heading")}
+          </h2>
+          <CloseForm key={incident.version} incidentId={incident.id} version={incident.version} />
+        </section>
+      ) : null}
+      {showReopen ? (
+        <section
+          id="reopen"
+          aria-labelledby="reopen-heading"
+          className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4"
+        >
+          <h2 id="reopen-heading" className="mb-3 text-lg font-semibold">
+            {t("reopenForm.heading")}
+          </h2>
+          <ReopenForm key={incident.version} incidentId={incident.id} version={incident.version} />
+        </section>
+      ) : null}
+      <Timeline events={incident.timeline} />
+    </div>
+  );
+}

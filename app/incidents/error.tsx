@@ -1,0 +1,25 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect } from "react";
+
+export default function IncidentsError({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useTranslations("IncidentList");
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+  const digest = error instanceof Error && "digest" in error ? String(error.digest) : null;
+  return (
+    <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-4 text-red-800">
+      <p className="font-medium">{t("error")}</p>
+      {digest ? <p className="mt-1 font-mono text-xs">{digest}</p> : null}
+      <button
+        type="button"
+        onClick={() => retry()}
+        className="mt-3 h-11 rounded-md bg-white px-4 text-sm font-semibold text-red-900 ring-1 ring-red-300 hover:bg-red-100"
+      >
+        {t("retry")}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { type FilterValues, IncidentFilters } from "@/components/incidents/incident-filters";
+import { IncidentList } from "@/components/incidents/incident-list";
+import { pageActor } from "@/lib/auth/page-actor";
+import { isAppError } from "@/lib/errors/app-error";
+import { listIncidents } from "@/lib/incidents/list-incidents";
+import { can } from "@/lib/rbac/permissions";
+import { type ListIncidentsQuery, listIncidentsQuerySchema } from "@/lib/schemas/incident";
+import { listVisibleStores } from "@/lib/stores/list-stores";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("IncidentList");
+  return { title: `${t("title")} · Slipcase` };
+}
+
+const QUERY_KEYS = Object.keys(listIncidentsQuerySchema.shape) as (keyof ListIncidentsQuery)[];
+const FILTER_KEYS = ["q", "status", "kind", "storeId", "from", "to", "overdue"] as const;
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The known query parameters, first value each, empty ones dropped (a GET form sends "All" as ""). */
+function knownParams(searchParams: SearchParams): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const key of QUERY_KEYS) {
+    const raw = searchParams[key];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value !== undefined && value.trim() !== "") params[key] = value;
+  }
+  return params;
+}
+
+export default async function IncidentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await pageActor();
+  const t = await getTranslations("IncidentList");
+  const params = knownParams(await searchParams);
+  const parsed = listIncidentsQuerySchema.safeParse(params);
+  const stores = await listVisibleStores({ actor });
+  const hasFilters = FILTER_KEYS.some((key) => params[key] !== undefined);
+  const filterValues: FilterValues = Object.fromEntries(FILTER_KEYS.map((key) => [key, params[key]]));
+
+  const header = (
+    <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+      <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
+      {can(actor.role, "incident.create") ? (
+        <Link
+          href="/incidents/new"
+          className="inline-flex h-11 items-center rounded-md bg-blue-700 px-4 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-600 focus:ring-offset-2"
+        >
+          {t("logIncident")}
+        </Link>
+      ) : null}
+    </div>
+  );
+
+  if (!parsed.success) {
+    return (
+      <>
+        {header}
+        <IncidentFilters values={filterValues} stores={stores} />
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+          {t("badQuery")}{" "}
+          <Link href="/incidents" className="font-medium underline underline-offset-2">
+            {t("filters.clear")}
+          </Link>
+        </p>
+      </>
+    );
+  }
+
+  const now = new Date();
+  let result: Awaited<ReturnType<typeof listIncidents>>;
+  try {
+    result = await listIncidents({ actor, query: parsed.data, now });
+  } catch (error) {
+    if (isAppError(error) && error.code === "FORBIDDEN") {
+      return (
+        <>
+          <h1 className="mb-4 text-2xl font-semibold text-slate-900">{t("title")}</h1>
+          <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-800">
+            {t("forbidden")}
+          </p>
+        </>
+      );
+    }
+    throw error;
+  }
+
+  const nextHref = result.nextCursor
+    ? `/incidents?${new URLSearchParams({ ...params, cursor: result.nextCursor }).toString()}`
+    : null;
+  const firstHref = params.cursor
+    ? `/incidents?${new URLSearchParams(Object.fromEntries(Object.entries(params).filter(([key]) => key !== "cursor"))).toString()}`
+    : null;
+
+  return (
+    <>
+      {header}
+      <IncidentFilters values={filterValues} stores={stores} />
+      {result.items.length === 0 ? (
+        <p
+          data-testid="incidents-empty"
+          className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-slate-700"
+        >
+          {hasFilters ? t("empty") : t("emptyNoFilters")}
+        </p>
+      ) : (
+        <IncidentList items={result.items} now={now} />
+      )}
+      {nextHref || firstHref ? (
+        <nav aria-label={t("pagination")} className="mt-6 flex flex-wrap gap-4">
+          {firstHref ? (
+            <Link
+              href={firstHref}
+              className="inline-flex h-11 items-center font-medium text-blue-800 underline underline-offset-2"
+            >
+              {t("firstPage")}
+            </Link>
+          ) : null}
+          {nextHref ? (
+            <Link
+              href={nextHref}
+              rel="next"
+              className="inline-flex h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium text-blue-800 hover:bg-slate-50"
+            >
+              {t("nextPage")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+// The "Stores & terminals" section of /admin: each store with its terminals, and the forms that
+// change them. The server actions come in as props, already bound to the store or terminal.
+import { getTranslations } from "next-intl/server";
+import type { AdminStoreDto } from "@/lib/schemas/admin";
+import { AddTerminalForm } from "./add-terminal-form";
+import { CreateStoreForm } from "./create-store-form";
+import type { ButtonAction, FormAction } from "./form-kit";
+import { RenameStoreForm } from "./rename-store-form";
+import { TerminalRow } from "./terminal-row";
+
+export interface StoreActions {
+  createStore: FormAction;
+  renameStore: (storeId: string) => FormAction;
+  addTerminal: (storeId: string) => FormAction;
+  moveTerminal: (terminalId: string) => FormAction;
+  setTerminalActive: (terminalId: string, active: boolean) => ButtonAction;
+}
+
+export async function StoresSection({ stores, actions }: { stores: AdminStoreDto[]; actions: StoreActions }) {
+  const t = await getTranslations("Admin");
+  return (
+    <section aria-labelledby="stores-heading" className="space-y-4">
+      <h2 id="stores-heading" className="text-xl font-semibold">
+        {t("stores.heading")}
+      </h2>
+      {stores.length === 0 ? <p className="text-slate-700">{t("stores.empty")}</p> : null}
+      {stores.map((store) => (
+        <article
+          key={store.id}
+          aria-labelledby={`store-${store.id}`}
+          className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+        >
+          <header className="flex flex-wrap items-baseline justify-between gap-2">
+            <h3 id={`store-${store.id}`} className="text-lg font-semibold">
+              {store.name}
+            </h3>
+            <p className="text-sm text-slate-600">{t("stores.staffCount", { count: store.staffCount })}</p>
+          </header>
+          <RenameStoreForm action={actions.renameStore(store.id)} storeName={store.name} />
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="pb-2 text-left font-medium text-slate-800">
+                {t("terminals.caption", { store: store.name })}
+              </caption>
+              <thead>
+                <tr className="text-slate-600">
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    {t("terminals.tid")}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    {t("terminals.status")}
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    {t("terminals.actions")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {store.terminals.length === 0 ? (
+                  <tr className="border-t border-slate-200">
+                    <td colSpan={3} className="py-3 text-slate-600">
+                      {t("terminals.none")}
+                    </td>
+                  </tr>
+                ) : (
+                  store.terminals.map((terminal) => (
+                    <TerminalRow
+                      key={terminal.id}
+                      terminal={terminal}
+                      otherStores={stores
+                        .filter((other) => other.id !== store.id)
+                        .map(({ id, name }) => ({ id, name }))}
+                      moveAction={actions.moveTerminal(terminal.id)}
+                      toggleAction={actions.setTerminalActive(terminal.id, !terminal.active)}
+                    />
+                  ))
+                )}
+              </tbody>
+            </table>
+          </div>
+          <AddTerminalForm action={actions.addTerminal(store.id)} storeName={store.name} />
+        </article>
+      ))}
+      <CreateStoreForm action={actions.createStore} />
+    </section>
+  );
+}

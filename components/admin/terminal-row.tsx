@@ -1,0 +1,95 @@
+"use client";
+// One terminal in a store's table: its TID and state, a move to another store, and taking it out
+// of service or back in.
+import { useTranslations } from "next-intl";
+import { useId } from "react";
+import type { AdminTerminalDto } from "@/lib/schemas/admin";
+import {
+  ActionButton,
+  type ButtonAction,
+  dangerButton,
+  FieldError,
+  type FormAction,
+  FormFeedback,
+  inputClass,
+  secondaryButton,
+  useAdminForm,
+  useFieldError,
+} from "./form-kit";
+
+export function TerminalRow({
+  terminal,
+  otherStores,
+  moveAction,
+  toggleAction,
+}: {
+  terminal: AdminTerminalDto;
+  otherStores: { id: string; name: string }[];
+  moveAction: FormAction;
+  toggleAction: ButtonAction;
+}) {
+  const t = useTranslations("Admin");
+  const id = useId();
+  const { state, pending, formProps } = useAdminForm(moveAction);
+  const fieldError = useFieldError(state);
+  const moveError = fieldError("storeId");
+  return (
+    <tr className="border-t border-slate-200 align-top">
+      <th scope="row" className="py-3 pr-3 text-left font-mono font-semibold">
+        {terminal.tid}
+      </th>
+      <td className="py-3 pr-3">
+        <span
+          className={
+            terminal.active
+              ? "rounded bg-green-100 px-2 py-0.5 text-sm text-green-900"
+              : "rounded bg-slate-200 px-2 py-0.5 text-sm text-slate-800"
+          }
+        >
+          {terminal.active ? t("terminals.active") : t("terminals.inactive")}
+        </span>
+      </td>
+      <td className="py-3">
+        <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
+          {otherStores.length > 0 ? (
+            <form {...formProps} className="space-y-1">
+              <div className="flex flex-wrap items-center gap-2 sm:flex-nowrap">
+                <label htmlFor={`${id}-store`} className="whitespace-nowrap text-sm text-slate-700">
+                  {t("terminals.moveTo")}
+                  <span className="sr-only"> ({terminal.tid})</span>
+                </label>
+                <select
+                  id={`${id}-store`}
+                  name="storeId"
+                  aria-invalid={moveError ? true : undefined}
+                  aria-describedby={moveError ? `${id}-store-error` : undefined}
+                  className={`${inputClass} mt-0 w-auto min-w-28`}
+                >
+                  {otherStores.map((store) => (
+                    <option key={store.id} value={store.id}>
+                      {store.name}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" disabled={pending} className={secondaryButton}>
+                  {t("terminals.move")}
+                  <span className="sr-only"> {terminal.tid}</span>
+                </button>
+              </div>
+              <FieldError id={`${id}-store-error`} message={moveError} />
+              <FormFeedback state={state} success={t("success.moveTerminal")} shownFields={["storeId"]} />
+            </form>
+          ) : null}
+          <ActionButton
+            action={toggleAction}
+            className={terminal.active ? dangerButton : secondaryButton}
+            success={terminal.active ? t("success.terminalReactivated") : t("success.terminalDeactivated")}
+          >
+            {terminal.active ? t("terminals.deactivate") : t("terminals.reactivate")}
+            <span className="sr-only"> {terminal.tid}</span>
+          </ActionButton>
+        </div>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,183 @@
+"use client";
+// The reconcile queue's rows: age, reference, kind, store, terminal, amount, and whether reconcile
+// is the step to do now. Ready rows reconcile in place, with the version the queue was read at.
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { useId, useState, useTransition } from "react";
+import { reconcileAction } from "@/app/finance/actions";
+import { ActionError } from "@/components/casework/action-error";
+import type { ActionResult } from "@/components/casework/action-result";
+import { LocalTime } from "@/components/casework/local-time";
+import { fieldClass, primaryButton } from "@/components/casework/styles";
+import { useHydrated } from "@/components/casework/use-hydrated";
+import type { FinanceQueueItem } from "@/lib/incidents/list-finance-queue";
+
+type Failure = Extract<ActionResult, { ok: false }>;
+
+export function FinanceQueue({ items }: { items: FinanceQueueItem[] }) {
+  const t = useTranslations("Finance");
+  const [reconciled, setReconciled] = useState<{ id: string; reference: string } | null>(null);
+
+  return (
+    <div className="space-y-3">
+      <div aria-live="polite">
+        {reconciled ? (
+          <p
+            role="status"
+            data-testid="finance-reconciled"
+            className="rounded border border-green-300 bg-green-50 px-4 py-3 text-green-950"
+          >
+            {t("reconciled", { reference: reconciled.reference })}{" "}
+            <Link href={`/incidents/${reconciled.id}`} className="font-medium underline underline-offset-2">
+              {t("openIncident")}
+            </Link>
+          </p>
+        ) : null}
+      </div>
+      {items.length === 0 ? (
+        <p
+          className="rounded border border-slate-200 bg-white px-4 py-6 text-center text-slate-700"
+          data-testid="finance-empty"
+        >
+          {t("empty")}
+        </p>
+      ) : (
+        <ul className="space-y-3" aria-label={t("listLabel")}>
+          {items.map((item) => (
+            <QueueRow
+              key={`${item.id}-${item.version}`}
+              item={item}
+              onReconciled={() => setReconciled({ id: item.id, reference: item.reference })}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function QueueRow({ item, onReconciled }: { item: FinanceQueueItem; onReconciled: () => void }) {
+  const t = useTranslations("Finance");
+  const tIncident = useTranslations("Incident");
+  const format = useFormatter();
+  const age = t(`age.${item.age.unit}`, { value: item.age.value });
+
+  return (
+    <li
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="finance-row"
+      data-reference={item.reference}
+      data-ready={item.ready}
+    >
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <Link
+          href={`/incidents/${item.id}`}
+          className="text-lg font-semibold text-blue-800 underline underline-offset-2"
+          data-testid="finance-reference"
+        >
+          {item.reference}
+        </Link>
+        <span className="text-slate-800">{tIncident(`kinds.${item.kind}`)}</span>
+        {item.overdue ? (
+          <span className="rounded-full bg-red-100 px-2.5 py-0.5 text-sm font-medium text-red-800">
+            {tIncident("overdue")}
+          </span>
+        ) : null}
+        <span className="ml-auto text-sm font-medium text-slate-700" data-testid="finance-age">
+          {t("waiting", { age })}
+        </span>
+      </div>
+      <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
+        <div>
+          <dt className="text-slate-600">{t("store")}</dt>
+          <dd>{item.storeName}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{t("terminal")}</dt>
+          <dd className="font-mono">{item.terminalId}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{t("amount")}</dt>
+          <dd>
+            {item.amount === null
+              ? t("noAmount")
+              : format.number(Number(item.amount), { style: "currency", currency: item.currency })}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{t("occurredAt")}</dt>
+          <dd>
+            <LocalTime iso={item.occurredAt} />
+          </dd>
+        </div>
+      </dl>
+      {item.ready ? (
+        <>
+          <p className="mt-2 text-sm font-medium text-green-800" data-testid="finance-state">
+            {t("ready")}
+          </p>
+          <ReconcileForm item={item} onReconciled={onReconciled} />
+        </>
+      ) : (
+        <p className="mt-2 text-sm text-amber-900" data-testid="finance-state">
+          {t("waitingFor", {
+            steps: format.list(item.waitingFor.map((key) => tIncident(`steps.${key}`))),
+          })}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function ReconcileForm({ item, onReconciled }: { item: FinanceQueueItem; onReconciled: () => void }) {
+  const t = useTranslations("Finance");
+  const id = useId();
+  const [note, setNote] = useState("");
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFailure(null);
+    startTransition(async () => {
+      const result = await reconcileAction(item.id, { note: note.trim() || undefined, version: item.version });
+      if (result.ok) onReconciled();
+      else setFailure(result);
+    });
+  }
+
+  return (
+    <form onSubmit={submit} className="mt-3 space-y-2" data-testid="reconcile-form">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
+        <div className="grow">
+          <label htmlFor={`${id}-note`} className="text-sm font-medium">
+            {t("note")}
+          </label>
+          <input
+            id={`${id}-note`}
+            name="note"
+            type="text"
+            maxLength={1000}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            className={fieldClass}
+          />
+        </div>
+        <button
+          type="submit"
+          className={primaryButton}
+          disabled={pending || !hydrated}
+          aria-describedby={`${id}-ref`}
+          data-testid="reconcile-submit"
+        >
+          {pending ? t("reconciling") : t("reconcile")}
+        </button>
+        <span id={`${id}-ref`} className="sr-only">
+          {item.reference}
+        </span>
+      </div>
+      <ActionError failure={failure} />
+    </form>
+  );
+}

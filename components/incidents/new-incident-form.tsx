@@ -1,0 +1,579 @@
+"use client";
+// The cashier's "log incident" form: mobile-first, two required choices (kind and terminal), the
+// rest optional and adapted to the kind. Validated with the same zod schema as the server, sent
+// with one Idempotency-Key per form fill so a double tap or a retry never logs two incidents.
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
+import { INCIDENT_KINDS, type IncidentKind } from "@/lib/incidents/rules";
+import { createIncidentSchema, parseAmountToMinor } from "@/lib/schemas/incident";
+
+export interface TerminalOption {
+  tid: string;
+  storeName: string;
+}
+
+const FIELDS = [
+  "kind",
+  "terminalId",
+  "amount",
+  "cardLast4",
+  "rrn",
+  "description",
+  "occurredAt",
+  "cardBin",
+  "authCode",
+  "traceNo",
+  "batchNo",
+  "currency",
+] as const;
+type Field = (typeof FIELDS)[number];
+type Values = Record<Field, string>;
+type Errors = Partial<Record<Field, string>>;
+
+/** Fields inside the "More slip details" disclosure: opened when one of them has an error. */
+const DETAIL_FIELDS: readonly Field[] = ["occurredAt", "cardBin", "authCode", "traceNo", "batchNo", "currency"];
+
+/** A declined PIN moved no money: no amount and no RRN to record. */
+function hiddenFor(kind: string): readonly Field[] {
+  return kind === "pin_error" ? ["amount", "rrn"] : [];
+}
+
+/** Kinds where the amount is the heart of the case, so it is shown large. */
+const AMOUNT_FIRST: readonly string[] = ["wrong_amount", "duplicate_charge"];
+
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+function isField(value: unknown): value is Field {
+  return typeof value === "string" && (FIELDS as readonly string[]).includes(value);
+}
+
+function isKind(value: string): value is IncidentKind {
+  return (INCIDENT_KINDS as readonly string[]).includes(value);
+}
+
+/** "YYYY-MM-DDTHH:mm" in the browser's time zone, as a datetime-local input wants it. */
+function localDateTime(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  // randomUUID needs a secure context; a POS browser on plain http over the LAN may lack it.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+type FormError = { kind: "message"; text: string } | { kind: "signIn"; text: string };
+
+export function NewIncidentForm({ terminals }: { terminals: TerminalOption[] }) {
+  const t = useTranslations("NewIncident");
+  const tKinds = useTranslations("Incident.kinds");
+  const router = useRouter();
+  const formId = useId();
+  const [values, setValues] = useState<Values>({
+    kind: "",
+    terminalId: terminals.length === 1 ? terminals[0].tid : "",
+    amount: "",
+    cardLast4: "",
+    rrn: "",
+    description: "",
+    occurredAt: "",
+    cardBin: "",
+    authCode: "",
+    traceNo: "",
+    batchNo: "",
+    currency: "CNY",
+  });
+  const [occurredAtTouched, setOccurredAtTouched] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<FormError | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const [focusTarget, setFocusTarget] = useState<Field | null>(null);
+  const idempotencyKey = useRef<string | null>(null);
+
+  // Filled in after hydration so the server and the browser render the same markup.
+  useEffect(() => {
+    setValues((current) => (current.occurredAt ? current : { ...current, occurredAt: localDateTime(new Date()) }));
+  }, []);
+
+  useEffect(() => {
+    if (!focusTarget) return;
+    document.getElementById(`${formId}-${focusTarget}`)?.focus();
+    setFocusTarget(null);
+  }, [focusTarget, formId]);
+
+  const hidden = hiddenFor(values.kind);
+  const amountFirst = AMOUNT_FIRST.includes(values.kind);
+  const panInDescription = values.description !== "" && containsPan(values.description);
+
+  function set(field: Field, value: string) {
+    setValues((current) => ({ ...current, [field]: value }));
+    if (errors[field]) {
+      setErrors((current) => {
+        const next = { ...current };
+        delete next[field];
+        return next;
+      });
+    }
+  }
+
+  function messageFor(field: Field, value: string): string {
+    switch (field) {
+      case "amount": {
+        const minor = parseAmountToMinor(value);
+        if (minor === null) return t("errors.amountFormat");
+        return minor <= 0 ? t("errors.amountPositive") : t("errors.amountMax");
+      }
+      default:
+        return t(`errors.${field}`);
+    }
+  }
+
+  function showErrors(next: Errors) {
+    setErrors(next);
+    const first = FIELDS.find((field) => next[field]);
+    if (!first) return;
+    if (DETAIL_FIELDS.some((field) => next[field])) setMoreOpen(true);
+    setFocusTarget(first);
+  }
+
+  /** The request body: filled, visible fields only; the time only when the user changed it. */
+  function payload(): Record<string, string> {
+    const body: Record<string, string> = {};
+    for (const field of FIELDS) {
+      if (hidden.includes(field)) continue;
+      if (field === "occurredAt") continue;
+      const value = field === "description" ? values[field] : values[field].trim();
+      if (value.trim() !== "") body[field] = field === "currency" ? value.toUpperCase() : value;
+    }
+    if (occurredAtTouched && values.occurredAt) {
+      const at = new Date(values.occurredAt);
+      body.occurredAt = Number.isNaN(at.getTime()) ? values.occurredAt : at.toISOString();
+    }
+    return body;
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    setFormError(null);
+
+    const body = payload();
+    const parsed = createIncidentSchema.safeParse(body);
+    const clientErrors: Errors = {};
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0];
+        if (isField(field)) clientErrors[field] ??= messageFor(field, body[field] ?? "");
+      }
+    } else if (parsed.data.occurredAt && new Date(parsed.data.occurredAt).getTime() > Date.now() + CLOCK_SKEW_MS) {
+      clientErrors.occurredAt = t("errors.occurredAtFuture");
+    }
+    if (!parsed.success || Object.keys(clientErrors).length > 0) {
+      showErrors(clientErrors);
+      setFormError({ kind: "message", text: t("errors.summary") });
+      return;
+    }
+
+    idempotencyKey.current ??= newIdempotencyKey();
+    setSubmitting(true);
+    setErrors({});
+    try {
+      const response = await fetch("/api/incidents", {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": idempotencyKey.current },
+        body: JSON.stringify(parsed.data),
+      });
+      if (response.ok) {
+        const incident = (await response.json()) as { id: string };
+        router.push(`/incidents/${incident.id}`);
+        return; // stays "submitting" while the next page loads, so nothing is sent twice
+      }
+      const error = (
+        (await response.json().catch(() => null)) as {
+          error?: { code?: string; fields?: Record<string, string> };
+        } | null
+      )?.error;
+      handleServerError(response.status, error?.fields ?? {});
+    } catch {
+      setFormError({ kind: "message", text: t("errors.network") });
+    }
+    setSubmitting(false);
+  }
+
+  function handleServerError(status: number, fields: Record<string, string>) {
+    if (status === 401) {
+      setFormError({ kind: "signIn", text: t("errors.unauthenticated") });
+      return;
+    }
+    if (fields["Idempotency-Key"]) {
+      setFormError({ kind: "message", text: t("errors.idempotency") });
+      return;
+    }
+    const serverErrors: Errors = {};
+    for (const [field, message] of Object.entries(fields)) {
+      if (!isField(field)) continue;
+      if (field === "terminalId" && (status === 403 || status === 422))
+        serverErrors[field] = t("errors.terminalNotYours");
+      else if (field === "occurredAt" && /future/i.test(message)) serverErrors[field] = t("errors.occurredAtFuture");
+      else serverErrors[field] = messageFor(field, values[field]);
+    }
+    if (Object.keys(serverErrors).length > 0) {
+      showErrors(serverErrors);
+      setFormError({ kind: "message", text: t("errors.summary") });
+    } else if (status === 403) {
+      setFormError({ kind: "message", text: t("errors.forbidden") });
+    } else {
+      setFormError({ kind: "message", text: t("errors.generic") });
+    }
+  }
+
+  /** id, name and the ARIA wiring that ties a control to its hint and its error. */
+  function control(field: Field, hint?: boolean, extraDescription?: string | null) {
+    const id = `${formId}-${field}`;
+    const describedBy = [hint ? `${id}-hint` : null, errors[field] ? `${id}-error` : null, extraDescription]
+      .filter(Boolean)
+      .join(" ");
+    return {
+      id,
+      name: field,
+      "aria-invalid": errors[field] ? true : undefined,
+      "aria-describedby": describedBy || undefined,
+    } as const;
+  }
+
+  function inputClass(field: Field, extra = "") {
+    return `block w-full rounded-md border bg-white px-3 text-base text-slate-900 focus:outline-none focus:ring-2 focus:ring-blue-600 ${
+      errors[field] ? "border-red-600" : "border-slate-400"
+    } ${extra}`;
+  }
+
+  function fieldShell({
+    field,
+    label,
+    hint,
+    children,
+  }: {
+    field: Field;
+    label: string;
+    hint?: ReactNode;
+    children: ReactNode;
+  }) {
+    const id = `${formId}-${field}`;
+    return (
+      <div data-field={field}>
+        <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        {children}
+        {hint ? (
+          <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+            {hint}
+          </p>
+        ) : null}
+        {errors[field] ? (
+          <p id={`${id}-error`} data-testid={`error-${field}`} className="mt-1 text-sm font-medium text-red-700">
+            {errors[field]}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+
+  const kindTip = isKind(values.kind) ? t(`kindTips.${values.kind}`) : null;
+
+  return (
+    <form noValidate onSubmit={onSubmit} aria-busy={submitting} className="space-y-5" data-testid="new-incident-form">
+      <div role="alert" aria-live="assertive" data-testid="form-error" className="empty:hidden">
+        {formError ? (
+          <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {formError.text}{" "}
+            {formError.kind === "signIn" ? (
+              <a href="/login?next=/incidents/new" className="font-semibold underline underline-offset-2">
+                {t("signInAgain")}
+              </a>
+            ) : null}
+          </p>
+        ) : null}
+      </div>
+
+      {fieldShell({
+        field: "kind",
+        label: t("kind"),
+        children: (
+          <>
+            <select
+              {...control("kind", kindTip !== null)}
+              value={values.kind}
+              onChange={(event) => set("kind", event.target.value)}
+              className={inputClass("kind", "h-12")}
+            >
+              <option value="">{t("kindPlaceholder")}</option>
+              {INCIDENT_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {tKinds(kind)}
+                </option>
+              ))}
+            </select>
+            {kindTip ? (
+              <p
+                id={`${formId}-kind-hint`}
+                data-testid="kind-tip"
+                className={
+                  values.kind === "unsigned_slip"
+                    ? "mt-2 rounded-md border-2 border-amber-500 bg-amber-50 px-3 py-2 text-base font-semibold text-amber-950"
+                    : "mt-1 text-sm text-slate-700"
+                }
+              >
+                {kindTip}
+              </p>
+            ) : null}
+          </>
+        ),
+      })}
+
+      {fieldShell({
+        field: "terminalId",
+        label: t("terminal"),
+        children: (
+          <select
+            {...control("terminalId")}
+            value={values.terminalId}
+            onChange={(event) => set("terminalId", event.target.value)}
+            className={inputClass("terminalId", "h-12")}
+          >
+            {terminals.length === 1 ? null : <option value="">{t("terminalPlaceholder")}</option>}
+            {terminals.map((terminal) => (
+              <option key={terminal.tid} value={terminal.tid}>
+                {t("terminalOption", { tid: terminal.tid, store: terminal.storeName })}
+              </option>
+            ))}
+          </select>
+        ),
+      })}
+
+      {hidden.includes("amount")
+        ? null
+        : fieldShell({
+            field: "amount",
+            label: t("amount"),
+            hint: t("amountHint"),
+            children: (
+              <div className="relative">
+                <input
+                  {...control("amount", true)}
+                  type="text"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={values.amount}
+                  onChange={(event) => set("amount", event.target.value)}
+                  className={inputClass(
+                    "amount",
+                    amountFirst ? "h-16 pr-16 text-3xl font-semibold tabular-nums" : "h-12 pr-16 tabular-nums",
+                  )}
+                />
+                <span
+                  aria-hidden="true"
+                  className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-sm font-medium text-slate-600"
+                >
+                  {values.currency.toUpperCase() || "CNY"}
+                </span>
+              </div>
+            ),
+          })}
+
+      {fieldShell({
+        field: "cardLast4",
+        label: t("cardLast4"),
+        hint: t("cardLast4Hint"),
+        children: (
+          <input
+            {...control("cardLast4", true)}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={4}
+            value={values.cardLast4}
+            onChange={(event) => set("cardLast4", event.target.value)}
+            className={inputClass("cardLast4", "h-12 max-w-40 font-mono tracking-widest")}
+          />
+        ),
+      })}
+
+      {hidden.includes("rrn")
+        ? null
+        : fieldShell({
+            field: "rrn",
+            label: t("rrn"),
+            hint: t("rrnHint"),
+            children: (
+              <input
+                {...control("rrn", true)}
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={12}
+                value={values.rrn}
+                onChange={(event) => set("rrn", event.target.value)}
+                className={inputClass("rrn", "h-12 font-mono")}
+              />
+            ),
+          })}
+
+      {fieldShell({
+        field: "description",
+        label: t("description"),
+        hint: t("descriptionHint"),
+        children: (
+          <>
+            <textarea
+              {...control("description", true, panInDescription ? `${formId}-pan-warning` : null)}
+              rows={3}
+              maxLength={2000}
+              value={values.description}
+              onChange={(event) => set("description", event.target.value)}
+              className={inputClass("description", "py-2")}
+            />
+            <div aria-live="polite">
+              {panInDescription ? (
+                <p
+                  id={`${formId}-pan-warning`}
+                  data-testid="pan-warning"
+                  className="mt-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+                >
+                  {t("panWarning", { masked: maskPans(values.description) })}
+                </p>
+              ) : null}
+            </div>
+          </>
+        ),
+      })}
+
+      <details
+        open={moreOpen}
+        onToggle={(event) => setMoreOpen(event.currentTarget.open)}
+        className="group rounded-md border border-slate-300 bg-white"
+      >
+        <summary className="flex min-h-12 cursor-pointer list-none items-center gap-2 px-3 text-base font-medium text-slate-900 [&::-webkit-details-marker]:hidden">
+          <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90">
+            ▸
+          </span>
+          {t("more")}
+        </summary>
+        <div className="grid grid-cols-1 gap-4 border-t border-slate-200 p-3 sm:grid-cols-2">
+          <div className="sm:col-span-2">
+            {fieldShell({
+              field: "occurredAt",
+              label: t("occurredAt"),
+              hint: t("occurredAtHint"),
+              children: (
+                <input
+                  {...control("occurredAt", true)}
+                  type="datetime-local"
+                  value={values.occurredAt}
+                  onChange={(event) => {
+                    setOccurredAtTouched(true);
+                    set("occurredAt", event.target.value);
+                  }}
+                  className={inputClass("occurredAt", "h-12")}
+                />
+              ),
+            })}
+          </div>
+          {fieldShell({
+            field: "cardBin",
+            label: t("cardBin"),
+            children: (
+              <input
+                {...control("cardBin")}
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={6}
+                value={values.cardBin}
+                onChange={(event) => set("cardBin", event.target.value)}
+                className={inputClass("cardBin", "h-12 font-mono")}
+              />
+            ),
+          })}
+          {fieldShell({
+            field: "authCode",
+            label: t("authCode"),
+            children: (
+              <input
+                {...control("authCode")}
+                type="text"
+                autoComplete="off"
+                autoCapitalize="characters"
+                maxLength={6}
+                value={values.authCode}
+                onChange={(event) => set("authCode", event.target.value)}
+                className={inputClass("authCode", "h-12 font-mono uppercase")}
+              />
+            ),
+          })}
+          {fieldShell({
+            field: "traceNo",
+            label: t("traceNo"),
+            children: (
+              <input
+                {...control("traceNo")}
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={6}
+                value={values.traceNo}
+                onChange={(event) => set("traceNo", event.target.value)}
+                className={inputClass("traceNo", "h-12 font-mono")}
+              />
+            ),
+          })}
+          {fieldShell({
+            field: "batchNo",
+            label: t("batchNo"),
+            children: (
+              <input
+                {...control("batchNo")}
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={6}
+                value={values.batchNo}
+                onChange={(event) => set("batchNo", event.target.value)}
+                className={inputClass("batchNo", "h-12 font-mono")}
+              />
+            ),
+          })}
+          {fieldShell({
+            field: "currency",
+            label: t("currency"),
+            children: (
+              <input
+                {...control("currency")}
+                type="text"
+                autoComplete="off"
+                autoCapitalize="characters"
+                maxLength={3}
+                value={values.currency}
+                onChange={(event) => set("currency", event.target.value.toUpperCase())}
+                className={inputClass("currency", "h-12 max-w-32 font-mono uppercase")}
+              />
+            ),
+          })}
+        </div>
+      </details>
+
+      <button
+        type="submit"
+        disabled={submitting}
+        className="h-14 w-full rounded-md bg-blue-700 px-4 text-lg font-semibold text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-600 focus:ring-offset-2 disabled:opacity-70"
+      >
+        {submitting ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

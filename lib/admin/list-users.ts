@@ -1,0 +1,32 @@
+// The merchant's staff: who they are, their role and stores, and whether they can sign in.
+import "server-only";
+import { assertAdmin } from "@/lib/admin/assert-admin";
+import type { Actor } from "@/lib/auth/actor";
+import { prisma } from "@/lib/db/client";
+import type { AdminUserDto } from "@/lib/schemas/admin";
+
+export async function listUsers({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<AdminUserDto[]> {
+  assertAdmin(actor);
+  const memberships = await prisma.membership.findMany({
+    where: { merchantId: actor.merchantId },
+    orderBy: { user: { name: "asc" } },
+    select: {
+      role: true,
+      active: true,
+      lockedUntil: true,
+      user: { select: { id: true, email: true, name: true, createdAt: true } },
+      stores: { select: { store: { select: { id: true, name: true } } }, orderBy: { store: { name: "asc" } } },
+    },
+  });
+  return memberships.map((membership) => ({
+    id: membership.user.id,
+    email: membership.user.email,
+    name: membership.user.name,
+    role: membership.role,
+    stores: membership.stores.map((link) => link.store),
+    active: membership.active,
+    // An expired lock is no lock: sign-in clears it on the next success.
+    lockedUntil: membership.lockedUntil && membership.lockedUntil > now ? membership.lockedUntil.toISOString() : null,
+    createdAt: membership.user.createdAt.toISOString(),
+  }));
+}

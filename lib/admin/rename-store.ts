@@ -1,0 +1,52 @@
+// An admin renames a store; the new name must be free within the merchant.
+import "server-only";
+import { assertAdmin } from "@/lib/admin/assert-admin";
+import { rethrowUniqueClash } from "@/lib/admin/unique-clash";
+import { appendEvent } from "@/lib/audit/append-event";
+import type { Actor } from "@/lib/auth/actor";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { RenameStoreInput } from "@/lib/schemas/admin";
+
+export async function renameStore({
+  actor,
+  storeId,
+  input,
+}: {
+  actor: Actor;
+  storeId: string;
+  input: RenameStoreInput;
+}) {
+  assertAdmin(actor);
+  const message = `A store named "${input.name}" already exists.`;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const store = await tx.store.findFirst({
+        where: { id: storeId, merchantId: actor.merchantId },
+        select: { id: true, name: true },
+      });
+      if (!store) throw new AppError("NOT_FOUND", "Store not found.");
+      if (store.name === input.name) return store;
+      const clash = await tx.store.findUnique({
+        where: { merchantId_name: { merchantId: actor.merchantId, name: input.name } },
+        select: { id: true },
+      });
+      if (clash) throw new AppError("CONFLICT", message, { name: "Already in use." });
+      const renamed = await tx.store.update({
+        where: { id: store.id },
+        data: { name: input.name },
+        select: { id: true, name: true },
+      });
+      await appendEvent(tx, {
+        merchantId: actor.merchantId,
+        actorId: actor.userId,
+        type: "store.renamed",
+        before: { storeId: store.id, name: store.name },
+        after: { storeId: store.id, name: renamed.name },
+      });
+      return renamed;
+    });
+  } catch (error) {
+    rethrowUniqueClash(error, message, { name: "Already in use." });
+  }
+}

@@ -1,0 +1,127 @@
+import { describe, expect, test } from "vitest";
+import { z } from "zod";
+import { fieldErrors, findForbiddenCardKey, parseInput } from "@/lib/api/validation";
+import { AppError } from "@/lib/errors/app-error";
+import { createIncidentSchema, stepActionSchema } from "@/lib/schemas/incident";
+
+const valid = { kind: "wrong_amount", terminalId: "T1000001", amount: "12.00" };
+
+function errorOf(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected an AppError, nothing was thrown");
+}
+
+describe("card security data keys", () => {
+  test.each([
+    "cvv",
+    "CVV",
+    "cvv2",
+    "cvc",
+    "cvn",
+    "CVN2",
+    "pin",
+    "PIN",
+    "pinBlock",
+    "track",
+    "track1",
+    "track2",
+    "trackData",
+    "Track2Equivalent",
+    "pan",
+    "cardNumber",
+    "fullCardNumber",
+  ])("a %s key is refused as BAD_REQUEST naming the field", (key) => {
+    const error = errorOf(() => parseInput(createIncidentSchema, { ...valid, [key]: "123" }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.fields).toEqual({ [key]: expect.any(String) });
+  });
+
+  test("is refused on every schema, not only on creating", () => {
+    const error = errorOf(() => parseInput(stepActionSchema, { action: "complete", version: 1, pin: "1234" }));
+    expect(error.fields).toHaveProperty("pin");
+  });
+
+  test("is found at any depth, in objects and arrays, with its path", () => {
+    expect(findForbiddenCardKey({ a: { b: { cvv: "1" } } })).toBe("a.b.cvv");
+    expect(findForbiddenCardKey({ cards: [{ last4: "1234" }, { track1: "x" }] })).toBe("cards.1.track1");
+    const error = errorOf(() => parseInput(createIncidentSchema, { ...valid, extra: [{ cvn: "1" }] }));
+    expect(error.fields).toHaveProperty("extra.0.cvn");
+  });
+
+  test("is refused even when its value is empty", () => {
+    expect(findForbiddenCardKey({ cvv: "" })).toBe("cvv");
+    expect(findForbiddenCardKey({ pin: null })).toBe("pin");
+  });
+
+  test("does not flag the fields a slip legitimately carries", () => {
+    for (const key of [
+      "cardBin",
+      "cardLast4",
+      "rrn",
+      "authCode",
+      "traceNo",
+      "batchNo",
+      "pinned",
+      "spinner",
+      "pinpad",
+    ]) {
+      expect(findForbiddenCardKey({ [key]: "1" }), key).toBeNull();
+    }
+    expect(findForbiddenCardKey(valid)).toBeNull();
+    expect(findForbiddenCardKey(null)).toBeNull();
+    expect(findForbiddenCardKey("cvv")).toBeNull();
+  });
+
+  test("does not echo the refused value back", () => {
+    const secret = "987";
+    const error = errorOf(() => parseInput(createIncidentSchema, { ...valid, cvv: secret }));
+    expect(`${error.message} ${JSON.stringify(error.fields)}`).not.toContain(secret);
+  });
+});
+
+describe("parseInput", () => {
+  test("returns the parsed value for valid input", () => {
+    expect(parseInput(createIncidentSchema, valid)).toEqual({ ...valid, currency: "CNY" });
+  });
+
+  test("names every invalid field and starts the message with the first", () => {
+    const error = errorOf(() => parseInput(createIncidentSchema, { kind: "nope", terminalId: "T1", amount: "0" }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual(["amount", "kind", "terminalId"]);
+    expect(error.message).toMatch(/^kind: /);
+  });
+
+  test("names unknown keys as unknown fields", () => {
+    const error = errorOf(() => parseInput(createIncidentSchema, { ...valid, tip: "1", storeId: "s" }));
+    expect(error.fields).toEqual({ tip: "Unknown field.", storeId: "Unknown field." });
+  });
+});
+
+describe("fieldErrors", () => {
+  test("joins nested paths and keeps the first message per field", () => {
+    const schema = z.strictObject({
+      slip: z.strictObject({
+        rrn: z
+          .string()
+          .regex(/^\d{12}$/, "12 digits")
+          .min(12, "too short"),
+      }),
+    });
+    const result = schema.safeParse({ slip: { rrn: "1", extra: true } });
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      expect(fieldErrors(result.error)).toEqual({ "slip.rrn": "12 digits", "slip.extra": "Unknown field." });
+    }
+  });
+
+  test("a problem with the whole value is reported under body", () => {
+    const result = z.object({}).safeParse("not an object");
+    expect(result.success).toBe(false);
+    if (!result.success) expect(Object.keys(fieldErrors(result.error))).toEqual(["body"]);
+  });
+});

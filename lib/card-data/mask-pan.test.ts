@@ -1,0 +1,176 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { containsPan, maskPans, passesLuhn } from "@/lib/card-data/mask-pan";
+
+/** The Luhn check digit that makes `body` + digit valid. */
+function luhnCheckDigit(body: string): string {
+  for (let digit = 0; digit <= 9; digit++) if (passesLuhn(`${body}${digit}`)) return String(digit);
+  throw new Error("unreachable: one of ten digits always completes a Luhn number");
+}
+
+const digits = (min: number, max: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((ds) => ds.join(""));
+
+/** Luhn-valid card numbers of 13 to 19 digits. */
+const pan = digits(12, 18).map((body) => `${body}${luhnCheckDigit(body)}`);
+
+/** The same length, failing Luhn. */
+const notLuhn = pan.chain((valid) =>
+  fc.integer({ min: 1, max: 9 }).map((shift) => `${valid.slice(0, -1)}${(Number(valid.at(-1)) + shift) % 10}`),
+);
+
+/** Writes digits with a random single space or dash (or nothing) between any two. */
+function withSeparators(number: string) {
+  return fc
+    .array(fc.constantFrom("", "", " ", "-"), { minLength: number.length - 1, maxLength: number.length - 1 })
+    .map((separators) => [...number].map((digit, i) => digit + (separators[i] ?? "")).join(""));
+}
+
+/** Free text with no digits, so it cannot extend a number it surrounds. */
+const text = fc.string({
+  unit: fc.constantFrom(..."abcxyz ABC.,;:!?()/#*_\n\t卡号客户签名", "é"),
+  maxLength: 30,
+});
+/** Text that begins and ends with a letter: a number next to it stays a separate run. */
+const boundary = fc.tuple(fc.constantFrom(..."aZ卡"), text, fc.constantFrom(..."bY号")).map((p) => p.join(""));
+
+const onlyDigits = (value: string) => value.replace(/\D/g, "");
+
+describe("passesLuhn", () => {
+  test("accepts well-known test numbers and rejects a changed digit", () => {
+    const visa = `4111${"1111".repeat(3)}`;
+    const mastercard = `5555${"5555".repeat(2)}4444`;
+    expect(passesLuhn(visa)).toBe(true);
+    expect(passesLuhn(mastercard)).toBe(true);
+    expect(passesLuhn(`${visa.slice(0, -1)}2`)).toBe(false);
+  });
+
+  test("rejects anything but digits", () => {
+    expect(passesLuhn("")).toBe(false);
+    expect(passesLuhn("4111 1111")).toBe(false);
+    expect(passesLuhn("abc")).toBe(false);
+  });
+
+  test("the generated card numbers pass and the altered ones fail", () => {
+    fc.assert(fc.property(pan, (number) => passesLuhn(number)));
+    fc.assert(fc.property(notLuhn, (number) => !passesLuhn(number)));
+  });
+});
+
+describe("maskPans", () => {
+  test("masks any Luhn-valid 13–19 digit number, with spaces or dashes, in any text, to **** + last four", () => {
+    fc.assert(
+      fc.property(
+        pan.chain((number) => withSeparators(number).map((written) => ({ number, written }))),
+        text,
+        text,
+        ({ number, written }, before, after) => {
+          const masked = maskPans(`${before}${written}${after}`);
+          expect(masked).toBe(`${before}****${number.slice(-4)}${after}`);
+          expect(onlyDigits(masked)).not.toContain(number);
+          expect(containsPan(masked)).toBe(false);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  test("masks every card number in a text holding several", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          pan.chain((number) => withSeparators(number).map((written) => ({ number, written }))),
+          { minLength: 2, maxLength: 5 },
+        ),
+        boundary,
+        (cards, between) => {
+          const masked = maskPans(cards.map((card) => card.written).join(between));
+          expect(masked).toBe(cards.map((card) => `****${card.number.slice(-4)}`).join(between));
+          for (const card of cards) expect(onlyDigits(masked)).not.toContain(card.number);
+        },
+      ),
+    );
+  });
+
+  test("leaves numbers that fail Luhn alone", () => {
+    fc.assert(
+      fc.property(notLuhn, text, text, (number, before, after) => {
+        const input = `${before}${number}${after}`;
+        expect(maskPans(input)).toBe(input);
+        expect(containsPan(input)).toBe(false);
+      }),
+    );
+  });
+
+  test("leaves numbers shorter than 13 digits alone, however they are written", () => {
+    fc.assert(
+      fc.property(digits(1, 12).chain(withSeparators), text, text, (number, before, after) => {
+        const input = `${before}${number}${after}`;
+        expect(maskPans(input)).toBe(input);
+      }),
+    );
+  });
+
+  test("leaves runs longer than 19 digits alone when no part of them is a card number", () => {
+    const twenty = "1".repeat(20);
+    expect(maskPans(`ref ${twenty}`)).toBe(`ref ${twenty}`);
+    fc.assert(
+      fc.property(digits(20, 30), (number) => {
+        expect(maskPans(`x${number}y`)).toBe(`x${number}y`);
+      }),
+    );
+  });
+
+  test("masks a card number followed by an expiry date in the same run and keeps the date", () => {
+    const visa = `4111${"1111".repeat(3)}`;
+    const spaced = visa.replace(/(\d{4})(?=\d)/g, "$1 ");
+    expect(maskPans(`card ${spaced} 0925`)).toBe("card ****1111 0925");
+  });
+
+  test("does not glue onto neighbouring digits", () => {
+    const visa = `4111${"1111".repeat(3)}`;
+    // Twenty digits with no separator: not a card number as written, so left as it is.
+    expect(maskPans(`${visa}1234`)).toBe(`${visa}1234`);
+  });
+
+  test("leaves nothing card-like where a mask's last four meet the digits after it", () => {
+    // A 14-digit card number whose last four, with the number after it, make another Luhn-valid run.
+    const card = `8006967950031${luhnCheckDigit("8006967950031")}`;
+    const tail = `0100000002`;
+    expect(passesLuhn(`${card.slice(-4)}${tail}`)).toBe(true);
+    const masked = maskPans(`20030 ${card} ${tail}`);
+    expect(onlyDigits(masked)).not.toContain(card);
+    expect(containsPan(masked)).toBe(false);
+    expect(maskPans(masked)).toBe(masked);
+  });
+
+  test("is idempotent on any text", () => {
+    const anyText = fc.string({ unit: fc.constantFrom(..."0123456789 -*ab\n"), maxLength: 80 });
+    fc.assert(
+      fc.property(fc.oneof(anyText, pan.chain(withSeparators)), (input) => {
+        const once = maskPans(input);
+        expect(maskPans(once)).toBe(once);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("is idempotent on texts holding card numbers", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(pan.chain(withSeparators), digits(1, 8), text), { maxLength: 6 }),
+        fc.constantFrom(" ", "-", ", ", ""),
+        (parts, joiner) => {
+          const once = maskPans(parts.join(joiner));
+          expect(maskPans(once)).toBe(once);
+          expect(containsPan(once)).toBe(false);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("leaves text without digits unchanged", () => {
+    fc.assert(fc.property(text, (input) => maskPans(input) === input));
+  });
+});

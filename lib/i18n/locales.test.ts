@@ -1,0 +1,47 @@
+import { describe, expect, test } from "vitest";
+import { DEFAULT_LOCALE, isLocale, LOCALES, localeFromAcceptLanguage } from "@/lib/i18n/locales";
+
+describe("localeFromAcceptLanguage", () => {
+  test("defaults to English without a header", () => {
+    expect(DEFAULT_LOCALE).toBe("en");
+    expect(localeFromAcceptLanguage(null)).toBe("en");
+    expect(localeFromAcceptLanguage(undefined)).toBe("en");
+    expect(localeFromAcceptLanguage("")).toBe("en");
+  });
+
+  test.each([
+    ["zh-CN,zh;q=0.9,en;q=0.8", "zh-CN"],
+    ["zh", "zh-CN"],
+    ["zh-Hans-CN", "zh-CN"],
+    ["zh-TW", "zh-CN"],
+    ["ZH-cn", "zh-CN"],
+    ["en-US,en;q=0.9", "en"],
+    ["en-GB", "en"],
+    ["en-US,zh-CN;q=0.8", "en"],
+    ["fr-FR,fr;q=0.9,zh;q=0.5", "zh-CN"],
+    ["fr-FR,de;q=0.8", "en"],
+    ["*", "en"],
+  ])("%j → %s", (header, locale) => {
+    expect(localeFromAcceptLanguage(header)).toBe(locale);
+  });
+
+  test("follows the quality values, not the order written", () => {
+    expect(localeFromAcceptLanguage("en;q=0.5, zh-CN;q=0.9")).toBe("zh-CN");
+    expect(localeFromAcceptLanguage("zh;q=0.2, en;q=0.7")).toBe("en");
+  });
+
+  test("ignores languages refused with q=0 and tolerates junk", () => {
+    expect(localeFromAcceptLanguage("zh;q=0, en;q=0.1")).toBe("en");
+    expect(localeFromAcceptLanguage("zh-CN;q=0")).toBe("en");
+    expect(localeFromAcceptLanguage(",,;q=,zh-CN;q=abc")).toBe("en");
+    expect(localeFromAcceptLanguage(" ; , zh ")).toBe("zh-CN");
+  });
+});
+
+describe("isLocale", () => {
+  test("accepts exactly the supported locales", () => {
+    expect([...LOCALES]).toEqual(["en", "zh-CN"]);
+    for (const locale of LOCALES) expect(isLocale(locale)).toBe(true);
+    for (const value of ["zh", "zh-cn", "EN", "en-US", "", null, undefined, 1]) expect(isLocale(value)).toBe(false);
+  });
+});

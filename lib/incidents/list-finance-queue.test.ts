@@ -1,0 +1,115 @@
+import { describe, expect, test } from "vitest";
+import { type Actor, getActor } from "@/lib/auth/actor";
+import { actOnStep } from "@/lib/incidents/act-on-step";
+import { closeIncident } from "@/lib/incidents/close-incident";
+import { createIncident } from "@/lib/incidents/create-incident";
+import { ageOf, listFinanceQueue } from "@/lib/incidents/list-finance-queue";
+import type { StepKey } from "@/lib/incidents/rules";
+import { type CreateIncidentInput, createIncidentSchema } from "@/lib/schemas/incident";
+import { type DemoUser, sessionCookie } from "@/tests/helpers/api";
+
+async function actorFor(user: DemoUser): Promise<Actor> {
+  const actor = await getActor(new Headers({ cookie: await sessionCookie(user) }));
+  if (!actor) throw new Error(`no actor for ${user}`);
+  return actor;
+}
+
+async function logIncident(actor: Actor, input: Partial<CreateIncidentInput> & { hoursAgo: number }) {
+  const { hoursAgo, ...rest } = input;
+  const occurredAt = new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+  const parsed = createIncidentSchema.parse({ kind: "wrong_amount", terminalId: "T1000001", occurredAt, ...rest });
+  return (await createIncident({ actor, input: parsed })).incident;
+}
+
+async function complete(actor: Actor, id: string, keys: StepKey[], version: number): Promise<number> {
+  let current = version;
+  for (const key of keys) {
+    current = (await actOnStep({ actor, id, key, input: { action: "complete", version: current } })).version;
+  }
+  return current;
+}
+
+describe("listFinanceQueue", () => {
+  test("lists open incidents with reconcile pending, oldest first, and says which are ready", async () => {
+    const cashier = await actorFor("cashier");
+    const supervisor = await actorFor("supervisor");
+    const finance = await actorFor("finance");
+
+    const newer = await logIncident(cashier, { hoursAgo: 3, amount: "10.00" });
+    const older = await logIncident(cashier, { hoursAgo: 50, kind: "duplicate_charge", amount: "99.90" });
+    const declined = await logIncident(cashier, { hoursAgo: 60, kind: "pin_error" });
+    const closed = await logIncident(cashier, { hoursAgo: 70 });
+    let version = await complete(supervisor, closed.id, ["halt", "reverify", "notify"], 1);
+    version = (
+      await actOnStep({
+        actor: supervisor,
+        id: closed.id,
+        key: "reconcile",
+        input: { action: "skip", note: "no money moved", version },
+      })
+    ).version;
+    await closeIncident({ actor: supervisor, id: closed.id, input: { resolution: "no_loss", version } });
+
+    await complete(supervisor, older.id, ["halt", "reverify", "notify"], older.version);
+
+    const { items } = await listFinanceQueue({ actor: finance });
+    const ids = items.map((item) => item.id);
+    expect(ids).toContain(older.id);
+    expect(ids).toContain(newer.id);
+    expect(ids).not.toContain(declined.id);
+    expect(ids).not.toContain(closed.id);
+    expect(ids.indexOf(older.id)).toBeLessThan(ids.indexOf(newer.id));
+
+    const olderItem = items.find((item) => item.id === older.id);
+    expect(olderItem).toMatchObject({ ready: true, waitingFor: [], age: { value: 2, unit: "days" }, amount: "99.90" });
+    const newerItem = items.find((item) => item.id === newer.id);
+    expect(newerItem).toMatchObject({
+      ready: false,
+      waitingFor: ["halt", "reverify", "notify"],
+      age: { value: 3, unit: "hours" },
+      reference: newer.reference,
+      terminalId: "T1000001",
+      storeName: "Store 1",
+    });
+  });
+
+  test("a reconciled incident leaves the queue", async () => {
+    const supervisor = await actorFor("supervisor");
+    const finance = await actorFor("finance");
+    const incident = await logIncident(supervisor, { hoursAgo: 1 });
+    const version = await complete(supervisor, incident.id, ["halt", "reverify", "notify"], incident.version);
+    await actOnStep({ actor: finance, id: incident.id, key: "reconcile", input: { action: "complete", version } });
+    const { items } = await listFinanceQueue({ actor: finance });
+    expect(items.map((item) => item.id)).not.toContain(incident.id);
+  });
+
+  test("admin sees the queue; cashier and supervisor are refused", async () => {
+    await expect(listFinanceQueue({ actor: await actorFor("admin") })).resolves.toHaveProperty("items");
+    await expect(listFinanceQueue({ actor: await actorFor("cashier") })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listFinanceQueue({ actor: await actorFor("supervisor") })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+});
+
+describe("ageOf", () => {
+  const now = new Date("2026-03-10T12:00:00Z");
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+
+  test("under an hour is counted in minutes", () => {
+    expect(ageOf(ago(42 * 60_000), now)).toEqual({ value: 42, unit: "minutes" });
+  });
+
+  test("under two days is counted in whole hours", () => {
+    expect(ageOf(ago(3.5 * 3_600_000), now)).toEqual({ value: 3, unit: "hours" });
+    expect(ageOf(ago(47 * 3_600_000), now)).toEqual({ value: 47, unit: "hours" });
+  });
+
+  test("two days and more is counted in whole days", () => {
+    expect(ageOf(ago(50 * 3_600_000), now)).toEqual({ value: 2, unit: "days" });
+  });
+
+  test("a time in the future counts as zero minutes", () => {
+    expect(ageOf(new Date(now.getTime() + 60_000), now)).toEqual({ value: 0, unit: "minutes" });
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, test } from "vitest";
+import { can, isRole, PERMISSIONS, type Permission, ROLES, rolesWith, storeScopeOf } from "@/lib/rbac/permissions";
+
+// Issue 2's permission table, cell by cell, written out independently of the implementation.
+const TABLE: Record<Permission, { CASHIER: boolean; SUPERVISOR: boolean; FINANCE: boolean; ADMIN: boolean }> = {
+  "incident.view": { CASHIER: true, SUPERVISOR: true, FINANCE: true, ADMIN: true },
+  "incident.create": { CASHIER: true, SUPERVISOR: true, FINANCE: true, ADMIN: true },
+  "step.complete.halt": { CASHIER: true, SUPERVISOR: true, FINANCE: false, ADMIN: true },
+  "step.complete.reverify": { CASHIER: true, SUPERVISOR: true, FINANCE: false, ADMIN: true },
+  "step.complete.notify": { CASHIER: false, SUPERVISOR: true, FINANCE: false, ADMIN: true },
+  "step.complete.resign": { CASHIER: false, SUPERVISOR: true, FINANCE: false, ADMIN: true },
+  "step.complete.reconcile": { CASHIER: false, SUPERVISOR: false, FINANCE: true, ADMIN: true },
+  "step.skip": { CASHIER: false, SUPERVISOR: true, FINANCE: false, ADMIN: true },
+  "incident.close": { CASHIER: false, SUPERVISOR: true, FINANCE: false, ADMIN: true },
+  "incident.reopen": { CASHIER: false, SUPERVISOR: true, FINANCE: false, ADMIN: true },
+  "admin.manage": { CASHIER: false, SUPERVISOR: false, FINANCE: false, ADMIN: true },
+};
+
+describe("the permission table", () => {
+  test("has exactly the four roles and the permissions of issue 2", () => {
+    expect([...ROLES]).toEqual(["CASHIER", "SUPERVISOR", "FINANCE", "ADMIN"]);
+    expect([...PERMISSIONS].sort()).toEqual(Object.keys(TABLE).sort());
+  });
+
+  for (const permission of PERMISSIONS) {
+    for (const role of ROLES) {
+      const allowed = TABLE[permission][role];
+      test(`${role} ${allowed ? "may" : "may not"} ${permission}`, () => {
+        expect(can(role, permission)).toBe(allowed);
+      });
+    }
+  }
+
+  test("rolesWith lists the allowed roles in table order", () => {
+    for (const permission of PERMISSIONS) {
+      expect(rolesWith(permission)).toEqual(ROLES.filter((role) => TABLE[permission][role]));
+    }
+  });
+});
+
+describe("store scope", () => {
+  test("cashiers and supervisors see their own stores; finance and admin see all", () => {
+    expect(storeScopeOf("CASHIER")).toBe("assigned");
+    expect(storeScopeOf("SUPERVISOR")).toBe("assigned");
+    expect(storeScopeOf("FINANCE")).toBe("all");
+    expect(storeScopeOf("ADMIN")).toBe("all");
+  });
+});
+
+describe("unknown roles", () => {
+  const UNKNOWN = ["OWNER", "admin", "Admin", "", " ADMIN", "ADMIN ", "__proto__", "toString", null, undefined];
+
+  test.each(UNKNOWN)("%j is denied every permission and sees no store", (role) => {
+    for (const permission of PERMISSIONS) expect(can(role, permission)).toBe(false);
+    expect(storeScopeOf(role)).toBe("none");
+    expect(isRole(role)).toBe(false);
+  });
+
+  test("a permission not in the table is denied even to admin", () => {
+    expect(can("ADMIN", "incident.delete" as Permission)).toBe(false);
+  });
+});

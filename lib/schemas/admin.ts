@@ -1,0 +1,123 @@
+// Zod schemas for administration (stores, terminals, staff): one source for the /admin forms, the
+// server actions and the /api/admin route handlers. Importable by client and server (no I/O here).
+import { z } from "zod";
+import { ROLES, type Role, storeScopeOf } from "@/lib/rbac/permissions";
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+const id = (what: string) =>
+  z
+    .string({ error: `${what} is required.` })
+    .min(1, `${what} is required.`)
+    .max(64);
+
+export const storeNameSchema = z
+  .string({ error: "Store name is required." })
+  .trim()
+  .min(1, "Store name is required.")
+  .max(80, "Store name must be at most 80 characters.");
+
+/** 终端编号 as printed on the slip; stored upper-case so "t1000001" and "T1000001" are one terminal. */
+export const tidSchema = z
+  .string({ error: "TID is required." })
+  .trim()
+  .regex(/^[A-Za-z0-9]{4,16}$/, "TID must be 4–16 letters or digits.")
+  .transform((value) => value.toUpperCase());
+
+export const roleSchema = z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(", ")}.` });
+
+const storeIdsSchema = z.array(id("Store"), { error: "Stores must be a list of store ids." }).max(100);
+
+/** Cashiers and supervisors work in named stores; finance and admins see every store. */
+export function roleNeedsStores(role: Role): boolean {
+  return storeScopeOf(role) === "assigned";
+}
+
+function checkStoresForRole(value: { role: Role; storeIds: string[] }, context: z.RefinementCtx) {
+  if (roleNeedsStores(value.role) && value.storeIds.length === 0) {
+    context.addIssue({ code: "custom", path: ["storeIds"], message: "Choose at least one store for this role." });
+  }
+}
+
+/** Finance and admins see every store, so any stores sent with those roles are dropped. */
+function storesForRole<T extends { role: Role; storeIds: string[] }>(value: T): T {
+  return roleNeedsStores(value.role)
+    ? { ...value, storeIds: [...new Set(value.storeIds)] }
+    : { ...value, storeIds: [] };
+}
+
+export const createStoreSchema = z.strictObject({ name: storeNameSchema }).meta({ id: "CreateStore" });
+export type CreateStoreInput = z.infer<typeof createStoreSchema>;
+
+export const renameStoreSchema = z.strictObject({ name: storeNameSchema }).meta({ id: "RenameStore" });
+export type RenameStoreInput = z.infer<typeof renameStoreSchema>;
+
+export const addTerminalSchema = z.strictObject({ storeId: id("Store"), tid: tidSchema }).meta({ id: "AddTerminal" });
+export type AddTerminalInput = z.infer<typeof addTerminalSchema>;
+
+export const moveTerminalSchema = z.strictObject({ storeId: id("Store") }).meta({ id: "MoveTerminal" });
+export type MoveTerminalInput = z.infer<typeof moveTerminalSchema>;
+
+export const createUserSchema = z
+  .strictObject({
+    email: z
+      .string({ error: "Email is required." })
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: "Enter a valid email address." }).max(254)),
+    name: z
+      .string({ error: "Name is required." })
+      .trim()
+      .min(1, "Name is required.")
+      .max(100, "Name must be at most 100 characters."),
+    password: z
+      .string({ error: "An initial password is required." })
+      .min(MIN_PASSWORD_LENGTH, `The initial password must be at least ${MIN_PASSWORD_LENGTH} characters.`)
+      .max(128, "The initial password must be at most 128 characters."),
+    role: roleSchema,
+    storeIds: storeIdsSchema.default([]),
+  })
+  .superRefine(checkStoresForRole)
+  .transform(storesForRole)
+  .meta({ id: "CreateUser" });
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const changeUserAccessSchema = z
+  .strictObject({ role: roleSchema, storeIds: storeIdsSchema.default([]) })
+  .superRefine(checkStoresForRole)
+  .transform(storesForRole)
+  .meta({ id: "ChangeUserAccess" });
+export type ChangeUserAccessInput = z.infer<typeof changeUserAccessSchema>;
+
+// ---- what the admin reads ----
+
+export const adminTerminalSchema = z
+  .object({ id: z.string(), tid: z.string(), storeId: z.string(), active: z.boolean() })
+  .meta({ id: "AdminTerminal" });
+export type AdminTerminalDto = z.infer<typeof adminTerminalSchema>;
+
+export const adminStoreSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    terminals: z.array(adminTerminalSchema),
+    staffCount: z.number().int(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "AdminStore" });
+export type AdminStoreDto = z.infer<typeof adminStoreSchema>;
+
+export const adminUserSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    stores: z.array(z.object({ id: z.string(), name: z.string() })),
+    active: z.boolean(),
+    /** Set while sign-in is locked after repeated failures; null otherwise. */
+    lockedUntil: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "AdminUser" });
+export type AdminUserDto = z.infer<typeof adminUserSchema>;

@@ -1,0 +1,79 @@
+// The journey once in Simplified Chinese (the browser asks for zh-CN): the form, the checklist
+// with its Chinese step names, closing, and the timeline all speak Chinese.
+import { randomInt } from "node:crypto";
+import { checklistStep, incidentIdFromUrl, incidentStatus, timelineEvents, UI } from "./casework";
+import { completeStep, expect, PHONE, TERMINALS, test, uniqueRrn } from "./fixtures";
+
+const zh = UI["zh-CN"];
+
+test.use({ locale: "zh-CN" });
+
+test("in Chinese, an unsigned slip logged through the form is walked through 暂停交易 to 对账 and closed", async ({
+  pageAs,
+  apiAs,
+}) => {
+  const cashier = await pageAs("cashier", PHONE);
+
+  const incidentId = await test.step("the cashier logs the incident through the Chinese form", async () => {
+    await cashier.goto("/incidents/new");
+    await expect(cashier.getByRole("heading", { level: 1 })).toHaveText(zh.logIncident);
+    await cashier.getByLabel(zh.form.kind).selectOption({ label: zh.unsignedSlip });
+    await cashier.getByLabel(zh.form.terminal).selectOption(TERMINALS.store1);
+    await cashier.getByLabel(zh.form.amount).fill(`${randomInt(100, 1000)}.50`);
+    await cashier.getByLabel(zh.form.cardLast4).fill(String(randomInt(1000, 10_000)));
+    await cashier.getByLabel(zh.rrn).fill(uniqueRrn());
+    await cashier.getByLabel(zh.description).fill("顾客未签名即离店。");
+    await cashier.getByRole("button", { name: zh.logIncident }).click();
+
+    await expect(cashier).toHaveURL(/\/incidents\/(?!new)[^/]+$/);
+    return incidentIdFromUrl(cashier.url());
+  });
+
+  await test.step("the checklist names every step in Chinese", async () => {
+    await expect(incidentStatus(cashier)).toHaveText("待处理");
+    for (const stepName of Object.values(zh.steps)) {
+      await expect(checklistStep(cashier, "zh-CN", stepName)).toHaveCount(1);
+    }
+  });
+
+  const supervisor = await pageAs("supervisor");
+  await test.step("the supervisor completes Halt to Re-sign from the Chinese page", async () => {
+    await supervisor.goto(`/incidents/${incidentId}`);
+    for (const stepName of [zh.steps.halt, zh.steps.reverify, zh.steps.notify]) {
+      const step = checklistStep(supervisor, "zh-CN", stepName);
+      await step.getByRole("button", { name: zh.complete }).click();
+      await expect(step.getByText(zh.stepDone, { exact: true })).toBeVisible();
+    }
+    const resign = checklistStep(supervisor, "zh-CN", zh.steps.resign);
+    await resign.getByRole("radio", { name: zh.contactMethodPhone }).check();
+    await resign.getByRole("checkbox", { name: zh.identityVerified }).check();
+    await resign.getByRole("button", { name: zh.complete }).click();
+    await expect(resign.getByText(zh.stepDone, { exact: true })).toBeVisible();
+  });
+
+  await test.step("finance reconciles (through the API) and the supervisor closes it", async () => {
+    await completeStep(await apiAs("finance"), incidentId, "reconcile");
+    await supervisor.reload();
+    await expect(
+      checklistStep(supervisor, "zh-CN", zh.steps.reconcile).getByText(zh.stepDone, { exact: true }),
+    ).toBeVisible();
+    await supervisor.getByLabel(zh.resolution).selectOption({ label: "已补签" });
+    await supervisor.getByRole("button", { name: zh.closeIncident }).click();
+    await expect(incidentStatus(supervisor)).toHaveText(zh.closed);
+  });
+
+  await test.step("the timeline tells the story in Chinese", async () => {
+    const events = timelineEvents(supervisor, "zh-CN");
+    await expect(events).toHaveCount(7);
+    const titles = [
+      "登记事件",
+      `完成步骤：${zh.steps.halt}`,
+      `完成步骤：${zh.steps.reverify}`,
+      `完成步骤：${zh.steps.notify}`,
+      `完成步骤：${zh.steps.resign}`,
+      `完成步骤：${zh.steps.reconcile}`,
+      "关闭：已补签",
+    ];
+    for (const [index, title] of titles.entries()) await expect(events.nth(index)).toContainText(title);
+  });
+});

@@ -1,0 +1,120 @@
+// The core journey, in English: a cashier logs an unsigned slip on a phone through the form, the
+// cashier and the supervisor walk the checklist, finance reconciles from its queue, and the
+// supervisor closes the incident — every step on the timeline, no full card number anywhere.
+import { randomInt } from "node:crypto";
+import { checklistStep, incidentIdFromUrl, incidentStatus, timelineEvents, UI } from "./casework";
+import { expect, fetchIncident, PHONE, TERMINALS, test, testCardNumber, uniqueRrn } from "./fixtures";
+
+const en = UI.en;
+
+test("an unsigned slip logged on a phone is walked through every step by the right roles and closed", async ({
+  pageAs,
+  apiAs,
+}) => {
+  const card = testCardNumber();
+  const rrn = uniqueRrn();
+  const amount = `${randomInt(100, 1000)}.${String(randomInt(0, 100)).padStart(2, "0")}`;
+  const cashier = await pageAs("cashier", PHONE);
+
+  const incidentId = await test.step("the cashier logs the incident through the form", async () => {
+    await cashier.goto("/incidents/new");
+    await cashier.getByLabel(en.form.kind).selectOption({ label: en.unsignedSlip });
+    await cashier.getByLabel(en.form.terminal).selectOption(TERMINALS.store1);
+    await cashier.getByLabel(en.form.amount).fill(amount);
+    await cashier.getByLabel(en.form.cardLast4).fill("1111");
+    await cashier.getByLabel(en.rrn).fill(rrn);
+    await cashier
+      .getByLabel(en.description)
+      .fill(`Customer left without signing; they read out ${card.typed} when asked for the card.`);
+    await cashier.getByRole("button", { name: en.logIncident }).click();
+
+    await expect(cashier).toHaveURL(/\/incidents\/(?!new)[^/]+$/);
+    return incidentIdFromUrl(cashier.url());
+  });
+
+  const reference = await test.step("the incident page shows the slip with the card number masked", async () => {
+    await expect(incidentStatus(cashier)).toHaveText("Open");
+    await expect(cashier.getByText(en.unsignedSlip, { exact: true })).toBeVisible();
+    await expect(cashier.getByText(rrn, { exact: true })).toBeVisible();
+    await expect(cashier.getByText(`Customer left without signing; they read out ****1111`)).toBeVisible();
+    const html = await cashier.content();
+    expect(html).not.toContain(card.digits);
+    expect(html).not.toContain(card.typed);
+    return (await cashier.getByRole("heading", { level: 1 }).textContent())?.trim() ?? "";
+  });
+  expect(reference).toMatch(/^INC-\d{6}$/);
+
+  await test.step("the cashier completes Halt and Re-verify", async () => {
+    for (const stepName of [en.steps.halt, en.steps.reverify]) {
+      const step = checklistStep(cashier, "en", stepName);
+      await step.getByRole("button", { name: en.complete }).click();
+      await expect(step.getByText(en.stepDone, { exact: true })).toBeVisible();
+    }
+    await expect(incidentStatus(cashier)).toHaveText("In progress");
+  });
+
+  const supervisor = await pageAs("supervisor");
+  await test.step("the supervisor completes Notify and Re-sign with the contact method and identity check", async () => {
+    await supervisor.goto(`/incidents/${incidentId}`);
+    const notify = checklistStep(supervisor, "en", en.steps.notify);
+    await notify.getByRole("button", { name: en.complete }).click();
+    await expect(notify.getByText(en.stepDone, { exact: true })).toBeVisible();
+
+    const resign = checklistStep(supervisor, "en", en.steps.resign);
+    await resign.getByRole("radio", { name: en.contactMethodPhone }).check();
+    await resign.getByRole("checkbox", { name: en.identityVerified }).check();
+    await resign.getByLabel("Note (optional)").fill("Cardholder came back and signed the slip.");
+    await resign.getByRole("button", { name: en.complete }).click();
+    await expect(resign.getByText(en.stepDone, { exact: true })).toBeVisible();
+    await expect(resign).toContainText("Cardholder reached by: Phone");
+  });
+
+  const finance = await pageAs("finance");
+  await test.step("finance reconciles it from the reconcile queue", async () => {
+    await finance.goto("/finance");
+    const row = finance
+      .getByRole("listitem")
+      .filter({ has: finance.getByRole("link", { name: reference, exact: true }) });
+    await expect(row).toContainText("Ready to reconcile");
+    await row.getByRole("button", { name: "Reconcile" }).click();
+    await expect(finance.getByRole("status")).toContainText(`${reference} reconciled.`);
+    await expect(row).toHaveCount(0);
+  });
+
+  await test.step("the supervisor closes it with a resolution", async () => {
+    await supervisor.reload();
+    await expect(
+      checklistStep(supervisor, "en", en.steps.reconcile).getByText(en.stepDone, { exact: true }),
+    ).toBeVisible();
+    await supervisor.getByLabel(en.resolution).selectOption({ label: "Slip re-signed" });
+    await supervisor.getByRole("button", { name: en.closeIncident }).click();
+    await expect(incidentStatus(supervisor)).toHaveText(en.closed);
+  });
+
+  await test.step("the timeline shows every event, by whom, oldest first", async () => {
+    const events = timelineEvents(supervisor, "en");
+    const expected = [
+      ["Incident logged", "Cai Cashier"],
+      ["Step completed: Halt", "Cai Cashier"],
+      ["Step completed: Re-verify", "Cai Cashier"],
+      ["Step completed: Notify", "Sam Supervisor"],
+      ["Step completed: Re-sign", "Sam Supervisor"],
+      ["Step completed: Reconcile", "Fay Finance"],
+      ["Closed: Slip re-signed", "Sam Supervisor"],
+    ];
+    await expect(events).toHaveCount(expected.length);
+    for (const [index, [title, actor]] of expected.entries()) {
+      await expect(events.nth(index)).toContainText(title);
+      await expect(events.nth(index)).toContainText(actor);
+    }
+    await expect(events.nth(4)).toContainText("Cardholder reached by Phone; identity verified");
+  });
+
+  await test.step("the API agrees: closed, re-signed, and the card number stored masked", async () => {
+    const incident = await fetchIncident(await apiAs("supervisor"), incidentId);
+    expect(incident).toMatchObject({ status: "CLOSED", resolution: "resigned", cardLast4: "1111", rrn, amount });
+    expect(incident.steps.map((step) => step.status)).toEqual(["done", "done", "done", "done", "done"]);
+    expect(incident.description).toContain("****1111");
+    expect(JSON.stringify(incident)).not.toContain(card.digits);
+  });
+});

@@ -1,0 +1,184 @@
+// The audit trail: one hash-chained event per change, a chain that verifies after a full walk,
+// and a tampered row reported at its seq — by verifyChain and by `npm run audit:verify`.
+import { execFile } from "node:child_process";
+import { beforeAll, describe, expect, test } from "vitest";
+import { eventHash } from "@/lib/audit/hash";
+import { verifyAllChains, verifyChain } from "@/lib/audit/verify-chain";
+import { prisma } from "@/lib/db/client";
+import type { IncidentDto } from "@/lib/schemas/incident";
+import { closeAs, completeAllSteps, logIncident, reopenAs } from "@/tests/helpers/incidents";
+
+let merchantId: string;
+let walked: IncidentDto;
+
+/** Runs `npm run audit:verify` against this file's database. */
+function runAuditVerify(): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      "npm",
+      ["run", "--silent", "audit:verify"],
+      { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ code, output: `${stdout}${stderr}` });
+      },
+    );
+  });
+}
+
+async function eventOf(incidentId: string, type: string) {
+  return prisma.auditEvent.findFirstOrThrow({ where: { incidentId, type }, orderBy: { seq: "asc" } });
+}
+
+/** Edits one event with raw SQL (as an attacker with database access would), runs `check`, then restores it. */
+async function tampered<T>(
+  seq: number,
+  assignments: string,
+  check: () => Promise<T>,
+  values: unknown[] = [],
+): Promise<T> {
+  const original = await prisma.auditEvent.findUniqueOrThrow({ where: { merchantId_seq: { merchantId, seq } } });
+  await prisma.$executeRawUnsafe(
+    `UPDATE AuditEvent SET ${assignments} WHERE merchantId = ? AND seq = ?`,
+    ...values,
+    merchantId,
+    seq,
+  );
+  try {
+    return await check();
+  } finally {
+    await prisma.$executeRawUnsafe(
+      `UPDATE AuditEvent SET type = ?, "before" = ?, "after" = ?, actorId = ?, hash = ? WHERE id = ?`,
+      original.type,
+      original.before,
+      original.after,
+      original.actorId,
+      original.hash,
+      original.id,
+    );
+  }
+}
+
+beforeAll(async () => {
+  merchantId = (await prisma.merchant.findFirstOrThrow({ select: { id: true } })).id;
+  const incident = await completeAllSteps(await logIncident({ kind: "unsigned_slip", amount: "1999.00" }, "cashier"));
+  const closed = await closeAs("supervisor", incident.id, { resolution: "resigned", version: incident.version });
+  const reopened = await reopenAs("supervisor", incident.id, { note: "Bank query", version: closed.body.version });
+  walked = reopened.body;
+});
+
+describe("audit events", () => {
+  test("every change of a full walk appends one event for its incident, in order", async () => {
+    const events = await prisma.auditEvent.findMany({ where: { incidentId: walked.id }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => e.type)).toEqual([
+      "incident.created",
+      ...Array(5).fill("step.completed"),
+      "incident.closed",
+      "incident.reopened",
+    ]);
+    expect(new Set(events.map((e) => e.actorId)).size).toBeGreaterThan(1);
+    expect(events.every((e) => e.actorId !== null)).toBe(true);
+    const closed = events[6];
+    expect(JSON.parse(closed.before ?? "null")).toMatchObject({ status: "IN_PROGRESS" });
+    expect(JSON.parse(closed.after ?? "null")).toMatchObject({ status: "CLOSED", resolution: "resigned" });
+  });
+
+  test("after a full walk the chain verifies", async () => {
+    const report = await verifyChain({ merchantId });
+    expect(report).toEqual({ merchantId, ok: true, events: await prisma.auditEvent.count({ where: { merchantId } }) });
+  });
+
+  test("concurrent changes on different incidents keep one unbroken chain", async () => {
+    const before = await prisma.auditEvent.count({ where: { merchantId } });
+    const created = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => logIncident({ kind: "pin_error", traceNo: `00010${i}` })),
+    );
+    expect(created).toHaveLength(6);
+    const report = await verifyChain({ merchantId });
+    expect(report).toMatchObject({ ok: true, events: before + 6 });
+  });
+});
+
+describe("a tampered event", () => {
+  test("an edited amount is reported at the event's seq", async () => {
+    const created = await eventOf(walked.id, "incident.created");
+    expect(created.after).toContain('"amount":"1999.00"');
+    const report = await tampered(created.seq, `"after" = replace("after", '1999.00', '19.00')`, () =>
+      verifyChain({ merchantId }),
+    );
+    expect(report.ok).toBe(false);
+    if (!report.ok) {
+      expect(report.brokenAt).toMatchObject({ seq: created.seq, eventId: created.id });
+      expect(report.events).toBe(created.seq - 1);
+    }
+  });
+
+  test("a changed actor or type is reported at the event's seq", async () => {
+    const closed = await eventOf(walked.id, "incident.closed");
+    const byActor = await tampered(closed.seq, "actorId = NULL", () => verifyChain({ merchantId }));
+    expect(byActor).toMatchObject({ ok: false, brokenAt: { seq: closed.seq } });
+    const byType = await tampered(closed.seq, "type = 'step.completed'", () => verifyChain({ merchantId }));
+    expect(byType).toMatchObject({ ok: false, brokenAt: { seq: closed.seq } });
+  });
+
+  test("an edit whose own hash was recomputed breaks the link to the next event", async () => {
+    const closed = await eventOf(walked.id, "incident.closed");
+    const forgedAfter = (closed.after ?? "").replace('"resigned"', '"no_loss"');
+    expect(forgedAfter).not.toBe(closed.after);
+    const forgedHash = eventHash(closed.prevHash, {
+      merchantId: closed.merchantId,
+      seq: closed.seq,
+      incidentId: closed.incidentId,
+      actorId: closed.actorId,
+      type: closed.type,
+      before: closed.before,
+      after: forgedAfter,
+      createdAt: closed.createdAt,
+    });
+    const report = await tampered(closed.seq, `"after" = ?, hash = ?`, () => verifyChain({ merchantId }), [
+      forgedAfter,
+      forgedHash,
+    ]);
+    expect(report).toMatchObject({ ok: false, brokenAt: { seq: closed.seq + 1 } });
+    if (!report.ok) expect(report.brokenAt.reason).toMatch(/prevHash/);
+  });
+
+  test("the chain verifies again once the row is restored", async () => {
+    expect(await verifyChain({ merchantId })).toMatchObject({ ok: true });
+  });
+
+  test("a deleted event is reported as a gap at the missing seq", async () => {
+    const reopened = await eventOf(walked.id, "incident.reopened");
+    const row = await prisma.auditEvent.findUniqueOrThrow({ where: { id: reopened.id } });
+    await prisma.$executeRawUnsafe("DELETE FROM AuditEvent WHERE id = ?", row.id);
+    try {
+      const report = await verifyChain({ merchantId });
+      expect(report).toMatchObject({ ok: false, brokenAt: { seq: reopened.seq + 1 } });
+      if (!report.ok) expect(report.brokenAt.reason).toMatch(/gap/);
+    } finally {
+      await prisma.auditEvent.create({ data: row });
+    }
+    expect(await verifyChain({ merchantId })).toMatchObject({ ok: true });
+  });
+
+  test("verifyAllChains reports each merchant", async () => {
+    const reports = await verifyAllChains();
+    expect(reports).toEqual([expect.objectContaining({ merchantId, ok: true })]);
+  });
+});
+
+describe("npm run audit:verify", () => {
+  test("exits 0 and says the chain is intact, then exits 1 naming the first broken seq after tampering", async () => {
+    const intact = await runAuditVerify();
+    expect(intact.output).toMatch(new RegExp(`merchant ${merchantId}: \\d+ events, chain intact`));
+    expect(intact.code).toBe(0);
+
+    const notified = await prisma.auditEvent.findFirstOrThrow({
+      where: { incidentId: walked.id, type: "step.completed" },
+      orderBy: { seq: "desc" },
+    });
+    const broken = await tampered(notified.seq, `"after" = replace("after", 'done', 'skipped')`, runAuditVerify);
+    expect(broken.output).toContain(`BROKEN at seq ${notified.seq} (event ${notified.id})`);
+    expect(broken.code).toBe(1);
+  });
+});
