@@ -6,6 +6,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1).default("file:./data/slipcase.db"),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   BETTER_AUTH_URL: z.string().url().optional(),
+  /** PostgreSQL connections per app instance (instances × pool must stay under max_connections). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   PORT: z.coerce.number().int().positive().default(3000),
   SEED_DEMO: z.string().default("1"),
   DEMO_PASSWORD: z.string().min(8).default("slipcase-demo-2026"),

@@ -2,6 +2,7 @@
 import "server-only";
 import { canonicalJson, eventHash, GENESIS_HASH } from "@/lib/audit/hash";
 import type { Tx } from "@/lib/db/client";
+import { lockMerchantChain } from "@/lib/db/dialect";
 
 export interface AppendEventInput {
   merchantId: string;
@@ -13,6 +14,7 @@ export interface AppendEventInput {
 }
 
 export async function appendEvent(tx: Tx, input: AppendEventInput) {
+  await lockMerchantChain(tx, input.merchantId);
   const last = await tx.auditEvent.findFirst({
     where: { merchantId: input.merchantId },
     orderBy: { seq: "desc" },

@@ -1,24 +1,45 @@
-// The Prisma client over the better-sqlite3 driver adapter (JS engine, no native binary).
+// The Prisma client for DATABASE_URL: SQLite through better-sqlite3 (the zero-setup default) or
+// PostgreSQL through node-postgres — both on Prisma's JS engine, no native binary. Both clients
+// are generated from one model (prisma/schema.prisma), so they share one TypeScript shape; what
+// differs between the databases lives in lib/db/dialect.ts.
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { providerOf } from "@/lib/db/provider";
 import { env } from "@/lib/env";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/postgresql/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-function createClient(): PrismaClient {
-  const url = env.DATABASE_URL;
-  if (url.startsWith("file:")) {
-    fs.mkdirSync(path.dirname(path.resolve(url.slice("file:".length))), { recursive: true });
-  }
+export const databaseProvider = providerOf(env.DATABASE_URL);
+
+function createSqliteClient(url: string): PrismaClient {
+  fs.mkdirSync(path.dirname(path.resolve(url.slice("file:".length))), { recursive: true });
   // `timeout` is better-sqlite3's busy timeout: wait for a lock instead of failing at once.
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
-  const client = new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
   // WAL lets readers run beside the writer; FULL makes each commit durable on power loss.
   void client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   void client.$executeRawUnsafe("PRAGMA synchronous = FULL");
   void client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   return client;
+}
+
+function createPostgresClient(url: string): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: env.DATABASE_POOL_SIZE,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+  });
+  // Same models, same queries: the PostgreSQL client is used through the shared client type.
+  return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+}
+
+function createClient(): PrismaClient {
+  return databaseProvider === "postgresql"
+    ? createPostgresClient(env.DATABASE_URL)
+    : createSqliteClient(env.DATABASE_URL);
 }
 
 const globalForPrisma = globalThis as unknown as { slipcasePrisma?: PrismaClient };

@@ -2,6 +2,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
+import { containsInsensitive } from "@/lib/db/dialect";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentKind as DbIncidentKind } from "@/lib/generated/prisma/enums";
@@ -52,10 +53,10 @@ function searchFilter(q: string): Prisma.IncidentWhereInput {
   const or: Prisma.IncidentWhereInput[] = [
     { rrn: { contains: q } },
     { traceNo: { contains: q } },
-    { authCode: { contains: q.toUpperCase() } },
+    { authCode: containsInsensitive(q) },
     { cardLast4: q },
-    { description: { contains: q } },
-    { terminal: { tid: { contains: q.toUpperCase() } } },
+    { description: containsInsensitive(q) },
+    { terminal: { tid: containsInsensitive(q) } },
   ];
   if (number !== null) or.push({ number });
   return { OR: or };

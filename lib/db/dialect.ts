@@ -1,0 +1,31 @@
+// Everything that differs between SQLite and PostgreSQL, in one place. The rest of the code
+// speaks plain Prisma and works on both.
+import "server-only";
+import { databaseProvider, type Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * A case-insensitive "contains" filter. SQLite's LIKE already ignores ASCII case; PostgreSQL
+ * needs `mode: "insensitive"` (ILIKE), which the SQLite client's types do not know.
+ */
+export function containsInsensitive(value: string): Prisma.StringFilter {
+  return databaseProvider === "postgresql"
+    ? ({ contains: value, mode: "insensitive" } as Prisma.StringFilter)
+    : { contains: value };
+}
+
+/**
+ * Serialises appends to one merchant's audit chain for the rest of the transaction. SQLite
+ * already has a single writer at a time; PostgreSQL takes a row lock on the merchant, so two
+ * instances appending at once queue instead of both reading the same last link.
+ */
+export async function lockMerchantChain(tx: Tx, merchantId: string): Promise<void> {
+  if (databaseProvider === "postgresql") {
+    await tx.$queryRaw`SELECT id FROM "Merchant" WHERE id = ${merchantId} FOR UPDATE`;
+  }
+}
+
+/** Quotes a table or column name for raw SQL on the current database. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
