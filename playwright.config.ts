@@ -1,11 +1,24 @@
-// End-to-end tests in Debian's Chromium against a production build of the app, served on its own
-// port with a fresh database each run (see tests/e2e/web-server.mjs).
+// End-to-end tests in Debian's Chromium against a production build of the app: two instances on
+// their own ports over one fresh database each run — SQLite by default, PostgreSQL when
+// E2E_DATABASE_URL names an empty database (see tests/e2e/instances.ts and web-server.mjs).
 import crypto from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_DATABASE_URL, INSTANCE_A, INSTANCE_B, SIGN_IN_MAX_FAILURES } from "./tests/e2e/instances";
 
-/** Away from `npm start` (3000) and the dev server (3100). */
-const PORT = Number(process.env.E2E_PORT ?? 3200);
-const BASE_URL = `http://localhost:${PORT}`;
+/** Every instance signs and reads the same session cookies, so they share one secret. */
+const AUTH_SECRET = process.env.BETTER_AUTH_SECRET ?? crypto.randomBytes(32).toString("base64url");
+
+function serverEnv(instance: { port: number; url: string }): Record<string, string> {
+  return {
+    DATABASE_URL: E2E_DATABASE_URL,
+    NEXT_DIST_DIR: ".next-e2e",
+    PORT: String(instance.port),
+    BETTER_AUTH_URL: instance.url,
+    BETTER_AUTH_SECRET: AUTH_SECRET,
+    SIGN_IN_MAX_FAILURES: String(SIGN_IN_MAX_FAILURES),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -21,7 +34,7 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     ...devices["Desktop Chrome"],
-    baseURL: BASE_URL,
+    baseURL: INSTANCE_A.url,
     locale: "en-GB",
     timezoneId: "Asia/Shanghai",
     trace: "retain-on-failure",
@@ -42,21 +55,27 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium" }],
-  webServer: {
-    command: "node tests/e2e/web-server.mjs",
-    url: `${BASE_URL}/api/health`,
-    // migrate + seed + `next build` on two cores takes one to three minutes.
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-    env: {
-      DATABASE_URL: "file:./data/e2e.db",
-      NEXT_DIST_DIR: ".next-e2e",
-      PORT: String(PORT),
-      BETTER_AUTH_URL: BASE_URL,
-      BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? crypto.randomBytes(32).toString("base64url"),
-      NEXT_TELEMETRY_DISABLED: "1",
+  // Two instances over one database, as behind a load balancer: the specs talk to A; the
+  // two-instance spec sends the same requests to both at once. Playwright starts them in order.
+  webServer: [
+    {
+      command: "node tests/e2e/web-server.mjs",
+      url: `${INSTANCE_A.url}/api/health`,
+      // migrate + seed + `next build` on two cores takes one to three minutes.
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: serverEnv(INSTANCE_A),
     },
-  },
+    {
+      command: "node tests/e2e/web-server.mjs --second",
+      url: `${INSTANCE_B.url}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: { ...serverEnv(INSTANCE_B), PRIMARY_URL: INSTANCE_A.url },
+    },
+  ],
 });

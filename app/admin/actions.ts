@@ -1,9 +1,6 @@
 "use server";
-import { refresh } from "next/cache";
 // Server actions of the /admin page. Each reads its form, parses it with the shared schema and
 // calls one use case, which checks the role (admin only), the merchant and the rules itself.
-import { headers } from "next/headers";
-import type { AdminActionResult, AdminFormState } from "@/lib/admin/action-result";
 import { addTerminal } from "@/lib/admin/add-terminal";
 import { changeUserAccess } from "@/lib/admin/change-user-access";
 import { createStore } from "@/lib/admin/create-store";
@@ -13,10 +10,8 @@ import { renameStore } from "@/lib/admin/rename-store";
 import { setTerminalActive } from "@/lib/admin/set-terminal-active";
 import { setUserActive } from "@/lib/admin/set-user-active";
 import { unlockUser } from "@/lib/admin/unlock-user";
+import { type ActionResult, type ActionState, idOf, runServerAction } from "@/lib/api/server-action";
 import { parseInput } from "@/lib/api/validation";
-import { type Actor, getActor } from "@/lib/auth/actor";
-import { AppError, isAppError } from "@/lib/errors/app-error";
-import { log } from "@/lib/log";
 import {
   addTerminalSchema,
   changeUserAccessSchema,
@@ -26,53 +21,25 @@ import {
   renameStoreSchema,
 } from "@/lib/schemas/admin";
 
-async function run(name: string, work: (actor: Actor) => Promise<unknown>): Promise<AdminActionResult> {
-  const at = Date.now();
-  const actor = await getActor(await headers());
-  if (!actor) return { ok: false, at, code: "UNAUTHENTICATED", message: "Sign in to continue.", fields: {} };
-  try {
-    await work(actor);
-    refresh();
-    return { ok: true, at };
-  } catch (error) {
-    if (isAppError(error)) {
-      return { ok: false, at, code: error.code, message: error.message, fields: error.fields ?? {} };
-    }
-    log.error("Unhandled error in admin action", { action: name, userId: actor.userId, error });
-    return {
-      ok: false,
-      at,
-      code: "INTERNAL",
-      message: "Something went wrong on our side. Please try again.",
-      fields: {},
-    };
-  }
-}
-
 /** A text field of the form, or undefined so the schema reports it as missing. */
 function text(form: FormData, key: string): string | undefined {
   const value = form.get(key);
   return typeof value === "string" ? value : undefined;
 }
 
-/** Ids arrive from the client untyped; anything but a short string names nothing. */
-function idOf(value: unknown, what: string): string {
-  if (typeof value === "string" && value.length > 0 && value.length <= 64) return value;
-  throw new AppError("NOT_FOUND", `${what} not found.`);
+/** Every text value a field sent (a group of checkboxes). */
+function texts(form: FormData, key: string): string[] {
+  return form.getAll(key).filter((value) => typeof value === "string");
 }
 
-export async function createStoreAction(_state: AdminFormState, form: FormData): Promise<AdminActionResult> {
-  return run("createStore", (actor) =>
+export async function createStoreAction(_state: ActionState, form: FormData): Promise<ActionResult> {
+  return runServerAction("createStore", (actor) =>
     createStore({ actor, input: parseInput(createStoreSchema, { name: text(form, "name") }) }),
   );
 }
 
-export async function renameStoreAction(
-  storeId: unknown,
-  _state: AdminFormState,
-  form: FormData,
-): Promise<AdminActionResult> {
-  return run("renameStore", (actor) =>
+export async function renameStoreAction(storeId: unknown, _state: ActionState, form: FormData): Promise<ActionResult> {
+  return runServerAction("renameStore", (actor) =>
     renameStore({
       actor,
       storeId: idOf(storeId, "Store"),
@@ -81,12 +48,8 @@ export async function renameStoreAction(
   );
 }
 
-export async function addTerminalAction(
-  storeId: unknown,
-  _state: AdminFormState,
-  form: FormData,
-): Promise<AdminActionResult> {
-  return run("addTerminal", (actor) =>
+export async function addTerminalAction(storeId: unknown, _state: ActionState, form: FormData): Promise<ActionResult> {
+  return runServerAction("addTerminal", (actor) =>
     addTerminal({
       actor,
       input: parseInput(addTerminalSchema, { storeId: idOf(storeId, "Store"), tid: text(form, "tid") }),
@@ -96,10 +59,10 @@ export async function addTerminalAction(
 
 export async function moveTerminalAction(
   terminalId: unknown,
-  _state: AdminFormState,
+  _state: ActionState,
   form: FormData,
-): Promise<AdminActionResult> {
-  return run("moveTerminal", (actor) =>
+): Promise<ActionResult> {
+  return runServerAction("moveTerminal", (actor) =>
     moveTerminal({
       actor,
       terminalId: idOf(terminalId, "Terminal"),
@@ -111,15 +74,15 @@ export async function moveTerminalAction(
 export async function setTerminalActiveAction(
   terminalId: unknown,
   active: unknown,
-  _state: AdminFormState,
-): Promise<AdminActionResult> {
-  return run("setTerminalActive", (actor) =>
+  _state: ActionState,
+): Promise<ActionResult> {
+  return runServerAction("setTerminalActive", (actor) =>
     setTerminalActive({ actor, terminalId: idOf(terminalId, "Terminal"), active: active === true }),
   );
 }
 
-export async function createUserAction(_state: AdminFormState, form: FormData): Promise<AdminActionResult> {
-  return run("createUser", (actor) =>
+export async function createUserAction(_state: ActionState, form: FormData): Promise<ActionResult> {
+  return runServerAction("createUser", (actor) =>
     createUser({
       actor,
       input: parseInput(createUserSchema, {
@@ -127,7 +90,7 @@ export async function createUserAction(_state: AdminFormState, form: FormData): 
         name: text(form, "name"),
         password: text(form, "password"),
         role: text(form, "role"),
-        storeIds: form.getAll("storeIds").filter((value) => typeof value === "string"),
+        storeIds: texts(form, "storeIds"),
       }),
     }),
   );
@@ -135,16 +98,16 @@ export async function createUserAction(_state: AdminFormState, form: FormData): 
 
 export async function changeUserAccessAction(
   userId: unknown,
-  _state: AdminFormState,
+  _state: ActionState,
   form: FormData,
-): Promise<AdminActionResult> {
-  return run("changeUserAccess", (actor) =>
+): Promise<ActionResult> {
+  return runServerAction("changeUserAccess", (actor) =>
     changeUserAccess({
       actor,
       userId: idOf(userId, "User"),
       input: parseInput(changeUserAccessSchema, {
         role: text(form, "role"),
-        storeIds: form.getAll("storeIds").filter((value) => typeof value === "string"),
+        storeIds: texts(form, "storeIds"),
       }),
     }),
   );
@@ -153,13 +116,13 @@ export async function changeUserAccessAction(
 export async function setUserActiveAction(
   userId: unknown,
   active: unknown,
-  _state: AdminFormState,
-): Promise<AdminActionResult> {
-  return run("setUserActive", (actor) =>
+  _state: ActionState,
+): Promise<ActionResult> {
+  return runServerAction("setUserActive", (actor) =>
     setUserActive({ actor, userId: idOf(userId, "User"), active: active === true }),
   );
 }
 
-export async function unlockUserAction(userId: unknown, _state: AdminFormState): Promise<AdminActionResult> {
-  return run("unlockUser", (actor) => unlockUser({ actor, userId: idOf(userId, "User") }));
+export async function unlockUserAction(userId: unknown, _state: ActionState): Promise<ActionResult> {
+  return runServerAction("unlockUser", (actor) => unlockUser({ actor, userId: idOf(userId, "User") }));
 }

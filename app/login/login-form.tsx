@@ -2,6 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
+import { TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { signInSchema } from "@/lib/schemas/incident";
 
 type FieldName = "email" | "password";
@@ -91,42 +93,31 @@ export function LoginForm({ next }: { next: string }) {
         ) : null}
       </div>
       {(["email", "password"] as const).map((field) => {
-        const inputId = `${id}-${field}`;
-        const errorId = `${inputId}-error`;
         const error = fieldErrors[field];
         return (
-          <div key={field}>
-            <label htmlFor={inputId} className="mb-1 block text-sm font-medium text-slate-800">
-              {t(field)}
-            </label>
-            <input
-              id={inputId}
-              name={field}
-              type={field}
-              autoComplete={field === "email" ? "username" : "current-password"}
-              inputMode={field === "email" ? "email" : undefined}
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? errorId : undefined}
-              className={`${inputClass} ${error ? "border-red-600" : "border-slate-400"}`}
-            />
-            {error ? (
-              <p id={errorId} className="mt-1 text-sm text-red-700">
-                {error}
-              </p>
-            ) : null}
-          </div>
+          <TextField
+            key={field}
+            id={`${id}-${field}`}
+            name={field}
+            label={t(field)}
+            error={error}
+            type={field}
+            autoComplete={field === "email" ? "username" : "current-password"}
+            inputMode={field === "email" ? "email" : undefined}
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            className={`${inputClass} ${error ? "border-red-600" : "border-slate-400"}`}
+          />
         );
       })}
-      <button
-        type="submit"
-        disabled={pending}
+      <SubmitButton
+        pending={pending}
+        pendingLabel={t("submitting")}
         className="h-12 w-full rounded-md bg-blue-700 px-4 text-base font-semibold text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-600 focus:ring-offset-2 disabled:opacity-70"
       >
-        {pending ? t("submitting") : t("submit")}
-      </button>
+        {t("submit")}
+      </SubmitButton>
     </form>
   );
 }

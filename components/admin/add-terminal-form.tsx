@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { type FormAction, FormFeedback, primaryButton, TextField, useAdminForm, useFieldError } from "./form-kit";
 
 export function AddTerminalForm({ action, storeName }: { action: FormAction; storeName: string }) {
@@ -27,9 +28,9 @@ export function AddTerminalForm({ action, storeName }: { action: FormAction; sto
             required
           />
         </div>
-        <button type="submit" disabled={pending} className={`${primaryButton} sm:mt-6`}>
-          {pending ? t("saving") : t("terminals.add")}
-        </button>
+        <SubmitButton pending={pending} pendingLabel={t("saving")} className={`${primaryButton} sm:mt-6`}>
+          {t("terminals.add")}
+        </SubmitButton>
       </div>
       <FormFeedback state={state} success={t("success.addTerminal")} shownFields={["tid", "storeId"]} />
     </form>

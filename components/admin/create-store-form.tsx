@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { type FormAction, FormFeedback, primaryButton, TextField, useAdminForm, useFieldError } from "./form-kit";
 
 export function CreateStoreForm({ action }: { action: FormAction }) {
@@ -29,9 +30,9 @@ export function CreateStoreForm({ action }: { action: FormAction }) {
             required
           />
         </div>
-        <button type="submit" disabled={pending} className={`${primaryButton} sm:mt-6`}>
-          {pending ? t("saving") : t("stores.add")}
-        </button>
+        <SubmitButton pending={pending} pendingLabel={t("saving")} className={`${primaryButton} sm:mt-6`}>
+          {t("stores.add")}
+        </SubmitButton>
       </div>
       <FormFeedback state={state} success={t("success.createStore")} shownFields={["name"]} />
     </form>

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { MIN_PASSWORD_LENGTH } from "@/lib/schemas/admin";
 import { type FormAction, FormFeedback, primaryButton, TextField, useAdminForm, useFieldError } from "./form-kit";
 import { RoleAndStores } from "./role-and-stores";
@@ -69,9 +70,9 @@ export function CreateUserForm({ action, stores }: { action: FormAction; stores:
         roleError={fieldError("role")}
         storesError={fieldError("storeIds")}
       />
-      <button type="submit" disabled={pending} className={primaryButton}>
-        {pending ? t("saving") : t("staff.add")}
-      </button>
+      <SubmitButton pending={pending} pendingLabel={t("saving")} className={primaryButton}>
+        {t("staff.add")}
+      </SubmitButton>
       <FormFeedback state={state} success={t("success.createUser")} shownFields={FIELDS} />
     </form>
   );

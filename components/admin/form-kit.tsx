@@ -3,11 +3,21 @@
 // form reset (so a rejected form keeps what was typed), per-field errors in the user's language,
 // and one live region for the outcome.
 import { useTranslations } from "next-intl";
-import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useRef } from "react";
-import type { AdminActionResult, AdminFormState } from "@/lib/admin/action-result";
+import {
+  type ComponentProps,
+  type FormEvent,
+  type ReactNode,
+  startTransition,
+  useActionState,
+  useEffect,
+  useRef,
+} from "react";
+import { TextField as BaseTextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionFailure, ActionResult, ActionState } from "@/lib/api/server-action";
 
-export type FormAction = (state: AdminFormState, form: FormData) => Promise<AdminActionResult>;
-export type ButtonAction = (state: AdminFormState) => Promise<AdminActionResult>;
+export type FormAction = (state: ActionState, form: FormData) => Promise<ActionResult>;
+export type ButtonAction = (state: ActionState) => Promise<ActionResult>;
 
 export const inputClass =
   "mt-1 block min-h-11 w-full rounded border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600";
@@ -19,8 +29,6 @@ export const secondaryButton =
   "inline-flex min-h-11 items-center justify-center rounded border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100 focus:outline-none focus:ring-2 focus:ring-blue-600 disabled:opacity-60";
 export const dangerButton =
   "inline-flex min-h-11 items-center justify-center rounded border border-red-300 bg-white px-3 py-2 text-sm font-medium text-red-800 hover:bg-red-50 focus:outline-none focus:ring-2 focus:ring-red-600 disabled:opacity-60";
-
-type Failure = Extract<AdminActionResult, { ok: false }>;
 
 /**
  * Runs a form's server action; clears the form after a success (unless it edits something that
@@ -49,7 +57,7 @@ export function useAdminForm(action: FormAction, { resetOnSuccess = true }: { re
 }
 
 /** The translated message for one field of a failed submission, if it names that field. */
-export function useFieldError(state: AdminFormState) {
+export function useFieldError(state: ActionState) {
   const t = useTranslations("Admin.errors");
   return (field: string): string | undefined => {
     if (!state || state.ok) return undefined;
@@ -60,7 +68,11 @@ export function useFieldError(state: AdminFormState) {
   };
 }
 
-function failureText(t: ReturnType<typeof useTranslations<"Admin.errors">>, failure: Failure, shownFields: string[]) {
+function failureText(
+  t: ReturnType<typeof useTranslations<"Admin.errors">>,
+  failure: ActionFailure,
+  shownFields: string[],
+) {
   if (shownFields.some((field) => field in failure.fields)) return t("checkFields");
   for (const field of Object.keys(failure.fields)) {
     const key = `fields.${failure.code}.${field}`;
@@ -89,7 +101,7 @@ export function FormFeedback({
   success,
   shownFields = [],
 }: {
-  state: AdminFormState;
+  state: ActionState;
   success: string;
   shownFields?: string[];
 }) {
@@ -109,51 +121,21 @@ export function FormFeedback({
   );
 }
 
-export function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="mt-1 text-sm text-red-700">
-      {message}
-    </p>
-  );
+/** A labelled text input in the /admin style. */
+export function TextField(props: ComponentProps<typeof BaseTextField>) {
+  return <BaseTextField className={inputClass} {...props} />;
 }
 
-/** A labelled text input with its hint and error wired up through aria-describedby. */
-export function TextField({
-  id,
-  name,
-  label,
-  hint,
-  error,
-  ...inputProps
-}: {
-  id: string;
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error: string | undefined;
-} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "id" | "name">) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+/** Whether a terminal or a member of staff is in service. */
+export function ActiveBadge({ active, children }: { active: boolean; children: ReactNode }) {
   return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className={inputClass}
-        {...inputProps}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    <span
+      className={
+        active ? "rounded bg-green-100 px-2 py-0.5 text-green-900" : "rounded bg-slate-200 px-2 py-0.5 text-slate-800"
+      }
+    >
+      {children}
+    </span>
   );
 }
 
@@ -172,9 +154,9 @@ export function ActionButton({
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="flex flex-col items-start gap-1">
-      <button type="submit" disabled={pending} className={className}>
+      <SubmitButton pending={pending} className={className}>
         {children}
-      </button>
+      </SubmitButton>
       <FormFeedback state={state} success={success} />
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { type FormAction, FormFeedback, secondaryButton, TextField, useAdminForm, useFieldError } from "./form-kit";
 
 export function RenameStoreForm({ action, storeName }: { action: FormAction; storeName: string }) {
@@ -25,10 +26,10 @@ export function RenameStoreForm({ action, storeName }: { action: FormAction; sto
             required
           />
         </div>
-        <button type="submit" disabled={pending} className={`${secondaryButton} sm:mt-6`}>
+        <SubmitButton pending={pending} className={`${secondaryButton} sm:mt-6`}>
           {t("stores.rename")}
           <span className="sr-only"> {storeName}</span>
-        </button>
+        </SubmitButton>
       </div>
       <FormFeedback state={state} success={t("success.renameStore")} shownFields={["name"]} />
     </form>

@@ -3,9 +3,10 @@
 // checkboxes only appear for the roles that work in named stores.
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { controlAria, FieldError } from "@/components/ui/field";
 import { ROLES, type Role } from "@/lib/rbac/permissions";
 import { roleNeedsStores } from "@/lib/schemas/admin";
-import { FieldError, hintClass, inputClass, labelClass } from "./form-kit";
+import { hintClass, inputClass, labelClass } from "./form-kit";
 
 export function RoleAndStores({
   idPrefix,
@@ -41,8 +42,7 @@ export function RoleAndStores({
           value={role}
           disabled={roleDisabled}
           onChange={(event) => setRole(event.target.value as Role)}
-          aria-invalid={roleError ? true : undefined}
-          aria-describedby={roleError ? `${idPrefix}-role-error` : undefined}
+          {...controlAria(`${idPrefix}-role`, { error: roleError })}
           className={`${inputClass} sm:max-w-xs`}
         >
           {ROLES.map((value) => (
@@ -56,12 +56,7 @@ export function RoleAndStores({
         <FieldError id={`${idPrefix}-role-error`} message={roleError} />
       </div>
       {needsStores ? (
-        <fieldset
-          aria-invalid={storesError ? true : undefined}
-          aria-describedby={[`${idPrefix}-stores-hint`, storesError ? `${idPrefix}-stores-error` : null]
-            .filter(Boolean)
-            .join(" ")}
-        >
+        <fieldset {...controlAria(`${idPrefix}-stores`, { hint: true, error: storesError })}>
           <legend className={labelClass}>{t("storesLegend")}</legend>
           <p id={`${idPrefix}-stores-hint`} className={hintClass}>
             {stores.length > 0 ? t("storesHint") : t("noStores")}

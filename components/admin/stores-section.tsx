@@ -3,6 +3,7 @@
 import { getTranslations } from "next-intl/server";
 import type { AdminStoreDto } from "@/lib/schemas/admin";
 import { AddTerminalForm } from "./add-terminal-form";
+import { AdminSection, AdminTable } from "./admin-section";
 import { CreateStoreForm } from "./create-store-form";
 import type { ButtonAction, FormAction } from "./form-kit";
 import { RenameStoreForm } from "./rename-store-form";
@@ -19,10 +20,7 @@ export interface StoreActions {
 export async function StoresSection({ stores, actions }: { stores: AdminStoreDto[]; actions: StoreActions }) {
   const t = await getTranslations("Admin");
   return (
-    <section aria-labelledby="stores-heading" className="space-y-4">
-      <h2 id="stores-heading" className="text-xl font-semibold">
-        {t("stores.heading")}
-      </h2>
+    <AdminSection id="stores-heading" heading={t("stores.heading")}>
       {stores.length === 0 ? <p className="text-slate-700">{t("stores.empty")}</p> : null}
       {stores.map((store) => (
         <article
@@ -38,50 +36,33 @@ export async function StoresSection({ stores, actions }: { stores: AdminStoreDto
           </header>
           <RenameStoreForm action={actions.renameStore(store.id)} storeName={store.name} />
           <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="pb-2 text-left font-medium text-slate-800">
-                {t("terminals.caption", { store: store.name })}
-              </caption>
-              <thead>
-                <tr className="text-slate-600">
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    {t("terminals.tid")}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    {t("terminals.status")}
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    {t("terminals.actions")}
-                  </th>
+            <AdminTable
+              caption={t("terminals.caption", { store: store.name })}
+              columns={[t("terminals.tid"), t("terminals.status"), t("terminals.actions")]}
+            >
+              {store.terminals.length === 0 ? (
+                <tr className="border-t border-slate-200">
+                  <td colSpan={3} className="py-3 text-slate-600">
+                    {t("terminals.none")}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {store.terminals.length === 0 ? (
-                  <tr className="border-t border-slate-200">
-                    <td colSpan={3} className="py-3 text-slate-600">
-                      {t("terminals.none")}
-                    </td>
-                  </tr>
-                ) : (
-                  store.terminals.map((terminal) => (
-                    <TerminalRow
-                      key={terminal.id}
-                      terminal={terminal}
-                      otherStores={stores
-                        .filter((other) => other.id !== store.id)
-                        .map(({ id, name }) => ({ id, name }))}
-                      moveAction={actions.moveTerminal(terminal.id)}
-                      toggleAction={actions.setTerminalActive(terminal.id, !terminal.active)}
-                    />
-                  ))
-                )}
-              </tbody>
-            </table>
+              ) : (
+                store.terminals.map((terminal) => (
+                  <TerminalRow
+                    key={terminal.id}
+                    terminal={terminal}
+                    otherStores={stores.filter((other) => other.id !== store.id).map(({ id, name }) => ({ id, name }))}
+                    moveAction={actions.moveTerminal(terminal.id)}
+                    toggleAction={actions.setTerminalActive(terminal.id, !terminal.active)}
+                  />
+                ))
+              )}
+            </AdminTable>
           </div>
           <AddTerminalForm action={actions.addTerminal(store.id)} storeName={store.name} />
         </article>
       ))}
       <CreateStoreForm action={actions.createStore} />
-    </section>
+    </AdminSection>
   );
 }

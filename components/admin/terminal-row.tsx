@@ -3,12 +3,14 @@
 // of service or back in.
 import { useTranslations } from "next-intl";
 import { useId } from "react";
+import { controlAria, FieldError } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { AdminTerminalDto } from "@/lib/schemas/admin";
 import {
   ActionButton,
+  ActiveBadge,
   type ButtonAction,
   dangerButton,
-  FieldError,
   type FormAction,
   FormFeedback,
   inputClass,
@@ -39,15 +41,9 @@ export function TerminalRow({
         {terminal.tid}
       </th>
       <td className="py-3 pr-3">
-        <span
-          className={
-            terminal.active
-              ? "rounded bg-green-100 px-2 py-0.5 text-sm text-green-900"
-              : "rounded bg-slate-200 px-2 py-0.5 text-sm text-slate-800"
-          }
-        >
+        <ActiveBadge active={terminal.active}>
           {terminal.active ? t("terminals.active") : t("terminals.inactive")}
-        </span>
+        </ActiveBadge>
       </td>
       <td className="py-3">
         <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
@@ -61,8 +57,7 @@ export function TerminalRow({
                 <select
                   id={`${id}-store`}
                   name="storeId"
-                  aria-invalid={moveError ? true : undefined}
-                  aria-describedby={moveError ? `${id}-store-error` : undefined}
+                  {...controlAria(`${id}-store`, { error: moveError })}
                   className={`${inputClass} mt-0 w-auto min-w-28`}
                 >
                   {otherStores.map((store) => (
@@ -71,10 +66,10 @@ export function TerminalRow({
                     </option>
                   ))}
                 </select>
-                <button type="submit" disabled={pending} className={secondaryButton}>
+                <SubmitButton pending={pending} className={secondaryButton}>
                   {t("terminals.move")}
                   <span className="sr-only"> {terminal.tid}</span>
-                </button>
+                </SubmitButton>
               </div>
               <FieldError id={`${id}-store-error`} message={moveError} />
               <FormFeedback state={state} success={t("success.moveTerminal")} shownFields={["storeId"]} />

@@ -3,9 +3,11 @@
 // form in a full-width row underneath.
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { type AdminUserDto, roleNeedsStores } from "@/lib/schemas/admin";
 import {
   ActionButton,
+  ActiveBadge,
   type ButtonAction,
   dangerButton,
   type FormAction,
@@ -54,15 +56,7 @@ export function UserRow({
             {tRoles(user.role)} · {storeNames}
           </span>
           <span className="mt-1 flex flex-wrap gap-1">
-            <span
-              className={
-                user.active
-                  ? "rounded bg-green-100 px-2 py-0.5 text-green-900"
-                  : "rounded bg-slate-200 px-2 py-0.5 text-slate-800"
-              }
-            >
-              {user.active ? t("staff.active") : t("staff.inactive")}
-            </span>
+            <ActiveBadge active={user.active}>{user.active ? t("staff.active") : t("staff.inactive")}</ActiveBadge>
             {user.lockedUntil ? (
               <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">
                 {t("staff.lockedUntil", {
@@ -121,9 +115,9 @@ export function UserRow({
               />
             </fieldset>
             <div className="flex flex-wrap gap-2">
-              <button type="submit" disabled={pending} className={primaryButton}>
-                {pending ? t("saving") : t("staff.save")}
-              </button>
+              <SubmitButton pending={pending} pendingLabel={t("saving")} className={primaryButton}>
+                {t("staff.save")}
+              </SubmitButton>
               <button type="button" onClick={() => setEditing(false)} className={secondaryButton}>
                 {t("staff.closeAccess")}
               </button>

@@ -4,13 +4,11 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
-import type { ActionResult } from "@/components/casework/action-result";
-
-type Failure = Extract<ActionResult, { ok: false }>;
+import type { ActionFailure } from "@/lib/api/server-action";
 
 export function useActionErrorText() {
   const t = useTranslations("IncidentDetail.errors");
-  return (failure: Failure): string => {
+  return (failure: ActionFailure): string => {
     switch (failure.code) {
       case "CONFLICT":
         return t("conflict");
@@ -25,9 +23,9 @@ export function useActionErrorText() {
       case "BAD_REQUEST":
       case "RULE_VIOLATION":
       case "LOCKED":
-        if (failure.fields?.note) return t("noteRequired");
-        if (failure.fields?.contactMethod) return t("contactMethodRequired");
-        if (failure.fields?.identityVerified) return t("identityRequired");
+        if (failure.fields.note) return t("noteRequired");
+        if (failure.fields.contactMethod) return t("contactMethodRequired");
+        if (failure.fields.identityVerified) return t("identityRequired");
         return failure.message;
       default:
         return failure.code satisfies never;
@@ -35,7 +33,7 @@ export function useActionErrorText() {
   };
 }
 
-export function ActionError({ failure }: { failure: Failure | null }) {
+export function ActionError({ failure }: { failure: ActionFailure | null }) {
   const t = useTranslations("IncidentDetail.errors");
   const text = useActionErrorText();
   const router = useRouter();

@@ -2,15 +2,12 @@
 // Closing an incident (a resolution, once every step is done or skipped) and reopening a closed
 // one (a note saying why). Both send the version the page was rendered with.
 import { useTranslations } from "next-intl";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { closeIncidentAction, reopenIncidentAction } from "@/app/incidents/[id]/actions";
-import { ActionError } from "@/components/casework/action-error";
-import type { ActionResult } from "@/components/casework/action-result";
+import { ActionSubmit, NoteField, RequiredNoteForm, useCaseworkAction } from "@/components/casework/action-form";
 import { fieldClass, primaryButton } from "@/components/casework/styles";
-import { useHydrated } from "@/components/casework/use-hydrated";
+import { controlAria, FieldError } from "@/components/ui/field";
 import { RESOLUTIONS, type Resolution } from "@/lib/incidents/rules";
-
-type Failure = Extract<ActionResult, { ok: false }>;
 
 function isResolution(value: string): value is Resolution {
   return (RESOLUTIONS as readonly string[]).includes(value);
@@ -24,9 +21,8 @@ export function CloseForm({ incidentId, version }: { incidentId: string; version
   const [resolution, setResolution] = useState("");
   const [note, setNote] = useState("");
   const [resolutionMissing, setResolutionMissing] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [pending, startTransition] = useTransition();
-  const hydrated = useHydrated();
+  const action = useCaseworkAction();
+  const resolutionError = resolutionMissing ? tErrors("resolutionRequired") : undefined;
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,11 +31,7 @@ export function CloseForm({ incidentId, version }: { incidentId: string; version
       return;
     }
     setResolutionMissing(false);
-    setFailure(null);
-    startTransition(async () => {
-      const result = await closeIncidentAction(incidentId, { resolution, note: note.trim() || undefined, version });
-      if (!result.ok) setFailure(result);
-    });
+    action.run(() => closeIncidentAction(incidentId, { resolution, note: note.trim() || undefined, version }));
   }
 
   return (
@@ -54,8 +46,7 @@ export function CloseForm({ incidentId, version }: { incidentId: string; version
           required
           value={resolution}
           onChange={(event) => setResolution(event.target.value)}
-          aria-invalid={resolutionMissing || undefined}
-          aria-describedby={resolutionMissing ? `${id}-resolution-error` : undefined}
+          {...controlAria(`${id}-resolution`, { error: resolutionError })}
           className={fieldClass}
         >
           <option value="">{t("choose")}</option>
@@ -65,30 +56,12 @@ export function CloseForm({ incidentId, version }: { incidentId: string; version
             </option>
           ))}
         </select>
-        {resolutionMissing ? (
-          <p id={`${id}-resolution-error`} className="mt-1 text-sm text-red-700">
-            {tErrors("resolutionRequired")}
-          </p>
-        ) : null}
+        <FieldError id={`${id}-resolution-error`} message={resolutionError} />
       </div>
-      <div>
-        <label htmlFor={`${id}-note`} className="text-sm font-medium">
-          {t("note")}
-        </label>
-        <textarea
-          id={`${id}-note`}
-          name="note"
-          rows={2}
-          maxLength={1000}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-          className={fieldClass}
-        />
-      </div>
-      <ActionError failure={failure} />
-      <button type="submit" className={primaryButton} disabled={pending || !hydrated} data-testid="close-submit">
-        {pending ? t("submitting") : t("submit")}
-      </button>
+      <NoteField id={`${id}-note`} label={t("note")} value={note} onChange={setNote} />
+      <ActionSubmit action={action} pendingLabel={t("submitting")} className={primaryButton} testId="close-submit">
+        {t("submit")}
+      </ActionSubmit>
     </form>
   );
 }
@@ -96,53 +69,14 @@ export function CloseForm({ incidentId, version }: { incidentId: string; version
 export function ReopenForm({ incidentId, version }: { incidentId: string; version: number }) {
   const t = useTranslations("IncidentDetail.reopenForm");
   const tErrors = useTranslations("IncidentDetail.errors");
-  const id = useId();
-  const [note, setNote] = useState("");
-  const [noteMissing, setNoteMissing] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [pending, startTransition] = useTransition();
-  const hydrated = useHydrated();
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const trimmed = note.trim();
-    setNoteMissing(!trimmed);
-    if (!trimmed) return;
-    setFailure(null);
-    startTransition(async () => {
-      const result = await reopenIncidentAction(incidentId, { note: trimmed, version });
-      if (!result.ok) setFailure(result);
-    });
-  }
-
   return (
-    <form noValidate onSubmit={submit} data-testid="reopen-form" className="space-y-3">
-      <div>
-        <label htmlFor={`${id}-note`} className="text-sm font-medium">
-          {t("note")}
-        </label>
-        <textarea
-          id={`${id}-note`}
-          name="note"
-          rows={2}
-          maxLength={1000}
-          required
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-          aria-invalid={noteMissing || undefined}
-          aria-describedby={noteMissing ? `${id}-note-error` : undefined}
-          className={fieldClass}
-        />
-        {noteMissing ? (
-          <p id={`${id}-note-error`} className="mt-1 text-sm text-red-700">
-            {tErrors("reopenNoteRequired")}
-          </p>
-        ) : null}
-      </div>
-      <ActionError failure={failure} />
-      <button type="submit" className={primaryButton} disabled={pending || !hydrated} data-testid="reopen-submit">
-        {pending ? t("submitting") : t("submit")}
-      </button>
-    </form>
+    <RequiredNoteForm
+      testId="reopen-form"
+      className="space-y-3"
+      noteLabel={t("note")}
+      missingText={tErrors("reopenNoteRequired")}
+      send={(note) => reopenIncidentAction(incidentId, { note, version })}
+      submit={{ label: t("submit"), pendingLabel: t("submitting"), className: primaryButton, testId: "reopen-submit" }}
+    />
   );
 }

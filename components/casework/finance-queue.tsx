@@ -3,16 +3,14 @@
 // is the step to do now. Ready rows reconcile in place, with the version the queue was read at.
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { reconcileAction } from "@/app/finance/actions";
 import { ActionError } from "@/components/casework/action-error";
-import type { ActionResult } from "@/components/casework/action-result";
+import { useCaseworkAction } from "@/components/casework/action-form";
 import { LocalTime } from "@/components/casework/local-time";
 import { fieldClass, primaryButton } from "@/components/casework/styles";
-import { useHydrated } from "@/components/casework/use-hydrated";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { FinanceQueueItem } from "@/lib/incidents/list-finance-queue";
-
-type Failure = Extract<ActionResult, { ok: false }>;
 
 export function FinanceQueue({ items }: { items: FinanceQueueItem[] }) {
   const t = useTranslations("Finance");
@@ -133,18 +131,11 @@ function ReconcileForm({ item, onReconciled }: { item: FinanceQueueItem; onRecon
   const t = useTranslations("Finance");
   const id = useId();
   const [note, setNote] = useState("");
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [pending, startTransition] = useTransition();
-  const hydrated = useHydrated();
+  const action = useCaseworkAction();
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFailure(null);
-    startTransition(async () => {
-      const result = await reconcileAction(item.id, { note: note.trim() || undefined, version: item.version });
-      if (result.ok) onReconciled();
-      else setFailure(result);
-    });
+    action.run(() => reconcileAction(item.id, { note: note.trim() || undefined, version: item.version }), onReconciled);
   }
 
   return (
@@ -164,20 +155,21 @@ function ReconcileForm({ item, onReconciled }: { item: FinanceQueueItem; onRecon
             className={fieldClass}
           />
         </div>
-        <button
-          type="submit"
+        <SubmitButton
+          pending={action.pending}
+          disabled={action.busy}
+          pendingLabel={t("reconciling")}
           className={primaryButton}
-          disabled={pending || !hydrated}
           aria-describedby={`${id}-ref`}
           data-testid="reconcile-submit"
         >
-          {pending ? t("reconciling") : t("reconcile")}
-        </button>
+          {t("reconcile")}
+        </SubmitButton>
         <span id={`${id}-ref`} className="sr-only">
           {item.reference}
         </span>
       </div>
-      <ActionError failure={failure} />
+      <ActionError failure={action.failure} />
     </form>
   );
 }

@@ -2,15 +2,12 @@
 // Complete or skip the current checklist step. Re-sign asks how the cardholder was reached and
 // that their identity was verified; a skip needs a note. The server checks all of it again.
 import { useTranslations } from "next-intl";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { actOnStepAction } from "@/app/incidents/[id]/actions";
-import { ActionError } from "@/components/casework/action-error";
-import type { ActionResult } from "@/components/casework/action-result";
-import { fieldClass, primaryButton, secondaryButton } from "@/components/casework/styles";
-import { useHydrated } from "@/components/casework/use-hydrated";
+import { ActionSubmit, NoteField, RequiredNoteForm, useCaseworkAction } from "@/components/casework/action-form";
+import { primaryButton, secondaryButton } from "@/components/casework/styles";
+import { controlAria, FieldError } from "@/components/ui/field";
 import { CONTACT_METHODS, type ContactMethod, type StepKey } from "@/lib/incidents/rules";
-
-type Failure = Extract<ActionResult, { ok: false }>;
 
 export function StepActions({
   incidentId,
@@ -43,9 +40,7 @@ function CompleteForm({ incidentId, stepKey, version }: { incidentId: string; st
   const [contactMethod, setContactMethod] = useState<ContactMethod | null>(null);
   const [identityVerified, setIdentityVerified] = useState(false);
   const [invalid, setInvalid] = useState<{ contactMethod?: boolean; identityVerified?: boolean }>({});
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [pending, startTransition] = useTransition();
-  const hydrated = useHydrated();
+  const action = useCaseworkAction();
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -54,16 +49,14 @@ function CompleteForm({ incidentId, stepKey, version }: { incidentId: string; st
       setInvalid(missing);
       if (missing.contactMethod || missing.identityVerified) return;
     }
-    setFailure(null);
-    startTransition(async () => {
-      const result = await actOnStepAction(incidentId, stepKey, {
+    action.run(() =>
+      actOnStepAction(incidentId, stepKey, {
         action: "complete",
         note: note.trim() || undefined,
         ...(isResign ? { contactMethod: contactMethod ?? undefined, identityVerified } : {}),
         version,
-      });
-      if (!result.ok) setFailure(result);
-    });
+      }),
+    );
   }
 
   return (
@@ -88,11 +81,10 @@ function CompleteForm({ incidentId, stepKey, version }: { incidentId: string; st
                 </label>
               ))}
             </div>
-            {invalid.contactMethod ? (
-              <p id={`${id}-contact-error`} className="mt-1 text-sm text-red-700">
-                {tErrors("contactMethodRequired")}
-              </p>
-            ) : null}
+            <FieldError
+              id={`${id}-contact-error`}
+              message={invalid.contactMethod ? tErrors("contactMethodRequired") : undefined}
+            />
           </fieldset>
           <div>
             <label className="inline-flex min-h-11 items-center gap-2">
@@ -102,8 +94,7 @@ function CompleteForm({ incidentId, stepKey, version }: { incidentId: string; st
                 required
                 checked={identityVerified}
                 onChange={(event) => setIdentityVerified(event.target.checked)}
-                aria-invalid={invalid.identityVerified || undefined}
-                aria-describedby={`${id}-identity-hint${invalid.identityVerified ? ` ${id}-identity-error` : ""}`}
+                {...controlAria(`${id}-identity`, { hint: true, error: invalid.identityVerified })}
                 className="size-5"
               />
               <span className="font-medium">{t("identityVerified")}</span>
@@ -111,32 +102,17 @@ function CompleteForm({ incidentId, stepKey, version }: { incidentId: string; st
             <p id={`${id}-identity-hint`} className="text-sm text-slate-600">
               {t("identityVerifiedHint")}
             </p>
-            {invalid.identityVerified ? (
-              <p id={`${id}-identity-error`} className="mt-1 text-sm text-red-700">
-                {tErrors("identityRequired")}
-              </p>
-            ) : null}
+            <FieldError
+              id={`${id}-identity-error`}
+              message={invalid.identityVerified ? tErrors("identityRequired") : undefined}
+            />
           </div>
         </>
       ) : null}
-      <div>
-        <label htmlFor={`${id}-note`} className="text-sm font-medium">
-          {t("note")}
-        </label>
-        <textarea
-          id={`${id}-note`}
-          name="note"
-          rows={2}
-          maxLength={1000}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-          className={fieldClass}
-        />
-      </div>
-      <ActionError failure={failure} />
-      <button type="submit" className={primaryButton} disabled={pending || !hydrated} data-testid="complete-step">
-        {pending ? t("saving") : t("complete")}
-      </button>
+      <NoteField id={`${id}-note`} label={t("note")} value={note} onChange={setNote} />
+      <ActionSubmit action={action} pendingLabel={t("saving")} className={primaryButton} testId="complete-step">
+        {t("complete")}
+      </ActionSubmit>
     </form>
   );
 }
@@ -144,61 +120,17 @@ function CompleteForm({ incidentId, stepKey, version }: { incidentId: string; st
 function SkipForm({ incidentId, stepKey, version }: { incidentId: string; stepKey: StepKey; version: number }) {
   const t = useTranslations("IncidentDetail.stepForm");
   const tErrors = useTranslations("IncidentDetail.errors");
-  const id = useId();
-  const [note, setNote] = useState("");
-  const [noteMissing, setNoteMissing] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [pending, startTransition] = useTransition();
-  const hydrated = useHydrated();
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const trimmed = note.trim();
-    setNoteMissing(!trimmed);
-    if (!trimmed) return;
-    setFailure(null);
-    startTransition(async () => {
-      const result = await actOnStepAction(incidentId, stepKey, { action: "skip", note: trimmed, version });
-      if (!result.ok) setFailure(result);
-    });
-  }
-
   return (
     <details className="rounded border border-slate-200 bg-slate-50 px-3 py-2" data-testid="skip-step">
       <summary className="min-h-11 cursor-pointer py-2 font-medium text-slate-800">{t("skipToggle")}</summary>
-      <form noValidate onSubmit={submit} data-testid="skip-step-form" className="space-y-3 pb-2">
-        <div>
-          <label htmlFor={`${id}-skip-note`} className="text-sm font-medium">
-            {t("skipNote")}
-          </label>
-          <textarea
-            id={`${id}-skip-note`}
-            name="note"
-            rows={2}
-            maxLength={1000}
-            required
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            aria-invalid={noteMissing || undefined}
-            aria-describedby={noteMissing ? `${id}-skip-note-error` : undefined}
-            className={fieldClass}
-          />
-          {noteMissing ? (
-            <p id={`${id}-skip-note-error`} className="mt-1 text-sm text-red-700">
-              {tErrors("noteRequired")}
-            </p>
-          ) : null}
-        </div>
-        <ActionError failure={failure} />
-        <button
-          type="submit"
-          className={secondaryButton}
-          disabled={pending || !hydrated}
-          data-testid="skip-step-submit"
-        >
-          {pending ? t("saving") : t("skip")}
-        </button>
-      </form>
+      <RequiredNoteForm
+        testId="skip-step-form"
+        className="space-y-3 pb-2"
+        noteLabel={t("skipNote")}
+        missingText={tErrors("noteRequired")}
+        send={(note) => actOnStepAction(incidentId, stepKey, { action: "skip", note, version })}
+        submit={{ label: t("skip"), pendingLabel: t("saving"), className: secondaryButton, testId: "skip-step-submit" }}
+      />
     </details>
   );
 }

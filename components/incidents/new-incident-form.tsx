@@ -5,7 +5,9 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type InputHTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { controlAria, Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
 import { INCIDENT_KINDS, type IncidentKind } from "@/lib/incidents/rules";
 import { createIncidentSchema, parseAmountToMinor } from "@/lib/schemas/incident";
@@ -29,15 +31,15 @@ const FIELDS = [
   "batchNo",
   "currency",
 ] as const;
-type Field = (typeof FIELDS)[number];
-type Values = Record<Field, string>;
-type Errors = Partial<Record<Field, string>>;
+type FieldName = (typeof FIELDS)[number];
+type Values = Record<FieldName, string>;
+type Errors = Partial<Record<FieldName, string>>;
 
 /** Fields inside the "More slip details" disclosure: opened when one of them has an error. */
-const DETAIL_FIELDS: readonly Field[] = ["occurredAt", "cardBin", "authCode", "traceNo", "batchNo", "currency"];
+const DETAIL_FIELDS: readonly FieldName[] = ["occurredAt", "cardBin", "authCode", "traceNo", "batchNo", "currency"];
 
 /** A declined PIN moved no money: no amount and no RRN to record. */
-function hiddenFor(kind: string): readonly Field[] {
+function hiddenFor(kind: string): readonly FieldName[] {
   return kind === "pin_error" ? ["amount", "rrn"] : [];
 }
 
@@ -46,7 +48,7 @@ const AMOUNT_FIRST: readonly string[] = ["wrong_amount", "duplicate_charge"];
 
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-function isField(value: unknown): value is Field {
+function isField(value: unknown): value is FieldName {
   return typeof value === "string" && (FIELDS as readonly string[]).includes(value);
 }
 
@@ -92,7 +94,7 @@ export function NewIncidentForm({ terminals }: { terminals: TerminalOption[] }) 
   const [formError, setFormError] = useState<FormError | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [moreOpen, setMoreOpen] = useState(false);
-  const [focusTarget, setFocusTarget] = useState<Field | null>(null);
+  const [focusTarget, setFocusTarget] = useState<FieldName | null>(null);
   const idempotencyKey = useRef<string | null>(null);
 
   // Filled in after hydration so the server and the browser render the same markup.
@@ -110,7 +112,7 @@ export function NewIncidentForm({ terminals }: { terminals: TerminalOption[] }) 
   const amountFirst = AMOUNT_FIRST.includes(values.kind);
   const panInDescription = values.description !== "" && containsPan(values.description);
 
-  function set(field: Field, value: string) {
+  function set(field: FieldName, value: string) {
     setValues((current) => ({ ...current, [field]: value }));
     if (errors[field]) {
       setErrors((current) => {
@@ -121,7 +123,7 @@ export function NewIncidentForm({ terminals }: { terminals: TerminalOption[] }) 
     }
   }
 
-  function messageFor(field: Field, value: string): string {
+  function messageFor(field: FieldName, value: string): string {
     switch (field) {
       case "amount": {
         const minor = parseAmountToMinor(value);
@@ -233,20 +235,12 @@ export function NewIncidentForm({ terminals }: { terminals: TerminalOption[] }) 
   }
 
   /** id, name and the ARIA wiring that ties a control to its hint and its error. */
-  function control(field: Field, hint?: boolean, extraDescription?: string | null) {
+  function control(field: FieldName, hint?: boolean, extraDescription?: string | null) {
     const id = `${formId}-${field}`;
-    const describedBy = [hint ? `${id}-hint` : null, errors[field] ? `${id}-error` : null, extraDescription]
-      .filter(Boolean)
-      .join(" ");
-    return {
-      id,
-      name: field,
-      "aria-invalid": errors[field] ? true : undefined,
-      "aria-describedby": describedBy || undefined,
-    } as const;
+    return { id, name: field, ...controlAria(id, { hint, error: errors[field], extra: extraDescription }) } as const;
   }
 
-  function inputClass(field: Field, extra = "") {
+  function inputClass(field: FieldName, extra = "") {
     return `block w-full rounded-md border bg-white px-3 text-base text-slate-900 focus:outline-none focus:ring-2 focus:ring-blue-600 ${
       errors[field] ? "border-red-600" : "border-slate-400"
     } ${extra}`;
@@ -258,30 +252,51 @@ export function NewIncidentForm({ terminals }: { terminals: TerminalOption[] }) 
     hint,
     children,
   }: {
-    field: Field;
+    field: FieldName;
     label: string;
     hint?: ReactNode;
     children: ReactNode;
   }) {
-    const id = `${formId}-${field}`;
     return (
-      <div data-field={field}>
-        <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
-          {label}
-        </label>
+      <Field
+        id={`${formId}-${field}`}
+        data-field={field}
+        label={label}
+        hint={hint}
+        error={errors[field]}
+        errorTestId={`error-${field}`}
+        errorClassName="mt-1 text-sm font-medium text-red-700"
+      >
         {children}
-        {hint ? (
-          <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
-            {hint}
-          </p>
-        ) : null}
-        {errors[field] ? (
-          <p id={`${id}-error`} data-testid={`error-${field}`} className="mt-1 text-sm font-medium text-red-700">
-            {errors[field]}
-          </p>
-        ) : null}
-      </div>
+      </Field>
     );
+  }
+
+  /** A text input for a slip field, its value and its error taken from the form's state. */
+  function textField(
+    field: FieldName,
+    {
+      label,
+      hint,
+      className,
+      ...inputProps
+    }: { label: string; hint?: string; className: string } & InputHTMLAttributes<HTMLInputElement>,
+  ) {
+    return fieldShell({
+      field,
+      label,
+      hint,
+      children: (
+        <input
+          {...control(field, hint !== undefined)}
+          type="text"
+          value={values[field]}
+          onChange={(event) => set(field, event.target.value)}
+          className={inputClass(field, className)}
+          {...inputProps}
+        />
+      ),
+    });
   }
 
   const kindTip = isKind(values.kind) ? t(`kindTips.${values.kind}`) : null;
@@ -386,42 +401,24 @@ export function NewIncidentForm({ terminals }: { terminals: TerminalOption[] }) 
             ),
           })}
 
-      {fieldShell({
-        field: "cardLast4",
+      {textField("cardLast4", {
         label: t("cardLast4"),
         hint: t("cardLast4Hint"),
-        children: (
-          <input
-            {...control("cardLast4", true)}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={4}
-            value={values.cardLast4}
-            onChange={(event) => set("cardLast4", event.target.value)}
-            className={inputClass("cardLast4", "h-12 max-w-40 font-mono tracking-widest")}
-          />
-        ),
+        inputMode: "numeric",
+        autoComplete: "off",
+        maxLength: 4,
+        className: "h-12 max-w-40 font-mono tracking-widest",
       })}
 
       {hidden.includes("rrn")
         ? null
-        : fieldShell({
-            field: "rrn",
+        : textField("rrn", {
             label: t("rrn"),
             hint: t("rrnHint"),
-            children: (
-              <input
-                {...control("rrn", true)}
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={12}
-                value={values.rrn}
-                onChange={(event) => set("rrn", event.target.value)}
-                className={inputClass("rrn", "h-12 font-mono")}
-              />
-            ),
+            inputMode: "numeric",
+            autoComplete: "off",
+            maxLength: 12,
+            className: "h-12 font-mono",
           })}
 
       {fieldShell({
@@ -466,114 +463,63 @@ export function NewIncidentForm({ terminals }: { terminals: TerminalOption[] }) 
         </summary>
         <div className="grid grid-cols-1 gap-4 border-t border-slate-200 p-3 sm:grid-cols-2">
           <div className="sm:col-span-2">
-            {fieldShell({
-              field: "occurredAt",
+            {textField("occurredAt", {
               label: t("occurredAt"),
               hint: t("occurredAtHint"),
-              children: (
-                <input
-                  {...control("occurredAt", true)}
-                  type="datetime-local"
-                  value={values.occurredAt}
-                  onChange={(event) => {
-                    setOccurredAtTouched(true);
-                    set("occurredAt", event.target.value);
-                  }}
-                  className={inputClass("occurredAt", "h-12")}
-                />
-              ),
+              type: "datetime-local",
+              onChange: (event) => {
+                setOccurredAtTouched(true);
+                set("occurredAt", event.target.value);
+              },
+              className: "h-12",
             })}
           </div>
-          {fieldShell({
-            field: "cardBin",
+          {textField("cardBin", {
             label: t("cardBin"),
-            children: (
-              <input
-                {...control("cardBin")}
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={6}
-                value={values.cardBin}
-                onChange={(event) => set("cardBin", event.target.value)}
-                className={inputClass("cardBin", "h-12 font-mono")}
-              />
-            ),
+            inputMode: "numeric",
+            autoComplete: "off",
+            maxLength: 6,
+            className: "h-12 font-mono",
           })}
-          {fieldShell({
-            field: "authCode",
+          {textField("authCode", {
             label: t("authCode"),
-            children: (
-              <input
-                {...control("authCode")}
-                type="text"
-                autoComplete="off"
-                autoCapitalize="characters"
-                maxLength={6}
-                value={values.authCode}
-                onChange={(event) => set("authCode", event.target.value)}
-                className={inputClass("authCode", "h-12 font-mono uppercase")}
-              />
-            ),
+            autoComplete: "off",
+            autoCapitalize: "characters",
+            maxLength: 6,
+            className: "h-12 font-mono uppercase",
           })}
-          {fieldShell({
-            field: "traceNo",
+          {textField("traceNo", {
             label: t("traceNo"),
-            children: (
-              <input
-                {...control("traceNo")}
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={6}
-                value={values.traceNo}
-                onChange={(event) => set("traceNo", event.target.value)}
-                className={inputClass("traceNo", "h-12 font-mono")}
-              />
-            ),
+            inputMode: "numeric",
+            autoComplete: "off",
+            maxLength: 6,
+            className: "h-12 font-mono",
           })}
-          {fieldShell({
-            field: "batchNo",
+          {textField("batchNo", {
             label: t("batchNo"),
-            children: (
-              <input
-                {...control("batchNo")}
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={6}
-                value={values.batchNo}
-                onChange={(event) => set("batchNo", event.target.value)}
-                className={inputClass("batchNo", "h-12 font-mono")}
-              />
-            ),
+            inputMode: "numeric",
+            autoComplete: "off",
+            maxLength: 6,
+            className: "h-12 font-mono",
           })}
-          {fieldShell({
-            field: "currency",
+          {textField("currency", {
             label: t("currency"),
-            children: (
-              <input
-                {...control("currency")}
-                type="text"
-                autoComplete="off"
-                autoCapitalize="characters"
-                maxLength={3}
-                value={values.currency}
-                onChange={(event) => set("currency", event.target.value.toUpperCase())}
-                className={inputClass("currency", "h-12 max-w-32 font-mono uppercase")}
-              />
-            ),
+            autoComplete: "off",
+            autoCapitalize: "characters",
+            maxLength: 3,
+            onChange: (event) => set("currency", event.target.value.toUpperCase()),
+            className: "h-12 max-w-32 font-mono uppercase",
           })}
         </div>
       </details>
 
-      <button
-        type="submit"
-        disabled={submitting}
+      <SubmitButton
+        pending={submitting}
+        pendingLabel={t("submitting")}
         className="h-14 w-full rounded-md bg-blue-700 px-4 text-lg font-semibold text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-600 focus:ring-offset-2 disabled:opacity-70"
       >
-        {submitting ? t("submitting") : t("submit")}
-      </button>
+        {t("submit")}
+      </SubmitButton>
     </form>
   );
 }

@@ -18,8 +18,8 @@ export async function addTerminal({
 }): Promise<AdminTerminalDto> {
   assertAdmin(actor);
   const tid = input.tid.toUpperCase();
-  const message = `Terminal ${tid} is already registered.`;
-  const fields = { tid: "This TID is already registered." };
+  const clash = () =>
+    new AppError("CONFLICT", `Terminal ${tid} is already registered.`, { tid: "This TID is already registered." });
   try {
     return await prisma.$transaction(async (tx) => {
       const store = await tx.store.findFirst({
@@ -31,7 +31,7 @@ export async function addTerminal({
         where: { merchantId_tid: { merchantId: actor.merchantId, tid } },
         select: { id: true },
       });
-      if (existing) throw new AppError("CONFLICT", message, fields);
+      if (existing) throw clash();
       const terminal = await tx.terminal.create({
         data: { merchantId: actor.merchantId, storeId: store.id, tid },
         select: { id: true, tid: true, storeId: true, active: true },
@@ -45,6 +45,6 @@ export async function addTerminal({
       return terminal;
     });
   } catch (error) {
-    rethrowUniqueClash(error, message, fields);
+    rethrowUniqueClash(error, clash());
   }
 }

@@ -82,6 +82,9 @@ export async function createUser({ actor, input }: { actor: Actor; input: Create
       ),
     );
   } catch (error) {
-    rethrowUniqueClash(error, `A user with email ${input.email} already exists.`, { email: "Already in use." });
+    rethrowUniqueClash(
+      error,
+      new AppError("CONFLICT", `A user with email ${input.email} already exists.`, { email: "Already in use." }),
+    );
   }
 }

@@ -1,6 +1,7 @@
 // An admin renames a store; the new name must be free within the merchant.
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
+import { assertStoreNameFree, storeNameClash } from "@/lib/admin/store-name";
 import { rethrowUniqueClash } from "@/lib/admin/unique-clash";
 import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
@@ -18,7 +19,6 @@ export async function renameStore({
   input: RenameStoreInput;
 }) {
   assertAdmin(actor);
-  const message = `A store named "${input.name}" already exists.`;
   try {
     return await prisma.$transaction(async (tx) => {
       const store = await tx.store.findFirst({
@@ -27,11 +27,7 @@ export async function renameStore({
       });
       if (!store) throw new AppError("NOT_FOUND", "Store not found.");
       if (store.name === input.name) return store;
-      const clash = await tx.store.findUnique({
-        where: { merchantId_name: { merchantId: actor.merchantId, name: input.name } },
-        select: { id: true },
-      });
-      if (clash) throw new AppError("CONFLICT", message, { name: "Already in use." });
+      await assertStoreNameFree(tx, actor.merchantId, input.name);
       const renamed = await tx.store.update({
         where: { id: store.id },
         data: { name: input.name },
@@ -47,6 +43,6 @@ export async function renameStore({
       return renamed;
     });
   } catch (error) {
-    rethrowUniqueClash(error, message, { name: "Already in use." });
+    rethrowUniqueClash(error, storeNameClash(input.name));
   }
 }

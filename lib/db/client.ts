@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type BetterSqlite3 from "better-sqlite3";
 import { providerOf } from "@/lib/db/provider";
 import { env } from "@/lib/env";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/postgresql/client";
@@ -14,10 +15,29 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export const databaseProvider = providerOf(env.DATABASE_URL);
 
+/**
+ * SQLite whose transactions take the write lock at BEGIN (BEGIN IMMEDIATE). With the adapter's
+ * deferred BEGIN, a transaction that reads and then writes fails at once with SQLITE_BUSY when
+ * another process wrote in between (the busy timeout does not cover that upgrade), so two
+ * instances over one file answered 500 under contention. Immediate transactions queue instead.
+ */
+class ImmediateTransactionsSQLite extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    // The adapter runs `BEGIN` through the better-sqlite3 handle it keeps as `client`.
+    const database = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
+    if (typeof database?.prepare !== "function") throw new Error("Unexpected @prisma/adapter-better-sqlite3 shape");
+    const prepare = database.prepare.bind(database);
+    database.prepare = ((source: string) =>
+      prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof database.prepare;
+    return adapter;
+  }
+}
+
 function createSqliteClient(url: string): PrismaClient {
   fs.mkdirSync(path.dirname(path.resolve(url.slice("file:".length))), { recursive: true });
   // `timeout` is better-sqlite3's busy timeout: wait for a lock instead of failing at once.
-  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
+  const client = new PrismaClient({ adapter: new ImmediateTransactionsSQLite({ url, timeout: 5000 }) });
   // WAL lets readers run beside the writer; FULL makes each commit durable on power loss.
   void client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   void client.$executeRawUnsafe("PRAGMA synchronous = FULL");
@@ -31,6 +51,8 @@ function createPostgresClient(url: string): PrismaClient {
     max: env.DATABASE_POOL_SIZE,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 10_000,
+    // Scripts (seed, audit:verify) end when their work is done instead of waiting out idle connections.
+    allowExitOnIdle: true,
   });
   // Same models, same queries: the PostgreSQL client is used through the shared client type.
   return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;

@@ -3,11 +3,13 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
+import { lockIncidentForChange } from "@/lib/db/dialect";
 import { AppError } from "@/lib/errors/app-error";
 import type { StepKey, StepStatus } from "@/lib/incidents/rules";
 import { incidentInclude, visibleIncidentsWhere } from "@/lib/incidents/scope";
 
 export async function loadForChange(tx: Tx, { actor, id, version }: { actor: Actor; id: string; version: number }) {
+  await lockIncidentForChange(tx, id);
   const incident = await tx.incident.findFirst({
     where: { id, ...visibleIncidentsWhere(actor) },
     include: incidentInclude,

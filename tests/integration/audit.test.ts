@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { eventHash } from "@/lib/audit/hash";
 import { verifyAllChains, verifyChain } from "@/lib/audit/verify-chain";
 import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentDto } from "@/lib/schemas/incident";
 import { closeAs, completeAllSteps, logIncident, reopenAs } from "@/tests/helpers/incidents";
 
@@ -30,32 +31,21 @@ async function eventOf(incidentId: string, type: string) {
   return prisma.auditEvent.findFirstOrThrow({ where: { incidentId, type }, orderBy: { seq: "asc" } });
 }
 
-/** Edits one event with raw SQL (as an attacker with database access would), runs `check`, then restores it. */
-async function tampered<T>(
-  seq: number,
-  assignments: string,
-  check: () => Promise<T>,
-  values: unknown[] = [],
-): Promise<T> {
+/**
+ * Edits one event with raw SQL (as an attacker with database access would), runs `check`, then
+ * restores it. Identifiers are double-quoted and values bound, so the SQL runs on both databases.
+ */
+async function tampered<T>(seq: number, assignments: Prisma.Sql, check: () => Promise<T>): Promise<T> {
   const original = await prisma.auditEvent.findUniqueOrThrow({ where: { merchantId_seq: { merchantId, seq } } });
-  await prisma.$executeRawUnsafe(
-    `UPDATE AuditEvent SET ${assignments} WHERE merchantId = ? AND seq = ?`,
-    ...values,
-    merchantId,
-    seq,
-  );
+  await prisma.$executeRaw`UPDATE "AuditEvent" SET ${assignments} WHERE "merchantId" = ${merchantId} AND "seq" = ${seq}`;
   try {
     return await check();
   } finally {
-    await prisma.$executeRawUnsafe(
-      `UPDATE AuditEvent SET type = ?, "before" = ?, "after" = ?, actorId = ?, hash = ? WHERE id = ?`,
-      original.type,
-      original.before,
-      original.after,
-      original.actorId,
-      original.hash,
-      original.id,
-    );
+    await prisma.$executeRaw`
+      UPDATE "AuditEvent"
+      SET "type" = ${original.type}, "before" = ${original.before}, "after" = ${original.after},
+          "actorId" = ${original.actorId}, "hash" = ${original.hash}
+      WHERE "id" = ${original.id}`;
   }
 }
 
@@ -103,7 +93,7 @@ describe("a tampered event", () => {
   test("an edited amount is reported at the event's seq", async () => {
     const created = await eventOf(walked.id, "incident.created");
     expect(created.after).toContain('"amount":"1999.00"');
-    const report = await tampered(created.seq, `"after" = replace("after", '1999.00', '19.00')`, () =>
+    const report = await tampered(created.seq, Prisma.sql`"after" = replace("after", '1999.00', '19.00')`, () =>
       verifyChain({ merchantId }),
     );
     expect(report.ok).toBe(false);
@@ -115,9 +105,9 @@ describe("a tampered event", () => {
 
   test("a changed actor or type is reported at the event's seq", async () => {
     const closed = await eventOf(walked.id, "incident.closed");
-    const byActor = await tampered(closed.seq, "actorId = NULL", () => verifyChain({ merchantId }));
+    const byActor = await tampered(closed.seq, Prisma.sql`"actorId" = NULL`, () => verifyChain({ merchantId }));
     expect(byActor).toMatchObject({ ok: false, brokenAt: { seq: closed.seq } });
-    const byType = await tampered(closed.seq, "type = 'step.completed'", () => verifyChain({ merchantId }));
+    const byType = await tampered(closed.seq, Prisma.sql`"type" = 'step.completed'`, () => verifyChain({ merchantId }));
     expect(byType).toMatchObject({ ok: false, brokenAt: { seq: closed.seq } });
   });
 
@@ -135,10 +125,9 @@ describe("a tampered event", () => {
       after: forgedAfter,
       createdAt: closed.createdAt,
     });
-    const report = await tampered(closed.seq, `"after" = ?, hash = ?`, () => verifyChain({ merchantId }), [
-      forgedAfter,
-      forgedHash,
-    ]);
+    const report = await tampered(closed.seq, Prisma.sql`"after" = ${forgedAfter}, "hash" = ${forgedHash}`, () =>
+      verifyChain({ merchantId }),
+    );
     expect(report).toMatchObject({ ok: false, brokenAt: { seq: closed.seq + 1 } });
     if (!report.ok) expect(report.brokenAt.reason).toMatch(/prevHash/);
   });
@@ -150,7 +139,7 @@ describe("a tampered event", () => {
   test("a deleted event is reported as a gap at the missing seq", async () => {
     const reopened = await eventOf(walked.id, "incident.reopened");
     const row = await prisma.auditEvent.findUniqueOrThrow({ where: { id: reopened.id } });
-    await prisma.$executeRawUnsafe("DELETE FROM AuditEvent WHERE id = ?", row.id);
+    await prisma.$executeRaw`DELETE FROM "AuditEvent" WHERE "id" = ${row.id}`;
     try {
       const report = await verifyChain({ merchantId });
       expect(report).toMatchObject({ ok: false, brokenAt: { seq: reopened.seq + 1 } });
@@ -177,7 +166,11 @@ describe("npm run audit:verify", () => {
       where: { incidentId: walked.id, type: "step.completed" },
       orderBy: { seq: "desc" },
     });
-    const broken = await tampered(notified.seq, `"after" = replace("after", 'done', 'skipped')`, runAuditVerify);
+    const broken = await tampered(
+      notified.seq,
+      Prisma.sql`"after" = replace("after", 'done', 'skipped')`,
+      runAuditVerify,
+    );
     expect(broken.output).toContain(`BROKEN at seq ${notified.seq} (event ${notified.id})`);
     expect(broken.code).toBe(1);
   });

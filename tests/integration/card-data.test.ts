@@ -70,25 +70,19 @@ describe("card numbers in free text", () => {
   });
 
   test("the description and notes are stored masked", async () => {
-    const [row] = await prisma.$queryRawUnsafe<{ description: string }[]>(
-      "SELECT description FROM Incident WHERE id = ?",
-      incident.id,
-    );
+    const [row] = await prisma.$queryRaw<{ description: string }[]>`
+      SELECT "description" FROM "Incident" WHERE "id" = ${incident.id}`;
     expect(row.description).toContain(masked);
     expectNoPan(row.description);
-    const notes = await prisma.$queryRawUnsafe<{ note: string | null }[]>(
-      "SELECT note FROM IncidentStep WHERE incidentId = ?",
-      incident.id,
-    );
+    const notes = await prisma.$queryRaw<{ note: string | null }[]>`
+      SELECT "note" FROM "IncidentStep" WHERE "incidentId" = ${incident.id}`;
     expect(notes.filter((n) => n.note?.includes(masked))).toHaveLength(2);
     for (const { note } of notes) expectNoPan(note);
   });
 
   test("no audit event holds a full card number", async () => {
-    const events = await prisma.$queryRawUnsafe<{ type: string; before: string | null; after: string | null }[]>(
-      'SELECT type, "before", "after" FROM AuditEvent WHERE incidentId = ?',
-      incident.id,
-    );
+    const events = await prisma.$queryRaw<{ type: string; before: string | null; after: string | null }[]>`
+      SELECT "type", "before", "after" FROM "AuditEvent" WHERE "incidentId" = ${incident.id}`;
     expect(events.map((e) => e.type)).toEqual(
       expect.arrayContaining(["incident.created", "step.skipped", "incident.closed", "incident.reopened"]),
     );

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { cache } from "react";
+import { cache, type ReactNode } from "react";
 import { Checklist } from "@/components/casework/checklist";
 import { CloseForm, ReopenForm } from "@/components/casework/close-reopen-forms";
 import { IncidentHeader } from "@/components/casework/incident-header";
@@ -60,30 +60,32 @@ export default async function IncidentPage({ params }: Props) {
       <NextActionPanel incident={incident} role={actor.role} />
       <Checklist incident={incident} role={actor.role} />
       {showClose ? (
-        <section
-          id="close"
-          aria-labelledby="close-heading"
-          className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4"
-        >
-          <h2 id="close-heading" className="mb-3 text-lg font-semibold">
-            {t("closeForm.heading")}
-          </h2>
+        <FormSection id="close" heading={t("closeForm.heading")}>
           <CloseForm key={incident.version} incidentId={incident.id} version={incident.version} />
-        </section>
+        </FormSection>
       ) : null}
       {showReopen ? (
-        <section
-          id="reopen"
-          aria-labelledby="reopen-heading"
-          className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4"
-        >
-          <h2 id="reopen-heading" className="mb-3 text-lg font-semibold">
-            {t("reopenForm.heading")}
-          </h2>
+        <FormSection id="reopen" heading={t("reopenForm.heading")}>
           <ReopenForm key={incident.version} incidentId={incident.id} version={incident.version} />
-        </section>
+        </FormSection>
       ) : null}
       <Timeline events={incident.timeline} />
     </div>
+  );
+}
+
+/** A titled section for the close or reopen form; `#close` and `#reopen` link straight to it. */
+function FormSection({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section
+      id={id}
+      aria-labelledby={`${id}-heading`}
+      className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <h2 id={`${id}-heading`} className="mb-3 text-lg font-semibold">
+        {heading}
+      </h2>
+      {children}
+    </section>
   );
 }

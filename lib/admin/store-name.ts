@@ -1,0 +1,17 @@
+// A store's name is unique within its merchant: checked inside the transaction before the write,
+// with the same 409 (via rethrowUniqueClash) when two admins race past the check.
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+
+export function storeNameClash(name: string): AppError {
+  return new AppError("CONFLICT", `A store named "${name}" already exists.`, { name: "Already in use." });
+}
+
+export async function assertStoreNameFree(tx: Tx, merchantId: string, name: string): Promise<void> {
+  const existing = await tx.store.findUnique({
+    where: { merchantId_name: { merchantId, name } },
+    select: { id: true },
+  });
+  if (existing) throw storeNameClash(name);
+}
