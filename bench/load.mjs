@@ -220,6 +220,8 @@ async function run(config) {
     created: state.created,
     createdDuringRun: state.created.length - createdBeforeRun,
     stepCapacity: plan ? plan.capacity() : null,
+    // This process exits before the parent's CPU snapshot, so it reports its own CPU time.
+    cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
   };
 }
 

@@ -19,6 +19,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { cpuShares, cpuSnapshot } from "./lib/cpu.mjs";
 import {
   createPostgresDatabase,
   DEFAULT_POSTGRES_URL,
@@ -47,6 +48,8 @@ const config = {
 };
 /** The list request: what a supervisor's incident page asks for, two filters. */
 const LIST_PATH = "/api/incidents?status=OPEN&kind=wrong_amount";
+/** Process groups whose CPU time is the benchmark's own: its servers' (each leads one). */
+const benchmarkGroups = new Set();
 /** The step scenario warms up on this many incidents of its own (bench/load.mjs). */
 const STEP_WARMUP_REQUESTS = 160;
 
@@ -222,14 +225,17 @@ function runLoad(scenarioConfig) {
 async function measure(setupResult, scenario, scenarioConfig) {
   process.stdout.write(`  ${SCENARIO_LABELS[scenario].padEnd(40)} `);
   const before = os.loadavg()[0];
+  const cpuBefore = cpuSnapshot();
   const result = await runLoad({ scenario, warmupSeconds: config.warmupSeconds, ...scenarioConfig });
+  result.cpu = cpuShares(cpuBefore, cpuSnapshot(), { groups: benchmarkGroups, extraSeconds: result.cpuSeconds });
   result.loadAverage = { before, after: os.loadavg()[0] };
   const { created, ...kept } = result;
   setupResult.scenarios[scenario] = kept;
   const failures = failuresOf(result);
   console.log(
     `${Math.round(result.requestsPerSecond)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` +
-      (failures > 0 ? `, ${failures} FAILED (${JSON.stringify(result.statusCodes)})` : ", 0 errors"),
+      (failures > 0 ? `, ${failures} FAILED (${JSON.stringify(result.statusCodes)})` : ", 0 errors") +
+      (result.cpu ? ` [CPU other work ${result.cpu.otherPercent} %]` : ""),
   );
   for (const sample of result.failureSamples) console.log(`    ${sample.status}: ${sample.body}`);
   if (result.warmupFailures > 0) {
@@ -329,6 +335,7 @@ async function runSetup(key, { runId, logFolder, scratch }) {
       },
     }),
   );
+  for (const server of servers) benchmarkGroups.add(server.child.pid);
   await Promise.all(servers.map((server, i) => waitForHttp(`${urls[i]}/api/health`, server)));
   const cookies = {
     cashier: await signIn(urls[0], "cashier@demo.test"),
@@ -358,6 +365,7 @@ async function runSetup(key, { runId, logFolder, scratch }) {
       env: { ...process.env, DATABASE_URL: floorUrl, PORT: String(port), DATABASE_POOL_SIZE: config.poolSize },
     }),
   );
+  for (const server of floors) benchmarkGroups.add(server.child.pid);
   await Promise.all(floors.map((server, i) => waitForHttp(`${floorUrls[i]}/health`, server)));
   await measure(setupResult, "floor", { urls: floorUrls, keyPrefix: `floor-${runId}` });
   await Promise.all(floors.map((server) => server.stop()));

@@ -41,7 +41,9 @@ function pad(rows) {
 }
 
 export function setupTable(setup) {
-  const rows = [["scenario", "req/s", "p50 ms", "p99 ms", "non-2xx+errors", "load 1m before→after"]];
+  const rows = [
+    ["scenario", "req/s", "p50 ms", "p99 ms", "non-2xx+errors", "load 1m before→after", "CPU: bench/pg/other"],
+  ];
   for (const name of ORDER) {
     const result = setup.scenarios[name];
     if (!result) continue;
@@ -52,17 +54,32 @@ export function setupTable(setup) {
       ms(result.latency.p99),
       failuresOf(result),
       `${result.loadAverage.before.toFixed(2)}→${result.loadAverage.after.toFixed(2)}`,
+      result.cpu ? `${result.cpu.benchmarkPercent}/${result.cpu.postgresPercent}/${result.cpu.otherPercent} %` : "–",
     ]);
   }
   const { createToHealth, createToFloor } = ratiosOf(setup);
-  return `${pad(rows)}\ncreate ÷ health = ${ratio(createToHealth)}   create ÷ floor = ${ratio(createToFloor)}`;
+  return (
+    `${pad(rows)}\ncreate ÷ health = ${ratio(createToHealth)}   create ÷ floor = ${ratio(createToFloor)}\n` +
+    "(CPU: share of all cores used by the benchmark's servers and load generator / PostgreSQL / anything else)"
+  );
+}
+
+/** The largest share of CPU that work outside the benchmark took during any one scenario. */
+function mostOtherCpu(report) {
+  const shares = report.setups.flatMap((setup) =>
+    Object.values(setup.scenarios).map((result) => result.cpu?.otherPercent ?? Number.NaN),
+  );
+  return shares.length > 0 ? Math.max(...shares) : Number.NaN;
 }
 
 export function markdown(report) {
   const lines = [
     `${report.config.connections} connections, ${report.config.durationSeconds} s per scenario (after a ${report.config.warmupSeconds} s warm-up), ` +
       `autocannon in a separate process; ${report.machine.cpus} CPUs, Node ${report.machine.node}; ` +
-      `load average before the run ${report.machine.loadAverageAtStart.map((n) => n.toFixed(2)).join(" / ")}.`,
+      `load average before the run ${report.machine.loadAverageAtStart.map((n) => n.toFixed(2)).join(" / ")}` +
+      (Number.isFinite(mostOtherCpu(report))
+        ? `; other work on the machine used at most ${mostOtherCpu(report)} % of the CPU during any scenario.`
+        : "."),
     "",
     "| Setup | Scenario | req/s | p50 (ms) | p99 (ms) | non-2xx + errors |",
     "| --- | --- | ---: | ---: | ---: | ---: |",

@@ -16,6 +16,13 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 export const databaseProvider = providerOf(env.DATABASE_URL);
 
 /**
+ * Changes to one merchant queue on its row lock (counter, audit chain). Under a burst the
+ * defaults (2 s to get a connection, 5 s per transaction) turned queueing into 500s; these let a
+ * request wait its turn instead.
+ */
+const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
+
+/**
  * SQLite whose transactions take the write lock at BEGIN (BEGIN IMMEDIATE). With the adapter's
  * deferred BEGIN, a transaction that reads and then writes fails at once with SQLITE_BUSY when
  * another process wrote in between (the busy timeout does not cover that upgrade), so two
@@ -37,7 +44,10 @@ class ImmediateTransactionsSQLite extends PrismaBetterSQLite3 {
 function createSqliteClient(url: string): PrismaClient {
   fs.mkdirSync(path.dirname(path.resolve(url.slice("file:".length))), { recursive: true });
   // `timeout` is better-sqlite3's busy timeout: wait for a lock instead of failing at once.
-  const client = new PrismaClient({ adapter: new ImmediateTransactionsSQLite({ url, timeout: 5000 }) });
+  const client = new PrismaClient({
+    adapter: new ImmediateTransactionsSQLite({ url, timeout: 5000 }),
+    transactionOptions,
+  });
   // WAL lets readers run beside the writer; FULL makes each commit durable on power loss.
   void client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   void client.$executeRawUnsafe("PRAGMA synchronous = FULL");
@@ -55,7 +65,7 @@ function createPostgresClient(url: string): PrismaClient {
     allowExitOnIdle: true,
   });
   // Same models, same queries: the PostgreSQL client is used through the shared client type.
-  return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  return new PostgresPrismaClient({ adapter, transactionOptions }) as unknown as PrismaClient;
 }
 
 function createClient(): PrismaClient {
