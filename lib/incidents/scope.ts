@@ -3,27 +3,16 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { storeScopeOf } from "@/lib/rbac/permissions";
+import { storeScopedWhere, storeScopeFilter } from "@/lib/rbac/store-scope";
 
 export function visibleIncidentsWhere(actor: Actor): Prisma.IncidentWhereInput {
-  const scope = storeScopeOf(actor.role);
-  switch (scope) {
-    case "all":
-      return { merchantId: actor.merchantId };
-    case "assigned":
-      return { merchantId: actor.merchantId, storeId: { in: actor.storeIds } };
-    case "none":
-      return { id: { in: [] } };
-    default:
-      return scope satisfies never;
-  }
+  return storeScopedWhere(actor) ?? { id: { in: [] } };
 }
 
 export function canSeeStore(actor: Actor, storeId: string): boolean {
-  const scope = storeScopeOf(actor.role);
-  if (scope === "all") return true;
-  if (scope === "assigned") return actor.storeIds.includes(storeId);
-  return false;
+  const filter = storeScopeFilter(actor);
+  if (!filter) return false;
+  return filter.storeIds === "all" || filter.storeIds.includes(storeId);
 }
 
 export const incidentInclude = {

@@ -2,7 +2,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
-import { storeScopeOf } from "@/lib/rbac/permissions";
+import { storeScopeFilter } from "@/lib/rbac/store-scope";
 
 export interface VisibleStore {
   id: string;
@@ -10,23 +10,14 @@ export interface VisibleStore {
 }
 
 export async function listVisibleStores({ actor }: { actor: Actor }): Promise<VisibleStore[]> {
-  const scope = storeScopeOf(actor.role);
-  switch (scope) {
-    case "all":
-      return prisma.store.findMany({
-        where: { merchantId: actor.merchantId },
-        select: { id: true, name: true },
-        orderBy: { name: "asc" },
-      });
-    case "assigned":
-      return prisma.store.findMany({
-        where: { merchantId: actor.merchantId, id: { in: actor.storeIds } },
-        select: { id: true, name: true },
-        orderBy: { name: "asc" },
-      });
-    case "none":
-      return [];
-    default:
-      return scope satisfies never;
-  }
+  const filter = storeScopeFilter(actor);
+  if (!filter) return [];
+  return prisma.store.findMany({
+    where: {
+      merchantId: filter.merchantId,
+      ...(filter.storeIds === "all" ? {} : { id: { in: filter.storeIds } }),
+    },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }

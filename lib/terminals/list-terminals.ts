@@ -3,8 +3,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, storeScopeOf } from "@/lib/rbac/permissions";
+import { can } from "@/lib/rbac/permissions";
+import { storeScopedWhere } from "@/lib/rbac/store-scope";
 
 export interface LoggableTerminal {
   /** The TID printed on the slip; what the create API takes as `terminalId`. */
@@ -15,7 +15,7 @@ export interface LoggableTerminal {
 
 export async function listLoggableTerminals({ actor }: { actor: Actor }): Promise<LoggableTerminal[]> {
   if (!can(actor.role, "incident.create")) return [];
-  const where = terminalScopeWhere(actor);
+  const where = storeScopedWhere(actor);
   if (!where) return [];
   const terminals = await prisma.terminal.findMany({
     where: { ...where, active: true },
@@ -27,18 +27,4 @@ export async function listLoggableTerminals({ actor }: { actor: Actor }): Promis
     storeId: terminal.storeId,
     storeName: terminal.store.name,
   }));
-}
-
-function terminalScopeWhere(actor: Actor): Prisma.TerminalWhereInput | null {
-  const scope = storeScopeOf(actor.role);
-  switch (scope) {
-    case "all":
-      return { merchantId: actor.merchantId };
-    case "assigned":
-      return { merchantId: actor.merchantId, storeId: { in: actor.storeIds } };
-    case "none":
-      return null;
-    default:
-      return scope satisfies never;
-  }
 }
