@@ -8,10 +8,10 @@ import { maskPans } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { ContactMethod as DbContactMethod, StepKey as DbStepKey } from "@/lib/generated/prisma/enums";
-import { bumpVersion, loadForChange, stepStates } from "@/lib/incidents/load-for-change";
+import { bumpVersion, loadForChange } from "@/lib/incidents/load-for-change";
 import { checkStepAction, type StepKey, statusAfterStep, stepActionPermission } from "@/lib/incidents/rules";
 import { incidentInclude } from "@/lib/incidents/scope";
-import { serializeIncident } from "@/lib/incidents/serialize";
+import { serializeIncident, stepStates } from "@/lib/incidents/serialize";
 import { can } from "@/lib/rbac/permissions";
 import type { IncidentDto, StepActionInput } from "@/lib/schemas/incident";
 

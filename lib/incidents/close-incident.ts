@@ -6,10 +6,10 @@ import { maskPans } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Resolution as DbResolution } from "@/lib/generated/prisma/enums";
-import { bumpVersion, loadForChange, stepStates } from "@/lib/incidents/load-for-change";
+import { bumpVersion, loadForChange } from "@/lib/incidents/load-for-change";
 import { checkClose } from "@/lib/incidents/rules";
 import { incidentInclude } from "@/lib/incidents/scope";
-import { serializeIncident } from "@/lib/incidents/serialize";
+import { serializeIncident, stepStates } from "@/lib/incidents/serialize";
 import { can } from "@/lib/rbac/permissions";
 import type { CloseIncidentInput, IncidentDto } from "@/lib/schemas/incident";
 

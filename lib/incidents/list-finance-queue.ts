@@ -4,7 +4,6 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { stepStates } from "@/lib/incidents/load-for-change";
 import {
   type IncidentKind,
   type IncidentStatus,
@@ -13,7 +12,7 @@ import {
   type StepKey,
 } from "@/lib/incidents/rules";
 import { visibleIncidentsWhere } from "@/lib/incidents/scope";
-import { referenceOf } from "@/lib/incidents/serialize";
+import { referenceOf, stepStates } from "@/lib/incidents/serialize";
 import { can } from "@/lib/rbac/permissions";
 import { formatMinor } from "@/lib/schemas/incident";
 

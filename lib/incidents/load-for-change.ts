@@ -5,7 +5,6 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
 import { lockIncidentForChange } from "@/lib/db/dialect";
 import { AppError } from "@/lib/errors/app-error";
-import type { StepKey, StepStatus } from "@/lib/incidents/rules";
 import { incidentInclude, visibleIncidentsWhere } from "@/lib/incidents/scope";
 
 export async function loadForChange(tx: Tx, { actor, id, version }: { actor: Actor; id: string; version: number }) {
@@ -36,8 +35,4 @@ export async function bumpVersion(
   });
   if (count !== 1)
     throw new AppError("CONFLICT", "Someone changed this incident at the same time. Reload and try again.");
-}
-
-export function stepStates(steps: { key: string; status: string }[]): { key: StepKey; status: StepStatus }[] {
-  return steps.map((s) => ({ key: s.key.toLowerCase() as StepKey, status: s.status.toLowerCase() as StepStatus }));
 }

@@ -23,6 +23,11 @@ export function numberOfReference(text: string): number | null {
 
 const lower = <T extends string>(value: string) => value.toLowerCase() as T;
 
+/** Step rows (UPPER_CASE enums) as the step rules and the API speak of them. */
+export function stepStates(steps: { key: string; status: string }[]): { key: StepKey; status: StepStatus }[] {
+  return steps.map((step) => ({ key: lower<StepKey>(step.key), status: lower<StepStatus>(step.status) }));
+}
+
 export function serializeIncident(incident: IncidentWithRelations, now: Date = new Date()): IncidentDto {
   return {
     id: incident.id,
