@@ -174,3 +174,164 @@ describe("maskPans", () => {
     fc.assert(fc.property(text, (input) => maskPans(input) === input));
   });
 });
+
+// ---- separators and digit forms beyond the ASCII space and dash (issue 6, item 4) ----
+
+/** Where each digit system's zero sits: a digit d of that system is the code point zero + d. */
+const DIGIT_ZEROS = {
+  ascii: 0x30,
+  fullWidth: 0xff10,
+  arabicIndic: 0x0660,
+  extendedArabicIndic: 0x06f0,
+  devanagari: 0x0966,
+  bengali: 0x09e6,
+  thai: 0x0e50,
+  mathematicalBold: 0x1d7ce,
+} as const;
+
+function writeDigit(digit: string, system: keyof typeof DIGIT_ZEROS): string {
+  return String.fromCodePoint(DIGIT_ZEROS[system] + Number(digit));
+}
+
+/** Ways people (or a pasting keyboard) separate a card number's groups. */
+const SEPARATORS = [
+  " ",
+  "  ",
+  "-",
+  ".",
+  ". ",
+  " - ",
+  "\n",
+  "\r\n",
+  "\t",
+  "\u00a0", // no-break space
+  "\u202f", // narrow no-break space
+  "\u3000", // ideographic space
+  "\u2013", // en dash
+  "\uff0d", // full-width hyphen-minus
+  "\uff0e", // full-width full stop
+  "\u200b", // zero-width space: invisible, so the number still reads as one
+  "\u00ad", // soft hyphen
+];
+
+/** Writes a number with any mix of digit systems and, between any two digits, nothing or any separator. */
+function writtenAnyWay(number: string) {
+  const systems = Object.keys(DIGIT_ZEROS) as (keyof typeof DIGIT_ZEROS)[];
+  return fc
+    .tuple(
+      fc.array(fc.constantFrom(...systems), { minLength: number.length, maxLength: number.length }),
+      fc.array(fc.oneof(fc.constant(""), fc.constantFrom(...SEPARATORS)), {
+        minLength: number.length - 1,
+        maxLength: number.length - 1,
+      }),
+    )
+    .map(([forms, separators]) =>
+      [...number].map((digit, i) => writeDigit(digit, forms[i]) + (separators[i] ?? "")).join(""),
+    );
+}
+
+/** Every digit of any script as its ASCII value, for asserting on what is left. */
+const asciiDigitsOf = (value: string) =>
+  [...value]
+    .filter((char) => /\p{Nd}/u.test(char))
+    .map((char) => {
+      const code = char.codePointAt(0) ?? 0;
+      const system = Object.values(DIGIT_ZEROS).find((zero) => code >= zero && code <= zero + 9);
+      return system === undefined ? char : String(code - system);
+    })
+    .join("");
+
+describe("maskPans: other separators and digit forms", () => {
+  test.each([
+    ["dots", "4111.1111.1111.1111"],
+    ["double spaces", "4111  1111  1111  1111"],
+    ["a newline", "4111 1111\n1111 1111"],
+    ["a no-break space", "4111\u00a01111\u00a01111\u00a01111"],
+    ["a narrow no-break space", "4111\u202f1111\u202f1111\u202f1111"],
+    ["an ideographic space", "4111\u30001111\u30001111\u30001111"],
+    ["full-width digits", "４１１１１１１１１１１１１１１１"],
+    ["full-width digits and spaces", "４１１１　１１１１　１１１１　１１１１"],
+    ["Arabic-Indic digits", "٤١١١١١١١١١١١١١١١"],
+    ["a dash with spaces around it", "4111 - 1111 - 1111 - 1111"],
+    ["an en dash", "4111–1111–1111–1111"],
+    ["zero-width spaces", "4111\u200b1111\u200b1111\u200b1111"],
+  ])("masks a card number written with %s", (_how, written) => {
+    const input = `卡号 ${written}，请核对`;
+    expect(containsPan(input)).toBe(true);
+    expect(maskPans(input)).toBe("卡号 ****1111，请核对");
+  });
+
+  test("any Luhn-valid 13–19 digit number, written any way, in any text, never survives", () => {
+    fc.assert(
+      fc.property(
+        pan.chain((number) => writtenAnyWay(number).map((written) => ({ number, written }))),
+        text,
+        text,
+        ({ number, written }, before, after) => {
+          const input = `${before}${written}${after}`;
+          expect(containsPan(input)).toBe(true);
+          const masked = maskPans(input);
+          // The last four come out in ASCII digits whatever script they were written in.
+          expect(masked).toBe(`${before}****${number.slice(-4)}${after}`);
+          expect(asciiDigitsOf(masked)).not.toContain(number);
+          expect(containsPan(masked)).toBe(false);
+          expect(maskPans(masked)).toBe(masked);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("numbers shorter than 13 digits, written any way, are left alone", () => {
+    fc.assert(
+      fc.property(digits(1, 12).chain(writtenAnyWay), text, text, (number, before, after) => {
+        const input = `${before}${number}${after}`;
+        expect(maskPans(input)).toBe(input);
+        expect(containsPan(input)).toBe(false);
+      }),
+    );
+  });
+
+  test("numbers failing Luhn, in any digit form, are left alone", () => {
+    const inAnyForm = (number: string) =>
+      fc
+        .array(fc.constantFrom(...(Object.keys(DIGIT_ZEROS) as (keyof typeof DIGIT_ZEROS)[])), {
+          minLength: number.length,
+          maxLength: number.length,
+        })
+        .map((forms) => [...number].map((digit, i) => writeDigit(digit, forms[i])).join(""));
+    fc.assert(
+      fc.property(notLuhn.chain(inAnyForm), text, text, (number, before, after) => {
+        const input = `${before}${number}${after}`;
+        expect(maskPans(input)).toBe(input);
+      }),
+    );
+  });
+
+  test("keeps dates, times, amounts and phone numbers that are not card numbers", () => {
+    for (const input of [
+      "Paid 128.50 on 2026-03-01 at 14:05, refund 12.30",
+      "Call 138 0013 8000 or +86 21 5555 0123",
+      "Slip dated 01/15/2026, batch 000123, trace 004211",
+      "２０２６年３月１日　金额１２８．５０元",
+    ]) {
+      expect(maskPans(input)).toBe(input);
+    }
+  });
+
+  test("keeps the separators of the numbers around a masked card number", () => {
+    expect(maskPans("2026-03-01 4111 1111 1111 1111 12.50")).toBe("2026-03-01 ****1111 12.50");
+  });
+
+  test("is idempotent on text mixing digit forms and separators", () => {
+    const unit = fc.constantFrom(..."0123456789０１٤٩ .-\n\u00a0\u3000ab");
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 80 }), (input) => {
+        const once = maskPans(input);
+        expect(maskPans(once)).toBe(once);
+        expect(containsPan(once)).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,6 +1,6 @@
 // Card-data hygiene (PCI DSS req. 3): find full card numbers in free text and mask them. Pure.
 
-/** Luhn checksum over a string of digits. */
+/** Luhn checksum over a string of ASCII digits. */
 export function passesLuhn(digits: string): boolean {
   if (!/^\d+$/.test(digits)) return false;
   let sum = 0;
@@ -15,13 +15,27 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-// A run of digits, optionally separated by single spaces or dashes, not glued to other digits.
-const DIGIT_RUN = /(?<![\d])\d(?:[ -]?\d){12,}(?![\d])/g;
+// What may sit between the digits of one card number. People group digits with spaces, dashes or
+// dots, and a paste or a Chinese input method brings other forms of the same thing: a newline,
+// a no-break or ideographic space (\s), a full-width or typographic dash (\p{Pd}, the minus
+// sign), a full-width or ideographic full stop, a middle dot. Invisible characters (\p{Cf}: zero-
+// width space, soft hyphen) and combining marks (\p{M}: the keycap in "4️⃣") do not change what a
+// reader sees, so they separate nothing either. Slashes, commas and colons are left out: dates,
+// amounts and times use them, and card numbers are not written with them.
+const SEPARATOR = "[\\s\\p{Cf}\\p{M}\\p{Pd}\\u2212.\\uff0e\\u3002\\u00b7\\u30fb]";
+const SEPARATORS = new RegExp(`(${SEPARATOR}+)`, "u");
+
+// A run of decimal digits of any script (\p{Nd}: ASCII, full-width, Arabic-Indic, …), possibly
+// separated, at least 13 digits long, not glued to other digits.
+const DIGIT_RUN = new RegExp(`(?<!\\p{Nd})\\p{Nd}(?:${SEPARATOR}*\\p{Nd}){12,}(?!\\p{Nd})`, "gu");
+const NON_ASCII_DIGIT = /[^\d]/u;
+const DECIMAL_DIGIT = /\p{Nd}/u;
 
 /**
- * Masks every Luhn-valid 13–19 digit card number (spaces or dashes allowed) to `****` + last
- * four. A run that is not a PAN as a whole (too long, or failing Luhn) is searched group by group,
- * so "4111 1111 1111 1111 0925" still has its PAN masked while other long numbers are left alone.
+ * Masks every Luhn-valid 13–19 digit card number to `****` + its last four in ASCII digits, however
+ * its digits are written or separated. A run that is not a PAN as a whole (too long, or failing
+ * Luhn) is searched group by group, so "4111 1111 1111 1111 0925" still has its PAN masked while
+ * other long numbers are left alone, separators and all.
  */
 export function maskPans(text: string): string {
   // Repeat until nothing changes: a mask's last four followed by more digits can form a new
@@ -29,10 +43,15 @@ export function maskPans(text: string): string {
   // changes something removes at least nine digits, so this ends.
   let current = text;
   for (;;) {
-    const next = current.replace(DIGIT_RUN, (run) => maskRun(run));
+    const next = current.replace(DIGIT_RUN, maskRun);
     if (next === current) return current;
     current = next;
   }
+}
+
+/** True when the text still holds something that looks like a full card number. */
+export function containsPan(text: string): boolean {
+  return maskPans(text) !== text;
 }
 
 function isPan(digits: string): boolean {
@@ -40,36 +59,46 @@ function isPan(digits: string): boolean {
 }
 
 function maskRun(run: string): string {
-  const whole = run.replace(/[ -]/g, "");
-  if (isPan(whole)) return `****${whole.slice(-4)}`;
-
-  const groups = run.split(/[ -]/);
-  if (groups.length < 2) return run;
-  const out: string[] = [];
+  // split() with a capturing group alternates: group, separator, group, …
+  const parts = run.split(SEPARATORS);
+  const groups = parts.filter((_, index) => index % 2 === 0).map(asciiDigits);
+  let out = "";
   let found = false;
-  let i = 0;
-  while (i < groups.length) {
-    let matchedEnd = -1;
-    // Longest span of whole groups starting here that is a PAN.
-    for (let end = groups.length; end > i; end--) {
-      if (isPan(groups.slice(i, end).join(""))) {
-        matchedEnd = end;
-        break;
-      }
+  let start = 0;
+  while (start < groups.length) {
+    // The longest span of whole groups starting here that is a PAN (no PAN spans over 19 digits).
+    let panEnd = -1;
+    let digits = "";
+    for (let end = start + 1; end <= groups.length; end++) {
+      digits += groups[end - 1];
+      if (digits.length > 19) break;
+      if (isPan(digits)) panEnd = end;
     }
-    if (matchedEnd === -1) {
-      out.push(groups[i]);
-      i++;
-    } else {
-      out.push(`****${groups.slice(i, matchedEnd).join("").slice(-4)}`);
+    const end = panEnd === -1 ? start + 1 : panEnd;
+    if (panEnd === -1) out += parts[2 * start];
+    else {
+      out += `****${groups.slice(start, end).join("").slice(-4)}`;
       found = true;
-      i = matchedEnd;
     }
+    if (end < groups.length) out += parts[2 * end - 1];
+    start = end;
   }
-  return found ? out.join(" ") : run;
+  return found ? out : run;
 }
 
-/** True when the text still holds something that looks like a full card number. */
-export function containsPan(text: string): boolean {
-  return maskPans(text) !== text;
+/** The digits of any script as ASCII digits. */
+function asciiDigits(group: string): string {
+  if (!NON_ASCII_DIGIT.test(group)) return group;
+  return Array.from(group, (char) => String(digitValue(char))).join("");
+}
+
+function digitValue(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  if (code <= 0x39) return code - 0x30;
+  // Unicode encodes every script's decimal digits as consecutive code points 0 to 9, in blocks of
+  // exactly ten, so the distance from the first digit of a contiguous stretch, modulo ten, is the
+  // value (a stretch can hold several blocks, as the mathematical digits do).
+  let first = code;
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(first - 1))) first--;
+  return (code - first) % 10;
 }
