@@ -14,6 +14,8 @@ const envSchema = z.object({
   /** Failed sign-ins in a row before the account is locked, and for how long. */
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Largest JSON request body the API reads, in bytes; a larger one answers 413 unread. */
+  API_JSON_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -89,6 +89,7 @@ function failureText(
     case "BAD_REQUEST":
     case "RULE_VIOLATION":
     case "LOCKED":
+    case "PAYLOAD_TOO_LARGE":
       return failure.message;
     default:
       return failure.code satisfies never;

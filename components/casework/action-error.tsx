@@ -23,6 +23,7 @@ export function useActionErrorText() {
       case "BAD_REQUEST":
       case "RULE_VIOLATION":
       case "LOCKED":
+      case "PAYLOAD_TOO_LARGE":
         if (failure.fields.note) return t("noteRequired");
         if (failure.fields.contactMethod) return t("contactMethodRequired");
         if (failure.fields.identityVerified) return t("identityRequired");

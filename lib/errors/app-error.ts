@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   "CONFLICT",
   "RULE_VIOLATION",
   "LOCKED",
+  "PAYLOAD_TOO_LARGE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -36,4 +37,5 @@ export const HTTP_STATUS = {
   CONFLICT: 409,
   RULE_VIOLATION: 422,
   LOCKED: 429,
+  PAYLOAD_TOO_LARGE: 413,
 } as const satisfies Record<ErrorCode, number>;
