@@ -1,23 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { containsPan, maskPans, passesLuhn } from "@/lib/card-data/mask-pan";
-
-/** The Luhn check digit that makes `body` + digit valid. */
-function luhnCheckDigit(body: string): string {
-  for (let digit = 0; digit <= 9; digit++) if (passesLuhn(`${body}${digit}`)) return String(digit);
-  throw new Error("unreachable: one of ten digits always completes a Luhn number");
-}
-
-const digits = (min: number, max: number) =>
-  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((ds) => ds.join(""));
-
-/** Luhn-valid card numbers of 13 to 19 digits. */
-const pan = digits(12, 18).map((body) => `${body}${luhnCheckDigit(body)}`);
-
-/** The same length, failing Luhn. */
-const notLuhn = pan.chain((valid) =>
-  fc.integer({ min: 1, max: 9 }).map((shift) => `${valid.slice(0, -1)}${(Number(valid.at(-1)) + shift) % 10}`),
-);
+import {
+  asciiDigitsOf,
+  DIGIT_SYSTEMS,
+  digits,
+  luhnCheckDigit,
+  notLuhn,
+  pan,
+  text,
+  writeDigit,
+  writtenAnyWay,
+  writtenPan,
+} from "@/tests/helpers/card-numbers";
 
 /** Writes digits with a random single space or dash (or nothing) between any two. */
 function withSeparators(number: string) {
@@ -26,11 +21,6 @@ function withSeparators(number: string) {
     .map((separators) => [...number].map((digit, i) => digit + (separators[i] ?? "")).join(""));
 }
 
-/** Free text with no digits, so it cannot extend a number it surrounds. */
-const text = fc.string({
-  unit: fc.constantFrom(..."abcxyz ABC.,;:!?()/#*_\n\t卡号客户签名", "é"),
-  maxLength: 30,
-});
 /** Text that begins and ends with a letter: a number next to it stays a separate run. */
 const boundary = fc.tuple(fc.constantFrom(..."aZ卡"), text, fc.constantFrom(..."bY号")).map((p) => p.join(""));
 
@@ -177,70 +167,6 @@ describe("maskPans", () => {
 
 // ---- separators and digit forms beyond the ASCII space and dash (issue 6, item 4) ----
 
-/** Where each digit system's zero sits: a digit d of that system is the code point zero + d. */
-const DIGIT_ZEROS = {
-  ascii: 0x30,
-  fullWidth: 0xff10,
-  arabicIndic: 0x0660,
-  extendedArabicIndic: 0x06f0,
-  devanagari: 0x0966,
-  bengali: 0x09e6,
-  thai: 0x0e50,
-  mathematicalBold: 0x1d7ce,
-} as const;
-
-function writeDigit(digit: string, system: keyof typeof DIGIT_ZEROS): string {
-  return String.fromCodePoint(DIGIT_ZEROS[system] + Number(digit));
-}
-
-/** Ways people (or a pasting keyboard) separate a card number's groups. */
-const SEPARATORS = [
-  " ",
-  "  ",
-  "-",
-  ".",
-  ". ",
-  " - ",
-  "\n",
-  "\r\n",
-  "\t",
-  "\u00a0", // no-break space
-  "\u202f", // narrow no-break space
-  "\u3000", // ideographic space
-  "\u2013", // en dash
-  "\uff0d", // full-width hyphen-minus
-  "\uff0e", // full-width full stop
-  "\u200b", // zero-width space: invisible, so the number still reads as one
-  "\u00ad", // soft hyphen
-];
-
-/** Writes a number with any mix of digit systems and, between any two digits, nothing or any separator. */
-function writtenAnyWay(number: string) {
-  const systems = Object.keys(DIGIT_ZEROS) as (keyof typeof DIGIT_ZEROS)[];
-  return fc
-    .tuple(
-      fc.array(fc.constantFrom(...systems), { minLength: number.length, maxLength: number.length }),
-      fc.array(fc.oneof(fc.constant(""), fc.constantFrom(...SEPARATORS)), {
-        minLength: number.length - 1,
-        maxLength: number.length - 1,
-      }),
-    )
-    .map(([forms, separators]) =>
-      [...number].map((digit, i) => writeDigit(digit, forms[i]) + (separators[i] ?? "")).join(""),
-    );
-}
-
-/** Every digit of any script as its ASCII value, for asserting on what is left. */
-const asciiDigitsOf = (value: string) =>
-  [...value]
-    .filter((char) => /\p{Nd}/u.test(char))
-    .map((char) => {
-      const code = char.codePointAt(0) ?? 0;
-      const system = Object.values(DIGIT_ZEROS).find((zero) => code >= zero && code <= zero + 9);
-      return system === undefined ? char : String(code - system);
-    })
-    .join("");
-
 describe("maskPans: other separators and digit forms", () => {
   test.each([
     ["dots", "4111.1111.1111.1111"],
@@ -263,21 +189,16 @@ describe("maskPans: other separators and digit forms", () => {
 
   test("any Luhn-valid 13–19 digit number, written any way, in any text, never survives", () => {
     fc.assert(
-      fc.property(
-        pan.chain((number) => writtenAnyWay(number).map((written) => ({ number, written }))),
-        text,
-        text,
-        ({ number, written }, before, after) => {
-          const input = `${before}${written}${after}`;
-          expect(containsPan(input)).toBe(true);
-          const masked = maskPans(input);
-          // The last four come out in ASCII digits whatever script they were written in.
-          expect(masked).toBe(`${before}****${number.slice(-4)}${after}`);
-          expect(asciiDigitsOf(masked)).not.toContain(number);
-          expect(containsPan(masked)).toBe(false);
-          expect(maskPans(masked)).toBe(masked);
-        },
-      ),
+      fc.property(writtenPan, text, text, ({ number, written }, before, after) => {
+        const input = `${before}${written}${after}`;
+        expect(containsPan(input)).toBe(true);
+        const masked = maskPans(input);
+        // The last four come out in ASCII digits whatever script they were written in.
+        expect(masked).toBe(`${before}****${number.slice(-4)}${after}`);
+        expect(asciiDigitsOf(masked)).not.toContain(number);
+        expect(containsPan(masked)).toBe(false);
+        expect(maskPans(masked)).toBe(masked);
+      }),
       { numRuns: 1000 },
     );
   });
@@ -295,10 +216,7 @@ describe("maskPans: other separators and digit forms", () => {
   test("numbers failing Luhn, in any digit form, are left alone", () => {
     const inAnyForm = (number: string) =>
       fc
-        .array(fc.constantFrom(...(Object.keys(DIGIT_ZEROS) as (keyof typeof DIGIT_ZEROS)[])), {
-          minLength: number.length,
-          maxLength: number.length,
-        })
+        .array(fc.constantFrom(...DIGIT_SYSTEMS), { minLength: number.length, maxLength: number.length })
         .map((forms) => [...number].map((digit, i) => writeDigit(digit, forms[i])).join(""));
     fc.assert(
       fc.property(notLuhn.chain(inAnyForm), text, text, (number, before, after) => {
