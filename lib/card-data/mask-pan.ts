@@ -26,8 +26,9 @@ const SEPARATOR = "[\\s\\p{Cf}\\p{M}\\p{Pd}\\u2212.\\uff0e\\u3002\\u00b7\\u30fb]
 const SEPARATORS = new RegExp(`(${SEPARATOR}+)`, "u");
 
 // A run of decimal digits of any script (\p{Nd}: ASCII, full-width, Arabic-Indic, …), possibly
-// separated, at least 13 digits long, not glued to other digits.
-const DIGIT_RUN = new RegExp(`(?<!\\p{Nd})\\p{Nd}(?:${SEPARATOR}*\\p{Nd}){12,}(?!\\p{Nd})`, "gu");
+// separated, at least 13 digits long, not glued to other digits. Marks after the last digit belong
+// to it (a keycap), so they go with the mask.
+const DIGIT_RUN = new RegExp(`(?<!\\p{Nd})\\p{Nd}(?:${SEPARATOR}*\\p{Nd}){12,}\\p{M}*(?!\\p{Nd})`, "gu");
 const NON_ASCII_DIGIT = /[^\d]/u;
 const DECIMAL_DIGIT = /\p{Nd}/u;
 
