@@ -1,6 +1,7 @@
 // Zod schemas for administration (stores, terminals, staff): one source for the /admin forms, the
 // server actions and the /api/admin route handlers. Importable by client and server (no I/O here).
 import { z } from "zod";
+import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
 import { ROLES, type Role, storeScopeOf } from "@/lib/rbac/permissions";
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -11,17 +12,23 @@ const id = (what: string) =>
     .min(1, `${what} is required.`)
     .max(64);
 
+// Names are stored, copied into audit events and shown on every screen: a card number typed into
+// one is masked (PCI DSS req. 3). An identifier cannot be masked without changing what it names,
+// so one that looks like a card number is refused instead.
+
 export const storeNameSchema = z
   .string({ error: "Store name is required." })
   .trim()
   .min(1, "Store name is required.")
-  .max(80, "Store name must be at most 80 characters.");
+  .max(80, "Store name must be at most 80 characters.")
+  .overwrite(maskPans);
 
 /** 终端编号 as printed on the slip; stored upper-case so "t1000001" and "T1000001" are one terminal. */
 export const tidSchema = z
   .string({ error: "TID is required." })
   .trim()
   .regex(/^[A-Za-z0-9]{4,16}$/, "TID must be 4–16 letters or digits.")
+  .refine((value) => !containsPan(value), "TID must be the terminal's ID, not a card number.")
   .transform((value) => value.toUpperCase());
 
 export const roleSchema = z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(", ")}.` });
@@ -64,12 +71,18 @@ export const createUserSchema = z
       .string({ error: "Email is required." })
       .trim()
       .toLowerCase()
-      .pipe(z.email({ error: "Enter a valid email address." }).max(254)),
+      .pipe(
+        z
+          .email({ error: "Enter a valid email address." })
+          .max(254)
+          .refine((value) => !containsPan(value), "An email address must not hold a card number."),
+      ),
     name: z
       .string({ error: "Name is required." })
       .trim()
       .min(1, "Name is required.")
-      .max(100, "Name must be at most 100 characters."),
+      .max(100, "Name must be at most 100 characters.")
+      .overwrite(maskPans),
     password: z
       .string({ error: "An initial password is required." })
       .min(MIN_PASSWORD_LENGTH, `The initial password must be at least ${MIN_PASSWORD_LENGTH} characters.`)

@@ -1,6 +1,7 @@
 // Zod schemas for incidents: one source for the cashier's form, the route handlers and the
 // OpenAPI document. Importable by client and server (no I/O here).
 import { z } from "zod";
+import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
 import {
   CONTACT_METHODS,
   INCIDENT_KINDS,
@@ -27,12 +28,9 @@ export function formatMinor(minor: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
 
+/** Free text (description, notes): stored and copied into audit events, so card numbers are masked. */
 const optionalText = (max: number) =>
-  z
-    .string()
-    .max(max, `At most ${max} characters.`)
-    .transform((value) => value.trim())
-    .optional();
+  z.string().max(max, `At most ${max} characters.`).trim().overwrite(maskPans).optional();
 
 export const amountSchema = z
   .string({ error: 'Amount must be a decimal string such as "128.50".' })
@@ -46,7 +44,8 @@ export const createIncidentSchema = z
     terminalId: z
       .string({ error: "Terminal (TID) is required." })
       .trim()
-      .regex(/^[A-Za-z0-9]{4,16}$/, "Terminal must be the TID printed on the slip (4–16 letters or digits)."),
+      .regex(/^[A-Za-z0-9]{4,16}$/, "Terminal must be the TID printed on the slip (4–16 letters or digits).")
+      .refine((value) => !containsPan(value), "Terminal must be the TID printed on the slip, not a card number."),
     occurredAt: z.iso.datetime({ offset: true, error: "occurredAt must be an ISO 8601 date-time." }).optional(),
     amount: amountSchema.optional(),
     currency: z
@@ -108,7 +107,8 @@ export const reopenIncidentSchema = z
       .string({ error: "A note saying why is required." })
       .trim()
       .min(1, "A note saying why is required.")
-      .max(1000),
+      .max(1000)
+      .overwrite(maskPans),
     version: z.number({ error: "version is required." }).int().positive(),
   })
   .meta({ id: "ReopenIncident" });

@@ -1,7 +1,7 @@
+import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from "@/lib/api/idempotency-key";
 import { apiHandler, readJson } from "@/lib/api/respond";
 import { parseInput } from "@/lib/api/validation";
 import { requireActor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/errors/app-error";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { createIncidentSchema, listIncidentsQuerySchema } from "@/lib/schemas/incident";
@@ -14,12 +14,8 @@ export const GET = apiHandler(async (request) => {
 
 export const POST = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
-  const idempotencyKey = request.headers.get("idempotency-key");
-  if (idempotencyKey !== null && !/^[\w.:-]{1,128}$/.test(idempotencyKey)) {
-    throw new AppError("BAD_REQUEST", "Idempotency-Key must be 1–128 letters, digits, '-', '_', '.' or ':'.", {
-      "Idempotency-Key": "Invalid.",
-    });
-  }
+  // Checked before the body is read, so a refused key leaves nothing behind.
+  const idempotencyKey = parseIdempotencyKey(request.headers.get(IDEMPOTENCY_KEY_HEADER));
   const input = await readJson(request, createIncidentSchema);
   const { incident, replayed } = await createIncident({ actor, input, idempotencyKey });
   return Response.json(incident, { status: 201, headers: replayed ? { "Idempotent-Replayed": "true" } : {} });

@@ -1,0 +1,50 @@
+// The Idempotency-Key a create is retried under: the header of POST /api/incidents, or the hidden
+// field of the "log incident" form. It is stored as sent, so one that holds a card number (a till
+// that keys retries by the card) is refused rather than stored. Pure; client and server.
+import { z } from "zod";
+import { containsEncodedPan } from "@/lib/card-data/encoded-pans";
+import { AppError } from "@/lib/errors/app-error";
+
+/** Where the key travels in HTTP, and the name errors give it. */
+export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 128;
+
+export const idempotencyKeySchema = z
+  .string()
+  .regex(
+    new RegExp(`^[\\w.:-]{1,${IDEMPOTENCY_KEY_MAX_LENGTH}}$`),
+    `${IDEMPOTENCY_KEY_HEADER} must be 1–${IDEMPOTENCY_KEY_MAX_LENGTH} letters, digits, '-', '_', '.' or ':'.`,
+  )
+  .refine(
+    (key) => !containsEncodedPan(key),
+    `${IDEMPOTENCY_KEY_HEADER} must not hold a card number: use a random value such as a UUID.`,
+  );
+
+/**
+ * The key, or null when none was sent; anything else answers 400 naming the header. Call it
+ * before anything is read or stored.
+ */
+export function parseIdempotencyKey(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const result = idempotencyKeySchema.safeParse(value);
+  if (result.success) return result.data;
+  const message = result.error.issues[0]?.message ?? `${IDEMPOTENCY_KEY_HEADER} is not valid.`;
+  throw new AppError("BAD_REQUEST", message, { [IDEMPOTENCY_KEY_HEADER]: message });
+}
+
+/**
+ * A fresh random key (UUID v4 form) that the schema accepts. About one UUID in a few thousand has a
+ * Luhn-valid run of 13+ digits across its last dash, which the card-number rule would refuse: such
+ * a draw is simply made again. Uses getRandomValues, which plain-http pages have too.
+ */
+export function newIdempotencyKey(): string {
+  for (;;) {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+    const key = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    if (idempotencyKeySchema.safeParse(key).success) return key;
+  }
+}
