@@ -11,9 +11,25 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   SEED_DEMO: z.string().default("1"),
   DEMO_PASSWORD: z.string().min(8).default("slipcase-demo-2026"),
-  /** Failed sign-ins in a row before the account is locked, and for how long. */
+  /**
+   * Failed sign-ins on one account from one source address before each further attempt waits
+   * (5 s, doubling); other limits derive from it (lib/auth/throttle-policy.ts).
+   */
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-  SIGN_IN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** The longest wait between sign-in attempts from a failing source address. */
+  SIGN_IN_MAX_DELAY_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+  /**
+   * Where the client's address comes from (lib/auth/client-address.ts): unset or "none" = no
+   * proxy, forwarding headers are ignored; "1", "2", … = that many reverse proxies in front, each
+   * appending to X-Forwarded-For (the client is that many entries from the right);
+   * "x-real-ip" = one proxy that sets X-Real-IP.
+   */
+  TRUSTED_PROXY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(|none|x-real-ip|[1-9])$/, 'Use "none", "x-real-ip" or a number of proxies from 1 to 9.')
+    .default("none"),
   /** Largest JSON request body the API reads, in bytes; a larger one answers 413 unread. */
   API_JSON_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
 });

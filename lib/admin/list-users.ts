@@ -2,6 +2,7 @@
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import type { Actor } from "@/lib/auth/actor";
+import { signInHeldUntil } from "@/lib/auth/throttle";
 import { prisma } from "@/lib/db/client";
 import type { AdminUserDto } from "@/lib/schemas/admin";
 
@@ -13,11 +14,11 @@ export async function listUsers({ actor, now = new Date() }: { actor: Actor; now
     select: {
       role: true,
       active: true,
-      lockedUntil: true,
       user: { select: { id: true, email: true, name: true, createdAt: true } },
       stores: { select: { store: { select: { id: true, name: true } } }, orderBy: { store: { name: "asc" } } },
     },
   });
+  const heldUntil = await signInHeldUntil({ emails: memberships.map((membership) => membership.user.email), now });
   return memberships.map((membership) => ({
     id: membership.user.id,
     email: membership.user.email,
@@ -25,8 +26,8 @@ export async function listUsers({ actor, now = new Date() }: { actor: Actor; now
     role: membership.role,
     stores: membership.stores.map((link) => link.store),
     active: membership.active,
-    // An expired lock is no lock: sign-in clears it on the next success.
-    lockedUntil: membership.lockedUntil && membership.lockedUntil > now ? membership.lockedUntil.toISOString() : null,
+    // Until when sign-in to this account is held back by the throttle (lib/auth/throttle.ts).
+    lockedUntil: heldUntil.get(membership.user.email)?.toISOString() ?? null,
     createdAt: membership.user.createdAt.toISOString(),
   }));
 }

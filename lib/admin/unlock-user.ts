@@ -1,9 +1,11 @@
-// An admin lifts a sign-in lock-out (after repeated failed passwords) before it expires.
+// An admin lifts the sign-in throttle on a user's account (after repeated failed passwords)
+// before its wait runs out: every counter of the account is cleared, from every address.
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
 import { findMembershipForChange } from "@/lib/admin/find-membership";
 import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
+import { clearAccountThrottle } from "@/lib/auth/throttle";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -19,10 +21,11 @@ export async function unlockUser({
   assertAdmin(actor);
   return prisma.$transaction(async (tx) => {
     const membership = await findMembershipForChange(tx, actor, userId);
-    if (!membership.lockedUntil || membership.lockedUntil <= now) {
+    const cleared = await clearAccountThrottle(tx, { email: membership.user.email, now });
+    if (!cleared.heldUntil) {
+      // Nothing is held back: roll back (the clearing of expired counters included) and say so.
       throw new AppError("RULE_VIOLATION", "This user is not locked out.", { lockedUntil: "Not locked." });
     }
-    await tx.membership.update({ where: { id: membership.id }, data: { failedSignIns: 0, lockedUntil: null } });
     await appendEvent(tx, {
       merchantId: actor.merchantId,
       actorId: actor.userId,
@@ -30,8 +33,8 @@ export async function unlockUser({
       before: {
         userId,
         email: membership.user.email,
-        lockedUntil: membership.lockedUntil.toISOString(),
-        failedSignIns: membership.failedSignIns,
+        lockedUntil: cleared.heldUntil.toISOString(),
+        failedSignIns: cleared.failures,
       },
       after: { userId, email: membership.user.email, lockedUntil: null, failedSignIns: 0 },
     });

@@ -1,67 +1,67 @@
-// Email + password sign-in with a lock-out after repeated failures. Every failure answers the
-// same generic message, whether the email exists or not.
+// Email + password sign-in, throttled per account, per source address and per account at an
+// address (lib/auth/throttle.ts). Every failure answers the same generic message and costs the
+// same argon2 verification, whether the email exists or not. Used by the JSON route and the login
+// form's server action alike.
 import "server-only";
 import { APIError } from "better-auth/api";
 import { auth } from "@/lib/auth/auth";
+import { clientAddress } from "@/lib/auth/client-address";
+import { verifyAgainstDummyHash } from "@/lib/auth/password";
+import { reserveSignInAttempt, SignInThrottledError, settleSuccessfulSignIn } from "@/lib/auth/throttle";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 
+export { SignInThrottledError };
+
 const GENERIC = "Email or password is incorrect.";
 
+/**
+ * Throws AppError UNAUTHENTICATED (401) for a wrong email or password and SignInThrottledError,
+ * an AppError LOCKED (429) with `retryAfterSeconds`, while attempts are held back.
+ */
 export async function signIn({
   email,
   password,
   headers,
+  now = new Date(),
 }: {
   email: string;
   password: string;
   headers: Headers;
+  now?: Date;
 }): Promise<{ setCookie: string[] }> {
   const normalizedEmail = email.trim().toLowerCase();
+  // Counted before the password is looked at, so a burst cannot outrun the count.
+  const reservation = await reserveSignInAttempt({
+    email: normalizedEmail,
+    address: clientAddress(headers, env.TRUSTED_PROXY),
+    now,
+  });
+
   const membership = await prisma.membership.findFirst({
     where: { user: { email: normalizedEmail } },
-    select: { id: true, active: true, lockedUntil: true },
+    select: { active: true },
   });
-  const now = new Date();
-  if (membership?.lockedUntil && membership.lockedUntil > now) {
-    throw new AppError("LOCKED", "Too many failed sign-ins. Try again later.");
+  if (!membership?.active) {
+    await verifyAgainstDummyHash(password);
+    throw new AppError("UNAUTHENTICATED", GENERIC);
   }
 
+  let setCookie: string[];
   try {
-    if (!membership?.active) throw new APIError("UNAUTHORIZED", { message: GENERIC });
     const result = await auth.api.signInEmail({
       body: { email: normalizedEmail, password },
       headers,
       returnHeaders: true,
     });
-    await prisma.membership.update({
-      where: { id: membership.id },
-      data: { failedSignIns: 0, lockedUntil: null },
-    });
-    return { setCookie: result.headers.getSetCookie() };
+    setCookie = result.headers.getSetCookie();
   } catch (error) {
-    if (!(error instanceof APIError)) throw error;
-    if (membership) {
-      // Count the failure; lock when the count reaches the limit. One statement, so two
-      // instances counting at once cannot both miss the limit.
-      const updated = await prisma.membership.update({
-        where: { id: membership.id },
-        data: { failedSignIns: { increment: 1 } },
-        select: { failedSignIns: true },
-      });
-      if (updated.failedSignIns >= env.SIGN_IN_MAX_FAILURES) {
-        await prisma.membership.update({
-          where: { id: membership.id },
-          data: {
-            failedSignIns: 0,
-            lockedUntil: new Date(now.getTime() + env.SIGN_IN_LOCK_MINUTES * 60_000),
-          },
-        });
-      }
-    }
-    throw new AppError("UNAUTHENTICATED", GENERIC);
+    if (error instanceof APIError) throw new AppError("UNAUTHENTICATED", GENERIC);
+    throw error;
   }
+  await settleSuccessfulSignIn(reservation, now);
+  return { setCookie };
 }
 
 export async function signOut({ headers }: { headers: Headers }): Promise<{ setCookie: string[] }> {
