@@ -10,6 +10,11 @@ export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 128;
 
+// A UUID's digits are random hex: about one in 350 has a Luhn-valid run of 13+ digits across its
+// dashes ("…-8456-446655440000"), which is chance, not a card. Refusing those would fail honest
+// clients now and then, so a UUID is taken as it is; any other key is checked for a card number.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const idempotencyKeySchema = z
   .string()
   .regex(
@@ -17,15 +22,16 @@ export const idempotencyKeySchema = z
     `${IDEMPOTENCY_KEY_HEADER} must be 1–${IDEMPOTENCY_KEY_MAX_LENGTH} letters, digits, '-', '_', '.' or ':'.`,
   )
   .refine(
-    (key) => !containsEncodedPan(key),
+    (key) => UUID.test(key) || !containsEncodedPan(key),
     `${IDEMPOTENCY_KEY_HEADER} must not hold a card number: use a random value such as a UUID.`,
   );
 
 /**
- * The key, or null when none was sent; anything else answers 400 naming the header. Call it
- * before anything is read or stored.
+ * The key, or null when none was sent; anything else (a form's file field included) answers 400
+ * naming the header. Call it before anything is read or stored: `request.headers.get(…)` or
+ * `form.get(…)` go in as they are.
  */
-export function parseIdempotencyKey(value: string | null | undefined): string | null {
+export function parseIdempotencyKey(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   const result = idempotencyKeySchema.safeParse(value);
   if (result.success) return result.data;
@@ -33,18 +39,11 @@ export function parseIdempotencyKey(value: string | null | undefined): string | 
   throw new AppError("BAD_REQUEST", message, { [IDEMPOTENCY_KEY_HEADER]: message });
 }
 
-/**
- * A fresh random key (UUID v4 form) that the schema accepts. About one UUID in a few thousand has a
- * Luhn-valid run of 13+ digits across its last dash, which the card-number rule would refuse: such
- * a draw is simply made again. Uses getRandomValues, which plain-http pages have too.
- */
+/** A fresh random key (a UUID v4) from getRandomValues, which plain-http pages have too. */
 export function newIdempotencyKey(): string {
-  for (;;) {
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
-    const key = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-    if (idempotencyKeySchema.safeParse(key).success) return key;
-  }
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
+  bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
