@@ -1,8 +1,22 @@
-// Appends one audit event to the merchant's hash chain, inside the caller's transaction.
+// Appends audit events to a merchant's hash chain, inside the caller's transaction.
+//
+// The chain's head — seq and hash of the merchant's last event — lives on the merchant row
+// (Merchant.auditSeq, Merchant.auditHash). Claiming the next link is one UPDATE … RETURNING that
+// advances the seq and returns the hash to link to; writing the event also moves the head's hash
+// to it. The claim serialises appends: on PostgreSQL the UPDATE holds the merchant's row lock
+// until the transaction ends, so a second append (from any instance) waits and then reads the
+// head the first one left. An UPDATE that changes no key column takes FOR NO KEY UPDATE, not FOR
+// UPDATE: a transaction that has inserted a row referencing the merchant (a user, a store) holds
+// the foreign key's KEY SHARE lock on it, and FOR UPDATE would conflict with that (it deadlocked
+// once). SQLite transactions hold the write lock from BEGIN IMMEDIATE (lib/db/client.ts).
+// (merchantId, seq) stays unique, so should the head ever disagree with the events an append
+// fails instead of forking the chain.
 import "server-only";
-import { canonicalJson, eventHash, GENESIS_HASH } from "@/lib/audit/hash";
+import { canonicalJson, eventHash } from "@/lib/audit/hash";
 import type { Tx } from "@/lib/db/client";
-import { lockMerchantChain } from "@/lib/db/dialect";
+import { executeTogether } from "@/lib/db/dialect";
+import { newId } from "@/lib/db/new-id";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface AppendEventInput {
   merchantId: string;
@@ -13,16 +27,61 @@ export interface AppendEventInput {
   after?: unknown;
 }
 
-export async function appendEvent(tx: Tx, input: AppendEventInput) {
-  await lockMerchantChain(tx, input.merchantId);
-  const last = await tx.auditEvent.findFirst({
-    where: { merchantId: input.merchantId },
-    orderBy: { seq: "desc" },
-    select: { seq: true, hash: true },
-  });
+/** A claimed place in a merchant's chain: the seq the next event takes and the hash it links to. */
+export interface ChainLink {
+  merchantId: string;
+  seq: number;
+  prevHash: string;
+}
+
+/** An audit event row as written (the AuditEvent model's columns). */
+export interface ChainedEvent {
+  id: string;
+  merchantId: string;
+  seq: number;
+  incidentId: string | null;
+  actorId: string | null;
+  type: string;
+  before: string | null;
+  after: string | null;
+  createdAt: Date;
+  prevHash: string;
+  hash: string;
+}
+
+/** Claims the next link of the merchant's chain, locking it for the rest of the transaction. */
+export async function claimChainLink(tx: Tx, merchantId: string): Promise<ChainLink> {
+  const [head] = await tx.$queryRaw<{ auditSeq: number; auditHash: string }[]>`
+    UPDATE "Merchant" SET "auditSeq" = "auditSeq" + 1 WHERE "id" = ${merchantId}
+    RETURNING "auditSeq", "auditHash"`;
+  if (!head) throw new Error(`No merchant ${merchantId} to append an audit event to.`);
+  return { merchantId, seq: Number(head.auditSeq), prevHash: head.auditHash };
+}
+
+/**
+ * Hands out the merchant's next incident number and claims the next link of its chain in the
+ * same UPDATE (one round trip for what a create needs before it can write).
+ */
+export async function claimIncidentNumberAndChainLink(
+  tx: Tx,
+  merchantId: string,
+): Promise<{ incidentNumber: number; link: ChainLink }> {
+  const [head] = await tx.$queryRaw<{ incidentCounter: number; auditSeq: number; auditHash: string }[]>`
+    UPDATE "Merchant" SET "incidentCounter" = "incidentCounter" + 1, "auditSeq" = "auditSeq" + 1
+    WHERE "id" = ${merchantId}
+    RETURNING "incidentCounter", "auditSeq", "auditHash"`;
+  if (!head) throw new Error(`No merchant ${merchantId} to log an incident for.`);
+  return {
+    incidentNumber: Number(head.incidentCounter),
+    link: { merchantId, seq: Number(head.auditSeq), prevHash: head.auditHash },
+  };
+}
+
+/** The event that takes a claimed link: its content, and the hash over the link and the content. */
+export function chainedEvent(link: ChainLink, input: Omit<AppendEventInput, "merchantId">): ChainedEvent {
   const content = {
-    merchantId: input.merchantId,
-    seq: (last?.seq ?? 0) + 1,
+    merchantId: link.merchantId,
+    seq: link.seq,
     incidentId: input.incidentId ?? null,
     actorId: input.actorId ?? null,
     type: input.type,
@@ -31,7 +90,34 @@ export async function appendEvent(tx: Tx, input: AppendEventInput) {
     // Millisecond precision survives every database round trip, so the hash can be recomputed.
     createdAt: new Date(Math.floor(Date.now())),
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  // (merchantId, seq) is unique: a concurrent append on the same chain fails instead of forking it.
-  return tx.auditEvent.create({ data: { ...content, prevHash, hash: eventHash(prevHash, content) } });
+  return { id: newId(), ...content, prevHash: link.prevHash, hash: eventHash(link.prevHash, content) };
+}
+
+/**
+ * The statements that write a chained event and move the head's hash to it, for the caller to
+ * run with `executeTogether` beside its own writes. Both must change one row; the head's update
+ * names the seq it expects, so it cannot move a head that another link has claimed.
+ */
+export function eventStatements(event: ChainedEvent): Prisma.Sql[] {
+  return [
+    Prisma.sql`INSERT INTO "AuditEvent"
+      ("id", "merchantId", "seq", "incidentId", "actorId", "type", "before", "after", "createdAt", "prevHash", "hash")
+      VALUES (${event.id}, ${event.merchantId}, ${event.seq}, ${event.incidentId}, ${event.actorId}, ${event.type},
+        ${event.before}, ${event.after}, ${event.createdAt}, ${event.prevHash}, ${event.hash})`,
+    Prisma.sql`UPDATE "Merchant" SET "auditHash" = ${event.hash}
+      WHERE "id" = ${event.merchantId} AND "auditSeq" = ${event.seq}`,
+  ];
+}
+
+/** Throws unless each of the event's statements changed exactly one row. */
+export function assertEventWritten(changed: number[]): void {
+  if (changed.length !== 2 || changed.some((count) => count !== 1)) {
+    throw new Error(`Audit event not written: rows changed ${JSON.stringify(changed)}, expected [1, 1].`);
+  }
+}
+
+export async function appendEvent(tx: Tx, input: AppendEventInput): Promise<ChainedEvent> {
+  const event = chainedEvent(await claimChainLink(tx, input.merchantId), input);
+  assertEventWritten(await executeTogether(tx, eventStatements(event)));
+  return event;
 }

@@ -2,7 +2,7 @@
 // speaks plain Prisma and works on both.
 import "server-only";
 import { databaseProvider, type Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * A case-insensitive "contains" filter. SQLite's LIKE already ignores ASCII case; PostgreSQL
@@ -15,17 +15,24 @@ export function containsInsensitive(value: string): Prisma.StringFilter {
 }
 
 /**
- * Serialises appends to one merchant's audit chain for the rest of the transaction. SQLite
- * already has a single writer at a time; PostgreSQL takes a row lock on the merchant, so two
- * instances appending at once queue instead of both reading the same last link. NO KEY UPDATE,
- * not UPDATE: a transaction that has inserted a row referencing the merchant (a user, a store)
- * already holds the foreign key's KEY SHARE lock on it, and upgrading that to FOR UPDATE while an
- * incident create holds the row (its counter) deadlocked.
+ * Runs data-modifying statements (INSERT, UPDATE or DELETE, without RETURNING) that do not read one
+ * another's writes, in the caller's transaction, and returns how many rows each changed.
+ * PostgreSQL gets them as one statement of data-modifying CTEs — one round trip; foreign keys are
+ * checked at the end of the statement, so a parent row and its children can go together. SQLite
+ * runs in process and takes one statement per call, so they run in order.
  */
-export async function lockMerchantChain(tx: Tx, merchantId: string): Promise<void> {
+export async function executeTogether(tx: Tx, statements: Prisma.Sql[]): Promise<number[]> {
   if (databaseProvider === "postgresql") {
-    await tx.$queryRaw`SELECT id FROM "Merchant" WHERE id = ${merchantId} FOR NO KEY UPDATE`;
+    const parts = statements.map((statement, i) => Prisma.sql`${Prisma.raw(`s${i}`)} AS (${statement} RETURNING 1)`);
+    const counts = statements.map((_, i) => Prisma.raw(`(SELECT count(*) FROM s${i}) AS c${i}`));
+    const [row] = await tx.$queryRaw<
+      Record<string, bigint | number>[]
+    >`WITH ${Prisma.join(parts)} SELECT ${Prisma.join(counts)}`;
+    return statements.map((_, i) => Number(row?.[`c${i}`]));
   }
+  const counts: number[] = [];
+  for (const statement of statements) counts.push(await tx.$executeRaw(statement));
+  return counts;
 }
 
 /**

@@ -1,12 +1,27 @@
 // A cashier (or anyone allowed) logs a POS mishap. The store comes from the terminal, never from
 // the client. Honours an Idempotency-Key: a retry returns the first response and creates nothing.
+//
+// This is the busiest write, so it costs few statements: one to find the terminal with its store
+// (and a used key's first response), one to take the incident number and the audit chain's next
+// link, then the incident, its steps, the audit event, the chain head and the idempotency key
+// written together (one round trip on PostgreSQL, lib/db/dialect.ts executeTogether). The writes
+// are plain SQL because Prisma's JS engine spends several times longer on a model query than on a
+// raw one; the answer is built from what was written, through the same serializer as every read,
+// instead of being read back.
 import "server-only";
 import { createHash } from "node:crypto";
-import { appendEvent } from "@/lib/audit/append-event";
+import {
+  assertEventWritten,
+  chainedEvent,
+  claimIncidentNumberAndChainLink,
+  eventStatements,
+} from "@/lib/audit/append-event";
 import { canonicalJson } from "@/lib/audit/hash";
 import type { Actor } from "@/lib/auth/actor";
 import { maskPans } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
+import { executeTogether } from "@/lib/db/dialect";
+import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type {
@@ -15,7 +30,7 @@ import type {
   StepStatus as DbStepStatus,
 } from "@/lib/generated/prisma/enums";
 import { dueAtFor, initialSteps } from "@/lib/incidents/rules";
-import { canSeeStore, incidentInclude } from "@/lib/incidents/scope";
+import { canSeeStore, type IncidentWithRelations } from "@/lib/incidents/scope";
 import { serializeIncident } from "@/lib/incidents/serialize";
 import { can } from "@/lib/rbac/permissions";
 import { type CreateIncidentInput, type IncidentDto, parseAmountToMinor } from "@/lib/schemas/incident";
@@ -27,6 +42,9 @@ export interface CreateIncidentResult {
   /** True when this answers a retry with an Idempotency-Key already used. */
   replayed: boolean;
 }
+
+/** Thrown inside the transaction when the Idempotency-Key is already stored, to roll it back. */
+class KeyAlreadyUsed extends Error {}
 
 export async function createIncident({
   actor,
@@ -40,16 +58,10 @@ export async function createIncident({
   if (!can(actor.role, "incident.create")) throw new AppError("FORBIDDEN", "Your role cannot log incidents.");
 
   const requestHash = createHash("sha256").update(canonicalJson(input)).digest("hex");
-  if (idempotencyKey) {
-    const replay = await findReplay(actor.userId, idempotencyKey, requestHash);
-    if (replay) return replay;
-  }
-
-  const terminal = await prisma.terminal.findUnique({
-    where: { merchantId_tid: { merchantId: actor.merchantId, tid: input.terminalId.toUpperCase() } },
-    select: { id: true, storeId: true, active: true },
-  });
-  if (!terminal?.active) {
+  const found = await lookUp({ actor, tid: input.terminalId.toUpperCase(), idempotencyKey });
+  if (found.replay) return replayOf(found.replay, requestHash);
+  const { terminal } = found;
+  if (!terminal) {
     throw new AppError("RULE_VIOLATION", `Terminal ${input.terminalId} is not one of this merchant's terminals.`, {
       terminalId: "Unknown terminal.",
     });
@@ -67,69 +79,56 @@ export async function createIncident({
       occurredAt: "Cannot be in the future.",
     });
   }
-  const kind = input.kind.toUpperCase() as DbIncidentKind;
+
+  const id = newId();
+  // Everything but the number, known before the transaction so the merchant's row is held briefly.
+  const row: Omit<IncidentWithRelations, "number"> = {
+    id,
+    merchantId: actor.merchantId,
+    storeId: terminal.storeId,
+    terminalId: terminal.id,
+    kind: input.kind.toUpperCase() as DbIncidentKind,
+    status: "OPEN",
+    version: 1,
+    occurredAt,
+    amountMinor: input.amount === undefined ? null : parseAmountToMinor(input.amount),
+    currency: input.currency,
+    cardBin: input.cardBin ?? null,
+    cardLast4: input.cardLast4 ?? null,
+    rrn: input.rrn ?? null,
+    authCode: input.authCode?.toUpperCase() ?? null,
+    traceNo: input.traceNo ?? null,
+    batchNo: input.batchNo ?? null,
+    description: input.description ? maskPans(input.description) : null,
+    dueAt: dueAtFor(input.kind, occurredAt),
+    resolution: null,
+    closedAt: null,
+    reportedById: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+    store: { name: terminal.storeName },
+    terminal: { tid: terminal.tid },
+    reportedBy: { id: actor.userId, name: actor.name },
+    steps: initialSteps(input.kind).map((step) => ({
+      id: newId(),
+      incidentId: id,
+      key: step.key.toUpperCase() as DbStepKey,
+      position: step.position,
+      status: step.status.toUpperCase() as DbStepStatus,
+      actorId: null,
+      at: null,
+      note: null,
+      contactMethod: null,
+      identityVerified: null,
+      actor: null,
+    })),
+  };
 
   try {
-    const incident = await prisma.$transaction(async (tx) => {
-      const merchant = await tx.merchant.update({
-        where: { id: actor.merchantId },
-        data: { incidentCounter: { increment: 1 } },
-        select: { incidentCounter: true },
-      });
-      const created = await tx.incident.create({
-        data: {
-          merchantId: actor.merchantId,
-          storeId: terminal.storeId,
-          terminalId: terminal.id,
-          number: merchant.incidentCounter,
-          kind,
-          occurredAt,
-          dueAt: dueAtFor(input.kind, occurredAt),
-          amountMinor: input.amount === undefined ? null : parseAmountToMinor(input.amount),
-          currency: input.currency,
-          cardBin: input.cardBin ?? null,
-          cardLast4: input.cardLast4 ?? null,
-          rrn: input.rrn ?? null,
-          authCode: input.authCode?.toUpperCase() ?? null,
-          traceNo: input.traceNo ?? null,
-          batchNo: input.batchNo ?? null,
-          description: input.description ? maskPans(input.description) : null,
-          reportedById: actor.userId,
-          steps: {
-            create: initialSteps(input.kind).map((step) => ({
-              key: step.key.toUpperCase() as DbStepKey,
-              position: step.position,
-              status: step.status.toUpperCase() as DbStepStatus,
-            })),
-          },
-        },
-        include: incidentInclude,
-      });
-      const dto = serializeIncident(created, now);
-      await appendEvent(tx, {
-        merchantId: actor.merchantId,
-        incidentId: created.id,
-        actorId: actor.userId,
-        type: "incident.created",
-        after: snapshotForAudit(dto),
-      });
-      if (idempotencyKey) {
-        await tx.idempotencyKey.create({
-          data: {
-            userId: actor.userId,
-            key: idempotencyKey,
-            requestHash,
-            statusCode: 201,
-            responseBody: JSON.stringify(dto),
-          },
-        });
-      }
-      return dto;
-    });
-    return { incident, replayed: false };
+    return { incident: await writeIncident({ row, actor, idempotencyKey, requestHash, now }), replayed: false };
   } catch (error) {
-    // Two requests with the same key raced: the loser answers with the winner's response.
-    if (idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    // Two requests with one key raced past the lookup above: the loser answers with the winner's response.
+    if (idempotencyKey && error instanceof KeyAlreadyUsed) {
       const replay = await findReplay(actor.userId, idempotencyKey, requestHash);
       if (replay) return replay;
     }
@@ -137,9 +136,125 @@ export async function createIncident({
   }
 }
 
+/**
+ * One statement for what a create reads before it writes: the merchant's active terminal with its
+ * store, and the first response to the Idempotency-Key when one came and was used before.
+ */
+async function lookUp({
+  actor,
+  tid,
+  idempotencyKey,
+}: {
+  actor: Actor;
+  tid: string;
+  idempotencyKey?: string | null;
+}): Promise<{
+  terminal: { id: string; tid: string; storeId: string; storeName: string } | null;
+  replay: { requestHash: string; responseBody: string } | null;
+}> {
+  const [found] = await prisma.$queryRaw<
+    {
+      terminalId: string | null;
+      tid: string | null;
+      storeId: string | null;
+      storeName: string | null;
+      requestHash: string | null;
+      responseBody: string | null;
+    }[]
+  >`
+    SELECT t."id" AS "terminalId", t."tid", t."storeId", s."name" AS "storeName", k."requestHash", k."responseBody"
+    FROM (SELECT 1 AS "one") AS request
+    LEFT JOIN "Terminal" t ON t."merchantId" = ${actor.merchantId} AND t."tid" = ${tid} AND t."active" = TRUE
+    LEFT JOIN "Store" s ON s."id" = t."storeId"
+    LEFT JOIN "IdempotencyKey" k ON k."userId" = ${actor.userId} AND k."key" = ${idempotencyKey ?? null}`;
+  return {
+    terminal:
+      found?.terminalId && found.tid && found.storeId && found.storeName !== null
+        ? { id: found.terminalId, tid: found.tid, storeId: found.storeId, storeName: found.storeName }
+        : null,
+    replay:
+      found?.requestHash && found.responseBody !== null
+        ? { requestHash: found.requestHash, responseBody: found.responseBody }
+        : null,
+  };
+}
+
+/**
+ * The create's transaction: the incident number and the chain's next link in one UPDATE, then
+ * every row in one batch. Holds the merchant's row (PostgreSQL) or the write lock (SQLite) for
+ * these two round trips only.
+ */
+async function writeIncident({
+  row,
+  actor,
+  idempotencyKey,
+  requestHash,
+  now,
+}: {
+  row: Omit<IncidentWithRelations, "number">;
+  actor: Actor;
+  idempotencyKey?: string | null;
+  requestHash: string;
+  now: Date;
+}): Promise<IncidentDto> {
+  return prisma.$transaction(async (tx) => {
+    const { incidentNumber, link } = await claimIncidentNumberAndChainLink(tx, actor.merchantId);
+    const dto = serializeIncident({ ...row, number: incidentNumber }, now);
+    const event = chainedEvent(link, {
+      incidentId: row.id,
+      actorId: actor.userId,
+      type: "incident.created",
+      after: snapshotForAudit(dto),
+    });
+    const [incidentRows, stepRows, ...rest] = await executeTogether(tx, [
+      insertIncident({ ...row, number: incidentNumber }),
+      insertSteps(row.steps),
+      ...eventStatements(event),
+      ...(idempotencyKey
+        ? [
+            Prisma.sql`INSERT INTO "IdempotencyKey" ("id", "userId", "key", "requestHash", "statusCode", "responseBody", "createdAt")
+              VALUES (${newId()}, ${actor.userId}, ${idempotencyKey}, ${requestHash}, 201, ${JSON.stringify(dto)}, ${now})
+              ON CONFLICT ("userId", "key") DO NOTHING`,
+          ]
+        : []),
+    ]);
+    if (incidentRows !== 1 || stepRows !== row.steps.length) throw new Error("Incident rows not written.");
+    assertEventWritten(rest.slice(0, 2));
+    if (idempotencyKey && rest[2] !== 1) throw new KeyAlreadyUsed();
+    return dto;
+  });
+}
+
+function insertIncident(incident: Omit<IncidentWithRelations, "store" | "terminal" | "reportedBy" | "steps">) {
+  return Prisma.sql`INSERT INTO "Incident"
+    ("id", "merchantId", "storeId", "terminalId", "number", "kind", "status", "version", "occurredAt",
+     "amountMinor", "currency", "cardBin", "cardLast4", "rrn", "authCode", "traceNo", "batchNo", "description",
+     "dueAt", "resolution", "closedAt", "reportedById", "createdAt", "updatedAt")
+    VALUES (${incident.id}, ${incident.merchantId}, ${incident.storeId}, ${incident.terminalId}, ${incident.number},
+     ${incident.kind}, ${incident.status}, ${incident.version}, ${incident.occurredAt}, ${incident.amountMinor},
+     ${incident.currency}, ${incident.cardBin}, ${incident.cardLast4}, ${incident.rrn}, ${incident.authCode},
+     ${incident.traceNo}, ${incident.batchNo}, ${incident.description}, ${incident.dueAt}, ${incident.resolution},
+     ${incident.closedAt}, ${incident.reportedById}, ${incident.createdAt}, ${incident.updatedAt})`;
+}
+
+function insertSteps(steps: IncidentWithRelations["steps"]) {
+  const values = steps.map(
+    (step) => Prisma.sql`(${step.id}, ${step.incidentId}, ${step.key}, ${step.position}, ${step.status})`,
+  );
+  return Prisma.sql`INSERT INTO "IncidentStep" ("id", "incidentId", "key", "position", "status")
+    VALUES ${Prisma.join(values)}`;
+}
+
 async function findReplay(userId: string, key: string, requestHash: string): Promise<CreateIncidentResult | null> {
-  const stored = await prisma.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
-  if (!stored) return null;
+  const stored = await prisma.idempotencyKey.findUnique({
+    where: { userId_key: { userId, key } },
+    select: { requestHash: true, responseBody: true },
+  });
+  return stored ? replayOf(stored, requestHash) : null;
+}
+
+/** The first response to a key, or 422 when the key came with another body. */
+function replayOf(stored: { requestHash: string; responseBody: string }, requestHash: string): CreateIncidentResult {
   if (stored.requestHash !== requestHash) {
     throw new AppError("RULE_VIOLATION", "This Idempotency-Key was already used with a different request body.", {
       "Idempotency-Key": "Already used for another request.",
