@@ -1,7 +1,7 @@
 // Everything that differs between SQLite and PostgreSQL, in one place. The rest of the code
 // speaks plain Prisma and works on both.
 import "server-only";
-import { databaseProvider, type Tx } from "@/lib/db/client";
+import { databaseProvider, prisma, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -51,4 +51,119 @@ export async function lockIncidentForChange(tx: Tx, incidentId: string): Promise
 /** Quotes a table or column name for raw SQL on the current database. */
 export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** A point in time as a raw-SQL value comparable with a DateTime column of the current database. */
+export function timestampSql(date: Date): Prisma.Sql {
+  // Prisma stores SQLite DateTimes as fixed-width ISO text with "+00:00", which sorts as time does.
+  return databaseProvider === "postgresql"
+    ? Prisma.sql`CAST(${date.toISOString()} AS timestamp(3))`
+    : Prisma.sql`${date.toISOString().replace("Z", "+00:00")}`;
+}
+
+/**
+ * The searched text of an incident on PostgreSQL, exactly as its trigram index is defined
+ * (prisma/postgresql/migrations/20261130020000_list_indexes_search): the planner uses the index
+ * only for this very expression. U+001F keeps a match from spanning two fields.
+ */
+const SEARCH_DOCUMENT = Prisma.raw(
+  `(coalesce(i."rrn", '') || chr(31) || coalesce(i."traceNo", '') || chr(31) || coalesce(i."authCode", '') || chr(31)` +
+    ` || coalesce(i."cardLast4", '') || chr(31) || coalesce(i."description", ''))`,
+);
+
+/**
+ * A full-text probe that finds at least this many incidents is a common word: walking the list's
+ * own index and testing each row finds a page sooner than sorting every match.
+ */
+export const SEARCH_CANDIDATE_LIMIT = 5_000;
+
+/** Two adjacent CJK ideographs (U+3400–U+9FFF): a Chinese word shorter than a trigram. */
+function isCjkPair(text: string): boolean {
+  const chars = [...text];
+  return chars.length === 2 && chars.every((char) => /[\u3400-\u9fff]/u.test(char));
+}
+
+/** `%text%` for LIKE with `\` as the escape character, so % and _ in the search are literal. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/**
+ * The incident search as a SQL condition on the alias `i` ("Incident"), for the merchant's list:
+ * the reference number, RRN, trace number or auth code (contains), card last 4 (equals), terminal
+ * ID (contains) or description (contains), case-insensitively — the same matches as a LIKE over
+ * each field, found through the text index:
+ *
+ * - SQLite: the FTS5 trigram table "IncidentSearch" (three or more characters) or its CJK pair
+ *   column (two-character Chinese words). A probe fetches the matching rowids, up to
+ *   SEARCH_CANDIDATE_LIMIT; the list then reads just those rows. A word more common than that is
+ *   answered by testing rows along the list's index, which meets a page of matches quickly.
+ * - PostgreSQL: pg_trgm GIN over SEARCH_DOCUMENT (three or more characters) or the GIN over
+ *   incident_cjk_bigrams (two-character Chinese words); the planner picks index or walk.
+ *
+ * Shorter searches (one character, two Latin letters or digits) have no index: they test rows
+ * along the list's index, which is quick when they are common and slow when they are rare.
+ */
+export async function incidentSearchSql({
+  text,
+  merchantId,
+  number,
+}: {
+  text: string;
+  merchantId: string;
+  /** The incident number when the search is a reference (INC-000123), else null. */
+  number: number | null;
+}): Promise<Prisma.Sql> {
+  const postgres = databaseProvider === "postgresql";
+  const pattern = containsPattern(text);
+  const like = postgres ? Prisma.raw("ILIKE") : Prisma.raw("LIKE");
+  const contains = (column: string) =>
+    Prisma.sql`i.${Prisma.raw(quoteIdentifier(column))} ${like} ${pattern} ESCAPE '\\'`;
+  const onIncident = Prisma.sql`(${Prisma.join(
+    [
+      contains("rrn"),
+      contains("traceNo"),
+      contains("authCode"),
+      Prisma.sql`i."cardLast4" = ${text}`,
+      contains("description"),
+    ],
+    " OR ",
+  )})`;
+  const terminals = Prisma.sql`SELECT t."id" FROM "Terminal" t WHERE t."merchantId" = ${merchantId} AND t."tid" ${like} ${pattern} ESCAPE '\\'`;
+  // PostgreSQL: an array (not IN over a subquery), so this arm of the OR can use the terminalId
+  // index and the whole OR becomes a BitmapOr of index scans instead of a sequential scan.
+  const onTerminal = postgres
+    ? Prisma.sql`i."terminalId" = ANY (ARRAY(${terminals}))`
+    : Prisma.sql`i."terminalId" IN (${terminals})`;
+  const exact = Prisma.sql`(${onIncident} OR ${onTerminal})`;
+  const length = [...text].length;
+
+  let matches: Prisma.Sql;
+  if (postgres) {
+    if (length >= 3) {
+      matches = Prisma.sql`((${SEARCH_DOCUMENT} ILIKE ${pattern} AND ${onIncident}) OR ${onTerminal})`;
+    } else if (isCjkPair(text)) {
+      matches = Prisma.sql`("incident_cjk_bigrams"(i."description") @> ARRAY[${text}]::text[] AND i."description" ILIKE ${pattern} ESCAPE '\\')`;
+    } else {
+      matches = exact;
+    }
+  } else {
+    const ftsQuery =
+      length >= 3
+        ? `{rrn traceNo authCode cardLast4 tid description} : "${text.replaceAll('"', '""')}"`
+        : isCjkPair(text)
+          ? `{cjk} : "${text}\u001f"`
+          : null;
+    if (ftsQuery === null) {
+      matches = exact;
+    } else {
+      const rows = await prisma.$queryRaw<{ rowid: bigint | number }[]>`
+        SELECT "rowid" FROM "IncidentSearch" WHERE "IncidentSearch" MATCH ${ftsQuery} LIMIT ${SEARCH_CANDIDATE_LIMIT}`;
+      if (rows.length >= SEARCH_CANDIDATE_LIMIT) matches = exact;
+      else if (rows.length === 0) matches = Prisma.sql`0 = 1`;
+      // The index finds candidates; the row test keeps the exact meaning (last 4 equals, not contains).
+      else matches = Prisma.sql`(i."rowid" IN (${Prisma.join(rows.map((row) => Number(row.rowid)))}) AND ${exact})`;
+    }
+  }
+  return number === null ? matches : Prisma.sql`(i."number" = ${number} OR ${matches})`;
 }

@@ -4,6 +4,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { incidentStatusSql } from "@/lib/incidents/list-incidents";
 import {
   type IncidentKind,
   type IncidentStatus,
@@ -14,6 +16,7 @@ import {
 import { visibleIncidentsWhere } from "@/lib/incidents/scope";
 import { referenceOf, stepStates } from "@/lib/incidents/serialize";
 import { can } from "@/lib/rbac/permissions";
+import { storeScopeFilter } from "@/lib/rbac/store-scope";
 import { formatMinor } from "@/lib/schemas/incident";
 
 /** The queue shows at most this many cases: the oldest, which are the ones to chase first. */
@@ -61,16 +64,24 @@ export async function listFinanceQueue({
   if (!can(actor.role, "step.complete.reconcile")) {
     throw new AppError("FORBIDDEN", "Only finance and admins work the reconcile queue.");
   }
-  const rows = await prisma.incident.findMany({
-    where: {
-      ...visibleIncidentsWhere(actor),
-      // An IN list (not `<> CLOSED`) so the (merchantId, status, …) index can serve it; the
-      // pending-reconcile test is served by IncidentStep's (key, status) index.
-      status: { in: ["OPEN", "IN_PROGRESS"] },
-      steps: { some: { key: "RECONCILE", status: "PENDING" } },
-    },
-    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-    take: limit + 1,
+  const scope = storeScopeFilter(actor);
+  if (!scope || (scope.storeIds !== "all" && scope.storeIds.length === 0)) return { items: [], truncated: false };
+  // One walk per open status along (merchantId, status, occurredAt, id), merged: the oldest open
+  // cases come straight off the index instead of sorting every open case (tens of thousands in
+  // a chain). The pending-reconcile test is one probe of IncidentStep's (incidentId, key) key.
+  const walk = (status: "OPEN" | "IN_PROGRESS") => Prisma.sql`
+    SELECT i."id", i."occurredAt" FROM "Incident" i
+    WHERE i."merchantId" = ${actor.merchantId} AND i."status" = ${incidentStatusSql[status]}
+      ${scope.storeIds === "all" ? Prisma.empty : Prisma.sql`AND i."storeId" IN (${Prisma.join(scope.storeIds)})`}
+      AND EXISTS (SELECT 1 FROM "IncidentStep" s
+                  WHERE s."incidentId" = i."id" AND s."key" = 'RECONCILE' AND s."status" = 'PENDING')
+    ORDER BY i."occurredAt", i."id" LIMIT ${limit + 1}`;
+  const picked = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT "id", "occurredAt" FROM (
+      SELECT * FROM (${walk("OPEN")}) AS w0 UNION ALL SELECT * FROM (${walk("IN_PROGRESS")}) AS w1
+    ) AS queue ORDER BY "occurredAt", "id" LIMIT ${limit + 1}`;
+  const found = await prisma.incident.findMany({
+    where: { id: { in: picked.map((row) => row.id) }, ...visibleIncidentsWhere(actor) },
     select: {
       id: true,
       number: true,
@@ -85,6 +96,11 @@ export async function listFinanceQueue({
       terminal: { select: { tid: true } },
       steps: { select: { key: true, status: true }, orderBy: { position: "asc" } },
     },
+  });
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = picked.flatMap(({ id }) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
   });
 
   const items = rows.slice(0, limit).map((row): FinanceQueueItem => {

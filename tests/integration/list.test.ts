@@ -1,6 +1,10 @@
 // GET /api/incidents: each filter (status, kind, store, search, overdue, date range) and cursor
-// pagination, against a known set of incidents in this file's database.
+// pagination, against a known set of incidents in this file's database; and the text index behind
+// the search (SQLite FTS5 kept by triggers, PostgreSQL trigram and CJK-pair GIN indexes).
 import { beforeAll, describe, expect, test } from "vitest";
+import { databaseProvider, prisma } from "@/lib/db/client";
+import { incidentSearchSql } from "@/lib/db/dialect";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentDto } from "@/lib/schemas/incident";
 import { closeAs, completeAllSteps, completeSteps, listAs, logIncident } from "@/tests/helpers/incidents";
 
@@ -145,5 +149,119 @@ describe("incident list", () => {
     expect(second.body.items).toHaveLength(2);
     expect(second.body.nextCursor).toBeNull();
     expect([...first.body.items, ...second.body.items].every((item) => item.status === "OPEN")).toBe(true);
+  });
+});
+
+describe("search through the text index", () => {
+  let unsigned: IncidentDto; // Store 1, Chinese and English description
+  let refund: IncidentDto; // Store 2
+  let wildcards: IncidentDto;
+
+  beforeAll(async () => {
+    unsigned = await logIncident({
+      kind: "unsigned_slip",
+      terminalId: "T1000002",
+      description: "客户未签名就离开了 Customer LEFT before signing",
+      cardLast4: "4821",
+      authCode: "AB12CD",
+      rrn: "531000777001",
+    });
+    refund = await logIncident({
+      kind: "duplicate_charge",
+      terminalId: "T2000001",
+      description: "重复扣款两次，持卡人要求退款",
+      traceNo: "880011",
+    });
+    wildcards = await logIncident({ kind: "wrong_amount", terminalId: "T1000001", description: "50%_off promo" });
+  });
+
+  test("finds a Chinese word of two characters, and of four", async () => {
+    expect(await idsOf({ q: "签名" })).toEqual([unsigned.id]);
+    expect(await idsOf({ q: "重复扣款" })).toEqual([refund.id]);
+    expect(await idsOf({ q: "退款" })).toEqual([refund.id]);
+    expect(await idsOf({ q: "签字" })).toEqual([]);
+  });
+
+  test("matches words of the description whatever their case, and inside words", async () => {
+    expect(await idsOf({ q: "customer left" })).toEqual([unsigned.id]);
+    expect(await idsOf({ q: "SIGNING" })).toEqual([unsigned.id]);
+    expect(await idsOf({ q: "ustom" })).toEqual([unsigned.id]);
+  });
+
+  test("treats % and _ in the search as plain characters", async () => {
+    expect(await idsOf({ q: "50%_off" })).toEqual([wildcards.id]);
+    expect(await idsOf({ q: "5%f" })).toEqual([]);
+  });
+
+  test("finds the terminal ID, the auth code in any case and the card last 4 only whole", async () => {
+    const byTerminal = await idsOf({ q: "t2000001" });
+    expect(byTerminal).toContain(refund.id);
+    expect(byTerminal).not.toContain(unsigned.id);
+    expect(await idsOf({ q: "ab12cd" })).toEqual([unsigned.id]);
+    expect(await idsOf({ q: "4821" })).toEqual([unsigned.id]);
+    // Part of a last 4 is not a match (a card's last digits are compared whole)...
+    expect(await idsOf({ q: "482" })).toEqual([]);
+    // ...while part of an RRN is.
+    expect(await idsOf({ q: "0777" })).toEqual([unsigned.id]);
+  });
+
+  test("a store-scoped user searches only their stores, also through the index", async () => {
+    expect(await idsOf({ q: "重复扣款" }, "cashier")).toEqual([]);
+    expect(await idsOf({ q: "签名" }, "cashier")).toEqual([unsigned.id]);
+  });
+
+  test("search combines with the other filters and pages with the cursor", async () => {
+    expect(await idsOf({ q: "签名", status: "CLOSED" })).toEqual([]);
+    expect(await idsOf({ q: "签名", kind: "unsigned_slip", status: "OPEN" })).toEqual([unsigned.id]);
+    const first = await listAs("admin", { q: "t1000001", limit: "1" });
+    expect(first.body.items).toHaveLength(1);
+    const second = await listAs("admin", { q: "t1000001", limit: "1", cursor: first.body.nextCursor ?? "" });
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+    expect(Date.parse(second.body.items[0].createdAt)).toBeLessThanOrEqual(Date.parse(first.body.items[0].createdAt));
+  });
+
+  test("the index keeps up with new incidents and is not disturbed by steps and closing", async () => {
+    const pin = await logIncident({
+      kind: "pin_error",
+      terminalId: "T1000001",
+      description: "密码错误三次 keyed wrongly",
+    });
+    expect(await idsOf({ q: "密码错误" })).toEqual([pin.id]);
+    const done = await completeAllSteps(pin);
+    const closedPin = (await closeAs("admin", done.id, { resolution: "no_loss", version: done.version })).body;
+    expect(closedPin.status).toBe("CLOSED");
+    expect(await idsOf({ q: "密码错误" })).toEqual([pin.id]);
+    expect(await idsOf({ q: "密码", status: "CLOSED" })).toEqual([pin.id]);
+    if (databaseProvider === "sqlite") {
+      // Exactly one index entry per incident: a close re-indexes nothing and duplicates nothing.
+      const [{ entries }] = await prisma.$queryRaw<{ entries: number | bigint }[]>`
+        SELECT count(*) AS entries FROM "IncidentSearch"`;
+      expect(Number(entries)).toBe(await prisma.incident.count());
+      const [{ matches }] = await prisma.$queryRaw<{ matches: number | bigint }[]>`
+        SELECT count(*) AS matches FROM "IncidentSearch" WHERE "IncidentSearch" MATCH ${'"密码错误"'}`;
+      expect(Number(matches)).toBe(1);
+    }
+  });
+
+  test("the search is answered from the text index, not by reading every incident", async () => {
+    const merchant = await prisma.merchant.findFirstOrThrow({ select: { id: true } });
+    for (const text of ["重复扣款", "签名"]) {
+      const condition = await incidentSearchSql({ text, merchantId: merchant.id, number: null });
+      const query = Prisma.sql`SELECT i."id" FROM "Incident" i WHERE ${condition}`;
+      if (databaseProvider === "postgresql") {
+        // A handful of rows: tell the planner a scan is out of the question, then read its plan.
+        const plan = await prisma.$transaction(async (tx) => {
+          await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+          return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${query}`;
+        });
+        const text = plan.map((row) => row["QUERY PLAN"]).join("\n");
+        expect(text).toMatch(/Incident_search_(trgm|cjk_bigrams)_idx/);
+      } else {
+        // The probe reads the FTS5 table; the list reads the candidates by rowid.
+        const plan = await prisma.$queryRaw<{ detail: string }[]>`EXPLAIN QUERY PLAN ${query}`;
+        expect(plan.map((row) => row.detail).join(" | ")).toMatch(/USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      }
+    }
   });
 });

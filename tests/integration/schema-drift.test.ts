@@ -40,6 +40,29 @@ function scriptFromModel(schema: string, url: string): Promise<string> {
 
 const byJson = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 
+/**
+ * Objects the migrations create in raw SQL because the Prisma model cannot describe them (the
+ * search index of 20261130020000_list_indexes_search): left out of the comparison by exact name,
+ * and required to exist, so any other difference is still drift.
+ */
+const RAW_SQL_ONLY = {
+  sqlite: [
+    // FTS5 table, its shadow tables and the triggers that keep it in step with "Incident"/"Terminal"
+    "IncidentSearch",
+    "IncidentSearch_config",
+    "IncidentSearch_data",
+    "IncidentSearch_docsize",
+    "IncidentSearch_idx",
+    "IncidentSearch_insert",
+    "IncidentSearch_update",
+    "IncidentSearch_delete",
+    "IncidentSearch_terminal",
+  ],
+  // pg_trgm GIN and CJK-pair GIN (expression indexes); the extension and the function they use are
+  // not part of the compared structure.
+  postgresql: ["Incident_search_trgm_idx", "Incident_search_cjk_bigrams_idx"],
+} as const;
+
 test("prisma/postgresql/schema.prisma is what `npm run db:schemas` writes from prisma/schema.prisma", () => {
   const committed = fs.readFileSync(POSTGRES_SCHEMA, "utf8");
   expect(committed, "run `npm run db:schemas` and commit the result").toBe(
@@ -108,7 +131,19 @@ describe("SQLite", () => {
 
     const expected = sqliteStructure(fromModel);
     expect(expected.length).toBeGreaterThan(10);
-    expect(sqliteStructure(migrated), "add a migration to prisma/migrations for the model change").toEqual(expected);
+    const rawOnly = new Set<string>(RAW_SQL_ONLY.sqlite);
+    const nameOf = (object: Record<string, unknown>) => String(object.table ?? object.index ?? object.trigger);
+    const structure = sqliteStructure(migrated);
+    expect(
+      structure
+        .map(nameOf)
+        .filter((name) => rawOnly.has(name))
+        .sort(),
+    ).toEqual([...rawOnly].sort());
+    expect(
+      structure.filter((object) => !rawOnly.has(nameOf(object))),
+      "add a migration to prisma/migrations for the model change",
+    ).toEqual(expected);
   }, 90_000);
 });
 
@@ -170,10 +205,16 @@ if (adminUrl) {
 
       const expected = await postgresStructure(databaseUrl(adminUrl, fromModel));
       expect(expected.columns.length).toBeGreaterThan(50);
+      const structure = await postgresStructure(databaseUrl(adminUrl, migrated));
+      const rawOnly = new Set<string>(RAW_SQL_ONLY.postgresql);
       expect(
-        await postgresStructure(databaseUrl(adminUrl, migrated)),
-        "add a migration to prisma/postgresql/migrations for the model change",
-      ).toEqual(expected);
+        structure.indexes
+          .map((index) => index.indexname)
+          .filter((name) => rawOnly.has(name))
+          .sort(),
+      ).toEqual([...rawOnly].sort());
+      structure.indexes = structure.indexes.filter((index) => !rawOnly.has(index.indexname));
+      expect(structure, "add a migration to prisma/postgresql/migrations for the model change").toEqual(expected);
       // migrate deploy on PostgreSQL lingers about 10 s after its work (a timer in Prisma's WASM engine).
     }, 120_000);
   });
