@@ -35,9 +35,11 @@ class SqliteCopyDatabase implements CopyDatabase {
   ) {}
 
   async tables(): Promise<TableInfo[]> {
+    // Ordinary tables only: a virtual table (the FTS5 search index) and its shadow tables are
+    // derived data, rebuilt on the target by its own triggers as the incidents arrive.
     const names = this.db
       .prepare(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+        "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
       )
       .pluck()
       .all() as string[];
