@@ -1,7 +1,9 @@
-// Signing in through the form, the generic error on a bad login, and the redirect of a signed-out
-// visitor.
+// Signing in through the form, the generic error on a bad login, the redirect of a signed-out
+// visitor, and a burst of guesses spread over both instances held to the allowance.
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+import { INSTANCE_A, INSTANCE_B, SIGN_IN_MAX_FAILURES } from "./instances";
 
 /** The form's error message (Next's empty route announcer is an alert too). */
 function loginError(page: Page) {
@@ -50,4 +52,40 @@ test("signing in through the form opens the incident list", async ({ page }) => 
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   const [session] = await sessionCookies(page);
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+});
+
+test("thirty guesses sent at once over both instances: only the allowance is checked, the right one last is refused", async ({
+  apiAs,
+  playwright,
+}) => {
+  const admin = await apiAs("admin");
+  const email = `burst-${randomUUID()}@demo.test`;
+  const password = randomBytes(18).toString("base64url");
+  const created = await admin.post("/api/admin/users", {
+    data: { email, name: "Burst Tester", password, role: "FINANCE" },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+
+  const [onA, onB] = await Promise.all(
+    [INSTANCE_A, INSTANCE_B].map((instance) => playwright.request.newContext({ baseURL: instance.url })),
+  );
+  try {
+    const guesses = [...Array.from({ length: 29 }, (_, index) => `${password}-wrong-${index}`), password];
+    const responses = await Promise.all(
+      guesses.map((secret, index) =>
+        (index % 2 === 0 ? onA : onB).post("/api/auth/sign-in", { data: { email, password: secret } }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status());
+    expect(statuses.filter((status) => status !== 429).length, statuses.join(",")).toBeLessThanOrEqual(
+      SIGN_IN_MAX_FAILURES,
+    );
+    expect(statuses.at(-1), statuses.join(",")).toBe(429);
+    for (const refused of responses.filter((response) => response.status() === 429)) {
+      expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+      expect((await refused.json()).error.code).toBe("LOCKED");
+    }
+  } finally {
+    await Promise.all([onA.dispose(), onB.dispose()]);
+  }
 });
