@@ -2,6 +2,7 @@
 // however it is written: names and free text are stored masked, identifiers that look like a card
 // number (Idempotency-Key, TID, email) are refused with 400 naming the field. Each field gets its
 // own number, and at the end every column of every table in this file's database is read back.
+import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import { PATCH as renameStoreRoute } from "@/app/api/admin/stores/[id]/route";
 import { POST as createStoreRoute } from "@/app/api/admin/stores/route";
@@ -11,7 +12,7 @@ import { decodeForScan } from "@/lib/card-data/encoded-pans";
 import { databaseProvider, prisma } from "@/lib/db/client";
 import type { IncidentDto } from "@/lib/schemas/incident";
 import { jsonRequest, params, sessionCookie } from "@/tests/helpers/api";
-import { asciiDigitsOf, luhnCheckDigit, writeDigit } from "@/tests/helpers/card-numbers";
+import { asciiDigitsOf, luhnCheckDigit, text, writeDigit, writtenPan } from "@/tests/helpers/card-numbers";
 import { type ApiError, closeAs, completeAllSteps, createAs, reopenAs, stepAs } from "@/tests/helpers/incidents";
 
 /** A Luhn-valid number from two halves, so no full card number sits in the source. */
@@ -212,6 +213,53 @@ describe("identifiers that look like a card number are refused", () => {
     expect(keys.map((row) => row.key)).toContain("card-data-storage-1");
     const incidents = await prisma.incident.count({ where: { description: { startsWith: "Typed" } } });
     expect(incidents).toBe(1);
+  });
+});
+
+describe("any card number, written any way, through the API", () => {
+  test("never reaches a store's name, an incident's description or their audit events", async () => {
+    const storeId = await storeIdOf("Store 1");
+    let round = 0;
+    await fc.assert(
+      fc.asyncProperty(writtenPan, text, async ({ number, written }, around) => {
+        round += 1;
+        // Names differ by round, in letters: digits before the number could join it.
+        const tag = [...round.toString(26)].map((char) => String.fromCharCode(97 + Number.parseInt(char, 26))).join("");
+        const name = `R${tag} ${written}`.slice(0, 80);
+        fc.pre(name.endsWith(written));
+        const renamed = await adminCall<{ name: string }>(
+          renameStoreRoute,
+          `/api/admin/stores/${storeId}`,
+          { name },
+          { method: "PATCH", id: storeId },
+        );
+        expect(renamed.status).toBe(200);
+        const created = await createAs("cashier", {
+          kind: "wrong_amount",
+          terminalId: "T1000001",
+          amount: "1.00",
+          description: `${around}${written}${around}`,
+        });
+        expect(created.status).toBe(201);
+        const [store, row, events] = await Promise.all([
+          prisma.store.findUniqueOrThrow({ where: { id: storeId }, select: { name: true } }),
+          prisma.incident.findUniqueOrThrow({ where: { id: created.body.id }, select: { description: true } }),
+          prisma.auditEvent.findMany({ orderBy: { createdAt: "desc" }, take: 2, select: { after: true } }),
+        ]);
+        for (const stored of [store.name, row.description ?? "", ...events.map((event) => event.after ?? "")]) {
+          expect(asciiDigitsOf(decodeForScan(stored))).not.toContain(number);
+        }
+        expect(store.name).toBe(`R${tag} ****${number.slice(-4)}`);
+      }),
+      { numRuns: 25 },
+    );
+    // Store 1 keeps a name the other tests can find.
+    await adminCall(
+      renameStoreRoute,
+      `/api/admin/stores/${storeId}`,
+      { name: "Store 1" },
+      { method: "PATCH", id: storeId },
+    );
   });
 });
 
