@@ -1,13 +1,18 @@
 // The audit trail: one hash-chained event per change, a chain that verifies after a full walk,
 // and a tampered row reported at its seq — by verifyChain and by `npm run audit:verify`.
 import { execFile } from "node:child_process";
+import fs from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { eventHash } from "@/lib/audit/hash";
 import { verifyAllChains, verifyChain } from "@/lib/audit/verify-chain";
-import { prisma } from "@/lib/db/client";
+import { getActor } from "@/lib/auth/actor";
+import { databaseProvider, prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { createIncident } from "@/lib/incidents/create-incident";
 import type { IncidentDto } from "@/lib/schemas/incident";
-import { closeAs, completeAllSteps, logIncident, reopenAs } from "@/tests/helpers/incidents";
+import { createIncidentSchema } from "@/lib/schemas/incident";
+import { sessionCookie } from "@/tests/helpers/api";
+import { closeAs, completeAllSteps, completeBody, logIncident, reopenAs, stepAs } from "@/tests/helpers/incidents";
 
 let merchantId: string;
 let walked: IncidentDto;
@@ -173,5 +178,78 @@ describe("npm run audit:verify", () => {
     );
     expect(broken.output).toContain(`BROKEN at seq ${notified.seq} (event ${notified.id})`);
     expect(broken.code).toBe(1);
+  });
+});
+
+/** The merchant's chain head and its last event, which must agree. */
+async function headAndLastEvent() {
+  const head = await prisma.merchant.findUniqueOrThrow({
+    where: { id: merchantId },
+    select: { auditSeq: true, auditHash: true },
+  });
+  const last = await prisma.auditEvent.findFirstOrThrow({ where: { merchantId }, orderBy: { seq: "desc" } });
+  return { head, last: { auditSeq: last.seq, auditHash: last.hash } };
+}
+
+describe("the chain head on the merchant row", () => {
+  test("creates, step completions and closes racing each other append one chain whose head is its last event", async () => {
+    const before = await prisma.auditEvent.count({ where: { merchantId } });
+    const fresh = await Promise.all(Array.from({ length: 4 }, () => logIncident({ kind: "wrong_card" })));
+    const responses = await Promise.all([
+      ...fresh.map((incident) => stepAs("admin", incident.id, "halt", completeBody("halt", incident.version))),
+      ...Array.from({ length: 4 }, (_, i) => logIncident({ kind: "pin_error", traceNo: `00020${i}` })),
+      closeAs("supervisor", walked.id, { resolution: "resigned", version: walked.version }),
+    ]);
+    expect(responses).toHaveLength(9);
+    expect(await verifyChain({ merchantId })).toEqual({ merchantId, ok: true, events: before + 4 + 9 });
+    const { head, last } = await headAndLastEvent();
+    expect(head).toEqual(last);
+  });
+
+  test("a head moved back clashes with the event at its seq: the create fails, writes nothing, and the chain does not fork", async () => {
+    const cashier = await getActor(new Headers({ cookie: await sessionCookie("cashier") }));
+    if (!cashier) throw new Error("no cashier session");
+    const { head } = await headAndLastEvent();
+    const incidents = await prisma.incident.count();
+    const previous = await prisma.auditEvent.findUniqueOrThrow({
+      where: { merchantId_seq: { merchantId, seq: head.auditSeq - 1 } },
+    });
+    await prisma.$executeRaw`UPDATE "Merchant" SET "auditSeq" = ${previous.seq}, "auditHash" = ${previous.hash} WHERE "id" = ${merchantId}`;
+    try {
+      await expect(
+        createIncident({
+          actor: cashier,
+          input: createIncidentSchema.parse({ kind: "wrong_amount", terminalId: "T1000001" }),
+        }),
+      ).rejects.toThrow();
+      expect(await prisma.incident.count()).toBe(incidents);
+    } finally {
+      await prisma.$executeRaw`UPDATE "Merchant" SET "auditSeq" = ${head.auditSeq}, "auditHash" = ${head.auditHash} WHERE "id" = ${merchantId}`;
+    }
+    expect(await verifyChain({ merchantId })).toMatchObject({ ok: true });
+    await logIncident();
+    expect(await verifyChain({ merchantId })).toMatchObject({ ok: true });
+  });
+
+  test("migration 20261130030000_audit_chain_head starts the head at each merchant's last event", async () => {
+    const folder = databaseProvider === "postgresql" ? "prisma/postgresql/migrations" : "prisma/migrations";
+    const script = fs.readFileSync(`${folder}/20261130030000_audit_chain_head/migration.sql`, "utf8");
+    const statements = script
+      .split("\n")
+      .filter((line) => !line.trim().startsWith("--"))
+      .join("\n")
+      .split(";")
+      .map((statement) => statement.trim())
+      .filter(Boolean);
+    const { last } = await headAndLastEvent();
+    expect(last.auditSeq).toBeGreaterThan(1);
+    // The database as it was before the migration: events, and no head.
+    await prisma.$executeRawUnsafe(`ALTER TABLE "Merchant" DROP COLUMN "auditSeq"`);
+    await prisma.$executeRawUnsafe(`ALTER TABLE "Merchant" DROP COLUMN "auditHash"`);
+    for (const statement of statements) await prisma.$executeRawUnsafe(statement);
+    expect((await headAndLastEvent()).head).toEqual(last);
+    // The next append links to it.
+    await logIncident();
+    expect(await verifyChain({ merchantId })).toMatchObject({ ok: true });
   });
 });

@@ -98,4 +98,39 @@ describe("Idempotency-Key", () => {
     expect(good.status).toBe(201);
     expect(await countByRrn("000000111888")).toBe(1);
   });
+
+  test("requests racing with one key: one creates, the others answer with its response, and no number is lost", async () => {
+    const headers = { "Idempotency-Key": "racing-tills" };
+    const payload = { ...body, rrn: "000000111999" };
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => createAs<IncidentDto>("cashier", payload, headers)),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(6).fill(201));
+    expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    expect(responses.filter((r) => r.headers.get("Idempotent-Replayed") === null)).toHaveLength(1);
+    expect(await countByRrn(payload.rrn)).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { incidentId: responses[0].body.id } })).toBe(1);
+    // A loser's transaction rolled back its incident number and its audit link with it.
+    const next = await createAs<IncidentDto>("cashier", { ...body, rrn: "000000112000" });
+    const numberOf = (reference: string) => Number(reference.replace("INC-", ""));
+    expect(numberOf(next.body.reference)).toBe(numberOf(responses[0].body.reference) + 1);
+  });
+
+  test("a retry answers with the first response even after the terminal was taken out of service", async () => {
+    const headers = { "Idempotency-Key": "terminal-retired-meanwhile" };
+    const payload = { ...body, terminalId: "T1000002", rrn: "000000112111" };
+    const first = await createAs<IncidentDto>("cashier", payload, headers);
+    expect(first.status).toBe(201);
+    await prisma.terminal.updateMany({ where: { tid: "T1000002" }, data: { active: false } });
+    try {
+      const retry = await createAs<IncidentDto>("cashier", payload, headers);
+      expect(retry.status).toBe(201);
+      expect(retry.body).toEqual(first.body);
+      const fresh = await createAs<ApiError>("cashier", { ...payload, rrn: "000000112222" });
+      expect(fresh.status).toBe(422);
+      expect(fresh.body.error.fields).toHaveProperty("terminalId");
+    } finally {
+      await prisma.terminal.updateMany({ where: { tid: "T1000002" }, data: { active: true } });
+    }
+  });
 });
