@@ -58,7 +58,7 @@ async function everyStoredValue(): Promise<{ table: string; text: string }[]> {
   const columns =
     databaseProvider === "postgresql"
       ? await prisma.$queryRaw<{ table: string; column: string }[]>`
-          SELECT c.table_name AS "table", c.column_name AS "column"
+          SELECT c.table_name::text AS "table", c.column_name::text AS "column"
           FROM information_schema.columns c
           JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
           WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'`
