@@ -1,99 +1,82 @@
 "use client";
+// The sign-in form. It posts to a server action, so it works — and the password stays out of
+// every URL — before the page's script has loaded or without it; once hydrated, it checks the
+// fields with the shared schema before sending and keeps the email when the server says no.
 
 import { useTranslations } from "next-intl";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { signInSchema } from "@/lib/schemas/incident";
+import { type SignInState, signInAction } from "./actions";
 
-type FieldName = "email" | "password";
+const FIELDS = ["email", "password"] as const;
+type FieldName = (typeof FIELDS)[number];
+type FieldErrors = Partial<Record<FieldName, string>>;
 
 export function LoginForm({ next }: { next: string }) {
   const t = useTranslations("Login");
   const tCommon = useTranslations("Common.errors");
   const id = useId();
-  const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const { state, formAction, pending, submit, unreachable } = useFormAction(signInAction);
+  // The browser's own check of the fields, when it found something; else the server's answer.
+  const [checked, setChecked] = useState<FieldErrors | null>(null);
+  // An answer the user has moved past by submitting again.
+  const [seen, setSeen] = useState<SignInState | null>(null);
+  const answer = state !== seen ? state : null;
 
   const fieldMessage = (field: FieldName) => (field === "email" ? t("emailInvalid") : t("passwordRequired"));
+  const errors: FieldErrors =
+    checked ?? Object.fromEntries(FIELDS.filter((field) => answer?.fields[field]).map((f) => [f, fieldMessage(f)]));
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  let message: string | null = null;
+  if (checked) message = null;
+  else if (unreachable) message = tCommon("generic");
+  else if (answer && Object.keys(errors).length === 0) {
+    // One message for a wrong email and a wrong password alike.
+    message = answer.code === "LOCKED" ? t("locked") : answer.code === "INTERNAL" ? tCommon("generic") : t("invalid");
+  }
+
+  // After a refusal that names fields, the first of them takes the focus.
+  useEffect(() => {
+    if (!answer && !checked) return;
+    const first = FIELDS.find((field) => (checked ?? answer?.fields)?.[field]);
+    if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+  }, [answer, checked]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
     const form = new FormData(event.currentTarget);
-    const input = { email: String(form.get("email") ?? "").trim(), password: String(form.get("password") ?? "") };
-    const parsed = signInSchema.safeParse(input);
+    const parsed = signInSchema.safeParse({
+      email: String(form.get("email") ?? "").trim(),
+      password: String(form.get("password") ?? ""),
+    });
+    setSeen(state);
     if (!parsed.success) {
-      const errors: Partial<Record<FieldName, string>> = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0];
-        if (field === "email" || field === "password") errors[field] ??= fieldMessage(field);
-      }
-      setFieldErrors(errors);
-      setMessage(null);
-      focusFirstInvalid(errors);
+      const invalid = new Set(parsed.error.issues.map((issue) => issue.path[0]));
+      setChecked(Object.fromEntries(FIELDS.filter((field) => invalid.has(field)).map((f) => [f, fieldMessage(f)])));
       return;
     }
-
-    setPending(true);
-    setFieldErrors({});
-    setMessage(null);
-    try {
-      const response = await fetch("/api/auth/sign-in", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(parsed.data),
-      });
-      if (response.ok) {
-        // A full navigation, so the header and every server component see the new session.
-        window.location.assign(next);
-        return;
-      }
-      if (response.status === 429) {
-        setMessage(t("locked"));
-      } else if (response.status === 400) {
-        const body = (await response.json().catch(() => null)) as {
-          error?: { fields?: Record<string, string> };
-        } | null;
-        const errors: Partial<Record<FieldName, string>> = {};
-        for (const field of Object.keys(body?.error?.fields ?? {})) {
-          if (field === "email" || field === "password") errors[field] = fieldMessage(field);
-        }
-        if (Object.keys(errors).length > 0) {
-          setFieldErrors(errors);
-          focusFirstInvalid(errors);
-        } else {
-          setMessage(t("invalid"));
-        }
-      } else if (response.status === 401) {
-        setMessage(t("invalid"));
-      } else {
-        setMessage(tCommon("generic"));
-      }
-    } catch {
-      setMessage(tCommon("generic"));
-    }
-    setPending(false);
-  }
-
-  function focusFirstInvalid(errors: Partial<Record<FieldName, string>>) {
-    const first = (["email", "password"] as const).find((field) => errors[field]);
-    if (first) document.getElementById(`${id}-${first}`)?.focus();
+    setChecked(null);
+    submit(form);
   }
 
   const inputClass =
     "block h-12 w-full rounded-md border bg-white px-3 text-base text-slate-900 focus:outline-none focus:ring-2 focus:ring-blue-600";
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-5" aria-busy={pending}>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={pending}>
+      <input type="hidden" name="next" value={next} />
       <div aria-live="assertive" role="alert" data-testid="login-error" className="empty:hidden">
         {message ? (
           <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>
         ) : null}
       </div>
-      {(["email", "password"] as const).map((field) => {
-        const error = fieldErrors[field];
+      {FIELDS.map((field) => {
+        const error = errors[field];
         return (
           <TextField
             key={field}
@@ -102,6 +85,7 @@ export function LoginForm({ next }: { next: string }) {
             label={t(field)}
             error={error}
             type={field}
+            defaultValue={field === "email" ? state?.email : undefined}
             autoComplete={field === "email" ? "username" : "current-password"}
             inputMode={field === "email" ? "email" : undefined}
             autoCapitalize="none"

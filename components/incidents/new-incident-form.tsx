@@ -1,37 +1,34 @@
 "use client";
 // The cashier's "log incident" form: mobile-first, two required choices (kind and terminal), the
-// rest optional and adapted to the kind. Validated with the same zod schema as the server, sent
-// with one Idempotency-Key per form fill so a double tap or a retry never logs two incidents.
+// rest optional and adapted to the kind. It posts to a server action, so it logs the incident
+// before the page's script has loaded or without it; once hydrated it is validated with the same
+// zod schema as the server first. One Idempotency-Key per form fill (made by the server, renewed
+// in the browser) so a double tap or a retry never logs two incidents.
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, type InputHTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type InputHTMLAttributes, type ReactNode, useEffect, useId, useState } from "react";
+import { createIncidentAction, type NewIncidentState } from "@/app/incidents/new/actions";
 import { controlAria, Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
 import { INCIDENT_KINDS, type IncidentKind } from "@/lib/incidents/rules";
 import { createIncidentSchema, parseAmountToMinor } from "@/lib/schemas/incident";
+import {
+  IDEMPOTENCY_KEY_FIELD,
+  INCIDENT_FORM_FIELDS,
+  type IncidentFormField,
+  incidentFormValues,
+  incidentInputFromForm,
+} from "@/lib/schemas/incident-form";
 
 export interface TerminalOption {
   tid: string;
   storeName: string;
 }
 
-const FIELDS = [
-  "kind",
-  "terminalId",
-  "amount",
-  "cardLast4",
-  "rrn",
-  "description",
-  "occurredAt",
-  "cardBin",
-  "authCode",
-  "traceNo",
-  "batchNo",
-  "currency",
-] as const;
-type FieldName = (typeof FIELDS)[number];
+const FIELDS = INCIDENT_FORM_FIELDS;
+type FieldName = IncidentFormField;
 type Values = Record<FieldName, string>;
 type Errors = Partial<Record<FieldName, string>>;
 
@@ -70,12 +67,20 @@ function newIdempotencyKey(): string {
 
 type FormError = { kind: "message"; text: string } | { kind: "signIn"; text: string };
 
-export function NewIncidentForm({ terminals }: { terminals: TerminalOption[] }) {
+export function NewIncidentForm({
+  terminals,
+  idempotencyKey: renderedKey,
+}: {
+  terminals: TerminalOption[];
+  /** Made by the server for this render: a form posted before hydration carries it. */
+  idempotencyKey: string;
+}) {
   const t = useTranslations("NewIncident");
   const tKinds = useTranslations("Incident.kinds");
-  const router = useRouter();
   const formId = useId();
-  const [values, setValues] = useState<Values>({
+  const { state, formAction, pending, submit, unreachable } = useFormAction(createIncidentAction);
+  // After a refused post without JavaScript, the server renders what was typed and why it failed.
+  const [values, setValues] = useState<Values>(() => ({
     kind: "",
     terminalId: terminals.length === 1 ? terminals[0].tid : "",
     amount: "",
@@ -88,18 +93,32 @@ export function NewIncidentForm({ terminals }: { terminals: TerminalOption[] }) 
     traceNo: "",
     batchNo: "",
     currency: "CNY",
-  });
-  const [occurredAtTouched, setOccurredAtTouched] = useState(false);
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<FormError | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [moreOpen, setMoreOpen] = useState(false);
+    ...state?.values,
+  }));
+  const [occurredAtTouched, setOccurredAtTouched] = useState(Boolean(state?.values.occurredAt));
+  const [firstAnswer] = useState(() => (state ? answerOf(state) : null));
+  const [errors, setErrors] = useState<Errors>(firstAnswer?.errors ?? {});
+  const [formError, setFormError] = useState<FormError | null>(firstAnswer?.formError ?? null);
+  const [moreOpen, setMoreOpen] = useState(DETAIL_FIELDS.some((field) => firstAnswer?.errors[field]));
   const [focusTarget, setFocusTarget] = useState<FieldName | null>(null);
-  const idempotencyKey = useRef<string | null>(null);
+  const [idempotencyKey, setIdempotencyKey] = useState(renderedKey);
+  const [lastState, setLastState] = useState(state);
 
-  // Filled in after hydration so the server and the browser render the same markup.
+  // A new answer from the server: show it (React's way of deriving state from a changed value).
+  if (state !== lastState) {
+    setLastState(state);
+    if (state) {
+      const answer = answerOf(state);
+      setFormError(answer.formError);
+      showErrors(answer.errors);
+    }
+  }
+
+  // Filled in after hydration so the server and the browser render the same markup. A form
+  // mounted again (the back button) must not reuse a key another incident was logged with.
   useEffect(() => {
     setValues((current) => (current.occurredAt ? current : { ...current, occurredAt: localDateTime(new Date()) }));
+    setIdempotencyKey(newIdempotencyKey());
   }, []);
 
   useEffect(() => {
@@ -143,28 +162,23 @@ export function NewIncidentForm({ terminals }: { terminals: TerminalOption[] }) 
     setFocusTarget(first);
   }
 
-  /** The request body: filled, visible fields only; the time only when the user changed it. */
-  function payload(): Record<string, string> {
-    const body: Record<string, string> = {};
-    for (const field of FIELDS) {
-      if (hidden.includes(field)) continue;
-      if (field === "occurredAt") continue;
-      const value = field === "description" ? values[field] : values[field].trim();
-      if (value.trim() !== "") body[field] = field === "currency" ? value.toUpperCase() : value;
-    }
-    if (occurredAtTouched && values.occurredAt) {
-      const at = new Date(values.occurredAt);
-      body.occurredAt = Number.isNaN(at.getTime()) ? values.occurredAt : at.toISOString();
-    }
-    return body;
+  /** The form as the server will read it: the time only when the user changed it, with its zone. */
+  function formData(form: HTMLFormElement): FormData {
+    const data = new FormData(form);
+    const at = new Date(values.occurredAt);
+    if (!occurredAtTouched || !values.occurredAt) data.delete("occurredAt");
+    else if (!Number.isNaN(at.getTime())) data.set("occurredAt", at.toISOString());
+    return data;
   }
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (submitting) return;
+    if (pending) return;
     setFormError(null);
 
-    const body = payload();
+    const data = formData(event.currentTarget);
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const body = incidentInputFromForm(incidentFormValues(data), { timeZone });
     const parsed = createIncidentSchema.safeParse(body);
     const clientErrors: Errors = {};
     if (!parsed.success) {
@@ -181,57 +195,30 @@ export function NewIncidentForm({ terminals }: { terminals: TerminalOption[] }) 
       return;
     }
 
-    idempotencyKey.current ??= newIdempotencyKey();
-    setSubmitting(true);
     setErrors({});
-    try {
-      const response = await fetch("/api/incidents", {
-        method: "POST",
-        headers: { "content-type": "application/json", "idempotency-key": idempotencyKey.current },
-        body: JSON.stringify(parsed.data),
-      });
-      if (response.ok) {
-        const incident = (await response.json()) as { id: string };
-        router.push(`/incidents/${incident.id}`);
-        return; // stays "submitting" while the next page loads, so nothing is sent twice
-      }
-      const error = (
-        (await response.json().catch(() => null)) as {
-          error?: { code?: string; fields?: Record<string, string> };
-        } | null
-      )?.error;
-      handleServerError(response.status, error?.fields ?? {});
-    } catch {
-      setFormError({ kind: "message", text: t("errors.network") });
-    }
-    setSubmitting(false);
+    // Success redirects to the incident's page, so the button stays busy until it has loaded.
+    submit(data);
   }
 
-  function handleServerError(status: number, fields: Record<string, string>) {
-    if (status === 401) {
-      setFormError({ kind: "signIn", text: t("errors.unauthenticated") });
-      return;
-    }
-    if (fields["Idempotency-Key"]) {
-      setFormError({ kind: "message", text: t("errors.idempotency") });
-      return;
-    }
+  /** What the form shows for the server's refusal: errors by field, and one message. */
+  function answerOf(answer: NewIncidentState): { errors: Errors; formError: FormError } {
+    const { code, fields } = answer;
+    if (code === "UNAUTHENTICATED")
+      return { errors: {}, formError: { kind: "signIn", text: t("errors.unauthenticated") } };
+    if (fields["Idempotency-Key"]) return { errors: {}, formError: { kind: "message", text: t("errors.idempotency") } };
     const serverErrors: Errors = {};
     for (const [field, message] of Object.entries(fields)) {
       if (!isField(field)) continue;
-      if (field === "terminalId" && (status === 403 || status === 422))
+      if (field === "terminalId" && (code === "FORBIDDEN" || code === "RULE_VIOLATION"))
         serverErrors[field] = t("errors.terminalNotYours");
       else if (field === "occurredAt" && /future/i.test(message)) serverErrors[field] = t("errors.occurredAtFuture");
-      else serverErrors[field] = messageFor(field, values[field]);
+      else serverErrors[field] = messageFor(field, answer.values[field] ?? "");
     }
     if (Object.keys(serverErrors).length > 0) {
-      showErrors(serverErrors);
-      setFormError({ kind: "message", text: t("errors.summary") });
-    } else if (status === 403) {
-      setFormError({ kind: "message", text: t("errors.forbidden") });
-    } else {
-      setFormError({ kind: "message", text: t("errors.generic") });
+      return { errors: serverErrors, formError: { kind: "message", text: t("errors.summary") } };
     }
+    const text = code === "FORBIDDEN" ? t("errors.forbidden") : t("errors.generic");
+    return { errors: {}, formError: { kind: "message", text } };
   }
 
   /** id, name and the ARIA wiring that ties a control to its hint and its error. */
@@ -300,14 +287,23 @@ export function NewIncidentForm({ terminals }: { terminals: TerminalOption[] }) 
   }
 
   const kindTip = isKind(values.kind) ? t(`kindTips.${values.kind}`) : null;
+  const shownError: FormError | null = unreachable ? { kind: "message", text: t("errors.network") } : formError;
 
   return (
-    <form noValidate onSubmit={onSubmit} aria-busy={submitting} className="space-y-5" data-testid="new-incident-form">
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      aria-busy={pending}
+      className="space-y-5"
+      data-testid="new-incident-form"
+    >
+      <input type="hidden" name={IDEMPOTENCY_KEY_FIELD} value={idempotencyKey} />
       <div role="alert" aria-live="assertive" data-testid="form-error" className="empty:hidden">
-        {formError ? (
+        {shownError ? (
           <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {formError.text}{" "}
-            {formError.kind === "signIn" ? (
+            {shownError.text}{" "}
+            {shownError.kind === "signIn" ? (
               <a href="/login?next=/incidents/new" className="font-semibold underline underline-offset-2">
                 {t("signInAgain")}
               </a>
@@ -514,7 +510,7 @@ export function NewIncidentForm({ terminals }: { terminals: TerminalOption[] }) 
       </details>
 
       <SubmitButton
-        pending={submitting}
+        pending={pending}
         pendingLabel={t("submitting")}
         className="h-14 w-full rounded-md bg-blue-700 px-4 text-lg font-semibold text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-600 focus:ring-offset-2 disabled:opacity-70"
       >

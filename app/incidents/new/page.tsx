@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { NewIncidentForm } from "@/components/incidents/new-incident-form";
@@ -37,7 +38,8 @@ export default async function NewIncidentPage() {
           {t("noTerminals")}
         </p>
       ) : (
-        <NewIncidentForm terminals={terminals} />
+        // A fresh key for every render, so a form posted twice (before or without JavaScript) logs once.
+        <NewIncidentForm terminals={terminals} idempotencyKey={randomUUID()} />
       )}
     </div>
   );
