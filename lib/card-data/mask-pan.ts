@@ -93,13 +93,20 @@ function asciiDigits(group: string): string {
   return Array.from(group, (char) => String(digitValue(char))).join("");
 }
 
+/** Values of the non-ASCII digits met so far: at most the few hundred Unicode has. */
+const digitValues = new Map<number, number>();
+
 function digitValue(char: string): number {
   const code = char.codePointAt(0) ?? 0;
   if (code <= 0x39) return code - 0x30;
+  const known = digitValues.get(code);
+  if (known !== undefined) return known;
   // Unicode encodes every script's decimal digits as consecutive code points 0 to 9, in blocks of
   // exactly ten, so the distance from the first digit of a contiguous stretch, modulo ten, is the
   // value (a stretch can hold several blocks, as the mathematical digits do).
   let first = code;
   while (DECIMAL_DIGIT.test(String.fromCodePoint(first - 1))) first--;
-  return (code - first) % 10;
+  const value = (code - first) % 10;
+  digitValues.set(code, value);
+  return value;
 }
