@@ -1,6 +1,8 @@
 // A full card number typed into free text is masked before it is stored or logged: read back
 // through the API, straight from the database, and from every audit event.
-import { beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
+import { apiHandler } from "@/lib/api/respond";
+import { decodeForScan } from "@/lib/card-data/encoded-pans";
 import { containsPan } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
 import type { IncidentDto } from "@/lib/schemas/incident";
@@ -113,5 +115,31 @@ describe("card numbers in free text", () => {
     expect(response.status).toBe(400);
     const bin = await createAs("cashier", { kind: "wrong_card", terminalId: "T1000001", cardBin: pan });
     expect(bin.status).toBe(400);
+  });
+});
+
+describe("card numbers in the log of an unexpected error", () => {
+  test("a card number in the URL, however the URL encoded it, is not in the logged line", async () => {
+    const groups = pan.match(/\d{4}/g) ?? [];
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((line: unknown) => {
+      lines.push(String(line));
+    });
+    try {
+      const failing = apiHandler(async () => {
+        throw new Error("database unavailable");
+      });
+      for (const query of [groups.join("+"), groups.join("%20"), pan.replace(/\d/g, (d) => `%3${d}`)]) {
+        const response = await failing(new Request(`http://localhost/api/incidents?q=${query}`), {});
+        expect(response.status).toBe(500);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      expect(JSON.parse(line).url).toContain(masked);
+      expectNoPan(decodeForScan(line));
+    }
   });
 });
