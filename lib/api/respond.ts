@@ -1,10 +1,13 @@
 // The HTTP edge of the domain: reads JSON bodies, runs a handler, and maps every error to the
 // `{ error: { code, message, fields? } }` shape in one place. Unexpected errors are logged and
-// answered with a generic 500 that carries no stack trace.
+// answered with a generic 500 that carries no stack trace. Every answer is `Cache-Control:
+// no-store`: API answers are per user and must not sit in a browser's or a proxy's cache.
 import "server-only";
 import type { z } from "zod";
 import { parseInput } from "@/lib/api/validation";
+import { env } from "@/lib/env";
 import { AppError, HTTP_STATUS, isAppError } from "@/lib/errors/app-error";
+import { isSameOrigin } from "@/lib/http/origin";
 import { log } from "@/lib/log";
 
 export function errorResponse(error: AppError): Response {
@@ -14,8 +17,42 @@ export function errorResponse(error: AppError): Response {
   );
 }
 
+function tooLarge(limit: number): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `The request body must be at most ${limit} bytes.`, {
+    body: `Larger than ${limit} bytes.`,
+  });
+}
+
+/**
+ * Reads the body as UTF-8 text, refusing it with 413 before parsing when it is larger than
+ * `limit`: at once when Content-Length says so, else as soon as the bytes read pass the limit
+ * (a chunked body has no length), so an oversized body is never buffered whole.
+ */
+export async function readBodyText(request: Request, limit = env.API_JSON_BODY_LIMIT_BYTES): Promise<string> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) {
+    await request.body?.cancel().catch(() => {});
+    throw tooLarge(limit);
+  }
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size).toString("utf8");
+}
+
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  const text = await request.text();
+  const text = await readBodyText(request);
   if (!text.trim()) throw new AppError("BAD_REQUEST", "The request body must be a JSON object.", { body: "Required." });
   let body: unknown;
   try {
@@ -29,14 +66,24 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   return parseInput(schema, body);
 }
 
-/** Rejects a cross-site state change: a browser always sends Origin on a cross-origin POST. */
+/**
+ * Rejects a cross-site state change: a browser always sends Origin on a cross-origin POST. An
+ * Origin that is not a URL with a host (`null`, `::::`, `http://`) is cross-site too.
+ */
 function checkOrigin(request: Request) {
   if (request.method === "GET" || request.method === "HEAD") return;
-  const origin = request.headers.get("origin");
-  if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!host || new URL(origin).host !== host) {
-    throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+  if (!isSameOrigin(request.headers)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+}
+
+function noStore(response: Response): Response {
+  try {
+    response.headers.set("cache-control", "no-store");
+    return response;
+  } catch {
+    // A response with immutable headers (e.g. Response.redirect): copy it.
+    const copy = new Response(response.body, response);
+    copy.headers.set("cache-control", "no-store");
+    return copy;
   }
 }
 
@@ -44,13 +91,15 @@ export function apiHandler<C>(handler: (request: Request, context: C) => Promise
   return async (request: Request, context: C): Promise<Response> => {
     try {
       checkOrigin(request);
-      return await handler(request, context);
+      return noStore(await handler(request, context));
     } catch (error) {
-      if (isAppError(error)) return errorResponse(error);
+      if (isAppError(error)) return noStore(errorResponse(error));
       log.error("Unhandled error in API route", { method: request.method, url: request.url, error });
-      return Response.json(
-        { error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } },
-        { status: 500 },
+      return noStore(
+        Response.json(
+          { error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } },
+          { status: 500 },
+        ),
       );
     }
   };

@@ -1,6 +1,16 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { fieldErrors, findForbiddenCardKey, parseInput } from "@/lib/api/validation";
+import {
+  fieldErrors,
+  findForbiddenCardKey,
+  findInputProblem,
+  isStorableText,
+  MAX_INPUT_DEPTH,
+  MAX_UNKNOWN_FIELDS_LISTED,
+  MORE_UNKNOWN_FIELDS,
+  parseInput,
+} from "@/lib/api/validation";
 import { AppError } from "@/lib/errors/app-error";
 import { createIncidentSchema, stepActionSchema } from "@/lib/schemas/incident";
 
@@ -123,5 +133,82 @@ describe("fieldErrors", () => {
     const result = z.object({}).safeParse("not an object");
     expect(result.success).toBe(false);
     if (!result.success) expect(Object.keys(fieldErrors(result.error))).toEqual(["body"]);
+  });
+});
+
+describe("hostile shapes", () => {
+  function nested(depth: number): unknown {
+    let value: unknown = 1;
+    for (let level = 0; level < depth; level++) value = { a: value };
+    return value;
+  }
+
+  test("nesting 100,000 levels deep is refused as BAD_REQUEST without overflowing the stack", () => {
+    const error = errorOf(() => parseInput(createIncidentSchema, { ...valid, extra: nested(100_000) }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.fields).toEqual({ body: "Nested too deeply." });
+  });
+
+  test("nesting up to the cap is walked, deeper is refused", () => {
+    expect(findInputProblem(nested(MAX_INPUT_DEPTH))).toBeNull();
+    expect(findInputProblem(nested(MAX_INPUT_DEPTH + 1))).toEqual({ kind: "too-deep" });
+  });
+
+  test("a lone surrogate or NUL in a value names the field; in a key names its parent", () => {
+    expect(findInputProblem({ a: { b: "x\ud800" } })).toEqual({ kind: "not-text", path: "a.b" });
+    expect(findInputProblem({ a: ["ok", "\udc00"] })).toEqual({ kind: "not-text", path: "a.1" });
+    expect(findInputProblem({ note: "a\u0000b" })).toEqual({ kind: "not-text", path: "note" });
+    expect(findInputProblem({ "\ud800": 1 })).toEqual({ kind: "not-text", path: "body" });
+    expect(findInputProblem("\ud800")).toEqual({ kind: "not-text", path: "body" });
+    const error = errorOf(() => parseInput(createIncidentSchema, { ...valid, description: "\ud800" }));
+    expect(error.fields).toHaveProperty("description");
+  });
+
+  test("well-formed text of any script, emoji included, is storable", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (text) => {
+        expect(isStorableText(text.replaceAll("\u0000", ""))).toBe(true);
+      }),
+    );
+  });
+
+  test("any string holding a lone surrogate is not storable", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.integer({ min: 0xd800, max: 0xdfff }), fc.string(), (before, surrogate, after) => {
+        // A high half followed by a low half would be a pair: keep the neighbours surrogate-free.
+        const clean = (text: string) => text.replace(/[\ud800-\udfff]/g, "");
+        expect(isStorableText(`${clean(before)}${String.fromCharCode(surrogate)}${clean(after)}`)).toBe(false);
+      }),
+    );
+  });
+
+  test("no JSON value makes the walk or parseInput throw anything but an AppError", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 60 }), (value) => {
+        try {
+          parseInput(createIncidentSchema, value);
+        } catch (error) {
+          expect(error).toBeInstanceOf(AppError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("unknown fields in an error answer", () => {
+  test("at most five are named, then how many more", () => {
+    const input: Record<string, unknown> = { ...valid };
+    for (let index = 0; index < 1_000; index++) input[`extra${index}`] = index;
+    const error = errorOf(() => parseInput(createIncidentSchema, input));
+    const names = Object.keys(error.fields ?? {});
+    expect(names).toHaveLength(MAX_UNKNOWN_FIELDS_LISTED + 1);
+    expect(names.slice(0, 5)).toEqual(["extra0", "extra1", "extra2", "extra3", "extra4"]);
+    expect(error.fields?.[MORE_UNKNOWN_FIELDS]).toBe("And 995 more unknown fields.");
+  });
+
+  test("five or fewer are all named, with no count", () => {
+    const error = errorOf(() => parseInput(createIncidentSchema, { ...valid, a: 1, b: 2 }));
+    expect(error.fields).toEqual({ a: "Unknown field.", b: "Unknown field." });
   });
 });

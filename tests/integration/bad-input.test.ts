@@ -1,8 +1,25 @@
 // Bad input answers 400 with the offending field named, never a 500; no session answers 401.
 import { describe, expect, test } from "vitest";
+import { PATCH as renameStoreRoute } from "@/app/api/admin/stores/[id]/route";
+import { POST as createStoreRoute } from "@/app/api/admin/stores/route";
+import { POST as deactivateTerminalRoute } from "@/app/api/admin/terminals/[id]/deactivate/route";
+import { POST as moveTerminalRoute } from "@/app/api/admin/terminals/[id]/move/route";
+import { POST as reactivateTerminalRoute } from "@/app/api/admin/terminals/[id]/reactivate/route";
+import { POST as addTerminalRoute } from "@/app/api/admin/terminals/route";
+import { POST as deactivateUserRoute } from "@/app/api/admin/users/[id]/deactivate/route";
+import { POST as reactivateUserRoute } from "@/app/api/admin/users/[id]/reactivate/route";
+import { PATCH as changeUserAccessRoute } from "@/app/api/admin/users/[id]/route";
+import { POST as unlockUserRoute } from "@/app/api/admin/users/[id]/unlock/route";
+import { POST as createUserRoute } from "@/app/api/admin/users/route";
+import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
+import { POST as signOutRoute } from "@/app/api/auth/sign-out/route";
+import { POST as closeRoute } from "@/app/api/incidents/[id]/close/route";
+import { POST as reopenRoute } from "@/app/api/incidents/[id]/reopen/route";
+import { POST as stepRoute } from "@/app/api/incidents/[id]/steps/[key]/route";
 import { POST as createRoute, GET as listRoute } from "@/app/api/incidents/route";
 import { prisma } from "@/lib/db/client";
-import { jsonRequest, sessionCookie } from "@/tests/helpers/api";
+import { env } from "@/lib/env";
+import { jsonRequest, params, sessionCookie } from "@/tests/helpers/api";
 import {
   type ApiError,
   type ApiResult,
@@ -231,5 +248,283 @@ describe("without a session", () => {
     );
     expect(response.status).toBe(403);
     expect(await prisma.incident.count()).toBe(before);
+  });
+});
+
+// ---- Hostile input found by fuzzing (issue 6): each answers a 4xx in the usual error shape ----
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** Every state-changing route, with a body it would accept, so only the hostile part differs. */
+const WRITE_ROUTES: { name: string; path: string; method: string; handler: Handler; body?: unknown }[] = [
+  {
+    name: "sign-in",
+    path: "/api/auth/sign-in",
+    method: "POST",
+    handler: signInRoute,
+    body: { email: "fuzz-nobody@demo.test", password: "wrong-password" },
+  },
+  { name: "sign-out", path: "/api/auth/sign-out", method: "POST", handler: signOutRoute },
+  { name: "create incident", path: "/api/incidents", method: "POST", handler: createRoute, body: valid },
+  {
+    name: "step",
+    path: "/api/incidents/x/steps/halt",
+    method: "POST",
+    handler: stepRoute as Handler,
+    body: { action: "complete", version: 1 },
+  },
+  {
+    name: "close",
+    path: "/api/incidents/x/close",
+    method: "POST",
+    handler: closeRoute as Handler,
+    body: { resolution: "voided", version: 1 },
+  },
+  {
+    name: "reopen",
+    path: "/api/incidents/x/reopen",
+    method: "POST",
+    handler: reopenRoute as Handler,
+    body: { note: "x", version: 1 },
+  },
+  { name: "create store", path: "/api/admin/stores", method: "POST", handler: createStoreRoute, body: { name: "S" } },
+  {
+    name: "rename store",
+    path: "/api/admin/stores/x",
+    method: "PATCH",
+    handler: renameStoreRoute as Handler,
+    body: { name: "S" },
+  },
+  {
+    name: "add terminal",
+    path: "/api/admin/terminals",
+    method: "POST",
+    handler: addTerminalRoute,
+    body: { storeId: "x", tid: "T9999999" },
+  },
+  {
+    name: "move terminal",
+    path: "/api/admin/terminals/x/move",
+    method: "POST",
+    handler: moveTerminalRoute as Handler,
+    body: { storeId: "x" },
+  },
+  {
+    name: "deactivate terminal",
+    path: "/api/admin/terminals/x/deactivate",
+    method: "POST",
+    handler: deactivateTerminalRoute as Handler,
+  },
+  {
+    name: "reactivate terminal",
+    path: "/api/admin/terminals/x/reactivate",
+    method: "POST",
+    handler: reactivateTerminalRoute as Handler,
+  },
+  {
+    name: "create user",
+    path: "/api/admin/users",
+    method: "POST",
+    handler: createUserRoute,
+    body: { email: "u@demo.test", name: "U", password: "long-enough-password", role: "finance" },
+  },
+  {
+    name: "change user access",
+    path: "/api/admin/users/x",
+    method: "PATCH",
+    handler: changeUserAccessRoute as Handler,
+    body: { role: "finance" },
+  },
+  {
+    name: "deactivate user",
+    path: "/api/admin/users/x/deactivate",
+    method: "POST",
+    handler: deactivateUserRoute as Handler,
+  },
+  {
+    name: "reactivate user",
+    path: "/api/admin/users/x/reactivate",
+    method: "POST",
+    handler: reactivateUserRoute as Handler,
+  },
+  { name: "unlock user", path: "/api/admin/users/x/unlock", method: "POST", handler: unlockUserRoute as Handler },
+];
+
+async function callRoute(
+  route: (typeof WRITE_ROUTES)[number],
+  { cookie, headers = {}, body }: { cookie?: string; headers?: Record<string, string>; body?: BodyInit } = {},
+) {
+  const request = new Request(`http://localhost${route.path}`, {
+    method: route.method,
+    headers: { "content-type": "application/json", host: "localhost", ...(cookie ? { cookie } : {}), ...headers },
+    body: body ?? (route.body === undefined ? undefined : JSON.stringify(route.body)),
+    // A stream body needs half duplex.
+    ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+  } as RequestInit);
+  const response = await route.handler(request, params({ id: "x", key: "halt" }));
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: (text ? JSON.parse(text) : null) as unknown,
+  };
+}
+
+describe("a garbage Origin header", () => {
+  for (const origin of ["null", "::::", "http://", "https://", "not a url", "http://[::1", "file:///etc/passwd"]) {
+    test.each([
+      ["anonymous", null],
+      ["signed in as admin", "admin"],
+    ] as const)(`Origin ${JSON.stringify(origin)} on every write route, %s, answers 403 FORBIDDEN`, async (_, user) => {
+      const cookie = user ? await sessionCookie(user) : undefined;
+      for (const route of WRITE_ROUTES) {
+        const response = await callRoute(route, { cookie, headers: { origin } });
+        expect(response.status, `${route.name}: ${response.text}`).toBe(403);
+        expect((response.body as ApiError).error.code, route.name).toBe("FORBIDDEN");
+      }
+    });
+  }
+
+  test("a same-site Origin still passes the check", async () => {
+    const response = await createAs("cashier", valid, { origin: "http://localhost", host: "localhost" });
+    expect(response.status).toBe(201);
+  });
+});
+
+describe("JSON nested deeper than any body needs", () => {
+  function nested(depth: number): string {
+    return `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`;
+  }
+
+  test.each([3_000, 100_000])("%i levels in an unknown key answer 400 naming the body", async (depth) => {
+    const response = await rawCreate(`{"kind":"wrong_amount","terminalId":"T1000001","extra":${nested(depth)}}`);
+    expectFieldError(response, "body");
+  });
+
+  test("deep arrays answer 400 too", async () => {
+    const depth = 5_000;
+    expectFieldError(await rawCreate(`{"extra":${"[".repeat(depth)}${"]".repeat(depth)}}`), "body");
+  });
+
+  test("a card-data key nested at a reasonable depth is still found", async () => {
+    expectFieldError(await rawCreate(`{"extra":{"a":{"b":{"c":{"cvv":"123"}}}}}`), "extra.a.b.c.cvv");
+  });
+});
+
+describe("a lone UTF-16 surrogate or a NUL character in a text field", () => {
+  const incidentTexts = ["description", "terminalId", "rrn", "currency", "authCode", "cardBin", "occurredAt"];
+  for (const bad of ["\ud800", "\udfff", "a\u0000b"]) {
+    test.each(incidentTexts)(`${JSON.stringify(bad)} in %s answers 400 naming the field`, async (field) => {
+      expectFieldError(await createAs("cashier", { ...valid, [field]: `x${bad}` }), field);
+    });
+  }
+
+  test("in a step note, a close note and a reopen note", async () => {
+    const incident = await logIncident();
+    expectFieldError(
+      await stepAs("admin", incident.id, "halt", { action: "complete", version: 1, note: "\ud800" }),
+      "note",
+    );
+    expectFieldError(await closeAs("admin", incident.id, { resolution: "voided", version: 1, note: "\ud800" }), "note");
+    expectFieldError(await reopenAs("admin", incident.id, { version: 1, note: "\udc00" }), "note");
+  });
+
+  test("in a key answers 400 naming the body", async () => {
+    expectFieldError(await createAs("cashier", { ...valid, "\ud800": "1" }), "body");
+  });
+
+  test("a well-formed surrogate pair (an emoji) is accepted", async () => {
+    const response = await createAs("cashier", { ...valid, description: "Customer 😀 happy" });
+    expect(response.status).toBe(201);
+  });
+
+  test.each(WRITE_ROUTES.filter((route) => route.body !== undefined).map((route) => [route.name, route] as const))(
+    "in every field of the %s body, signed in as admin, answers 400",
+    async (_, route) => {
+      const cookie = await sessionCookie("admin");
+      for (const field of Object.keys(route.body as object)) {
+        const body = JSON.stringify({ ...(route.body as object), [field]: "\ud800" });
+        const response = await callRoute(route, { cookie, body });
+        expect(response.status, `${route.name}.${field}: ${response.text}`).toBe(400);
+        expect((response.body as ApiError).error.fields, `${route.name}.${field}`).toHaveProperty(field);
+      }
+    },
+  );
+});
+
+describe("the body-size limit", () => {
+  const limit = 1024 * 1024;
+
+  test("defaults to 1 MB", () => {
+    expect(env.API_JSON_BODY_LIMIT_BYTES).toBe(limit);
+  });
+
+  test("a Content-Length over the limit answers 413 before the body is read", async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        // Three times the limit, should anybody read it all.
+        if (pulled * 64 * 1024 > limit * 3) controller.close();
+        else controller.enqueue(new TextEncoder().encode(" ".repeat(64 * 1024)));
+      },
+    });
+    const route = WRITE_ROUTES[2];
+    const response = await callRoute(route, {
+      cookie: await sessionCookie("cashier"),
+      headers: { "content-length": String(limit + 1) },
+      body,
+    });
+    expect(response.status).toBe(413);
+    expect((response.body as ApiError).error.code).toBe("PAYLOAD_TOO_LARGE");
+    // The stream may be primed once, but never read to the end.
+    expect(pulled).toBeLessThanOrEqual(2);
+  });
+
+  test("a chunked body that grows past the limit answers 413 without being read to the end", async () => {
+    let sent = 0;
+    const chunk = new TextEncoder().encode(`"k${"x".repeat(64 * 1024)}":1,`);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("{"));
+      },
+      pull(controller) {
+        sent += chunk.byteLength;
+        // Three times the limit, should anybody read it all.
+        if (sent > limit * 3) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const response = await callRoute(WRITE_ROUTES[2], { cookie: await sessionCookie("cashier"), body });
+    expect(response.status).toBe(413);
+    expect((response.body as ApiError).error.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(sent).toBeLessThan(limit * 2);
+  });
+
+  test("a body just under the limit is read and validated", async () => {
+    const description = "x".repeat(limit - 200);
+    const response = await createAs("cashier", { ...valid, description });
+    expectFieldError(response, "description");
+  });
+
+  test("sign-in refuses an oversized body with 413 too", async () => {
+    const response = await callRoute(WRITE_ROUTES[0], {
+      body: JSON.stringify({ email: "x@demo.test", password: "p".repeat(limit) }),
+    });
+    expect(response.status).toBe(413);
+  });
+});
+
+describe("an error answer lists only a few unknown fields", () => {
+  test("a body of many unknown keys answers 400 with the first five and how many more", async () => {
+    const body: Record<string, unknown> = { ...valid };
+    for (let index = 0; index < 20_000; index++) body[`unknown${index}`] = 1;
+    const response = await createAs<ApiError>("cashier", body);
+    expect(response.status).toBe(400);
+    const fields = response.body.error.fields ?? {};
+    expect(Object.keys(fields)).toEqual(["unknown0", "unknown1", "unknown2", "unknown3", "unknown4", "…"]);
+    expect(fields["…"]).toBe("And 19995 more unknown fields.");
+    expect(JSON.stringify(response.body).length).toBeLessThan(1_000);
   });
 });

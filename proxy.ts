@@ -1,0 +1,56 @@
+// Runs before every request (no matcher, so pages, the API, static files, 404s and errors alike):
+// puts the security headers on every response, with a fresh CSP nonce per request that Next.js
+// stamps on its own scripts; answers 400 for a path the router cannot decode and 403 for a
+// cross-site server action, which Next.js would otherwise answer with a 500. This is not the
+// security boundary — every handler and action checks the caller again — only the outer coat.
+import { type NextRequest, NextResponse } from "next/server";
+import { env } from "@/lib/env";
+import { isSameOrigin } from "@/lib/http/origin";
+import {
+  createNonce,
+  hasNulInQuery,
+  isMalformedPath,
+  isPublicAsset,
+  securityHeaders,
+} from "@/lib/http/security-headers";
+
+const https = env.BETTER_AUTH_URL?.startsWith("https:") ?? false;
+const development = env.NODE_ENV === "development";
+
+function withHeaders(response: Response, headers: Record<string, string>, pathname: string): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  if (!isPublicAsset(pathname)) response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
+function refuse(pathname: string, status: 400 | 403, message: string, field: string): Response {
+  if (pathname.startsWith("/api/")) {
+    const code = status === 400 ? "BAD_REQUEST" : "FORBIDDEN";
+    return Response.json({ error: { code, message, fields: { [field]: message } } }, { status });
+  }
+  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const headers = securityHeaders({ nonce, https, development });
+  // The raw path, escapes intact (nextUrl may hold it already decoded).
+  const raw = new URL(request.url);
+  const pathname = raw.pathname;
+
+  if (isMalformedPath(pathname)) {
+    return withHeaders(refuse(pathname, 400, "The address contains an invalid escape.", "path"), headers, pathname);
+  }
+  if (hasNulInQuery(raw.search)) {
+    return withHeaders(refuse(pathname, 400, "The query contains a NUL character.", "query"), headers, pathname);
+  }
+  if (request.method === "POST" && request.headers.has("next-action") && !isSameOrigin(request.headers)) {
+    return withHeaders(refuse(pathname, 403, "Cross-site requests are not allowed.", "Origin"), headers, pathname);
+  }
+
+  // Next.js reads the nonce from the request's CSP header while rendering.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers, pathname);
+}
