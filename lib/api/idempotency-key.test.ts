@@ -27,6 +27,13 @@ describe("parseIdempotencyKey", () => {
     }
   });
 
+  test("refuses a card number beside a UUID", () => {
+    const card = `4111${"1111".repeat(3)}`;
+    const uuid = "550e8400-e29b-41d4-a716-446655440000";
+    expect(refusal(`${card}-${uuid}`).fields).toHaveProperty(["Idempotency-Key"]);
+    expect(refusal(`${uuid}-${card}`).fields).toHaveProperty(["Idempotency-Key"]);
+  });
+
   test("refuses a key that is, or holds, a card number, written any way the key's characters allow", () => {
     const written = pan.chain((number) =>
       fc
@@ -64,6 +71,7 @@ describe("random keys", () => {
     expect(containsPan(chance)).toBe(true);
     expect(parseIdempotencyKey(chance)).toBe(chance);
     fc.assert(fc.property(fc.uuid(), (uuid) => parseIdempotencyKey(uuid) === uuid));
+    fc.assert(fc.property(fc.uuid(), (uuid) => parseIdempotencyKey(`retry-${uuid}-2`) === `retry-${uuid}-2`));
     const keys = new Set<string>();
     for (let i = 0; i < 20_000; i++) {
       const key = newIdempotencyKey();
