@@ -1,5 +1,6 @@
 // Password hashing with argon2id (the @node-rs binding, no home-made crypto).
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 
@@ -21,7 +22,12 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }
 
+/** A hash and password already verified as matching, within one sign-in's async call chain. */
+const verifiedPair = new AsyncLocalStorage<{ hash: string; password: string }>();
+
 export async function verifyPassword({ hash: stored, password }: { hash: string; password: string }): Promise<boolean> {
+  const verified = verifiedPair.getStore();
+  if (verified && verified.hash === stored && verified.password === password) return true;
   try {
     return await verify(stored, password);
   } catch {
@@ -29,6 +35,14 @@ export async function verifyPassword({ hash: stored, password }: { hash: string;
   } finally {
     for (const observer of verificationObservers) observer();
   }
+}
+
+/**
+ * Runs `work` (better-auth's sign-in, which checks the password itself) knowing that this hash
+ * and password were just verified, so the argon2 work is not done twice.
+ */
+export function withVerifiedPassword<T>(pair: { hash: string; password: string }, work: () => Promise<T>): Promise<T> {
+  return verifiedPair.run(pair, work);
 }
 
 let dummyHash: Promise<string> | undefined;

@@ -6,7 +6,7 @@ import "server-only";
 import { APIError } from "better-auth/api";
 import { auth } from "@/lib/auth/auth";
 import { clientAddress } from "@/lib/auth/client-address";
-import { verifyAgainstDummyHash } from "@/lib/auth/password";
+import { verifyAgainstDummyHash, verifyPassword, withVerifiedPassword } from "@/lib/auth/password";
 import { reserveSignInAttempt, SignInThrottledError, settleSuccessfulSignIn } from "@/lib/auth/throttle";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -39,22 +39,30 @@ export async function signIn({
     now,
   });
 
-  const membership = await prisma.membership.findFirst({
-    where: { user: { email: normalizedEmail } },
-    select: { active: true },
+  // The same work whatever is wrong: one lookup, then one argon2 verification, against the stored
+  // hash or, for an unknown or inactive account, a dummy one. better-auth is called only once the
+  // password is known to be right (its own answer for a wrong one takes longer than ours).
+  const user = await prisma.user.findUnique({
+    where: { email: normalizedEmail },
+    select: {
+      id: true,
+      membership: { select: { active: true } },
+      accounts: { where: { providerId: "credential" }, select: { accountId: true, password: true } },
+    },
   });
-  if (!membership?.active) {
-    await verifyAgainstDummyHash(password);
-    throw new AppError("UNAUTHENTICATED", GENERIC);
-  }
+  const storedHash = user?.membership?.active
+    ? user.accounts.find((account) => account.accountId === user.id)?.password
+    : undefined;
+  const passwordIsRight = storedHash
+    ? await verifyPassword({ hash: storedHash, password })
+    : await verifyAgainstDummyHash(password);
+  if (!storedHash || !passwordIsRight) throw new AppError("UNAUTHENTICATED", GENERIC);
 
   let setCookie: string[];
   try {
-    const result = await auth.api.signInEmail({
-      body: { email: normalizedEmail, password },
-      headers,
-      returnHeaders: true,
-    });
+    const result = await withVerifiedPassword({ hash: storedHash, password }, () =>
+      auth.api.signInEmail({ body: { email: normalizedEmail, password }, headers, returnHeaders: true }),
+    );
     setCookie = result.headers.getSetCookie();
   } catch (error) {
     if (error instanceof APIError) throw new AppError("UNAUTHENTICATED", GENERIC);
