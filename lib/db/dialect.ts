@@ -3,6 +3,7 @@
 import "server-only";
 import { databaseProvider, prisma, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
 
 /**
  * A case-insensitive "contains" filter. SQLite's LIKE already ignores ASCII case; PostgreSQL
@@ -166,4 +167,28 @@ export async function incidentSearchSql({
     }
   }
   return number === null ? matches : Prisma.sql`(i."number" = ${number} OR ${matches})`;
+}
+
+const STATISTICS_REFRESH_MS = 3_600_000;
+let statisticsRefreshedAt = 0;
+
+/**
+ * Keeps SQLite's planner statistics current, at most once an hour per process, without waiting
+ * for it. SQLite chooses between the list's indexes (and between the search's candidate rowids
+ * and a walk along the list's order) by the statistics ANALYZE stores; without them a search at
+ * a million incidents walked the whole table. Nothing refreshes them on its own (PostgreSQL's
+ * autovacuum does): `PRAGMA optimize` analyses the tables never analysed or whose size changed a
+ * lot, sampling at most analysis_limit rows per index (about 0.1 s), and does nothing otherwise.
+ */
+export function refreshPlannerStatistics(now: number = Date.now()): void {
+  if (databaseProvider !== "sqlite" || now - statisticsRefreshedAt < STATISTICS_REFRESH_MS) return;
+  statisticsRefreshedAt = now;
+  void (async () => {
+    await prisma.$queryRawUnsafe("PRAGMA analysis_limit = 1000");
+    await prisma.$queryRawUnsafe("PRAGMA optimize = 0x10002");
+  })().catch((error: unknown) => {
+    // Only the plans' quality depends on it: try again at the next list.
+    statisticsRefreshedAt = 0;
+    log.warn("Refreshing the SQLite planner statistics failed", { error });
+  });
 }

@@ -9,7 +9,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
-import { incidentSearchSql, timestampSql } from "@/lib/db/dialect";
+import { incidentSearchSql, refreshPlannerStatistics, timestampSql } from "@/lib/db/dialect";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentStatus } from "@/lib/incidents/rules";
@@ -53,6 +53,7 @@ export async function listIncidents({
 }): Promise<{ items: IncidentDto[]; nextCursor: string | null }> {
   if (!can(actor.role, "incident.view")) throw new AppError("FORBIDDEN", "Your role cannot see incidents.");
   const empty = { items: [], nextCursor: null };
+  refreshPlannerStatistics();
 
   const scope = storeScopeFilter(actor);
   if (!scope) return empty;
