@@ -95,6 +95,9 @@ function containsPattern(text: string): string {
  * ID (contains) or description (contains), case-insensitively — the same matches as a LIKE over
  * each field, found through the text index:
  *
+ * Terminal IDs are matched in "Terminal" (a few hundred rows) and their incidents read through
+ * the terminalId index.
+ *
  * - SQLite: the FTS5 trigram table "IncidentSearch" (three or more characters) or its CJK pair
  *   column (two-character Chinese words). A probe fetches the matching rowids, up to
  *   SEARCH_CANDIDATE_LIMIT; the list then reads just those rows. A word more common than that is
@@ -151,21 +154,27 @@ export async function incidentSearchSql({
   } else {
     const ftsQuery =
       length >= 3
-        ? `{rrn traceNo authCode cardLast4 tid description} : "${text.replaceAll('"', '""')}"`
+        ? `{rrn traceNo authCode cardLast4 description} : "${text.replaceAll('"', '""')}"`
         : isCjkPair(text)
           ? `{cjk} : "${text}\u001f"`
           : null;
-    if (ftsQuery === null) {
+    const rows =
+      ftsQuery === null
+        ? null
+        : await prisma.$queryRaw<{ rowid: bigint | number }[]>`
+            SELECT "rowid" FROM "IncidentSearch" WHERE "IncidentSearch" MATCH ${ftsQuery} LIMIT ${SEARCH_CANDIDATE_LIMIT}`;
+    if (rows === null || rows.length >= SEARCH_CANDIDATE_LIMIT) {
       matches = exact;
+    } else if (rows.length === 0) {
+      matches = onTerminal;
     } else {
-      const rows = await prisma.$queryRaw<{ rowid: bigint | number }[]>`
-        SELECT "rowid" FROM "IncidentSearch" WHERE "IncidentSearch" MATCH ${ftsQuery} LIMIT ${SEARCH_CANDIDATE_LIMIT}`;
-      if (rows.length >= SEARCH_CANDIDATE_LIMIT) matches = exact;
-      else if (rows.length === 0) matches = Prisma.sql`0 = 1`;
       // The index finds candidates; the row test keeps the exact meaning (last 4 equals, not contains).
-      else matches = Prisma.sql`(i."rowid" IN (${Prisma.join(rows.map((row) => Number(row.rowid)))}) AND ${exact})`;
+      const candidates = Prisma.join(rows.map((row) => Number(row.rowid)));
+      matches = Prisma.sql`((i."rowid" IN (${candidates}) AND ${onIncident}) OR ${onTerminal})`;
     }
   }
+  // Every branch is an index lookup (or a walk along the list), so SQLite and PostgreSQL can OR
+  // the reference's number (its unique index) with it.
   return number === null ? matches : Prisma.sql`(i."number" = ${number} OR ${matches})`;
 }
 

@@ -47,7 +47,7 @@ const byJson = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.
  */
 const RAW_SQL_ONLY = {
   sqlite: [
-    // FTS5 table, its shadow tables and the triggers that keep it in step with "Incident"/"Terminal"
+    // FTS5 table, its shadow tables and the triggers that keep it in step with "Incident"
     "IncidentSearch",
     "IncidentSearch_config",
     "IncidentSearch_data",
@@ -56,7 +56,6 @@ const RAW_SQL_ONLY = {
     "IncidentSearch_insert",
     "IncidentSearch_update",
     "IncidentSearch_delete",
-    "IncidentSearch_terminal",
   ],
   // pg_trgm GIN and CJK-pair GIN (expression indexes); the extension and the function they use are
   // not part of the compared structure.

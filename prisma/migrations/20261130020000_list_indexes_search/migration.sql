@@ -37,21 +37,21 @@ CREATE INDEX "Incident_merchantId_status_occurredAt_id_idx" ON "Incident"("merch
 -- The index of the search box: FTS5 with the trigram tokenizer, so any substring of three or more
 -- characters matches (case-insensitively) in any language, Chinese included. Contentless (the
 -- text stays in "Incident"), keyed by the rowid of the incident, kept in step by the triggers below.
+-- Terminal IDs are not in it: every TID of a chain shares its leading digits, which made each of
+-- their trigrams common to all rows, so a TID is matched in "Terminal" (a few hundred rows).
 -- "cjk" holds each pair of adjacent CJK ideographs of the description followed by U+001F, so a
 -- two-character Chinese word (签名) is a three-character trigram query: `{cjk}: "签名␟"`.
 -- Note: VACUUM may renumber the rowids of "Incident", after one, rebuild this index with the
 -- DELETE + INSERT … SELECT at the end of this file.
 CREATE VIRTUAL TABLE "IncidentSearch" USING fts5(
-    "rrn", "traceNo", "authCode", "cardLast4", "tid", "description", "cjk",
+    "rrn", "traceNo", "authCode", "cardLast4", "description", "cjk",
     content = '', contentless_delete = 1, tokenize = 'trigram'
 );
 
 CREATE TRIGGER "IncidentSearch_insert" AFTER INSERT ON "Incident" BEGIN
-    INSERT INTO "IncidentSearch" ("rowid", "rrn", "traceNo", "authCode", "cardLast4", "tid", "description", "cjk")
+    INSERT INTO "IncidentSearch" ("rowid", "rrn", "traceNo", "authCode", "cardLast4", "description", "cjk")
     VALUES (
-        new."rowid", new."rrn", new."traceNo", new."authCode", new."cardLast4",
-        (SELECT "tid" FROM "Terminal" WHERE "id" = new."terminalId"),
-        new."description",
+        new."rowid", new."rrn", new."traceNo", new."authCode", new."cardLast4", new."description",
         (SELECT group_concat(substr(new."description", j."key" + 1, 2) || char(31), '')
          FROM json_each('[' || replace(hex(zeroblob(max(length(new."description") - 1, 0))), '00', '0,') || '0]') AS j
          WHERE j."key" < length(new."description") - 1
@@ -65,13 +65,11 @@ CREATE TRIGGER "IncidentSearch_delete" AFTER DELETE ON "Incident" BEGIN
 END;
 
 -- Only the searched columns: status changes (every step, every close) leave the index alone.
-CREATE TRIGGER "IncidentSearch_update" AFTER UPDATE OF "rrn", "traceNo", "authCode", "cardLast4", "description", "terminalId" ON "Incident" BEGIN
+CREATE TRIGGER "IncidentSearch_update" AFTER UPDATE OF "rrn", "traceNo", "authCode", "cardLast4", "description" ON "Incident" BEGIN
     DELETE FROM "IncidentSearch" WHERE "rowid" = old."rowid";
-    INSERT INTO "IncidentSearch" ("rowid", "rrn", "traceNo", "authCode", "cardLast4", "tid", "description", "cjk")
+    INSERT INTO "IncidentSearch" ("rowid", "rrn", "traceNo", "authCode", "cardLast4", "description", "cjk")
     VALUES (
-        new."rowid", new."rrn", new."traceNo", new."authCode", new."cardLast4",
-        (SELECT "tid" FROM "Terminal" WHERE "id" = new."terminalId"),
-        new."description",
+        new."rowid", new."rrn", new."traceNo", new."authCode", new."cardLast4", new."description",
         (SELECT group_concat(substr(new."description", j."key" + 1, 2) || char(31), '')
          FROM json_each('[' || replace(hex(zeroblob(max(length(new."description") - 1, 0))), '00', '0,') || '0]') AS j
          WHERE j."key" < length(new."description") - 1
@@ -80,25 +78,13 @@ CREATE TRIGGER "IncidentSearch_update" AFTER UPDATE OF "rrn", "traceNo", "authCo
     );
 END;
 
-CREATE TRIGGER "IncidentSearch_terminal" AFTER UPDATE OF "tid" ON "Terminal" BEGIN
-    DELETE FROM "IncidentSearch" WHERE "rowid" IN (SELECT "rowid" FROM "Incident" WHERE "terminalId" = new."id");
-    INSERT INTO "IncidentSearch" ("rowid", "rrn", "traceNo", "authCode", "cardLast4", "tid", "description", "cjk")
-    SELECT i."rowid", i."rrn", i."traceNo", i."authCode", i."cardLast4", new."tid", i."description",
-        (SELECT group_concat(substr(i."description", j."key" + 1, 2) || char(31), '')
-         FROM json_each('[' || replace(hex(zeroblob(max(length(i."description") - 1, 0))), '00', '0,') || '0]') AS j
-         WHERE j."key" < length(i."description") - 1
-           AND unicode(substr(i."description", j."key" + 1, 1)) BETWEEN 13312 AND 40959
-           AND unicode(substr(i."description", j."key" + 2, 1)) BETWEEN 13312 AND 40959)
-    FROM "Incident" i WHERE i."terminalId" = new."id";
-END;
-
 -- The incidents that exist already.
 DELETE FROM "IncidentSearch";
-INSERT INTO "IncidentSearch" ("rowid", "rrn", "traceNo", "authCode", "cardLast4", "tid", "description", "cjk")
-SELECT i."rowid", i."rrn", i."traceNo", i."authCode", i."cardLast4", t."tid", i."description",
+INSERT INTO "IncidentSearch" ("rowid", "rrn", "traceNo", "authCode", "cardLast4", "description", "cjk")
+SELECT i."rowid", i."rrn", i."traceNo", i."authCode", i."cardLast4", i."description",
     (SELECT group_concat(substr(i."description", j."key" + 1, 2) || char(31), '')
      FROM json_each('[' || replace(hex(zeroblob(max(length(i."description") - 1, 0))), '00', '0,') || '0]') AS j
      WHERE j."key" < length(i."description") - 1
        AND unicode(substr(i."description", j."key" + 1, 1)) BETWEEN 13312 AND 40959
        AND unicode(substr(i."description", j."key" + 2, 1)) BETWEEN 13312 AND 40959)
-FROM "Incident" i JOIN "Terminal" t ON t."id" = i."terminalId";
+FROM "Incident" i;
