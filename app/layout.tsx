@@ -9,9 +9,11 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: "Slipcase",
   description: "POS card-payment mishaps, logged in seconds and remedied to a close.",
+  // public/manifest.webmanifest: installable on a till's tablet or a phone, opening on the incident list.
+  manifest: "/manifest.webmanifest",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f172a" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
