@@ -44,7 +44,10 @@ export function proxy(request: NextRequest) {
   if (hasNulInQuery(raw.search)) {
     return withHeaders(refuse(pathname, 400, "The query contains a NUL character.", "query"), headers, pathname);
   }
-  if (request.method === "POST" && request.headers.has("next-action") && !isSameOrigin(request.headers)) {
+  // A server action comes as a fetch with a Next-Action header or, before hydration or without
+  // JavaScript, as a plain form post to the page: so any POST outside the API (which checks its own).
+  const serverAction = request.headers.has("next-action") || !pathname.startsWith("/api/");
+  if (request.method === "POST" && serverAction && !isSameOrigin(request.headers)) {
     return withHeaders(refuse(pathname, 403, "Cross-site requests are not allowed.", "Origin"), headers, pathname);
   }
 

@@ -122,6 +122,39 @@ test.describe("signing in without JavaScript", () => {
     expect(await page.content()).not.toContain(wrong);
   });
 
+  test("a sign-in posted from another site is refused and signs nobody in", async ({ page }) => {
+    await page.goto("/login");
+    // The browser's own post, caught before it leaves, then sent from this site and from another.
+    let caught: Request | undefined;
+    await page.route("**/login*", async (route) => {
+      if (route.request().method() !== "POST") return route.fallback();
+      caught = route.request();
+      await route.abort();
+    });
+    await page.getByLabel("Email").fill(DEMO_USERS.finance);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => caught).toBeDefined();
+    const request = caught as Request;
+    const headers = Object.fromEntries(
+      Object.entries(await request.allHeaders()).filter(([name]) => name !== "content-length"),
+    );
+    const send = (origin: string) =>
+      page.request.fetch(request.url(), {
+        method: "POST",
+        headers: { ...headers, origin },
+        data: request.postDataBuffer() ?? undefined,
+        maxRedirects: 0,
+      });
+
+    const foreign = await send("https://evil.example");
+    expect(foreign.status()).toBe(403);
+    expect(foreign.headers()["set-cookie"]).toBeUndefined();
+    const own = await send(new URL(request.url()).origin);
+    expect(own.status()).toBe(303);
+    expect(own.headers()["set-cookie"]).toContain("session_token");
+  });
+
   test("an empty form names the fields to fill", async ({ page }) => {
     await page.goto("/login");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -282,5 +315,88 @@ test.describe("every other form", () => {
         expect(safe, `${path}: ${form.html}`).toBe(true);
       }
     }
+  });
+});
+
+test.describe("before the page's script has run", () => {
+  test.use({ javaScriptEnabled: true });
+
+  /** Holds every script of the app until released: the page is served but not hydrated. */
+  async function holdScripts(page: Page): Promise<() => Promise<void>> {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/_next\/static\/.+\.js/, async (route) => {
+      await held;
+      await route.continue().catch(() => {});
+    });
+    return async () => {
+      release();
+      await page.unrouteAll({ behavior: "ignoreErrors" });
+    };
+  }
+
+  test("a sign-in sent before hydration posts and signs in, the password in no URL", async ({ page }) => {
+    const requests = recordRequests(page);
+    const release = await holdScripts(page);
+    await page.goto("/login", { waitUntil: "domcontentloaded" });
+    await page.getByLabel("Email").fill(DEMO_USERS.supervisor);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/incidents$/, { waitUntil: "commit" });
+    await release();
+
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Incidents");
+    expectNotInAnyUrl(page, requests, DEMO_PASSWORD);
+  });
+
+  test("an incident sent before hydration is logged", async ({ pageAs }) => {
+    const cashier = await pageAs("cashier", PHONE);
+    const rrn = uniqueRrn();
+    const release = await holdScripts(cashier);
+    await cashier.goto("/incidents/new", { waitUntil: "domcontentloaded" });
+    await cashier.getByLabel(en.form.kind).selectOption({ label: en.unsignedSlip });
+    await cashier.getByLabel(en.form.terminal).selectOption(TERMINALS.store1);
+    await cashier.getByLabel(en.rrn).fill(rrn);
+    await cashier.getByRole("button", { name: en.logIncident }).click();
+    await cashier.waitForURL(/\/incidents\/(?!new)[^/]+$/, { waitUntil: "commit" });
+    await release();
+
+    await expect(cashier.getByText(rrn, { exact: true })).toBeVisible();
+  });
+});
+
+test.describe("with JavaScript", () => {
+  test.use({ javaScriptEnabled: true });
+
+  test("an answer lost on the way back says so, and sending again logs the incident once", async ({ pageAs }) => {
+    const cashier = await pageAs("cashier");
+    const rrn = uniqueRrn();
+    await cashier.goto("/incidents/new");
+    // Hydrated: the time field is filled in by the browser.
+    await expect(cashier.getByLabel("When it happened")).not.toHaveValue("");
+    await cashier.getByLabel(en.form.kind).selectOption("terminal_fault");
+    await cashier.getByLabel(en.form.terminal).selectOption(TERMINALS.store1);
+    await cashier.getByLabel(en.rrn).fill(rrn);
+
+    // The server receives the first try and logs it, but its answer never arrives.
+    let lost = 0;
+    await cashier.route("**/incidents/new", async (route) => {
+      if (route.request().method() !== "POST" || lost > 0) return route.fallback();
+      lost++;
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await cashier.getByRole("button", { name: en.logIncident }).click();
+    await expect(cashier.getByTestId("form-error")).toContainText("Could not reach the server.");
+    await expect(cashier.getByLabel(en.rrn)).toHaveValue(rrn);
+
+    await cashier.getByRole("button", { name: en.logIncident }).click();
+    await expect(cashier).toHaveURL(/\/incidents\/(?!new)[^/]+$/);
+    const id = incidentIdFromUrl(cashier.url());
+    const list = await cashier.request.get(`/api/incidents?q=${rrn}`);
+    expect(((await list.json()) as { items: { id: string }[] }).items.map((item) => item.id)).toEqual([id]);
+    expect(lost).toBe(1);
   });
 });
