@@ -54,7 +54,7 @@ test("signing in through the form opens the incident list", async ({ page }) => 
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 });
 
-test("thirty guesses sent at once over both instances: only the allowance is checked, the right one last is refused", async ({
+test("thirty guesses sent at once over both instances: only the allowance is checked, the rest get 429", async ({
   apiAs,
   playwright,
 }) => {
@@ -80,7 +80,9 @@ test("thirty guesses sent at once over both instances: only the allowance is che
     expect(statuses.filter((status) => status !== 429).length, statuses.join(",")).toBeLessThanOrEqual(
       SIGN_IN_MAX_FAILURES,
     );
-    expect(statuses.at(-1), statuses.join(",")).toBe(429);
+    // Which attempts win the allowance depends on the order the database takes them in (on
+    // PostgreSQL the last one sent may be among them); never more than the allowance are checked.
+    expect(statuses.filter((status) => status === 200).length, statuses.join(",")).toBeLessThanOrEqual(1);
     for (const refused of responses.filter((response) => response.status() === 429)) {
       expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
       expect((await refused.json()).error.code).toBe("LOCKED");
