@@ -11,6 +11,7 @@ import { createIncidentAction, type NewIncidentState } from "@/app/incidents/new
 import { controlAria, Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { newIdempotencyKey } from "@/lib/api/idempotency-key";
 import "@/lib/schemas/browser-parsing";
 import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
 import { INCIDENT_KINDS, type IncidentKind } from "@/lib/incidents/rules";
@@ -58,12 +59,6 @@ function isKind(value: string): value is IncidentKind {
 function localDateTime(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  // randomUUID needs a secure context; a POS browser on plain http over the LAN may lack it.
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 type FormError = { kind: "message"; text: string } | { kind: "signIn"; text: string };

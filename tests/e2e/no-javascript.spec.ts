@@ -242,6 +242,26 @@ test.describe("logging an incident without JavaScript", () => {
     expect(((await list.json()) as { items: { id: string }[] }).items.map((item) => item.id)).toEqual([id]);
   });
 
+  test("a form whose key holds a card number is refused and logs nothing", async ({ pageAs }) => {
+    const cashier = await pageAs("cashier", { javaScriptEnabled: false });
+    const rrn = uniqueRrn();
+    await cashier.goto("/incidents/new");
+    const key = cashier.locator('input[type=hidden][name="idempotencyKey"]');
+    await key.evaluate((input, value) => {
+      (input as HTMLInputElement).value = value;
+    }, `retry-${testCardNumber().digits}`);
+    await cashier.getByLabel(en.form.kind).selectOption("terminal_fault");
+    await cashier.getByLabel(en.form.terminal).selectOption(TERMINALS.store1);
+    await cashier.getByLabel(en.rrn).fill(rrn);
+    await cashier.getByRole("button", { name: en.logIncident }).click();
+
+    await expect(cashier).toHaveURL(/\/incidents\/new$/);
+    await expect(cashier.getByTestId("form-error")).toHaveText(/already sent with different details/);
+    expect(await cashier.content()).not.toContain(testCardNumber().digits);
+    const list = await cashier.request.get(`/api/incidents?q=${rrn}`);
+    expect(((await list.json()) as { items: unknown[] }).items).toEqual([]);
+  });
+
   test("a rejected form shows its errors, keeps what was typed (card number masked) and logs once fixed", async ({
     pageAs,
   }) => {

@@ -6,9 +6,9 @@
 // form with what was typed, any card number masked.
 import { redirect } from "next/navigation";
 import { getTimeZone } from "next-intl/server";
+import { parseIdempotencyKey } from "@/lib/api/idempotency-key";
 import { type ActionFailure, runServerAction } from "@/lib/api/server-action";
 import { parseInput } from "@/lib/api/validation";
-import { AppError } from "@/lib/errors/app-error";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { createIncidentSchema } from "@/lib/schemas/incident";
 import {
@@ -22,21 +22,13 @@ import {
 /** A refused form: the reason, and what was typed so the form can show it again. */
 export type NewIncidentState = ActionFailure & { values: IncidentFormValues };
 
-/** The form's key, held to the same rule as the API's Idempotency-Key header. */
-function idempotencyKeyOf(value: FormDataEntryValue | null): string {
-  if (typeof value === "string" && /^[\w.:-]{1,128}$/.test(value)) return value;
-  throw new AppError("BAD_REQUEST", "Idempotency-Key must be 1–128 letters, digits, '-', '_', '.' or ':'.", {
-    "Idempotency-Key": "Invalid.",
-  });
-}
-
 export async function createIncidentAction(_state: NewIncidentState | null, form: FormData): Promise<NewIncidentState> {
   const values = incidentFormValues(form);
   // A browser without JavaScript sends the time as typed: it is read in the merchant's zone.
   const timeZone = await getTimeZone();
   const created: { id?: string } = {};
   const result = await runServerAction("createIncident", async (actor) => {
-    const idempotencyKey = idempotencyKeyOf(form.get(IDEMPOTENCY_KEY_FIELD));
+    const idempotencyKey = parseIdempotencyKey(form.get(IDEMPOTENCY_KEY_FIELD));
     const input = parseInput(createIncidentSchema, incidentInputFromForm(values, { timeZone }));
     const { incident } = await createIncident({ actor, input, idempotencyKey });
     created.id = incident.id;
