@@ -93,7 +93,30 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
     );
 }
 
+/**
+ * Collects Content-Security-Policy violations in every page of a browser context: Chromium
+ * reports each one as a console error, and the page's own `securitypolicyviolation` event says
+ * which directive and what it blocked.
+ */
+async function watchCsp(context: BrowserContext, violations: string[]): Promise<void> {
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(
+        `CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"} in ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
+  context.on("console", (message) => {
+    const text = message.text();
+    if (message.type() === "error" && /Content Security Policy|CSP violation/i.test(text)) {
+      violations.push(`${message.page()?.url() ?? "?"}: ${text}`);
+    }
+  });
+}
+
 type Fixtures = {
+  /** CSP violations seen in any page of the test; the test fails if there is one. */
+  cspViolations: string[];
   /** A request context signed in as the user through POST /api/auth/sign-in. */
   apiAs: (user: DemoUser) => Promise<APIRequestContext>;
   /** A page in a browser context of its own, signed in as the user. */
@@ -103,6 +126,21 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  cspViolations: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies destructured.
+    async ({}, use) => {
+      const violations: string[] = [];
+      await use(violations);
+      expect(violations, "the app must run under its Content-Security-Policy").toEqual([]);
+    },
+    { auto: true },
+  ],
+
+  context: async ({ context, cspViolations }, use) => {
+    await watchCsp(context, cspViolations);
+    await use(context);
+  },
+
   apiAs: async ({ playwright, baseURL }, use) => {
     const contexts: APIRequestContext[] = [];
     await use(async (user) => {
@@ -114,11 +152,12 @@ export const test = base.extend<Fixtures>({
     await Promise.all(contexts.map((request) => request.dispose()));
   },
 
-  pageAs: async ({ browser, baseURL, locale }, use) => {
+  pageAs: async ({ browser, baseURL, locale, cspViolations }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async (user, options = {}) => {
       const context = await browser.newContext({ baseURL, locale, ...options });
       contexts.push(context);
+      await watchCsp(context, cspViolations);
       // The context's request shares its cookie jar, so the session cookie reaches the page.
       await signIn(context.request, user);
       return context.newPage();
