@@ -128,7 +128,7 @@ export function RequiredNoteForm({
   }
 
   return (
-    <form noValidate onSubmit={onSubmit} data-testid={testId} className={className}>
+    <form method="post" noValidate onSubmit={onSubmit} data-testid={testId} className={className}>
       <NoteField
         id={`${id}-note`}
         label={noteLabel}

@@ -35,7 +35,7 @@ export function CloseForm({ incidentId, version }: { incidentId: string; version
   }
 
   return (
-    <form noValidate onSubmit={submit} data-testid="close-form" className="space-y-3">
+    <form method="post" noValidate onSubmit={submit} data-testid="close-form" className="space-y-3">
       <div>
         <label htmlFor={`${id}-resolution`} className="text-sm font-medium">
           {t("resolution")}

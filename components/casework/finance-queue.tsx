@@ -139,7 +139,7 @@ function ReconcileForm({ item, onReconciled }: { item: FinanceQueueItem; onRecon
   }
 
   return (
-    <form onSubmit={submit} className="mt-3 space-y-2" data-testid="reconcile-form">
+    <form method="post" onSubmit={submit} className="mt-3 space-y-2" data-testid="reconcile-form">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <div className="grow">
           <label htmlFor={`${id}-note`} className="text-sm font-medium">

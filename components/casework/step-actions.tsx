@@ -60,7 +60,7 @@ function CompleteForm({ incidentId, stepKey, version }: { incidentId: string; st
   }
 
   return (
-    <form noValidate onSubmit={submit} data-testid="complete-step-form" className="space-y-3">
+    <form method="post" noValidate onSubmit={submit} data-testid="complete-step-form" className="space-y-3">
       {isResign ? (
         <>
           <fieldset aria-describedby={invalid.contactMethod ? `${id}-contact-error` : undefined}>
