@@ -31,7 +31,22 @@ function refuse(pathname: string, status: 400 | 403, message: string, field: str
   return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
-export function proxy(request: NextRequest) {
+/**
+ * Next.js reads a multipart POST to any page (or unknown path) as a server-action form and
+ * answers 500 when the body is not valid multipart; refuse that here with 400 instead.
+ */
+async function isUnreadableMultipart(request: NextRequest): Promise<boolean> {
+  if (request.method !== "POST") return false;
+  if (!request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data")) return false;
+  try {
+    await request.clone().formData();
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export async function proxy(request: NextRequest) {
   const nonce = createNonce();
   const headers = securityHeaders({ nonce, https, development });
   // The raw path, escapes intact (nextUrl may hold it already decoded).
@@ -49,6 +64,10 @@ export function proxy(request: NextRequest) {
   const serverAction = request.headers.has("next-action") || !pathname.startsWith("/api/");
   if (request.method === "POST" && serverAction && !isSameOrigin(request.headers)) {
     return withHeaders(refuse(pathname, 403, "Cross-site requests are not allowed.", "Origin"), headers, pathname);
+  }
+
+  if (await isUnreadableMultipart(request)) {
+    return withHeaders(refuse(pathname, 400, "The form body is not valid multipart data.", "body"), headers, pathname);
   }
 
   // Next.js reads the nonce from the request's CSP header while rendering.
