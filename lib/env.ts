@@ -31,7 +31,11 @@ const envSchema = z.object({
     .regex(/^(|none|x-real-ip|[1-9])$/, 'Use "none", "x-real-ip" or a number of proxies from 1 to 9.')
     .default("none"),
   /** Largest JSON request body the API reads, in bytes; a larger one answers 413 unread. */
-  API_JSON_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  API_JSON_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 // No `new Function` probe under the strict CSP (see lib/schemas/incident.ts).
 z.config({ jitless: true });
+
 import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
 import { ROLES, type Role, storeScopeOf } from "@/lib/rbac/permissions";
 

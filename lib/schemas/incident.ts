@@ -5,6 +5,7 @@ import { z } from "zod";
 // No `new Function` probe: under the app's strict CSP (no eval) the browser reports it as a
 // violation even though zod catches the throw. These schemas are imported wherever zod parses.
 z.config({ jitless: true });
+
 import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
 import {
   CONTACT_METHODS,
