@@ -8,7 +8,6 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
-import "@/lib/schemas/browser-parsing";
 import { signInSchema } from "@/lib/schemas/incident";
 import { type SignInState, signInAction } from "./actions";
 

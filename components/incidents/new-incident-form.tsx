@@ -12,7 +12,6 @@ import { controlAria, Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { newIdempotencyKey } from "@/lib/api/idempotency-key";
-import "@/lib/schemas/browser-parsing";
 import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
 import { INCIDENT_KINDS, type IncidentKind } from "@/lib/incidents/rules";
 import { createIncidentSchema, parseAmountToMinor } from "@/lib/schemas/incident";

@@ -1,9 +1,7 @@
 // Zod schemas for administration (stores, terminals, staff): one source for the /admin forms, the
 // server actions and the /api/admin route handlers. Importable by client and server (no I/O here).
 import { z } from "zod";
-
-// No `new Function` probe under the strict CSP (see lib/schemas/incident.ts).
-z.config({ jitless: true });
+import "@/lib/schemas/zod-config";
 
 import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
 import { ROLES, type Role, storeScopeOf } from "@/lib/rbac/permissions";
