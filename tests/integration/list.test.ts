@@ -3,7 +3,7 @@
 // the search (SQLite FTS5 kept by triggers, PostgreSQL trigram and CJK-pair GIN indexes).
 import { beforeAll, describe, expect, test } from "vitest";
 import { databaseProvider, prisma } from "@/lib/db/client";
-import { incidentSearchSql } from "@/lib/db/dialect";
+import { incidentSearchSql, postgresSearchIndexSql } from "@/lib/db/dialect";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentDto } from "@/lib/schemas/incident";
 import { closeAs, completeAllSteps, completeSteps, listAs, logIncident } from "@/tests/helpers/incidents";
@@ -250,13 +250,18 @@ describe("search through the text index", () => {
       const condition = await incidentSearchSql({ text, merchantId: merchant.id, number: null });
       const query = Prisma.sql`SELECT i."id" FROM "Incident" i WHERE ${condition}`;
       if (databaseProvider === "postgresql") {
-        // A handful of rows: tell the planner a scan is out of the question, then read its plan.
+        // The probe reads the GIN index: a handful of rows, so rule out the other scans, then
+        // read the plan (an expression that differs from the index's would show a scan here).
+        const probe = Prisma.sql`SELECT i."id" FROM "Incident" i WHERE ${postgresSearchIndexSql(text) ?? Prisma.sql`false`}`;
         const plan = await prisma.$transaction(async (tx) => {
           await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-          return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${query}`;
+          await tx.$executeRawUnsafe("SET LOCAL enable_indexscan = off");
+          return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${probe}`;
         });
-        const text = plan.map((row) => row["QUERY PLAN"]).join("\n");
-        expect(text).toMatch(/Incident_search_(trgm|cjk_bigrams)_idx/);
+        expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toMatch(/Incident_search_(trgm|cjk_bigrams)_idx/);
+        // The list then reads just the candidates, by primary key.
+        expect(condition.sql).toContain('i."id" = ANY (');
+        expect((await prisma.$queryRaw<{ id: string }[]>(query)).length).toBe(1);
       } else {
         // The FTS5 probe found the candidates: the list reads just those rows (by rowid) instead
         // of testing every incident (which rowid lookups SQLite's statistics then choose; see
