@@ -7,11 +7,13 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { POST as signInHandler } from "@/app/api/auth/sign-in/route";
 import { verifyAllChainsWith } from "@/lib/audit/verify-chain-with";
 import { prisma } from "@/lib/db/client";
 import { type DatabaseLocation, locateDatabase } from "@/lib/db-copy/database-url";
 import { prismaClientFor } from "@/lib/db-copy/verify-chains";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { jsonRequest } from "@/tests/helpers/api";
 import { closedIncident, completeSteps, createAs, logIncident } from "@/tests/helpers/incidents";
 import { createDatabase, databaseUrl, dropDatabases, uniqueDatabaseName } from "@/tests/helpers/test-database";
 
@@ -121,7 +123,8 @@ let sourceRows: Record<string, Record<string, unknown>[]>;
 
 beforeAll(async () => {
   // Rows in every table: closed and half-done incidents (steps, audit events), an idempotent
-  // create (IdempotencyKey), sessions and accounts from signing in, and a verification token.
+  // create (IdempotencyKey), sessions and accounts from signing in, throttle counters from a
+  // wrong password, and a verification token.
   const closed = await closedIncident({
     kind: "unsigned_slip",
     description: `Signed "later" – 顾客未签名即离店。 It's fine;\n second line`,
@@ -133,6 +136,15 @@ beforeAll(async () => {
     { "Idempotency-Key": "db-copy-test-1" },
   );
   expect(idempotent.status).toBe(201);
+  // A wrong password leaves sign-in throttle counters (SignInThrottle).
+  const wrongPassword = await signInHandler(
+    jsonRequest("http://localhost/api/auth/sign-in", {
+      method: "POST",
+      body: { email: "cashier2@demo.test", password: "not-the-password" },
+    }),
+    {},
+  );
+  expect(wrongPassword.status).toBe(401);
   await prisma.verification.create({
     data: { identifier: "reset:cashier@demo.test", value: "token", expiresAt: new Date(Date.now() + 3_600_000) },
   });
