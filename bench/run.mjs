@@ -19,6 +19,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { buildApp } from "./lib/build.mjs";
 import { cpuShares, cpuSnapshot } from "./lib/cpu.mjs";
 import {
   createPostgresDatabase,
@@ -91,51 +92,6 @@ function parseArguments(argv) {
 }
 
 const loadAverage = () => os.loadavg().map((n) => Math.round(n * 100) / 100);
-
-/**
- * `next build` into .next-bench. Next adds the build folder's type globs to tsconfig.json and
- * points next-env.d.ts at it; both are put back afterwards when that is all that changed, so the
- * benchmark leaves the checkout as it found it.
- */
-function build({ logFolder, scratch }) {
-  const tsconfigPath = path.join(ROOT, "tsconfig.json");
-  const nextEnvPath = path.join(ROOT, "next-env.d.ts");
-  const tsconfigBefore = fs.readFileSync(tsconfigPath, "utf8");
-  const nextEnvBefore = fs.existsSync(nextEnvPath) ? fs.readFileSync(nextEnvPath, "utf8") : null;
-  const logFile = path.join(logFolder, "build.log");
-  console.log(`Building the production app into ${DIST_DIR} (log: ${path.relative(ROOT, logFile)}) …`);
-  const started = Date.now();
-  try {
-    runLogged({
-      command: process.execPath,
-      args: [NEXT_BIN, "build"],
-      cwd: ROOT,
-      logFile,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: DIST_DIR,
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: `file:${path.join(scratch, "build.db")}`,
-      },
-    });
-  } finally {
-    const tsconfigAfter = fs.readFileSync(tsconfigPath, "utf8");
-    if (tsconfigAfter !== tsconfigBefore) {
-      const withoutBench = (text) => {
-        const parsed = JSON.parse(text);
-        parsed.include = (parsed.include ?? []).filter((entry) => !entry.startsWith(`${DIST_DIR}/`));
-        return JSON.stringify(parsed);
-      };
-      if (withoutBench(tsconfigAfter) === withoutBench(tsconfigBefore)) fs.writeFileSync(tsconfigPath, tsconfigBefore);
-      else console.warn("tsconfig.json changed during the build (not only by Next); left as it is.");
-    }
-    if (nextEnvBefore !== null && fs.readFileSync(nextEnvPath, "utf8") !== nextEnvBefore) {
-      fs.writeFileSync(nextEnvPath, nextEnvBefore);
-    }
-  }
-  console.log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
-}
 
 /** prisma migrate deploy + the demo seed, exactly as `npm start` does on a fresh database. */
 function migrateAndSeed(databaseUrl, logFile) {
@@ -433,7 +389,12 @@ async function main() {
   if (options.skipBuild && fs.existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) {
     console.log(`Reusing the build in ${DIST_DIR} (--skip-build).`);
   } else {
-    build({ logFolder, scratch });
+    buildApp({
+      root: ROOT,
+      distDir: DIST_DIR,
+      logFile: path.join(logFolder, "build.log"),
+      databaseUrl: `file:${path.join(scratch, "build.db")}`,
+    });
   }
 
   for (const key of setups) report.setups.push(await runSetup(key, { runId, logFolder, scratch }));

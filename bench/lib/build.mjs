@@ -1,7 +1,6 @@
 // `next build` of the production app into a folder of its own, for the benchmarks. Next adds the
 // build folder's type globs to tsconfig.json and points next-env.d.ts at it; both are put back
 // afterwards when that is all that changed, so a benchmark leaves the checkout as it found it.
-// (bench/run.mjs has the same steps inline.)
 import fs from "node:fs";
 import path from "node:path";
 import { runLogged } from "./processes.mjs";
