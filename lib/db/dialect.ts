@@ -84,6 +84,13 @@ export function postgresSearchIndexSql(text: string): Prisma.Sql | null {
   return null;
 }
 
+/** The OR of the arms that can match at all; null when none can. */
+function anyOf(arms: (Prisma.Sql | null)[]): Prisma.Sql | null {
+  const present = arms.filter((arm): arm is Prisma.Sql => arm !== null);
+  if (present.length === 0) return null;
+  return present.length === 1 ? present[0] : Prisma.sql`(${Prisma.join(present, " OR ")})`;
+}
+
 /**
  * A full-text probe that finds at least this many incidents is a common word: walking the list's
  * own index and testing each row finds a page sooner than sorting every match.
@@ -146,16 +153,23 @@ export async function incidentSearchSql({
     ],
     " OR ",
   )})`;
-  const terminals = Prisma.sql`SELECT t."id" FROM "Terminal" t WHERE t."merchantId" = ${merchantId} AND t."tid" ${like} ${pattern} ESCAPE '\\'`;
-  // PostgreSQL: an array (not IN over a subquery), so this arm of the OR can use the terminalId
-  // index and the whole OR becomes a BitmapOr of index scans instead of a sequential scan.
-  const onTerminal = postgres
-    ? Prisma.sql`i."terminalId" = ANY (ARRAY(${terminals}))`
-    : Prisma.sql`i."terminalId" IN (${terminals})`;
-  const exact = Prisma.sql`(${onIncident} OR ${onTerminal})`;
+  // Terminals whose TID matches, looked up first (a few hundred rows): the list then reads
+  // their incidents through the terminalId index. Passed as values, not as a subquery, so both
+  // planners know how few rows they are (a subquery made PostgreSQL walk the whole list).
+  const terminalIds = (
+    await prisma.$queryRaw<{ id: string }[]>`
+      SELECT t."id" FROM "Terminal" t WHERE t."merchantId" = ${merchantId} AND t."tid" ${like} ${pattern} ESCAPE '\\'`
+  ).map((row) => row.id);
+  const onTerminal =
+    terminalIds.length === 0
+      ? null
+      : postgres
+        ? Prisma.sql`i."terminalId" = ANY (${terminalIds}::text[])`
+        : Prisma.sql`i."terminalId" IN (${Prisma.join(terminalIds)})`;
+  const exact = anyOf([onIncident, onTerminal]);
   const length = [...text].length;
 
-  let matches: Prisma.Sql;
+  let matches: Prisma.Sql | null;
   if (postgres) {
     const indexed = postgresSearchIndexSql(text);
     // A probe like SQLite's: for a rare word the planner walked the whole list (0.6 s at 1M)
@@ -176,12 +190,12 @@ export async function incidentSearchSql({
       matches = exact;
     } else if (rows.length >= POSTGRES_CANDIDATE_LIMIT) {
       // A common word: the planner, which has the row estimates now, walks the list's order.
-      matches = Prisma.sql`((${indexed} AND ${onIncident}) OR ${onTerminal})`;
+      matches = anyOf([Prisma.sql`(${indexed} AND ${onIncident})`, onTerminal]);
     } else if (rows.length === 0) {
       matches = onTerminal;
     } else {
       const candidates = rows.map((row) => row.id);
-      matches = Prisma.sql`((i."id" = ANY (${candidates}::text[]) AND ${onIncident}) OR ${onTerminal})`;
+      matches = anyOf([Prisma.sql`(i."id" = ANY (${candidates}::text[]) AND ${onIncident})`, onTerminal]);
     }
   } else {
     const ftsQuery =
@@ -202,12 +216,13 @@ export async function incidentSearchSql({
     } else {
       // The index finds candidates; the row test keeps the exact meaning (last 4 equals, not contains).
       const candidates = Prisma.join(rows.map((row) => Number(row.rowid)));
-      matches = Prisma.sql`((i."rowid" IN (${candidates}) AND ${onIncident}) OR ${onTerminal})`;
+      matches = anyOf([Prisma.sql`(i."rowid" IN (${candidates}) AND ${onIncident})`, onTerminal]);
     }
   }
   // Every branch is an index lookup (or a walk along the list), so SQLite and PostgreSQL can OR
   // the reference's number (its unique index) with it.
-  return number === null ? matches : Prisma.sql`(i."number" = ${number} OR ${matches})`;
+  // A constant-false arm is left out: inside an OR it kept SQLite from using the indexes.
+  return anyOf([number === null ? null : Prisma.sql`i."number" = ${number}`, matches]) ?? Prisma.sql`1 = 0`;
 }
 
 const STATISTICS_REFRESH_MS = 3_600_000;
