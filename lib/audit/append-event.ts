@@ -12,7 +12,7 @@
 // (merchantId, seq) stays unique, so should the head ever disagree with the events an append
 // fails instead of forking the chain.
 import "server-only";
-import { canonicalJson, eventHash } from "@/lib/audit/hash";
+import { type ChainedEventContent, canonicalJson, eventHash } from "@/lib/audit/hash";
 import type { Tx } from "@/lib/db/client";
 import { executeTogether } from "@/lib/db/dialect";
 import { newId } from "@/lib/db/new-id";
@@ -35,16 +35,8 @@ export interface ChainLink {
 }
 
 /** An audit event row as written (the AuditEvent model's columns). */
-export interface ChainedEvent {
+export interface ChainedEvent extends ChainedEventContent {
   id: string;
-  merchantId: string;
-  seq: number;
-  incidentId: string | null;
-  actorId: string | null;
-  type: string;
-  before: string | null;
-  after: string | null;
-  createdAt: Date;
   prevHash: string;
   hash: string;
 }
