@@ -50,6 +50,7 @@ async function formsOf(page: Page) {
         method: element.method,
         action: new URL(element.action, location.href).pathname,
         hasPassword: element.querySelector("input[type=password]") !== null,
+        hasServerAction: element.querySelector('input[name^="$ACTION_"]') !== null,
         html: element.outerHTML.slice(0, 120),
       };
     }),
