@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { setLocale } from "@/app/actions/locale";
+import { setLocale } from "@/lib/actions/locale";
 
 export function LocaleSwitcher() {
   const t = useTranslations("Common.nav");

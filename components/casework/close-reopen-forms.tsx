@@ -3,10 +3,10 @@
 // one (a note saying why). Both send the version the page was rendered with.
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { closeIncidentAction, reopenIncidentAction } from "@/app/incidents/[id]/actions";
 import { ActionSubmit, NoteField, RequiredNoteForm, useCaseworkAction } from "@/components/casework/action-form";
 import { fieldClass, primaryButton } from "@/components/casework/styles";
 import { controlAria, FieldError } from "@/components/ui/field";
+import { closeIncidentAction, reopenIncidentAction } from "@/lib/actions/casework";
 import { RESOLUTIONS, type Resolution } from "@/lib/incidents/rules";
 
 function isResolution(value: string): value is Resolution {

@@ -4,12 +4,12 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { reconcileAction } from "@/app/finance/actions";
 import { ActionError } from "@/components/casework/action-error";
 import { useCaseworkAction } from "@/components/casework/action-form";
 import { LocalTime } from "@/components/casework/local-time";
 import { fieldClass, primaryButton } from "@/components/casework/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { reconcileAction } from "@/lib/actions/reconcile";
 import type { FinanceQueueItem } from "@/lib/incidents/list-finance-queue";
 
 export function FinanceQueue({ items }: { items: FinanceQueueItem[] }) {

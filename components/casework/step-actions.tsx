@@ -3,10 +3,10 @@
 // that their identity was verified; a skip needs a note. The server checks all of it again.
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { actOnStepAction } from "@/app/incidents/[id]/actions";
 import { ActionSubmit, NoteField, RequiredNoteForm, useCaseworkAction } from "@/components/casework/action-form";
 import { primaryButton, secondaryButton } from "@/components/casework/styles";
 import { controlAria, FieldError } from "@/components/ui/field";
+import { actOnStepAction } from "@/lib/actions/casework";
 import { CONTACT_METHODS, type ContactMethod, type StepKey } from "@/lib/incidents/rules";
 
 export function StepActions({

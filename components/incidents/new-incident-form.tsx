@@ -7,10 +7,10 @@
 
 import { useTranslations } from "next-intl";
 import { type FormEvent, type InputHTMLAttributes, type ReactNode, useEffect, useId, useState } from "react";
-import { createIncidentAction, type NewIncidentState } from "@/app/incidents/new/actions";
 import { controlAria, Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { createIncidentAction, type NewIncidentState } from "@/lib/actions/new-incident";
 import { newIdempotencyKey } from "@/lib/api/idempotency-key";
 import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
 import { INCIDENT_KINDS, type IncidentKind } from "@/lib/incidents/rules";
