@@ -227,16 +227,13 @@ async function main() {
   console.log(`bench:lists — ${os.cpus().length} CPUs, load average ${loadAverage().join(" / ")}`);
   await assertPortFree(options.port);
   const databaseUrl = options.databaseUrl ?? (await seededDatabase(options, scratch));
-  if (options.skipBuild && fs.existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) {
-    console.log(`Reusing the build in ${DIST_DIR} (--skip-build).`);
-  } else {
-    buildApp({
-      root: ROOT,
-      distDir: DIST_DIR,
-      logFile: path.join(scratch, "build.log"),
-      databaseUrl: `file:${path.join(scratch, "build.db")}`,
-    });
-  }
+  buildApp({
+    root: ROOT,
+    distDir: DIST_DIR,
+    logFile: path.join(scratch, "build.log"),
+    databaseUrl: `file:${path.join(scratch, "build.db")}`,
+    reuseExisting: options.skipBuild,
+  });
 
   const baseUrl = `http://localhost:${options.port}`;
   const server = startServer({

@@ -386,16 +386,13 @@ async function main() {
     }
   }
 
-  if (options.skipBuild && fs.existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) {
-    console.log(`Reusing the build in ${DIST_DIR} (--skip-build).`);
-  } else {
-    buildApp({
-      root: ROOT,
-      distDir: DIST_DIR,
-      logFile: path.join(logFolder, "build.log"),
-      databaseUrl: `file:${path.join(scratch, "build.db")}`,
-    });
-  }
+  buildApp({
+    root: ROOT,
+    distDir: DIST_DIR,
+    logFile: path.join(logFolder, "build.log"),
+    databaseUrl: `file:${path.join(scratch, "build.db")}`,
+    reuseExisting: options.skipBuild,
+  });
 
   for (const key of setups) report.setups.push(await runSetup(key, { runId, logFolder, scratch }));
 

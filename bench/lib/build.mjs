@@ -5,7 +5,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { runLogged } from "./processes.mjs";
 
-export function buildApp({ root, distDir, logFile, databaseUrl }) {
+export function buildApp({ root, distDir, logFile, databaseUrl, reuseExisting = false }) {
+  if (reuseExisting && fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
+    console.log(`Reusing the build in ${distDir} (--skip-build).`);
+    return;
+  }
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const tsconfigPath = path.join(root, "tsconfig.json");
   const nextEnvPath = path.join(root, "next-env.d.ts");
