@@ -90,6 +90,7 @@ function failureText(
     case "RULE_VIOLATION":
     case "LOCKED":
     case "PAYLOAD_TOO_LARGE":
+    case "DUPLICATE_SUSPECTED":
       return failure.message;
     default:
       return failure.code satisfies never;

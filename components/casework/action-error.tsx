@@ -24,6 +24,7 @@ export function useActionErrorText() {
       case "RULE_VIOLATION":
       case "LOCKED":
       case "PAYLOAD_TOO_LARGE":
+      case "DUPLICATE_SUSPECTED":
         if (failure.fields.note) return t("noteRequired");
         if (failure.fields.contactMethod) return t("contactMethodRequired");
         if (failure.fields.identityVerified) return t("identityRequired");

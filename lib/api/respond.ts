@@ -12,7 +12,14 @@ import { log } from "@/lib/log";
 
 export function errorResponse(error: AppError): Response {
   return Response.json(
-    { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
+    {
+      error: {
+        ...error.details,
+        code: error.code,
+        message: error.message,
+        ...(error.fields ? { fields: error.fields } : {}),
+      },
+    },
     { status: HTTP_STATUS[error.code] },
   );
 }

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   "RULE_VIOLATION",
   "LOCKED",
   "PAYLOAD_TOO_LARGE",
+  "DUPLICATE_SUSPECTED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -16,12 +17,15 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
+  /** Extra members of the error body, e.g. `duplicates` for DUPLICATE_SUSPECTED. */
+  readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>, details?: Record<string, unknown>) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 }
 
@@ -38,4 +42,5 @@ export const HTTP_STATUS = {
   RULE_VIOLATION: 422,
   LOCKED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  DUPLICATE_SUSPECTED: 409,
 } as const satisfies Record<ErrorCode, number>;
