@@ -12,20 +12,22 @@
 // (merchantId, seq) stays unique, so should the head ever disagree with the events an append
 // fails instead of forking the chain.
 import "server-only";
+import { type AuditEventInput, validateAuditEvent } from "@/lib/audit/events";
 import { type ChainedEventContent, canonicalJson, eventHash } from "@/lib/audit/hash";
 import type { Tx } from "@/lib/db/client";
 import { executeTogether } from "@/lib/db/dialect";
 import { newId } from "@/lib/db/new-id";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-export interface AppendEventInput {
+/** Where an event belongs in the chain and who caused it. */
+export interface EventContext {
   merchantId: string;
   incidentId?: string | null;
   actorId?: string | null;
-  type: string;
-  before?: unknown;
-  after?: unknown;
 }
+
+/** An event of the catalogue (lib/audit/events.ts) with its context. */
+export type AppendEventInput = EventContext & AuditEventInput;
 
 /** A claimed place in a merchant's chain: the seq the next event takes and the hash it links to. */
 export interface ChainLink {
@@ -69,8 +71,12 @@ export async function claimIncidentNumberAndChainLink(
   };
 }
 
-/** The event that takes a claimed link: its content, and the hash over the link and the content. */
-export function chainedEvent(link: ChainLink, input: Omit<AppendEventInput, "merchantId">): ChainedEvent {
+/**
+ * The event that takes a claimed link: its content, and the hash over the link and the content.
+ * Throws when the event does not match its type's schema in the catalogue.
+ */
+export function chainedEvent(link: ChainLink, input: Omit<EventContext, "merchantId"> & AuditEventInput): ChainedEvent {
+  validateAuditEvent({ type: input.type, before: input.before, after: input.after } as AuditEventInput);
   const content = {
     merchantId: link.merchantId,
     seq: link.seq,

@@ -3,11 +3,12 @@
 // transaction.
 import "server-only";
 import { appendEvent } from "@/lib/audit/append-event";
+import type { AuditEventOf } from "@/lib/audit/events";
 import type { Actor } from "@/lib/auth/actor";
 import { maskPans } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import type { ContactMethod as DbContactMethod, StepKey as DbStepKey } from "@/lib/generated/prisma/enums";
+import { contactMethodToDb, stepKeyToDb } from "@/lib/incidents/codec";
 import { bumpVersion, loadForChange } from "@/lib/incidents/load-for-change";
 import { checkStepAction, type StepKey, statusAfterStep, stepActionPermission } from "@/lib/incidents/rules";
 import { incidentInclude } from "@/lib/incidents/scope";
@@ -50,13 +51,13 @@ export async function actOnStep({
     const at = new Date();
     const isResign = key === "resign" && input.action === "complete";
     await tx.incidentStep.update({
-      where: { incidentId_key: { incidentId: id, key: key.toUpperCase() as DbStepKey } },
+      where: { incidentId_key: { incidentId: id, key: stepKeyToDb(key) } },
       data: {
         status: input.action === "complete" ? "DONE" : "SKIPPED",
         actorId: actor.userId,
         at,
         note,
-        contactMethod: isResign ? (input.contactMethod?.toUpperCase() as DbContactMethod) : null,
+        contactMethod: isResign && input.contactMethod ? contactMethodToDb(input.contactMethod) : null,
         identityVerified: isResign ? true : null,
       },
     });
@@ -66,18 +67,36 @@ export async function actOnStep({
       merchantId: incident.merchantId,
       incidentId: id,
       actorId: actor.userId,
-      type: input.action === "complete" ? "step.completed" : "step.skipped",
-      before: { step: key, stepStatus: "pending", status: incident.status, version: incident.version },
-      after: {
-        step: key,
-        stepStatus: input.action === "complete" ? "done" : "skipped",
-        status,
-        version: incident.version + 1,
-        ...(note ? { note } : {}),
-        ...(isResign ? { contactMethod: input.contactMethod, identityVerified: true } : {}),
-      },
+      ...stepEvent({
+        action: input.action,
+        before: { step: key, stepStatus: "pending", status: incident.status, version: incident.version },
+        after: {
+          step: key,
+          status,
+          version: incident.version + 1,
+          ...(note ? { note } : {}),
+          ...(isResign ? { contactMethod: input.contactMethod, identityVerified: true as const } : {}),
+        },
+      }),
     });
     const updated = await tx.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude });
     return serializeIncident(updated, at);
   });
+}
+
+type StepEvent = AuditEventOf<"step.completed"> | AuditEventOf<"step.skipped">;
+
+/** The audit event of a step action: completed (done) or skipped. */
+function stepEvent({
+  action,
+  before,
+  after,
+}: {
+  action: StepActionInput["action"];
+  before: StepEvent["before"];
+  after: Omit<StepEvent["after"], "stepStatus">;
+}): StepEvent {
+  return action === "complete"
+    ? { type: "step.completed", before, after: { ...after, stepStatus: "done" } }
+    : { type: "step.skipped", before, after: { ...after, stepStatus: "skipped" } };
 }

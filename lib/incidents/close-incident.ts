@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { maskPans } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import type { Resolution as DbResolution } from "@/lib/generated/prisma/enums";
+import { resolutionToDb } from "@/lib/incidents/codec";
 import { bumpVersion, loadForChange } from "@/lib/incidents/load-for-change";
 import { checkClose } from "@/lib/incidents/rules";
 import { incidentInclude } from "@/lib/incidents/scope";
@@ -33,7 +33,7 @@ export async function closeIncident({
     await bumpVersion(tx, {
       id,
       version: incident.version,
-      data: { status: "CLOSED", resolution: input.resolution.toUpperCase() as DbResolution, closedAt },
+      data: { status: "CLOSED", resolution: resolutionToDb(input.resolution), closedAt },
     });
     await appendEvent(tx, {
       merchantId: incident.merchantId,

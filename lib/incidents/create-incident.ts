@@ -24,11 +24,7 @@ import { executeTogether } from "@/lib/db/dialect";
 import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type {
-  IncidentKind as DbIncidentKind,
-  StepKey as DbStepKey,
-  StepStatus as DbStepStatus,
-} from "@/lib/generated/prisma/enums";
+import { kindToDb, stepKeyToDb, stepStatusToDb } from "@/lib/incidents/codec";
 import { dueAtFor, initialSteps } from "@/lib/incidents/rules";
 import { canSeeStore, type IncidentWithRelations } from "@/lib/incidents/scope";
 import { serializeIncident } from "@/lib/incidents/serialize";
@@ -87,7 +83,7 @@ export async function createIncident({
     merchantId: actor.merchantId,
     storeId: terminal.storeId,
     terminalId: terminal.id,
-    kind: input.kind.toUpperCase() as DbIncidentKind,
+    kind: kindToDb(input.kind),
     status: "OPEN",
     version: 1,
     occurredAt,
@@ -112,9 +108,9 @@ export async function createIncident({
     steps: initialSteps(input.kind).map((step) => ({
       id: newId(),
       incidentId: id,
-      key: step.key.toUpperCase() as DbStepKey,
+      key: stepKeyToDb(step.key),
       position: step.position,
-      status: step.status.toUpperCase() as DbStepStatus,
+      status: stepStatusToDb(step.status),
       actorId: null,
       at: null,
       note: null,

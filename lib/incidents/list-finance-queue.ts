@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { kindFromDb } from "@/lib/incidents/codec";
 import { incidentStatusSql } from "@/lib/incidents/list-incidents";
 import {
   type IncidentKind,
@@ -111,7 +112,7 @@ export async function listFinanceQueue({
     return {
       id: row.id,
       reference: referenceOf(row.number),
-      kind: row.kind.toLowerCase() as IncidentKind,
+      kind: kindFromDb(row.kind),
       status: row.status,
       version: row.version,
       storeName: row.store.name,

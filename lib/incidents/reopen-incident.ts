@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { maskPans } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { resolutionFromDb } from "@/lib/incidents/codec";
 import { bumpVersion, loadForChange } from "@/lib/incidents/load-for-change";
 import { checkReopen } from "@/lib/incidents/rules";
 import { incidentInclude } from "@/lib/incidents/scope";
@@ -42,7 +43,7 @@ export async function reopenIncident({
       before: {
         status: incident.status,
         version: incident.version,
-        resolution: incident.resolution?.toLowerCase() ?? null,
+        resolution: incident.resolution ? resolutionFromDb(incident.resolution) : null,
       },
       after: { status: "IN_PROGRESS", version: incident.version + 1, note },
     });

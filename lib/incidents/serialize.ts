@@ -1,13 +1,14 @@
 // Database rows → the API's incident JSON (lower-case kinds and step states, decimal amounts).
 
+import type { StepKey as DbStepKey, StepStatus as DbStepStatus } from "@/lib/generated/prisma/enums";
 import {
-  type ContactMethod,
-  type IncidentKind,
-  isOverdue,
-  type Resolution,
-  type StepKey,
-  type StepStatus,
-} from "@/lib/incidents/rules";
+  contactMethodFromDb,
+  kindFromDb,
+  resolutionFromDb,
+  stepKeyFromDb,
+  stepStatusFromDb,
+} from "@/lib/incidents/codec";
+import { isOverdue, type StepKey, type StepStatus } from "@/lib/incidents/rules";
 import type { IncidentWithRelations } from "@/lib/incidents/scope";
 import { formatMinor, type IncidentDetailDto, type IncidentDto } from "@/lib/schemas/incident";
 
@@ -21,18 +22,16 @@ export function numberOfReference(text: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-const lower = <T extends string>(value: string) => value.toLowerCase() as T;
-
 /** Step rows (UPPER_CASE enums) as the step rules and the API speak of them. */
-export function stepStates(steps: { key: string; status: string }[]): { key: StepKey; status: StepStatus }[] {
-  return steps.map((step) => ({ key: lower<StepKey>(step.key), status: lower<StepStatus>(step.status) }));
+export function stepStates(steps: { key: DbStepKey; status: DbStepStatus }[]): { key: StepKey; status: StepStatus }[] {
+  return steps.map((step) => ({ key: stepKeyFromDb(step.key), status: stepStatusFromDb(step.status) }));
 }
 
 export function serializeIncident(incident: IncidentWithRelations, now: Date = new Date()): IncidentDto {
   return {
     id: incident.id,
     reference: referenceOf(incident.number),
-    kind: lower<IncidentKind>(incident.kind),
+    kind: kindFromDb(incident.kind),
     status: incident.status,
     version: incident.version,
     storeId: incident.storeId,
@@ -50,16 +49,16 @@ export function serializeIncident(incident: IncidentWithRelations, now: Date = n
     traceNo: incident.traceNo,
     batchNo: incident.batchNo,
     description: incident.description,
-    resolution: incident.resolution ? lower<Resolution>(incident.resolution) : null,
+    resolution: incident.resolution ? resolutionFromDb(incident.resolution) : null,
     closedAt: incident.closedAt?.toISOString() ?? null,
     reportedBy: incident.reportedBy,
     steps: incident.steps.map((step) => ({
-      key: lower<StepKey>(step.key),
-      status: lower<StepStatus>(step.status),
+      key: stepKeyFromDb(step.key),
+      status: stepStatusFromDb(step.status),
       ...(step.actor ? { by: step.actor } : {}),
       ...(step.at ? { at: step.at.toISOString() } : {}),
       ...(step.note ? { note: step.note } : {}),
-      ...(step.contactMethod ? { contactMethod: lower<ContactMethod>(step.contactMethod) } : {}),
+      ...(step.contactMethod ? { contactMethod: contactMethodFromDb(step.contactMethod) } : {}),
       ...(step.identityVerified !== null ? { identityVerified: step.identityVerified } : {}),
     })),
     createdAt: incident.createdAt.toISOString(),

@@ -40,7 +40,7 @@ export async function seedDemo({ password }: { password: string }): Promise<{ se
         await appendEvent(tx, {
           merchantId: merchant.id,
           type: "store.created",
-          after: { storeId: created.id, name: store.name, terminals: store.terminals },
+          after: { storeId: created.id, name: store.name, terminals: [...store.terminals] },
         });
       }
       for (const user of DEMO_USERS) {

@@ -1,0 +1,145 @@
+// The catalogue of audit events: one zod schema per event type, a discriminated union on `type`.
+// appendEvent accepts only an event of this catalogue (validated before it is hashed), and the
+// timeline reads stored events back through it. Stored rows are never rewritten: an event the
+// catalogue does not know (an old row, a type from a newer build) reads back as `unknown`, and
+// the hash chain is computed over the stored text, so it verifies whatever the catalogue says.
+// Pure (no I/O): importable by client and server.
+import { z } from "zod";
+import { CONTACT_METHODS, INCIDENT_KINDS, INCIDENT_STATUSES, RESOLUTIONS, STEP_KEYS } from "@/lib/incidents/rules";
+import { ROLES } from "@/lib/rbac/permissions";
+
+const id = z.string().min(1);
+const status = z.enum(INCIDENT_STATUSES);
+const version = z.number().int().positive();
+/** No snapshot on this side of the event (stored as NULL). */
+const none = z.null().optional();
+
+/** One event type: its literal `type` and the shape of its before/after snapshots. */
+function eventSchema<Type extends string, Before extends z.ZodType, After extends z.ZodType>(
+  type: Type,
+  { before, after }: { before: Before; after: After },
+) {
+  return z.strictObject({ type: z.literal(type), before, after });
+}
+
+/** The incident as logged (decimal amount, lower-case kind), without the steps. */
+const incidentSnapshot = z.strictObject({
+  reference: z.string(),
+  kind: z.enum(INCIDENT_KINDS),
+  status,
+  version,
+  storeId: id,
+  terminalId: z.string(),
+  amount: z.string().nullable(),
+  currency: z.string(),
+  occurredAt: z.string(),
+  cardBin: z.string().nullable(),
+  cardLast4: z.string().nullable(),
+  rrn: z.string().nullable(),
+  authCode: z.string().nullable(),
+  traceNo: z.string().nullable(),
+  batchNo: z.string().nullable(),
+  description: z.string().nullable(),
+  /** Present when the cashier logged it although it looked like these open incidents. */
+  confirmedDuplicateOf: z.array(z.strictObject({ id, reference: z.string() })).optional(),
+});
+
+const stepBefore = z.strictObject({ step: z.enum(STEP_KEYS), stepStatus: z.literal("pending"), status, version });
+const stepAfter = <S extends "done" | "skipped">(stepStatus: S) =>
+  z.strictObject({
+    step: z.enum(STEP_KEYS),
+    stepStatus: z.literal(stepStatus),
+    status,
+    version,
+    note: z.string().optional(),
+    contactMethod: z.enum(CONTACT_METHODS).optional(),
+    identityVerified: z.literal(true).optional(),
+  });
+
+const storeRef = z.strictObject({ storeId: id, name: z.string() });
+const terminalPlace = z.strictObject({ terminalId: id, tid: z.string(), storeId: id, storeName: z.string() });
+const terminalActive = z.strictObject({ terminalId: id, tid: z.string(), active: z.boolean() });
+const userAccess = z.strictObject({ userId: id, email: z.string(), role: z.enum(ROLES), storeIds: z.array(id) });
+const userActive = z.strictObject({ userId: id, email: z.string(), active: z.boolean() });
+const userLock = z.strictObject({
+  userId: id,
+  email: z.string(),
+  lockedUntil: z.string().nullable(),
+  failedSignIns: z.number().int().nonnegative(),
+});
+
+export const auditEventSchema = z.discriminatedUnion("type", [
+  eventSchema("incident.created", { before: none, after: incidentSnapshot }),
+  eventSchema("step.completed", { before: stepBefore, after: stepAfter("done") }),
+  eventSchema("step.skipped", { before: stepBefore, after: stepAfter("skipped") }),
+  eventSchema("incident.closed", {
+    before: z.strictObject({ status, version }),
+    after: z.strictObject({
+      status: z.literal("CLOSED"),
+      version,
+      resolution: z.enum(RESOLUTIONS),
+      note: z.string().optional(),
+    }),
+  }),
+  eventSchema("incident.reopened", {
+    before: z.strictObject({ status, version, resolution: z.enum(RESOLUTIONS).nullable() }),
+    after: z.strictObject({ status: z.literal("IN_PROGRESS"), version, note: z.string() }),
+  }),
+  eventSchema("merchant.created", { before: none, after: z.strictObject({ name: z.string() }) }),
+  eventSchema("store.created", {
+    before: none,
+    // The demo seed also lists the terminals it created with the store.
+    after: storeRef.extend({ terminals: z.array(z.string()).optional() }),
+  }),
+  eventSchema("store.renamed", { before: storeRef, after: storeRef }),
+  eventSchema("terminal.created", { before: none, after: terminalPlace.extend({ active: z.boolean() }) }),
+  eventSchema("terminal.moved", { before: terminalPlace, after: terminalPlace }),
+  eventSchema("terminal.deactivated", { before: terminalActive, after: terminalActive }),
+  eventSchema("terminal.reactivated", { before: terminalActive, after: terminalActive }),
+  eventSchema("user.created", { before: none, after: userAccess.extend({ name: z.string() }) }),
+  eventSchema("user.role_changed", { before: userAccess, after: userAccess }),
+  eventSchema("user.stores_changed", { before: userAccess, after: userAccess }),
+  eventSchema("user.deactivated", {
+    before: userActive,
+    after: userActive.extend({ sessionsEnded: z.number().int().nonnegative().optional() }),
+  }),
+  eventSchema("user.reactivated", { before: userActive, after: userActive }),
+  eventSchema("user.unlocked", { before: userLock, after: userLock }),
+]);
+
+/** An event as a caller appends it (snapshots the schema would leave empty may be omitted). */
+export type AuditEventInput = z.input<typeof auditEventSchema>;
+/** An event of the catalogue as validated or read back. */
+export type AuditEvent = z.output<typeof auditEventSchema>;
+export type AuditEventType = AuditEvent["type"];
+/** The event of one type, e.g. `AuditEventOf<"step.completed">`. */
+export type AuditEventOf<Type extends AuditEventType> = Extract<AuditEvent, { type: Type }>;
+
+export const AUDIT_EVENT_TYPES: readonly AuditEventType[] = auditEventSchema.options.map(
+  (option) => option.shape.type.value,
+);
+
+/** Refuses (throws) an event that does not match its type's schema; returns it validated. */
+export function validateAuditEvent(event: AuditEventInput): AuditEvent {
+  const parsed = auditEventSchema.safeParse(event);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `Audit event ${JSON.stringify(event.type)} does not match the catalogue at ${issue?.path.join(".") || "(root)"}: ${issue?.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** A stored event read back: a catalogue event, or one it does not know (kept as stored). */
+export type StoredAuditEvent =
+  | { known: true; event: AuditEvent }
+  | { known: false; type: string; before: unknown; after: unknown };
+
+/** Reads a stored event's type and parsed before/after snapshots through the catalogue. */
+export function readAuditEvent(stored: { type: string; before: unknown; after: unknown }): StoredAuditEvent {
+  const parsed = auditEventSchema.safeParse({ type: stored.type, before: stored.before, after: stored.after });
+  return parsed.success
+    ? { known: true, event: parsed.data }
+    : { known: false, type: stored.type, before: stored.before, after: stored.after };
+}
