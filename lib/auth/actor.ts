@@ -1,6 +1,7 @@
 // Who is calling: the signed-in user with their merchant, role and stores, or a 401.
 import "server-only";
 import { auth } from "@/lib/auth/auth";
+import { lookUpSession } from "@/lib/auth/session-actor";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { isRole, type Role } from "@/lib/rbac/permissions";
@@ -16,6 +17,18 @@ export interface Actor {
 }
 
 export async function getActor(headers: Headers): Promise<Actor | null> {
+  const lookup = await lookUpSession(headers);
+  if (lookup.kind === "none") return null;
+  if (lookup.kind === "found") {
+    const { membership, ...user } = lookup.session;
+    if (!membership?.active || !isRole(membership.role)) return null;
+    return { ...user, merchantId: membership.merchantId, role: membership.role, storeIds: membership.storeIds };
+  }
+  return getActorThroughBetterAuth(headers);
+}
+
+/** Expired sessions and sliding refreshes: better-auth deletes or extends the session. */
+export async function getActorThroughBetterAuth(headers: Headers): Promise<Actor | null> {
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
   const membership = await prisma.membership.findUnique({
