@@ -1,45 +1,103 @@
 // The incident's audit trail, oldest first: who did what and when (stored in UTC, shown in the
-// viewer's time), with the note they left.
+// viewer's time), with the note they left. Each stored event is read through the audit catalogue
+// (lib/audit/events.ts) and rendered by its type; an event the catalogue cannot read (an old row)
+// is still listed, by its type alone.
 import { getTranslations } from "next-intl/server";
 import { LocalTime } from "@/components/casework/local-time";
-import { CONTACT_METHODS, RESOLUTIONS, STEP_KEYS } from "@/lib/incidents/rules";
+import { type AuditEvent, readAuditEvent } from "@/lib/audit/events";
 import type { IncidentDetailDto } from "@/lib/schemas/incident";
 
 type TimelineEvent = IncidentDetailDto["timeline"][number];
 
-/** A string field of an event's before/after snapshot, when it is one of the allowed values. */
-function pick<T extends string>(snapshot: unknown, key: string, allowed?: readonly T[]): T | null {
-  if (!snapshot || typeof snapshot !== "object") return null;
-  const value = (snapshot as Record<string, unknown>)[key];
-  if (typeof value !== "string" || !value) return null;
-  if (allowed && !(allowed as readonly string[]).includes(value)) return null;
-  return value as T;
+/** What the event adds below its title: the note left, how the cardholder was reached. */
+interface EventDetails {
+  note?: string;
+  contactMethod?: "phone" | "sms" | "in_person";
+  confirmedDuplicateOf?: string[];
+}
+
+function detailsOf(event: AuditEvent): EventDetails {
+  switch (event.type) {
+    case "incident.created":
+      return { confirmedDuplicateOf: event.after.confirmedDuplicateOf?.map((duplicate) => duplicate.reference) };
+    case "step.completed":
+    case "step.skipped":
+      return { note: event.after.note, contactMethod: event.after.contactMethod };
+    case "incident.closed":
+    case "incident.reopened":
+      return { note: event.after.note };
+    default:
+      return {};
+  }
 }
 
 export async function Timeline({ events }: { events: TimelineEvent[] }) {
   const t = await getTranslations("IncidentDetail.timeline");
   const tIncident = await getTranslations("Incident");
+  const tCommon = await getTranslations("Common");
 
-  function eventTitle(event: TimelineEvent): string {
-    const step = pick(event.after, "step", STEP_KEYS);
-    const stepName = step ? tIncident(`steps.${step}`) : "";
+  function title(event: AuditEvent): string {
     switch (event.type) {
       case "incident.created":
         return t("events.created");
       case "step.completed":
-        return t("events.stepCompleted", { step: stepName });
+        return t("events.stepCompleted", { step: tIncident(`steps.${event.after.step}`) });
       case "step.skipped":
-        return t("events.stepSkipped", { step: stepName });
-      case "incident.closed": {
-        const resolution = pick(event.after, "resolution", RESOLUTIONS);
-        return resolution
-          ? t("events.closed", { resolution: tIncident(`resolutions.${resolution}`) })
-          : t("events.closedPlain");
-      }
+        return t("events.stepSkipped", { step: tIncident(`steps.${event.after.step}`) });
+      case "incident.closed":
+        return t("events.closed", { resolution: tIncident(`resolutions.${event.after.resolution}`) });
+      case "incident.reopened":
+        return t("events.reopened");
+      case "merchant.created":
+        return t("events.merchantCreated", { name: event.after.name });
+      case "store.created":
+        return t("events.storeCreated", { name: event.after.name });
+      case "store.renamed":
+        return t("events.storeRenamed", { from: event.before.name, to: event.after.name });
+      case "terminal.created":
+        return t("events.terminalCreated", { tid: event.after.tid, store: event.after.storeName });
+      case "terminal.moved":
+        return t("events.terminalMoved", {
+          tid: event.after.tid,
+          from: event.before.storeName,
+          to: event.after.storeName,
+        });
+      case "terminal.deactivated":
+        return t("events.terminalDeactivated", { tid: event.after.tid });
+      case "terminal.reactivated":
+        return t("events.terminalReactivated", { tid: event.after.tid });
+      case "user.created":
+        return t("events.userCreated", { name: event.after.name, role: tCommon(`roles.${event.after.role}`) });
+      case "user.role_changed":
+        return t("events.userRoleChanged", { email: event.after.email, role: tCommon(`roles.${event.after.role}`) });
+      case "user.stores_changed":
+        return t("events.userStoresChanged", { email: event.after.email });
+      case "user.deactivated":
+        return t("events.userDeactivated", { email: event.after.email });
+      case "user.reactivated":
+        return t("events.userReactivated", { email: event.after.email });
+      case "user.unlocked":
+        return t("events.userUnlocked", { email: event.after.email });
+      default:
+        return event satisfies never;
+    }
+  }
+
+  /** An event the catalogue cannot read (written before it, or by a newer build): its type only. */
+  function legacyTitle(type: string): string {
+    switch (type) {
+      case "incident.created":
+        return t("events.created");
+      case "step.completed":
+        return t("events.stepCompletedPlain");
+      case "step.skipped":
+        return t("events.stepSkippedPlain");
+      case "incident.closed":
+        return t("events.closedPlain");
       case "incident.reopened":
         return t("events.reopened");
       default:
-        return event.type;
+        return t("events.unknown", { type });
     }
   }
 
@@ -52,21 +110,34 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
         <p className="text-slate-600">{t("empty")}</p>
       ) : (
         <ol className="space-y-2 border-l-2 border-slate-200 pl-4" data-testid="timeline">
-          {events.map((event) => {
-            const note = pick(event.after, "note");
-            const contactMethod = pick(event.after, "contactMethod", CONTACT_METHODS);
+          {events.map((stored) => {
+            const read = readAuditEvent(stored);
+            const details = read.known ? detailsOf(read.event) : {};
             return (
-              <li key={event.seq} data-testid="timeline-event" data-type={event.type} className="text-sm">
-                <p className="font-medium text-slate-900">{eventTitle(event)}</p>
+              <li
+                key={stored.seq}
+                data-testid="timeline-event"
+                data-type={stored.type}
+                data-known={read.known}
+                className="text-sm"
+              >
+                <p className="font-medium text-slate-900">{read.known ? title(read.event) : legacyTitle(read.type)}</p>
                 <p className="text-slate-600">
-                  <LocalTime iso={event.at} /> · {event.actor?.name ?? t("system")}
+                  <LocalTime iso={stored.at} /> · {stored.actor?.name ?? t("system")}
                 </p>
-                {contactMethod ? (
-                  <p className="text-slate-700">
-                    {t("contactMethod", { method: tIncident(`contactMethods.${contactMethod}`) })}
+                {details.confirmedDuplicateOf?.length ? (
+                  <p className="text-amber-800">
+                    {t("confirmedDuplicate", { references: details.confirmedDuplicateOf.join(", ") })}
                   </p>
                 ) : null}
-                {note ? <p className="whitespace-pre-wrap break-words text-slate-800">{t("note", { note })}</p> : null}
+                {details.contactMethod ? (
+                  <p className="text-slate-700">
+                    {t("contactMethod", { method: tIncident(`contactMethods.${details.contactMethod}`) })}
+                  </p>
+                ) : null}
+                {details.note ? (
+                  <p className="whitespace-pre-wrap break-words text-slate-800">{t("note", { note: details.note })}</p>
+                ) : null}
               </li>
             );
           })}
