@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
 import { optionalPageActor } from "@/lib/auth/page-actor";
@@ -18,12 +18,22 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const actor = await optionalPageActor();
+  const t = await getTranslations("Common.nav");
   return (
     <html lang={locale}>
       <body>
         <NextIntlClientProvider>
+          {/* The first stop of the Tab key: past the header, straight to the page. */}
+          <a
+            href="#main"
+            className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:inline-flex focus:min-h-11 focus:items-center focus:rounded-md focus:bg-white focus:px-4 focus:font-semibold focus:text-blue-800 focus:shadow-lg focus:ring-2 focus:ring-blue-600"
+          >
+            {t("skipToContent")}
+          </a>
           <AppHeader actor={actor} />
-          <main className="mx-auto max-w-5xl px-4 py-6">{children}</main>
+          <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-4 focus:outline-none sm:py-6">
+            {children}
+          </main>
         </NextIntlClientProvider>
       </body>
     </html>

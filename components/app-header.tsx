@@ -1,50 +1,73 @@
+// The app's header: one line on a 390 px phone. The main links (short labels on a phone, the
+// current page marked); who is signed in, the language and sign-out inline on a wider screen and
+// in a small account menu (a disclosure, so it works without JavaScript) on a phone.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/locale-switcher";
+import { type NavItem, NavLinks } from "@/components/nav-links";
 import { SignOutButton } from "@/components/sign-out-button";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/rbac/permissions";
 
 export async function AppHeader({ actor }: { actor: Actor | null }) {
   const t = await getTranslations("Common");
+  const items: NavItem[] = [];
+  if (actor) {
+    items.push({ href: "/incidents", label: t("nav.incidents"), shortLabel: t("nav.incidents") });
+    if (can(actor.role, "incident.create")) {
+      items.push({ href: "/incidents/new", label: t("nav.newIncident"), shortLabel: t("nav.newIncidentShort") });
+    }
+    if (can(actor.role, "step.complete.reconcile")) {
+      items.push({ href: "/finance", label: t("nav.finance"), shortLabel: t("nav.finance") });
+    }
+    if (can(actor.role, "admin.manage")) {
+      items.push({ href: "/admin", label: t("nav.admin"), shortLabel: t("nav.admin") });
+    }
+  }
+  const who = actor ? `${actor.name} · ${t(`roles.${actor.role}`)}` : null;
+
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/incidents" className="font-semibold text-slate-900">
+      <div className="mx-auto flex min-h-14 max-w-5xl items-center gap-x-2 px-2 sm:px-4">
+        <Link
+          href="/"
+          className={`${actor ? "max-sm:hidden" : ""} inline-flex min-h-11 items-center font-semibold text-slate-900`}
+        >
           {t("appName")}
         </Link>
         {actor ? (
-          <>
-            <Link href="/incidents" className="text-sm text-slate-700 hover:underline">
-              {t("nav.incidents")}
-            </Link>
-            {can(actor.role, "incident.create") ? (
-              <Link href="/incidents/new" className="text-sm text-slate-700 hover:underline">
-                {t("nav.newIncident")}
-              </Link>
-            ) : null}
-            {can(actor.role, "step.complete.reconcile") ? (
-              <Link href="/finance" className="text-sm text-slate-700 hover:underline">
-                {t("nav.finance")}
-              </Link>
-            ) : null}
-            {can(actor.role, "admin.manage") ? (
-              <Link href="/admin" className="text-sm text-slate-700 hover:underline">
-                {t("nav.admin")}
-              </Link>
-            ) : null}
-          </>
+          <nav aria-label={t("nav.main")} className="min-w-0">
+            <NavLinks items={items} />
+          </nav>
         ) : null}
-        <div className="ml-auto flex items-center gap-3">
-          {actor ? (
-            <span className="text-sm text-slate-600">
-              {actor.name} · {t(`roles.${actor.role}`)}
-            </span>
-          ) : null}
+        <div className="ml-auto flex items-center gap-3 max-sm:hidden">
+          {who ? <span className="text-sm text-slate-600">{who}</span> : null}
           <LocaleSwitcher />
           {actor ? <SignOutButton /> : null}
         </div>
-      </nav>
+        <details className="relative ml-auto sm:hidden" data-testid="account-menu">
+          <summary
+            aria-label={t("nav.account")}
+            className="flex size-11 cursor-pointer list-none items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden"
+          >
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              className="size-6"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
+              <path d="M4 6h16M4 12h16M4 18h16" strokeLinecap="round" />
+            </svg>
+          </summary>
+          <div className="absolute right-0 z-20 mt-1 w-64 space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
+            {who ? <p className="text-sm text-slate-700">{who}</p> : null}
+            <LocaleSwitcher />
+            {actor ? <SignOutButton /> : null}
+          </div>
+        </details>
+      </div>
     </header>
   );
 }

@@ -1,7 +1,8 @@
 // Where to go after signing in: only a same-site relative path is honoured, so a crafted
 // `?next=https://evil.example` or `?next=//evil.example` cannot send a user off-site. Pure.
 
-export const DEFAULT_AFTER_SIGN_IN = "/incidents";
+/** "/" sends each role on to its own queue (app/page.tsx). */
+export const DEFAULT_AFTER_SIGN_IN = "/";
 
 export function safeNextPath(next: string | string[] | undefined | null): string {
   const value = Array.isArray(next) ? next[0] : next;

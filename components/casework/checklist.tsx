@@ -1,9 +1,10 @@
 // The remediation checklist: every step with its status, who acted, when, and their note; the
 // current step carries the complete/skip forms when the viewer's role may use them.
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FocusCurrentStep } from "@/components/casework/focus-current-step";
 import { LocalTime } from "@/components/casework/local-time";
-import { StepStatusBadge } from "@/components/casework/status-badge";
 import { StepActions } from "@/components/casework/step-actions";
+import { StepStatusBadge } from "@/components/incidents/status-badge";
 import { mayActOnStep, nextPendingStep, rolesForStep } from "@/lib/incidents/rules";
 import type { Role } from "@/lib/rbac/permissions";
 import type { IncidentDto } from "@/lib/schemas/incident";
@@ -17,6 +18,7 @@ export async function Checklist({ incident, role }: { incident: IncidentDto; rol
 
   return (
     <section aria-labelledby="checklist-heading" className="space-y-3">
+      <FocusCurrentStep target={incident.status === "CLOSED" ? null : (current ?? "close")} />
       <h2 id="checklist-heading" className="text-lg font-semibold">
         {t("heading")}
       </h2>
@@ -34,7 +36,7 @@ export async function Checklist({ incident, role }: { incident: IncidentDto; rol
               data-status={step.status}
               data-current={isCurrent || undefined}
               aria-current={isCurrent ? "step" : undefined}
-              className={`scroll-mt-4 rounded-lg border bg-white p-4 ${
+              className={`scroll-mt-4 rounded-lg border bg-white ${isCurrent ? "p-4" : "px-4 py-2"} ${
                 isCurrent ? "border-blue-700 ring-2 ring-blue-700/20" : "border-slate-200"
               }`}
             >
@@ -45,12 +47,10 @@ export async function Checklist({ incident, role }: { incident: IncidentDto; rol
                 >
                   {index + 1}
                 </span>
-                <h3 className="font-semibold">{name}</h3>
-                <StepStatusBadge
-                  status={step.status}
-                  label={tIncident(`stepStatus.${step.status}`)}
-                  testId={`step-${step.key}-status`}
-                />
+                <h3 className="font-semibold focus:outline-none" tabIndex={-1} data-focus-target>
+                  {name}
+                </h3>
+                <StepStatusBadge status={step.status} testId={`step-${step.key}-status`} />
                 {isCurrent ? <span className="text-sm font-medium text-blue-800">{t("current")}</span> : null}
               </div>
               {step.by || step.at || step.note || step.contactMethod ? (

@@ -1,99 +1,130 @@
-// The incident's slip facts: reference, kind, status, where, how much, which card (masked), the
-// slip numbers, when it happened and when it is due.
+// The incident's slip facts. IncidentHeader is the top of the page, kept short so the next action
+// is on a phone's first screen: reference, status, kind, amount, where, and when it is due.
+// SlipDetails sits below the checklist: everything else on the slip, with the fields nobody
+// recorded gathered in one line instead of a row of "Not recorded" each.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LocalTime } from "@/components/casework/local-time";
 import { maskedCard } from "@/components/casework/masked-card";
-import { StatusBadge } from "@/components/casework/status-badge";
+import { OverdueBadge, StatusBadge } from "@/components/incidents/status-badge";
 import type { IncidentDto } from "@/lib/schemas/incident";
 
 export async function IncidentHeader({ incident }: { incident: IncidentDto }) {
   const t = await getTranslations("IncidentDetail");
   const tIncident = await getTranslations("Incident");
   const format = await getFormatter();
-  const card = maskedCard(incident.cardBin, incident.cardLast4);
-  const notRecorded = <span className="text-slate-500">{t("notRecorded")}</span>;
 
   return (
-    <header className="space-y-4">
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+    <header className="space-y-1">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h1 className="text-2xl font-semibold" data-testid="incident-reference">
           {incident.reference}
         </h1>
-        <StatusBadge status={incident.status} label={tIncident(`status.${incident.status}`)} />
-        {incident.overdue ? (
-          <span
-            className="rounded-full bg-red-100 px-2.5 py-0.5 text-sm font-medium text-red-800"
-            data-testid="incident-overdue"
-          >
-            {tIncident("overdue")}
-          </span>
-        ) : null}
+        <StatusBadge status={incident.status} testId="incident-status" large />
+        {incident.overdue ? <OverdueBadge testId="incident-overdue" large /> : null}
       </div>
       <p className="text-lg text-slate-800" data-testid="incident-kind">
         {tIncident(`kinds.${incident.kind}`)}
       </p>
-      <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
-        <Fact label={t("fields.amount")} testId="incident-amount">
-          {incident.amount === null
-            ? notRecorded
-            : format.number(Number(incident.amount), { style: "currency", currency: incident.currency })}
-        </Fact>
-        <Fact label={t("fields.storeTerminal")} testId="incident-terminal">
+      <dl className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">
+        {incident.amount !== null ? (
+          <InlineFact label={t("fields.amount")} testId="incident-amount">
+            {format.number(Number(incident.amount), { style: "currency", currency: incident.currency })}
+          </InlineFact>
+        ) : null}
+        <InlineFact label={t("fields.storeTerminal")} testId="incident-terminal">
           {incident.storeName} · <span className="font-mono">{incident.terminalId}</span>
-        </Fact>
-        <Fact label={t("fields.card")} testId="incident-card">
-          {card ? <span className="font-mono">{card}</span> : notRecorded}
-        </Fact>
-        <Fact label={t("fields.occurredAt")}>
-          <LocalTime iso={incident.occurredAt} />
-        </Fact>
-        <Fact label={incident.status === "CLOSED" ? t("fields.closedAt") : t("fields.dueAt")} testId="incident-due">
+        </InlineFact>
+        <InlineFact
+          label={incident.status === "CLOSED" ? t("fields.closedAt") : t("fields.dueAt")}
+          testId="incident-due"
+        >
           {incident.status === "CLOSED" && incident.closedAt ? (
             <LocalTime iso={incident.closedAt} />
           ) : (
-            <>
-              <LocalTime iso={incident.dueAt} />
-              {incident.overdue ? <span className="ml-2 font-medium text-red-700">{tIncident("overdue")}</span> : null}
-            </>
+            <LocalTime iso={incident.dueAt} className={incident.overdue ? "font-medium text-red-700" : undefined} />
           )}
-        </Fact>
-        {incident.resolution ? (
-          <Fact label={t("fields.resolution")} testId="incident-resolution">
-            {tIncident(`resolutions.${incident.resolution}`)}
-          </Fact>
-        ) : null}
-        <Fact label={t("fields.rrn")}>
-          {incident.rrn ? <span className="font-mono">{incident.rrn}</span> : notRecorded}
-        </Fact>
-        <Fact label={t("fields.authCode")}>
-          {incident.authCode ? <span className="font-mono">{incident.authCode}</span> : notRecorded}
-        </Fact>
-        <Fact label={t("fields.traceBatch")}>
-          {incident.traceNo || incident.batchNo ? (
-            <span className="font-mono">
-              {incident.traceNo ?? "—"} / {incident.batchNo ?? "—"}
-            </span>
-          ) : (
-            notRecorded
-          )}
-        </Fact>
-        <Fact label={t("fields.reportedBy")}>{incident.reportedBy.name}</Fact>
-        <div className="sm:col-span-2 lg:col-span-3">
-          <dt className="text-sm text-slate-600">{t("fields.description")}</dt>
-          <dd className="whitespace-pre-wrap break-words" data-testid="incident-description">
-            {incident.description || notRecorded}
-          </dd>
-        </div>
+        </InlineFact>
       </dl>
     </header>
   );
 }
 
-function Fact({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
+export async function SlipDetails({ incident }: { incident: IncidentDto }) {
+  const t = await getTranslations("IncidentDetail");
+  const tIncident = await getTranslations("Incident");
+  const format = await getFormatter();
+  const card = maskedCard(incident.cardBin, incident.cardLast4);
+  const traceBatch =
+    incident.traceNo || incident.batchNo ? `${incident.traceNo ?? "—"} / ${incident.batchNo ?? "—"}` : null;
+
+  const facts: { label: string; value: ReactNode | null; testId?: string; wide?: boolean }[] = [
+    {
+      label: t("fields.amount"),
+      testId: "incident-amount-detail",
+      value:
+        incident.amount === null
+          ? null
+          : format.number(Number(incident.amount), { style: "currency", currency: incident.currency }),
+    },
+    {
+      label: t("fields.card"),
+      testId: "incident-card",
+      value: card ? <span className="font-mono">{card}</span> : null,
+    },
+    { label: t("fields.occurredAt"), value: <LocalTime iso={incident.occurredAt} /> },
+    {
+      label: t("fields.resolution"),
+      testId: "incident-resolution",
+      value: incident.resolution ? tIncident(`resolutions.${incident.resolution}`) : null,
+    },
+    { label: t("fields.rrn"), value: incident.rrn ? <span className="font-mono">{incident.rrn}</span> : null },
+    {
+      label: t("fields.authCode"),
+      value: incident.authCode ? <span className="font-mono">{incident.authCode}</span> : null,
+    },
+    { label: t("fields.traceBatch"), value: traceBatch ? <span className="font-mono">{traceBatch}</span> : null },
+    { label: t("fields.reportedBy"), value: incident.reportedBy.name },
+    {
+      label: t("fields.description"),
+      testId: "incident-description",
+      wide: true,
+      value: incident.description ? <span className="whitespace-pre-wrap">{incident.description}</span> : null,
+    },
+  ];
+  // A closed case has no resolution row to miss; the others say what was not written down.
+  const missing = facts.filter((fact) => fact.value === null && fact.label !== t("fields.resolution"));
+
   return (
-    <div>
-      <dt className="text-sm text-slate-600">{label}</dt>
+    <section aria-labelledby="slip-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="slip-heading" className="mb-3 text-lg font-semibold">
+        {t("slipHeading")}
+      </h2>
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
+        {facts
+          .filter((fact) => fact.value !== null)
+          .map((fact) => (
+            <div key={fact.label} className={fact.wide ? "sm:col-span-2 lg:col-span-3" : undefined}>
+              <dt className="text-sm text-slate-600">{fact.label}</dt>
+              <dd className="break-words" data-testid={fact.testId}>
+                {fact.value}
+              </dd>
+            </div>
+          ))}
+      </dl>
+      {missing.length > 0 ? (
+        <p className="mt-3 text-sm text-slate-600" data-testid="incident-not-recorded">
+          {t("notRecordedList", { fields: format.list(missing.map((fact) => fact.label)) })}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function InlineFact({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
+  return (
+    <div className="flex gap-1">
+      <dt className="text-slate-600">{label}:</dt>
       <dd className="break-words" data-testid={testId}>
         {children}
       </dd>

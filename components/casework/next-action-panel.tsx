@@ -55,7 +55,7 @@ export async function NextActionPanel({ incident, role }: { incident: IncidentDt
       aria-labelledby="next-action-heading"
       data-testid="next-action"
       data-next={next.type === "step" ? next.key : next.type}
-      className="rounded-lg border-2 border-blue-700 bg-blue-50 p-4 shadow-sm"
+      className="rounded-lg border-2 border-blue-700 bg-blue-50 px-4 py-3 shadow-sm"
     >
       <h2 id="next-action-heading" className="text-sm font-semibold text-blue-900">
         {t("heading")}
@@ -63,15 +63,15 @@ export async function NextActionPanel({ incident, role }: { incident: IncidentDt
       <p className="mt-1 text-xl font-semibold text-slate-900" data-testid="next-action-what">
         {what}
       </p>
-      <p className="mt-1 text-slate-800">{hint}</p>
-      <p className="mt-3 text-sm text-slate-800" data-testid="next-action-roles">
+      <p className="mt-1 text-sm text-slate-800">{hint}</p>
+      <p className="mt-2 text-sm text-slate-800" data-testid="next-action-roles">
         {next.type === "none"
           ? t("whoMayReopen", { roles: roleNames(mayRoles) })
           : t("whoMay", { roles: roleNames(mayRoles) })}
         {skipRoles.length > 0 ? ` ${t("whoMaySkip", { roles: roleNames(skipRoles) })}` : null}
       </p>
       <p
-        className={`mt-2 font-medium ${youMay || youMaySkip ? "text-green-800" : "text-slate-700"}`}
+        className={`mt-1 text-sm font-medium ${youMay || youMaySkip ? "text-green-800" : "text-slate-700"}`}
         data-testid="next-action-you"
         data-may={youMay}
       >
@@ -85,7 +85,8 @@ export async function NextActionPanel({ incident, role }: { incident: IncidentDt
               ? t("youMayNotReopen", { role: tRoles(role) })
               : t("youMayNot", { role: tRoles(role), roles: roleNames(mayRoles) })}
       </p>
-      {(youMay || youMaySkip) && target ? (
+      {/* The current step's form follows right under this panel; closing and reopening are further down. */}
+      {(youMay || youMaySkip) && target && next.type !== "step" ? (
         <a href={target} className="mt-3 inline-flex min-h-11 items-center text-blue-800 underline underline-offset-2">
           {t("goToForm")}
         </a>

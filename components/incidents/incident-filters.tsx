@@ -1,8 +1,10 @@
-// The incident list's filters: a plain GET form, so filtering works without JavaScript and
-// every filtered view is a shareable URL.
+// The incident list's filters and sort: a plain GET form folded into a disclosure (so on a phone
+// the first case is near the top) and sort links, so both work without JavaScript and every view
+// is a shareable URL.
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { INCIDENT_KINDS, INCIDENT_STATUSES } from "@/lib/incidents/rules";
+import { INCIDENT_SORTS, type IncidentSort } from "@/lib/schemas/incident";
 import type { VisibleStore } from "@/lib/stores/list-stores";
 
 export interface FilterValues {
@@ -13,114 +15,157 @@ export interface FilterValues {
   from?: string;
   to?: string;
   overdue?: string;
+  sort?: string;
 }
+
+/** The status filter's extra choices: the caller's work queue (no value, the default) and all. */
+export const ALL_STATUSES_VALUE = "all";
 
 const controlClass =
   "block h-11 w-full min-w-0 rounded-md border border-slate-400 bg-white px-2 text-base sm:px-3 text-slate-900 focus:outline-none focus:ring-2 focus:ring-blue-600 sm:text-sm";
 const labelClass = "mb-1 block text-sm font-medium text-slate-800";
 
-export function IncidentFilters({ values, stores }: { values: FilterValues; stores: VisibleStore[] }) {
+export function IncidentFilters({
+  values,
+  stores,
+  activeCount,
+}: {
+  values: FilterValues;
+  stores: VisibleStore[];
+  activeCount: number;
+}) {
   const t = useTranslations("IncidentList.filters");
   const tIncident = useTranslations("Incident");
   return (
-    <search aria-label={t("legend")} className="mb-6 block">
-      <form
-        method="get"
-        action="/incidents"
-        className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:p-4 lg:grid-cols-4"
-      >
-        <div className="col-span-2 lg:col-span-4">
-          <label htmlFor="filter-q" className={labelClass}>
-            {t("search")}
-          </label>
-          <input
-            id="filter-q"
-            name="q"
-            type="search"
-            defaultValue={values.q ?? ""}
-            placeholder={t("searchPlaceholder")}
-            maxLength={100}
-            className={controlClass}
-          />
-        </div>
-        <div>
-          <label htmlFor="filter-status" className={labelClass}>
-            {t("status")}
-          </label>
-          <select id="filter-status" name="status" defaultValue={values.status ?? ""} className={controlClass}>
-            <option value="">{t("allStatuses")}</option>
-            {INCIDENT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {tIncident(`status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-kind" className={labelClass}>
-            {t("kind")}
-          </label>
-          <select id="filter-kind" name="kind" defaultValue={values.kind ?? ""} className={controlClass}>
-            <option value="">{t("allKinds")}</option>
-            {INCIDENT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {tIncident(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-store" className={labelClass}>
-            {t("store")}
-          </label>
-          <select id="filter-store" name="storeId" defaultValue={values.storeId ?? ""} className={controlClass}>
-            <option value="">{t("allStores")}</option>
-            {stores.map((store) => (
-              <option key={store.id} value={store.id}>
-                {store.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-end">
-          <label className="flex h-11 items-center gap-2 text-sm font-medium text-slate-800">
+    <search aria-label={t("legend")} className="block min-w-0 grow">
+      <details className="group rounded-lg border border-slate-200 bg-white" data-testid="incident-filters">
+        <summary className="flex min-h-11 cursor-pointer items-center gap-2 px-3 font-medium text-slate-800 marker:text-slate-500">
+          {t("summary")}{" "}
+          <span className="text-sm font-normal text-slate-600">{t("active", { count: activeCount })}</span>
+        </summary>
+        <form
+          method="get"
+          action="/incidents"
+          className="grid grid-cols-2 gap-3 border-t border-slate-200 p-3 sm:p-4 lg:grid-cols-4"
+        >
+          {values.sort ? <input type="hidden" name="sort" value={values.sort} /> : null}
+          <div className="col-span-2 lg:col-span-4">
+            <label htmlFor="filter-q" className={labelClass}>
+              {t("search")}
+            </label>
             <input
-              type="checkbox"
-              name="overdue"
-              value="true"
-              defaultChecked={values.overdue === "true"}
-              className="h-5 w-5 rounded border-slate-400"
+              id="filter-q"
+              name="q"
+              type="search"
+              defaultValue={values.q ?? ""}
+              placeholder={t("searchPlaceholder")}
+              maxLength={100}
+              className={controlClass}
             />
-            {t("overdueOnly")}
-          </label>
-        </div>
-        <div>
-          <label htmlFor="filter-from" className={labelClass}>
-            {t("from")}
-          </label>
-          <input id="filter-from" name="from" type="date" defaultValue={values.from ?? ""} className={controlClass} />
-        </div>
-        <div>
-          <label htmlFor="filter-to" className={labelClass}>
-            {t("to")}
-          </label>
-          <input id="filter-to" name="to" type="date" defaultValue={values.to ?? ""} className={controlClass} />
-        </div>
-        <div className="col-span-2 flex items-end gap-3">
-          <button
-            type="submit"
-            className="h-11 rounded-md bg-blue-700 px-4 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-600 focus:ring-offset-2"
-          >
-            {t("apply")}
-          </button>
-          <Link
-            href="/incidents"
-            className="inline-flex h-11 items-center rounded-md px-3 text-sm font-medium text-blue-800 underline underline-offset-2 hover:text-blue-900"
-          >
-            {t("clear")}
-          </Link>
-        </div>
-      </form>
+          </div>
+          <div>
+            <label htmlFor="filter-status" className={labelClass}>
+              {t("status")}
+            </label>
+            <select id="filter-status" name="status" defaultValue={values.status ?? ""} className={controlClass}>
+              <option value="">{t("toDo")}</option>
+              <option value={ALL_STATUSES_VALUE}>{t("allStatuses")}</option>
+              {INCIDENT_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {tIncident(`status.${status}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="filter-kind" className={labelClass}>
+              {t("kind")}
+            </label>
+            <select id="filter-kind" name="kind" defaultValue={values.kind ?? ""} className={controlClass}>
+              <option value="">{t("allKinds")}</option>
+              {INCIDENT_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {tIncident(`kinds.${kind}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="filter-store" className={labelClass}>
+              {t("store")}
+            </label>
+            <select id="filter-store" name="storeId" defaultValue={values.storeId ?? ""} className={controlClass}>
+              <option value="">{t("allStores")}</option>
+              {stores.map((store) => (
+                <option key={store.id} value={store.id}>
+                  {store.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="flex items-end">
+            <label className="flex h-11 items-center gap-2 text-sm font-medium text-slate-800">
+              <input
+                type="checkbox"
+                name="overdue"
+                value="true"
+                defaultChecked={values.overdue === "true"}
+                className="h-5 w-5 rounded border-slate-400"
+              />
+              {t("overdueOnly")}
+            </label>
+          </div>
+          <div>
+            <label htmlFor="filter-from" className={labelClass}>
+              {t("from")}
+            </label>
+            <input id="filter-from" name="from" type="date" defaultValue={values.from ?? ""} className={controlClass} />
+          </div>
+          <div>
+            <label htmlFor="filter-to" className={labelClass}>
+              {t("to")}
+            </label>
+            <input id="filter-to" name="to" type="date" defaultValue={values.to ?? ""} className={controlClass} />
+          </div>
+          <div className="col-span-2 flex items-end gap-3">
+            <button
+              type="submit"
+              className="h-11 rounded-md bg-blue-700 px-4 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-600 focus:ring-offset-2"
+            >
+              {t("apply")}
+            </button>
+            <Link
+              href="/incidents"
+              className="inline-flex h-11 items-center rounded-md px-3 text-sm font-medium text-blue-800 underline underline-offset-2 hover:text-blue-900"
+            >
+              {t("clear")}
+            </Link>
+          </div>
+        </form>
+      </details>
     </search>
+  );
+}
+
+/** Sort links: each keeps the filters and starts again from the first page. */
+export function SortLinks({ current, hrefFor }: { current: IncidentSort; hrefFor: (sort: IncidentSort) => string }) {
+  const t = useTranslations("IncidentList.sort");
+  return (
+    <nav aria-label={t("label")} className="flex items-center text-sm" data-testid="incident-sort">
+      {INCIDENT_SORTS.map((sort) => (
+        <Link
+          key={sort}
+          href={hrefFor(sort)}
+          aria-current={sort === current ? "true" : undefined}
+          className={`inline-flex min-h-11 items-center border-b-2 px-2 ${
+            sort === current
+              ? "border-blue-700 font-semibold text-slate-900"
+              : "border-transparent text-blue-800 underline underline-offset-2 hover:text-blue-900"
+          }`}
+        >
+          {t(sort)}
+        </Link>
+      ))}
+    </nav>
   );
 }

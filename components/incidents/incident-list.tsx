@@ -1,18 +1,39 @@
-// The incident list's rows: one card per incident, readable on a phone and on a desk.
+// The incident list's rows: a dense table-like grid on a desk screen, compact cards on a phone.
+// Each row is one link (the whole row is the tap target); its name is the reference and the rest
+// of the row is its description, so a screen reader hears "INC-000123, Wrong amount, due in 3h…".
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { OverdueBadge, StatusBadge } from "@/components/incidents/status-badge";
 import { nextAction } from "@/lib/incidents/rules";
 import type { IncidentDto } from "@/lib/schemas/incident";
 
+/** Columns shared by the header and the rows on wider screens (sm and up). */
+const COLUMNS =
+  "sm:grid sm:grid-cols-[6.5rem_minmax(0,1.4fr)_6.5rem_8.5rem_minmax(0,1fr)_6rem_7rem_minmax(0,1.2fr)] sm:items-center sm:gap-x-3";
+
 export function IncidentList({ items, now }: { items: IncidentDto[]; now: Date }) {
   const t = useTranslations("IncidentList");
   return (
-    <ol aria-label={t("resultsLabel")} className="space-y-3" data-testid="incident-list">
-      {items.map((incident) => (
-        <IncidentRow key={incident.id} incident={incident} now={now} />
-      ))}
-    </ol>
+    <div className="rounded-lg border border-slate-200 bg-white">
+      <div
+        aria-hidden="true"
+        className={`hidden border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600 ${COLUMNS}`}
+      >
+        <span>{t("row.reference")}</span>
+        <span>{t("row.kind")}</span>
+        <span>{t("row.status")}</span>
+        <span>{t("row.due")}</span>
+        <span>{t("row.store")}</span>
+        <span>{t("row.terminal")}</span>
+        <span className="text-right">{t("row.amount")}</span>
+        <span>{t("row.next")}</span>
+      </div>
+      <ol aria-label={t("resultsLabel")} className="divide-y divide-slate-200" data-testid="incident-list">
+        {items.map((incident) => (
+          <IncidentRow key={incident.id} incident={incident} now={now} />
+        ))}
+      </ol>
+    </div>
   );
 }
 
@@ -20,7 +41,6 @@ function IncidentRow({ incident, now }: { incident: IncidentDto; now: Date }) {
   const t = useTranslations("IncidentList.row");
   const tIncident = useTranslations("Incident");
   const format = useFormatter();
-  const occurredAt = new Date(incident.occurredAt);
   const next = nextAction({ status: incident.status, steps: incident.steps });
 
   let nextText: string;
@@ -37,59 +57,83 @@ function IncidentRow({ incident, now }: { incident: IncidentDto; now: Date }) {
     default:
       nextText = next satisfies never;
   }
+  const nameId = `incident-${incident.id}-name`;
+  const detailsId = `incident-${incident.id}-details`;
 
   return (
-    <li
-      data-testid="incident-row"
-      data-reference={incident.reference}
-      className={`rounded-lg border bg-white p-4 shadow-sm ${incident.overdue ? "border-red-300" : "border-slate-200"}`}
-    >
-      <div className="flex flex-wrap items-center gap-2">
-        <Link
-          href={`/incidents/${incident.id}`}
-          className="font-mono text-base font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-900"
+    <li data-testid="incident-row" data-reference={incident.reference} data-due={incident.dueAt}>
+      <Link
+        href={`/incidents/${incident.id}`}
+        aria-labelledby={nameId}
+        aria-describedby={detailsId}
+        className={`group flex min-h-11 flex-wrap items-center gap-x-2 gap-y-0.5 px-3 py-2 text-sm hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-600 sm:py-1.5 ${COLUMNS} ${
+          incident.overdue ? "border-l-4 border-l-red-600 pl-2" : ""
+        }`}
+      >
+        <span
+          id={nameId}
+          className="font-mono font-semibold text-blue-800 underline underline-offset-2 group-hover:text-blue-900"
         >
           {incident.reference}
-        </Link>
-        <StatusBadge status={incident.status} />
-        {incident.overdue ? <OverdueBadge /> : null}
-        <span className="ml-auto text-sm text-slate-700">{nextText}</span>
-      </div>
-      <p className="mt-1 font-medium text-slate-900">{tIncident(`kinds.${incident.kind}`)}</p>
-      <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
-        <div>
-          <dt className="text-slate-600">{t("store")}</dt>
-          <dd className="text-slate-900">{incident.storeName}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{t("terminal")}</dt>
-          <dd className="font-mono text-slate-900">{incident.terminalId}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{t("amount")}</dt>
-          <dd className="text-slate-900">
+        </span>
+        <span id={detailsId} className="contents">
+          <span className="truncate font-medium text-slate-900">{tIncident(`kinds.${incident.kind}`)}</span>
+          <span className="flex items-center gap-1">
+            <StatusBadge status={incident.status} />
+            {incident.overdue ? <OverdueBadge /> : null}
+          </span>
+          <DueCountdown incident={incident} now={now} />
+          <span className="truncate text-slate-700 max-sm:basis-auto">{incident.storeName}</span>
+          <span className="font-mono text-slate-700">{incident.terminalId}</span>
+          <span className="text-slate-900 tabular-nums sm:text-right">
             {incident.amount === null ? (
               <span className="text-slate-600">{t("noAmount")}</span>
             ) : (
               format.number(Number(incident.amount), { style: "currency", currency: incident.currency })
             )}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{t("occurred")}</dt>
-          <dd className="text-slate-900">
-            <time
-              dateTime={incident.occurredAt}
-              title={format.dateTime(occurredAt, { dateStyle: "medium", timeStyle: "short" })}
-            >
-              {format.relativeTime(occurredAt, now)}
-            </time>
-            <span className="block text-xs text-slate-600">
-              {format.dateTime(occurredAt, { dateStyle: "short", timeStyle: "short" })}
-            </span>
-          </dd>
-        </div>
-      </dl>
+          </span>
+          <span className="truncate text-slate-700 max-sm:ml-auto">{nextText}</span>
+        </span>
+      </Link>
     </li>
   );
+}
+
+/** "Due in 3h" or, in red, "Overdue 2h": the time left (or gone) to the case's due time. */
+function DueCountdown({ incident, now }: { incident: IncidentDto; now: Date }) {
+  const t = useTranslations("IncidentList.row");
+  const format = useFormatter();
+  const due = new Date(incident.dueAt);
+  const title = format.dateTime(due, { dateStyle: "medium", timeStyle: "short" });
+  if (incident.status === "CLOSED") {
+    return (
+      <time dateTime={incident.dueAt} title={title} className="text-slate-600">
+        {format.dateTime(due, { dateStyle: "short" })}
+      </time>
+    );
+  }
+  const { value, unit } = durationOf(Math.abs(due.getTime() - now.getTime()));
+  const time = format.number(value, { style: "unit", unit, unitDisplay: "narrow" });
+  return (
+    <time
+      dateTime={incident.dueAt}
+      title={title}
+      className={incident.overdue ? "font-semibold text-red-700" : "text-slate-800"}
+      data-testid="incident-due"
+    >
+      {incident.overdue ? t("overdueBy", { time }) : t("dueIn", { time })}
+    </time>
+  );
+}
+
+/** A duration as one number and a unit: minutes under an hour, hours under two days, else days. */
+function durationOf(ms: number): { value: number; unit: "minute" | "hour" | "day" } {
+  const minutes = Math.floor(ms / 60_000);
+  const [value, unit]: [number, "minute" | "hour" | "day"] =
+    minutes < 60
+      ? [minutes, "minute"]
+      : minutes < 48 * 60
+        ? [Math.floor(minutes / 60), "hour"]
+        : [Math.floor(minutes / 1440), "day"];
+  return { value, unit };
 }

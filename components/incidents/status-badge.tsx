@@ -1,33 +1,53 @@
+// The one status badge of the product: an incident's status, overdue, and a checklist step's
+// status, on the list, the incident page and the finance queue alike.
 import { useTranslations } from "next-intl";
-import type { IncidentStatus } from "@/lib/incidents/rules";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { IncidentStatus, StepStatus } from "@/lib/incidents/rules";
 
-const STYLES = {
-  OPEN: "border-amber-300 bg-amber-50 text-amber-900",
-  IN_PROGRESS: "border-blue-300 bg-blue-50 text-blue-900",
-  CLOSED: "border-slate-300 bg-slate-100 text-slate-800",
-} as const satisfies Record<IncidentStatus, string>;
+const STATUS_TONES = {
+  OPEN: "warning",
+  IN_PROGRESS: "info",
+  CLOSED: "neutral",
+} as const satisfies Record<IncidentStatus, BadgeTone>;
 
-export function StatusBadge({ status }: { status: IncidentStatus }) {
+const STEP_TONES = {
+  pending: "warning",
+  done: "success",
+  skipped: "neutral",
+  not_applicable: "muted",
+} as const satisfies Record<StepStatus, BadgeTone>;
+
+export function StatusBadge({
+  status,
+  testId = "status-badge",
+  large = false,
+}: {
+  status: IncidentStatus;
+  testId?: string;
+  large?: boolean;
+}) {
   const t = useTranslations("Incident.status");
   return (
-    <span
-      data-testid="status-badge"
-      data-status={status}
-      className={`inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium ${STYLES[status]}`}
-    >
+    <Badge tone={STATUS_TONES[status]} data-testid={testId} data-status={status} className={large ? "text-sm" : ""}>
       {t(status)}
-    </span>
+    </Badge>
   );
 }
 
-export function OverdueBadge() {
+export function OverdueBadge({ testId = "overdue-badge", large = false }: { testId?: string; large?: boolean }) {
   const t = useTranslations("Incident");
   return (
-    <span
-      data-testid="overdue-badge"
-      className="inline-flex items-center rounded-full border border-red-300 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800"
-    >
+    <Badge tone="danger" data-testid={testId} className={`font-semibold ${large ? "text-sm" : ""}`}>
       {t("overdue")}
-    </span>
+    </Badge>
+  );
+}
+
+export function StepStatusBadge({ status, testId }: { status: StepStatus; testId?: string }) {
+  const t = useTranslations("Incident.stepStatus");
+  return (
+    <Badge tone={STEP_TONES[status]} data-testid={testId} data-status={status} className="text-sm">
+      {t(status)}
+    </Badge>
   );
 }

@@ -1,23 +1,25 @@
-// The incident list: filters, newest first, keyset pagination; always scoped to the caller.
+// The incident list: filters, a sort (newest, oldest or soonest due), keyset pagination; always
+// scoped to the caller. `actionable` narrows it to the work queue: cases not closed whose current
+// step the caller's role may complete (or, once the checklist is through, may close).
 //
 // Built for a chain's scale (a million incidents): one raw query picks the page's ids along an
-// index that ends in the list's order (createdAt, id) — see the Incident indexes in
-// prisma/schema.prisma — and Prisma then loads those few rows with their relations. A filter
-// that allows several values of an indexed column (a supervisor's stores, the overdue filter's
-// two open statuses) becomes one index walk per value, merged by the database (UNION ALL of
-// ordered, limited walks), instead of collecting and sorting every match. No exact counts.
+// index that ends in the list's order — (createdAt, id) or (dueAt, id), see the Incident indexes
+// in prisma/schema.prisma — and Prisma then loads those few rows with their relations. A filter
+// that allows several values of an indexed column (a supervisor's stores, the open statuses)
+// becomes one index walk per value, merged by the database (UNION ALL of ordered, limited walks),
+// instead of collecting and sorting every match. No exact counts.
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { incidentSearchSql, refreshPlannerStatistics, timestampSql } from "@/lib/db/dialect";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { IncidentStatus } from "@/lib/incidents/rules";
+import { completePermission, type IncidentStatus, STEP_KEYS, type StepKey } from "@/lib/incidents/rules";
 import { incidentInclude, visibleIncidentsWhere } from "@/lib/incidents/scope";
 import { numberOfReference, serializeIncident } from "@/lib/incidents/serialize";
-import { can } from "@/lib/rbac/permissions";
+import { can, type Role } from "@/lib/rbac/permissions";
 import { storeScopeFilter } from "@/lib/rbac/store-scope";
-import type { IncidentDto, ListIncidentsQuery } from "@/lib/schemas/incident";
+import type { IncidentDto, IncidentSort, ListIncidentsQuery } from "@/lib/schemas/incident";
 
 /** SQL literals for the enum values (from fixed tables, never from input). */
 const STATUS_SQL = {
@@ -36,6 +38,21 @@ const KIND_SQL = {
   suspected_fraud: Prisma.raw("'SUSPECTED_FRAUD'"),
 } as const satisfies Record<NonNullable<ListIncidentsQuery["kind"]>, Prisma.Sql>;
 
+const STEP_SQL = {
+  halt: Prisma.raw("'HALT'"),
+  reverify: Prisma.raw("'REVERIFY'"),
+  notify: Prisma.raw("'NOTIFY'"),
+  resign: Prisma.raw("'RESIGN'"),
+  reconcile: Prisma.raw("'RECONCILE'"),
+} as const satisfies Record<StepKey, Prisma.Sql>;
+
+/** The column each sort walks and its direction; every one ends in id for the keyset cursor. */
+const SORT_ORDER = {
+  newest: { column: "createdAt", direction: "DESC" },
+  oldest: { column: "createdAt", direction: "ASC" },
+  due: { column: "dueAt", direction: "ASC" },
+} as const satisfies Record<IncidentSort, { column: "createdAt" | "dueAt"; direction: "ASC" | "DESC" }>;
+
 export { STATUS_SQL as incidentStatusSql };
 
 const ALL_STATUSES: readonly IncidentStatus[] = ["OPEN", "IN_PROGRESS", "CLOSED"];
@@ -51,7 +68,7 @@ export async function listIncidents({
   query: ListIncidentsQuery;
   now?: Date;
 }): Promise<{ items: IncidentDto[]; nextCursor: string | null }> {
-  if (!can(actor.role, "incident.view")) throw new AppError("FORBIDDEN", "Your role cannot see incidents.");
+  if (!can(actor.role, "incident.view")) throw new AppError("FORBIDDEN", { reason: "ROLE_CANNOT_VIEW" });
   const empty = { items: [], nextCursor: null };
   refreshPlannerStatistics();
 
@@ -64,11 +81,19 @@ export async function listIncidents({
   }
   if (storeIds !== "all" && storeIds.length === 0) return empty;
 
-  // Statuses the filters allow; overdue = not closed and past due.
+  // Statuses the filters allow; overdue and the work queue = not closed.
   let statuses: readonly IncidentStatus[] = query.status ? [query.status] : ALL_STATUSES;
-  if (query.overdue === "true") statuses = statuses.filter((status) => status !== "CLOSED");
+  if (query.overdue === "true" || query.actionable === "true") {
+    statuses = statuses.filter((status) => status !== "CLOSED");
+  }
+  const sort = query.sort ?? "newest";
 
   const conditions: Prisma.Sql[] = [Prisma.sql`i."merchantId" = ${actor.merchantId}`];
+  if (query.actionable === "true") {
+    const condition = actionableSql(actor.role);
+    if (condition === null) return empty;
+    if (condition !== true) conditions.push(condition);
+  }
   if (query.kind) conditions.push(Prisma.sql`i."kind" = ${KIND_SQL[query.kind]}`);
   if (query.overdue === "true") conditions.push(Prisma.sql`i."dueAt" < ${timestampSql(now)}`);
   if (query.overdue === "false") {
@@ -89,13 +114,17 @@ export async function listIncidents({
   if (query.cursor) {
     const after = await prisma.incident.findFirst({
       where: { id: query.cursor, ...visibleIncidentsWhere(actor) },
-      select: { id: true, createdAt: true },
+      select: { id: true, createdAt: true, dueAt: true },
     });
     if (!after) return empty;
-    conditions.push(Prisma.sql`(i."createdAt", i."id") < (${timestampSql(after.createdAt)}, ${after.id})`);
+    const { column, direction } = SORT_ORDER[sort];
+    const comparison = Prisma.raw(direction === "DESC" ? "<" : ">");
+    conditions.push(
+      Prisma.sql`(i.${Prisma.raw(`"${column}"`)}, i."id") ${comparison} (${timestampSql(after[column])}, ${after.id})`,
+    );
   }
 
-  const ids = await pageOfIds({ conditions, storeIds, statuses, take: query.limit + 1 });
+  const ids = await pageOfIds({ conditions, storeIds, statuses, sort, take: query.limit + 1 });
   const pageIds = ids.slice(0, query.limit);
   const rows = await prisma.incident.findMany({
     where: { id: { in: pageIds }, ...visibleIncidentsWhere(actor) },
@@ -113,57 +142,115 @@ export async function listIncidents({
 }
 
 /**
- * The ids of one page, newest first: one ordered, limited index walk per (store, status) pair
- * the filters leave open, merged. A single value needs no merge; "all" needs no condition.
+ * The condition for "the caller's role can move this case on now": its first pending step is one
+ * the role may complete, or no step is pending and the role may close. `true` when the role may
+ * do all of it (no condition), null when it may do none (nothing to list). The subquery reads the
+ * case's five steps through IncidentStep's (incidentId, key) key.
+ */
+function actionableSql(role: Role): Prisma.Sql | true | null {
+  const steps = STEP_KEYS.filter((key) => can(role, completePermission(key)));
+  const mayClose = can(role, "incident.close");
+  if (steps.length === STEP_KEYS.length && mayClose) return true;
+  if (steps.length === 0 && !mayClose) return null;
+  const current = Prisma.sql`(SELECT s."key" FROM "IncidentStep" s
+    WHERE s."incidentId" = i."id" AND s."status" = 'PENDING' ORDER BY s."position" LIMIT 1)`;
+  const arms: Prisma.Sql[] = [];
+  if (steps.length > 0) arms.push(Prisma.sql`${current} IN (${Prisma.join(steps.map((key) => STEP_SQL[key]))})`);
+  if (mayClose) {
+    arms.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "IncidentStep" s
+      WHERE s."incidentId" = i."id" AND s."status" = 'PENDING')`);
+  }
+  return Prisma.sql`(${Prisma.join(arms, " OR ")})`;
+}
+
+/**
+ * One ordered, limited walk: the conditions, one store and one status (null = any), in the sort's
+ * order. Exported for the planner tests, which check the index that serves it.
+ */
+export function incidentWalkSql({
+  conditions,
+  storeId,
+  status,
+  sort,
+  take,
+}: {
+  conditions: Prisma.Sql[];
+  storeId: string | null;
+  status: IncidentStatus | null;
+  sort: IncidentSort;
+  take: number;
+}): Prisma.Sql {
+  return walkSql({
+    conditions: [
+      ...conditions,
+      ...(storeId === null ? [] : [Prisma.sql`i."storeId" = ${storeId}`]),
+      ...(status === null ? [] : [Prisma.sql`i."status" = ${STATUS_SQL[status]}`]),
+    ],
+    sort,
+    take,
+  });
+}
+
+function walkSql({ conditions, sort, take }: { conditions: Prisma.Sql[]; sort: IncidentSort; take: number }) {
+  const { column, direction } = SORT_ORDER[sort];
+  const where = Prisma.join(conditions, " AND ");
+  const order = Prisma.raw(`i."${column}" ${direction}, i."id" ${direction}`);
+  return Prisma.sql`SELECT i."id", i.${Prisma.raw(`"${column}"`)} AS "sortKey" FROM "Incident" i WHERE ${where} ORDER BY ${order} LIMIT ${take}`;
+}
+
+/**
+ * The ids of one page in the sort's order: one ordered, limited index walk per (store, status)
+ * pair the filters leave open, merged. A single value needs no merge; "all" needs no condition —
+ * except for the due sort, whose indexes all start with the status (one walk per status).
  */
 async function pageOfIds({
   conditions,
   storeIds,
   statuses,
+  sort,
   take,
 }: {
   conditions: Prisma.Sql[];
   storeIds: string[] | "all";
   statuses: readonly IncidentStatus[];
+  sort: IncidentSort;
   take: number;
 }): Promise<string[]> {
   if (statuses.length === 0) return [];
-  const statusChoices: (IncidentStatus | null)[] = statuses.length === ALL_STATUSES.length ? [null] : [...statuses];
+  const statusChoices: (IncidentStatus | null)[] =
+    statuses.length === ALL_STATUSES.length && sort !== "due" ? [null] : [...statuses];
   const storeChoices: (string | null)[] = storeIds === "all" ? [null] : storeIds;
-
-  const walk = (extra: Prisma.Sql[]) => {
-    const where = Prisma.join([...conditions, ...extra], " AND ");
-    return Prisma.sql`SELECT i."id", i."createdAt" FROM "Incident" i WHERE ${where} ORDER BY i."createdAt" DESC, i."id" DESC LIMIT ${take}`;
-  };
 
   let walks: Prisma.Sql[];
   if (statusChoices.length * storeChoices.length <= MAX_WALKS) {
     walks = storeChoices.flatMap((storeId) =>
-      statusChoices.map((status) =>
-        walk([
-          ...(storeId === null ? [] : [Prisma.sql`i."storeId" = ${storeId}`]),
-          ...(status === null ? [] : [Prisma.sql`i."status" = ${STATUS_SQL[status]}`]),
-        ]),
-      ),
+      statusChoices.map((status) => incidentWalkSql({ conditions, storeId, status, sort, take })),
     );
   } else {
     walks = [
-      walk([
-        ...(storeIds === "all" ? [] : [Prisma.sql`i."storeId" IN (${Prisma.join(storeIds)})`]),
-        ...(statusChoices[0] === null
-          ? []
-          : [Prisma.sql`i."status" IN (${Prisma.join(statuses.map((status) => STATUS_SQL[status]))})`]),
-      ]),
+      walkSql({
+        conditions: [
+          ...conditions,
+          ...(storeIds === "all" ? [] : [Prisma.sql`i."storeId" IN (${Prisma.join(storeIds)})`]),
+          ...(statuses.length === ALL_STATUSES.length
+            ? []
+            : [Prisma.sql`i."status" IN (${Prisma.join(statuses.map((status) => STATUS_SQL[status]))})`]),
+        ],
+        sort,
+        take,
+      }),
     ];
   }
 
+  const { direction } = SORT_ORDER[sort];
+  const order = Prisma.raw(`"sortKey" ${direction}, "id" ${direction}`);
   const rows =
     walks.length === 1
       ? await prisma.$queryRaw<{ id: string }[]>(walks[0])
       : await prisma.$queryRaw<{ id: string }[]>`
-          SELECT "id", "createdAt" FROM (${Prisma.join(
+          SELECT "id", "sortKey" FROM (${Prisma.join(
             walks.map((sql, n) => Prisma.sql`SELECT * FROM (${sql}) AS ${Prisma.raw(`w${n}`)}`),
             " UNION ALL ",
-          )}) AS page ORDER BY "createdAt" DESC, "id" DESC LIMIT ${take}`;
+          )}) AS page ORDER BY ${order} LIMIT ${take}`;
   return rows.map((row) => row.id);
 }

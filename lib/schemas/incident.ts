@@ -118,6 +118,10 @@ export type ReopenIncidentInput = z.infer<typeof reopenIncidentSchema>;
 
 export const stepKeySchema = z.enum(STEP_KEYS, { error: `Step must be one of: ${STEP_KEYS.join(", ")}.` });
 
+/** The list's orders: newest or oldest logged, or soonest due (the work queue's). */
+export const INCIDENT_SORTS = ["newest", "oldest", "due"] as const;
+export type IncidentSort = (typeof INCIDENT_SORTS)[number];
+
 export const listIncidentsQuerySchema = z.strictObject({
   status: z.enum(INCIDENT_STATUSES).optional(),
   kind: z.enum(INCIDENT_KINDS).optional(),
@@ -127,6 +131,14 @@ export const listIncidentsQuerySchema = z.strictObject({
   overdue: z.enum(["true", "false"]).optional(),
   from: z.iso.date({ error: "from must be a date (YYYY-MM-DD)." }).optional(),
   to: z.iso.date({ error: "to must be a date (YYYY-MM-DD)." }).optional(),
+  sort: z
+    .enum(INCIDENT_SORTS, { error: `sort must be one of: ${INCIDENT_SORTS.join(", ")}.` })
+    .optional()
+    .describe("newest (the default), oldest, or due: soonest due first"),
+  actionable: z
+    .enum(["true", "false"])
+    .optional()
+    .describe("true: only cases not closed whose current step your role may complete, or close"),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type ListIncidentsQuery = z.infer<typeof listIncidentsQuerySchema>;

@@ -1,5 +1,6 @@
-// One incident: its slip facts, what to do now, the checklist with its forms, close/reopen, and
-// the timeline. Every action on it is checked again by the use case its server action calls.
+// One incident: the top facts, what to do now, the checklist with its forms, close/reopen, the
+// rest of the slip, and the timeline — in that order, so on a phone the next action's button is
+// on the first screen. Every action on it is checked again by the use case its server action calls.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,7 +8,7 @@ import { getTranslations } from "next-intl/server";
 import { cache, type ReactNode } from "react";
 import { Checklist } from "@/components/casework/checklist";
 import { CloseForm, ReopenForm } from "@/components/casework/close-reopen-forms";
-import { IncidentHeader } from "@/components/casework/incident-header";
+import { IncidentHeader, SlipDetails } from "@/components/casework/incident-header";
 import { NextActionPanel } from "@/components/casework/next-action-panel";
 import { Timeline } from "@/components/casework/timeline";
 import type { Actor } from "@/lib/auth/actor";
@@ -52,8 +53,11 @@ export default async function IncidentPage({ params }: Props) {
   const showReopen = incident.status === "CLOSED" && can(actor.role, "incident.reopen");
 
   return (
-    <div className="space-y-6">
-      <Link href="/incidents" className="inline-flex min-h-11 items-center text-blue-800 underline underline-offset-2">
+    <div className="space-y-4">
+      <Link
+        href="/incidents"
+        className="-my-2 inline-flex min-h-11 items-center text-sm text-blue-800 underline underline-offset-2"
+      >
         {t("backToList")}
       </Link>
       <IncidentHeader incident={incident} />
@@ -69,6 +73,7 @@ export default async function IncidentPage({ params }: Props) {
           <ReopenForm key={incident.version} incidentId={incident.id} version={incident.version} />
         </FormSection>
       ) : null}
+      <SlipDetails incident={incident} />
       <Timeline events={incident.timeline} />
     </div>
   );
@@ -82,7 +87,12 @@ function FormSection({ id, heading, children }: { id: string; heading: string; c
       aria-labelledby={`${id}-heading`}
       className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4"
     >
-      <h2 id={`${id}-heading`} className="mb-3 text-lg font-semibold">
+      <h2
+        id={`${id}-heading`}
+        className="mb-3 text-lg font-semibold focus:outline-none"
+        tabIndex={-1}
+        data-focus-target
+      >
         {heading}
       </h2>
       {children}
