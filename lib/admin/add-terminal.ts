@@ -19,14 +19,19 @@ export async function addTerminal({
   assertAdmin(actor);
   const tid = input.tid.toUpperCase();
   const clash = () =>
-    new AppError("CONFLICT", `Terminal ${tid} is already registered.`, { tid: "This TID is already registered." });
+    new AppError(
+      "CONFLICT",
+      { reason: "TERMINAL_ALREADY_REGISTERED", params: { terminal: tid } },
+      { tid: { reason: "TERMINAL_ALREADY_REGISTERED", params: { terminal: tid } } },
+    );
   try {
     return await prisma.$transaction(async (tx) => {
       const store = await tx.store.findFirst({
         where: { id: input.storeId, merchantId: actor.merchantId },
         select: { id: true, name: true },
       });
-      if (!store) throw new AppError("NOT_FOUND", "Store not found.", { storeId: "Unknown store." });
+      if (!store)
+        throw new AppError("NOT_FOUND", { reason: "STORE_NOT_FOUND" }, { storeId: { reason: "UNKNOWN_STORE" } });
       const existing = await tx.terminal.findUnique({
         where: { merchantId_tid: { merchantId: actor.merchantId, tid } },
         select: { id: true },

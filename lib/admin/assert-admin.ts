@@ -6,6 +6,6 @@ import { can } from "@/lib/rbac/permissions";
 
 export function assertAdmin(actor: Actor): void {
   if (!can(actor.role, "admin.manage")) {
-    throw new AppError("FORBIDDEN", "Only an admin can manage stores, terminals and staff.");
+    throw new AppError("FORBIDDEN", { reason: "ADMIN_ONLY" });
   }
 }

@@ -24,16 +24,14 @@ export async function changeUserAccess({
   return prisma.$transaction(async (tx) => {
     const membership = await findMembershipForChange(tx, actor, userId);
     if (membership.userId === actor.userId && input.role !== membership.role) {
-      throw new AppError("RULE_VIOLATION", "You cannot change your own role; ask another admin.", {
-        role: "You cannot change your own role.",
-      });
+      throw new AppError("RULE_VIOLATION", { reason: "OWN_ROLE_CHANGE" }, { role: { reason: "OWN_ROLE_CHANGE" } });
     }
     const stores = await tx.store.findMany({
       where: { id: { in: storeIds }, merchantId: actor.merchantId },
       select: { id: true },
     });
     if (stores.length !== storeIds.length) {
-      throw new AppError("NOT_FOUND", "One of the stores was not found.", { storeIds: "Unknown store." });
+      throw new AppError("NOT_FOUND", { reason: "STORES_NOT_FOUND" }, { storeIds: { reason: "STORES_NOT_FOUND" } });
     }
     const before = { role: membership.role, storeIds: membership.stores.map((link) => link.storeId) };
     const roleChanged = before.role !== input.role;

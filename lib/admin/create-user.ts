@@ -23,14 +23,15 @@ export type NewUser = {
 export async function createUserInTx(tx: Tx, user: NewUser, actorId: string | null) {
   const email = user.email.trim().toLowerCase();
   if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw new AppError("CONFLICT", `A user with email ${email} already exists.`, { email: "Already in use." });
+    const taken = { reason: "EMAIL_TAKEN", params: { email } } as const;
+    throw new AppError("CONFLICT", taken, { email: taken });
   }
   const stores = await tx.store.findMany({
     where: { id: { in: user.storeIds }, merchantId: user.merchantId },
     select: { id: true },
   });
   if (stores.length !== new Set(user.storeIds).size) {
-    throw new AppError("NOT_FOUND", "One of the stores was not found.", { storeIds: "Unknown store." });
+    throw new AppError("NOT_FOUND", { reason: "STORES_NOT_FOUND" }, { storeIds: { reason: "STORES_NOT_FOUND" } });
   }
   const passwordHash = "passwordHash" in user ? user.passwordHash : await hashPassword(user.password);
   const created = await tx.user.create({
@@ -84,7 +85,11 @@ export async function createUser({ actor, input }: { actor: Actor; input: Create
   } catch (error) {
     rethrowUniqueClash(
       error,
-      new AppError("CONFLICT", `A user with email ${input.email} already exists.`, { email: "Already in use." }),
+      new AppError(
+        "CONFLICT",
+        { reason: "EMAIL_TAKEN", params: { email: input.email } },
+        { email: { reason: "EMAIL_TAKEN", params: { email: input.email } } },
+      ),
     );
   }
 }

@@ -19,6 +19,6 @@ export async function findMembershipForChange(tx: Tx, actor: Actor, userId: stri
       stores: { select: { storeId: true }, orderBy: { storeId: "asc" } },
     },
   });
-  if (!membership) throw new AppError("NOT_FOUND", "User not found.");
+  if (!membership) throw new AppError("NOT_FOUND", { reason: "USER_NOT_FOUND" });
   return membership;
 }

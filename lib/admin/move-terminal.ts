@@ -23,16 +23,19 @@ export async function moveTerminal({
       where: { id: terminalId, merchantId: actor.merchantId },
       select: { id: true, tid: true, storeId: true, store: { select: { name: true } } },
     });
-    if (!terminal) throw new AppError("NOT_FOUND", "Terminal not found.");
+    if (!terminal) throw new AppError("NOT_FOUND", { reason: "TERMINAL_NOT_FOUND" });
     const target = await tx.store.findFirst({
       where: { id: input.storeId, merchantId: actor.merchantId },
       select: { id: true, name: true },
     });
-    if (!target) throw new AppError("NOT_FOUND", "Store not found.", { storeId: "Unknown store." });
+    if (!target)
+      throw new AppError("NOT_FOUND", { reason: "STORE_NOT_FOUND" }, { storeId: { reason: "UNKNOWN_STORE" } });
     if (target.id === terminal.storeId) {
-      throw new AppError("RULE_VIOLATION", `Terminal ${terminal.tid} is already in ${target.name}.`, {
-        storeId: "The terminal is already in this store.",
-      });
+      const alreadyThere = {
+        reason: "TERMINAL_ALREADY_IN_STORE",
+        params: { terminal: terminal.tid, store: target.name },
+      } as const;
+      throw new AppError("RULE_VIOLATION", alreadyThere, { storeId: alreadyThere });
     }
     const moved = await tx.terminal.update({
       where: { id: terminal.id },

@@ -25,7 +25,7 @@ export async function renameStore({
         where: { id: storeId, merchantId: actor.merchantId },
         select: { id: true, name: true },
       });
-      if (!store) throw new AppError("NOT_FOUND", "Store not found.");
+      if (!store) throw new AppError("NOT_FOUND", { reason: "STORE_NOT_FOUND" });
       if (store.name === input.name) return store;
       await assertStoreNameFree(tx, actor.merchantId, input.name);
       const renamed = await tx.store.update({

@@ -23,7 +23,7 @@ export async function setTerminalActive({
       where: { id: terminalId, merchantId: actor.merchantId },
       select: { id: true, tid: true, storeId: true, active: true },
     });
-    if (!terminal) throw new AppError("NOT_FOUND", "Terminal not found.");
+    if (!terminal) throw new AppError("NOT_FOUND", { reason: "TERMINAL_NOT_FOUND" });
     // Already in the asked-for state: nothing changes, so nothing is recorded.
     if (terminal.active === active) return terminal;
     const updated = await tx.terminal.update({

@@ -21,9 +21,11 @@ export async function setUserActive({
   return prisma.$transaction(async (tx) => {
     const membership = await findMembershipForChange(tx, actor, userId);
     if (!active && membership.userId === actor.userId) {
-      throw new AppError("RULE_VIOLATION", "You cannot deactivate your own account; ask another admin.", {
-        active: "You cannot deactivate yourself.",
-      });
+      throw new AppError(
+        "RULE_VIOLATION",
+        { reason: "OWN_ACCOUNT_DEACTIVATION" },
+        { active: { reason: "OWN_ACCOUNT_DEACTIVATION" } },
+      );
     }
     // Already in the asked-for state: nothing changes, so nothing is recorded.
     if (membership.active === active) return { userId, active };

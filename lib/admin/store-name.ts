@@ -5,7 +5,8 @@ import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 
 export function storeNameClash(name: string): AppError {
-  return new AppError("CONFLICT", `A store named "${name}" already exists.`, { name: "Already in use." });
+  const taken = { reason: "STORE_NAME_TAKEN", params: { name } } as const;
+  return new AppError("CONFLICT", taken, { name: taken });
 }
 
 export async function assertStoreNameFree(tx: Tx, merchantId: string, name: string): Promise<void> {

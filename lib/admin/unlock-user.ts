@@ -24,7 +24,11 @@ export async function unlockUser({
     const cleared = await clearAccountThrottle(tx, { email: membership.user.email, now });
     if (!cleared.heldUntil) {
       // Nothing is held back: roll back (the clearing of expired counters included) and say so.
-      throw new AppError("RULE_VIOLATION", "This user is not locked out.", { lockedUntil: "Not locked." });
+      throw new AppError(
+        "RULE_VIOLATION",
+        { reason: "USER_NOT_LOCKED" },
+        { lockedUntil: { reason: "USER_NOT_LOCKED" } },
+      );
     }
     await appendEvent(tx, {
       merchantId: actor.merchantId,

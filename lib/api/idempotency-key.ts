@@ -37,7 +37,11 @@ export function parseIdempotencyKey(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   const result = idempotencyKeySchema.safeParse(value);
   if (result.success) return result.data;
-  const message = result.error.issues[0]?.message ?? `${IDEMPOTENCY_KEY_HEADER} is not valid.`;
+  // Only the card-number refinement is a custom issue; anything else is the wrong shape.
+  const message =
+    result.error.issues[0]?.code === "custom"
+      ? ({ reason: "IDEMPOTENCY_KEY_HOLDS_CARD" } as const)
+      : ({ reason: "IDEMPOTENCY_KEY_INVALID", params: { max: IDEMPOTENCY_KEY_MAX_LENGTH } } as const);
   throw new AppError("BAD_REQUEST", message, { [IDEMPOTENCY_KEY_HEADER]: message });
 }
 

@@ -78,7 +78,9 @@ export function buildOpenApiDocument() {
       description:
         "Log POS card-payment mishaps and walk them through the remediation checklist. Sign in with " +
         "POST /api/auth/sign-in; the session cookie authenticates the other calls. Errors are " +
-        "`{ error: { code, message, fields? } }`.",
+        "`{ error: { code, reason, params, message, fields?, fieldReasons? } }`: `code` fixes the status, " +
+        "`reason` and `params` are stable keys, `message` and `fields` are worded in the language of the " +
+        "`slipcase_locale` cookie, else `Accept-Language`, else English.",
     },
     components: {
       schemas: {

@@ -1,23 +1,41 @@
 // The HTTP edge of the domain: reads JSON bodies, runs a handler, and maps every error to the
-// `{ error: { code, message, fields? } }` shape in one place. Unexpected errors are logged and
-// answered with a generic 500 that carries no stack trace. Every answer is `Cache-Control:
-// no-store`: API answers are per user and must not sit in a browser's or a proxy's cache.
+// `{ error: { code, reason, params, message, fields?, fieldReasons? } }` shape in one place, with
+// `message` and `fields` worded in the caller's language (the locale cookie, else
+// Accept-Language, else English) and `reason`/`params` the stable keys behind them. Unexpected
+// errors are logged and answered with a generic 500 that carries no stack trace. Every answer is
+// `Cache-Control: no-store`: API answers are per user and must not sit in a browser's or a
+// proxy's cache.
 import "server-only";
 import type { z } from "zod";
 import { parseInput } from "@/lib/api/validation";
 import { env } from "@/lib/env";
 import { AppError, HTTP_STATUS, isAppError } from "@/lib/errors/app-error";
+import { errorText, fieldTexts } from "@/lib/errors/translate";
 import { isSameOrigin } from "@/lib/http/origin";
+import { DEFAULT_LOCALE, type Locale, localeFromHeaders } from "@/lib/i18n/locales";
 import { log } from "@/lib/log";
 
-export function errorResponse(error: AppError): Response {
+export function errorResponse(error: AppError, locale: Locale = DEFAULT_LOCALE): Response {
+  const fields = error.fields
+    ? {
+        fields: fieldTexts(locale, error.fields),
+        fieldReasons: Object.fromEntries(
+          Object.entries(error.fields).map(([field, message]) => [
+            field,
+            { reason: message.reason, params: message.params ?? {} },
+          ]),
+        ),
+      }
+    : {};
   return Response.json(
     {
       error: {
         ...error.details,
         code: error.code,
-        message: error.message,
-        ...(error.fields ? { fields: error.fields } : {}),
+        reason: error.reason,
+        params: error.params,
+        message: errorText(locale, error),
+        ...fields,
       },
     },
     { status: HTTP_STATUS[error.code] },
@@ -25,9 +43,8 @@ export function errorResponse(error: AppError): Response {
 }
 
 function tooLarge(limit: number): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The request body must be at most ${limit} bytes.`, {
-    body: `Larger than ${limit} bytes.`,
-  });
+  const tooLarge = { reason: "BODY_TOO_LARGE", params: { limit } } as const;
+  return new AppError("PAYLOAD_TOO_LARGE", tooLarge, { body: tooLarge });
 }
 
 /**
@@ -60,15 +77,15 @@ export async function readBodyText(request: Request, limit = env.API_JSON_BODY_L
 
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
   const text = await readBodyText(request);
-  if (!text.trim()) throw new AppError("BAD_REQUEST", "The request body must be a JSON object.", { body: "Required." });
+  if (!text.trim()) throw new AppError("BAD_REQUEST", { reason: "BODY_EMPTY" }, { body: { reason: "REQUIRED" } });
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.", { body: "Not valid JSON." });
+    throw new AppError("BAD_REQUEST", { reason: "BODY_NOT_JSON" }, { body: { reason: "BODY_NOT_JSON" } });
   }
   if (!body || typeof body !== "object" || Array.isArray(body)) {
-    throw new AppError("BAD_REQUEST", "The request body must be a JSON object.", { body: "Must be an object." });
+    throw new AppError("BAD_REQUEST", { reason: "BODY_NOT_OBJECT" }, { body: { reason: "BODY_NOT_OBJECT" } });
   }
   return parseInput(schema, body);
 }
@@ -79,7 +96,7 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
  */
 function checkOrigin(request: Request) {
   if (request.method === "GET" || request.method === "HEAD") return;
-  if (!isSameOrigin(request.headers)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+  if (!isSameOrigin(request.headers)) throw new AppError("FORBIDDEN", { reason: "CROSS_SITE_REFUSED" });
 }
 
 function noStore(response: Response): Response {
@@ -100,11 +117,13 @@ export function apiHandler<C>(handler: (request: Request, context: C) => Promise
       checkOrigin(request);
       return noStore(await handler(request, context));
     } catch (error) {
-      if (isAppError(error)) return noStore(errorResponse(error));
+      const locale = localeFromHeaders(request.headers);
+      if (isAppError(error)) return noStore(errorResponse(error, locale));
       log.error("Unhandled error in API route", { method: request.method, url: request.url, error });
+      const internal = { reason: "INTERNAL_ERROR", params: {} } as const;
       return noStore(
         Response.json(
-          { error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } },
+          { error: { code: "INTERNAL", ...internal, message: errorText(locale, internal) } },
           { status: 500 },
         ),
       );

@@ -48,7 +48,8 @@ describe("card security data keys", () => {
   ])("a %s key is refused as BAD_REQUEST naming the field", (key) => {
     const error = errorOf(() => parseInput(createIncidentSchema, { ...valid, [key]: "123" }));
     expect(error.code).toBe("BAD_REQUEST");
-    expect(error.fields).toEqual({ [key]: expect.any(String) });
+    expect(error.reason).toBe("CARD_SECURITY_DATA");
+    expect(error.fields).toEqual({ [key]: { reason: "CARD_SECURITY_FIELD" } });
   });
 
   test("is refused on every schema, not only on creating", () => {
@@ -99,16 +100,35 @@ describe("parseInput", () => {
     expect(parseInput(createIncidentSchema, valid)).toEqual({ ...valid, currency: "CNY" });
   });
 
-  test("names every invalid field and starts the message with the first", () => {
+  test("names every invalid field, with a reason and its parameters, and the first in the summary", () => {
     const error = errorOf(() => parseInput(createIncidentSchema, { kind: "nope", terminalId: "T1", amount: "0" }));
     expect(error.code).toBe("BAD_REQUEST");
-    expect(Object.keys(error.fields ?? {}).sort()).toEqual(["amount", "kind", "terminalId"]);
-    expect(error.message).toMatch(/^kind: /);
+    expect(error.reason).toBe("INVALID_INPUT");
+    expect(error.params).toEqual({ field: "kind", others: 2 });
+    expect(error.fields).toEqual({
+      kind: { reason: "NOT_ONE_OF", params: { field: "kind", options: expect.stringContaining("wrong_amount") } },
+      terminalId: { reason: "INVALID_FORMAT", params: { field: "terminalId" } },
+      amount: { reason: "AMOUNT_NOT_POSITIVE" },
+    });
+  });
+
+  test("a missing field is REQUIRED, a value of the wrong type says the type expected", () => {
+    const missing = errorOf(() => parseInput(stepActionSchema, { action: "complete" }));
+    expect(missing.fields).toEqual({ version: { reason: "REQUIRED" } });
+    const wrongType = errorOf(() => parseInput(stepActionSchema, { action: "complete", version: "1" }));
+    expect(wrongType.fields).toEqual({ version: { reason: "WRONG_TYPE", params: { expected: "number" } } });
+    const fraction = errorOf(() => parseInput(stepActionSchema, { action: "complete", version: 1.5 }));
+    expect(fraction.fields).toEqual({ version: { reason: "WRONG_TYPE", params: { expected: "int" } } });
+  });
+
+  test("length limits carry the limit", () => {
+    const error = errorOf(() => parseInput(stepActionSchema, { action: "skip", note: "x".repeat(1001), version: 1 }));
+    expect(error.fields).toEqual({ note: { reason: "TOO_LONG", params: { max: 1000 } } });
   });
 
   test("names unknown keys as unknown fields", () => {
     const error = errorOf(() => parseInput(createIncidentSchema, { ...valid, tip: "1", storeId: "s" }));
-    expect(error.fields).toEqual({ tip: "Unknown field.", storeId: "Unknown field." });
+    expect(error.fields).toEqual({ tip: { reason: "UNKNOWN_FIELD" }, storeId: { reason: "UNKNOWN_FIELD" } });
   });
 });
 
@@ -125,7 +145,10 @@ describe("fieldErrors", () => {
     const result = schema.safeParse({ slip: { rrn: "1", extra: true } });
     expect(result.success).toBe(false);
     if (!result.success) {
-      expect(fieldErrors(result.error)).toEqual({ "slip.rrn": "12 digits", "slip.extra": "Unknown field." });
+      expect(fieldErrors(result.error)).toEqual({
+        "slip.rrn": { reason: "INVALID_FORMAT", params: { field: "rrn" } },
+        "slip.extra": { reason: "UNKNOWN_FIELD" },
+      });
     }
   });
 
@@ -146,7 +169,7 @@ describe("hostile shapes", () => {
   test("nesting 100,000 levels deep is refused as BAD_REQUEST without overflowing the stack", () => {
     const error = errorOf(() => parseInput(createIncidentSchema, { ...valid, extra: nested(100_000) }));
     expect(error.code).toBe("BAD_REQUEST");
-    expect(error.fields).toEqual({ body: "Nested too deeply." });
+    expect(error.fields).toEqual({ body: { reason: "BODY_TOO_DEEP", params: { max: MAX_INPUT_DEPTH } } });
   });
 
   test("nesting up to the cap is walked, deeper is refused", () => {
@@ -204,11 +227,11 @@ describe("unknown fields in an error answer", () => {
     const names = Object.keys(error.fields ?? {});
     expect(names).toHaveLength(MAX_UNKNOWN_FIELDS_LISTED + 1);
     expect(names.slice(0, 5)).toEqual(["extra0", "extra1", "extra2", "extra3", "extra4"]);
-    expect(error.fields?.[MORE_UNKNOWN_FIELDS]).toBe("And 995 more unknown fields.");
+    expect(error.fields?.[MORE_UNKNOWN_FIELDS]).toEqual({ reason: "MORE_UNKNOWN_FIELDS", params: { count: 995 } });
   });
 
   test("five or fewer are all named, with no count", () => {
     const error = errorOf(() => parseInput(createIncidentSchema, { ...valid, a: 1, b: 2 }));
-    expect(error.fields).toEqual({ a: "Unknown field.", b: "Unknown field." });
+    expect(error.fields).toEqual({ a: { reason: "UNKNOWN_FIELD" }, b: { reason: "UNKNOWN_FIELD" } });
   });
 });

@@ -1,6 +1,10 @@
-// Turning untrusted input into typed values, or an AppError naming the field. No I/O.
+// Turning untrusted input into typed values, or an AppError naming the field. Every zod issue
+// becomes a message of the catalogue (lib/errors/messages.ts) with its parameters — the limits of
+// a length check, the options of a choice — so it can be worded in any language. A schema's own
+// refinement names its reason in `params: { reason }`. No I/O.
 import type { z } from "zod";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, type FieldMessages } from "@/lib/errors/app-error";
+import { ERROR_MESSAGES, type ErrorMessage, isErrorReason } from "@/lib/errors/messages";
 import { FORBIDDEN_CARD_KEYS } from "@/lib/schemas/incident";
 
 /** No body this API takes nests deeper than a few levels; anything past this is refused unread. */
@@ -12,15 +16,75 @@ export const MAX_UNKNOWN_FIELDS_LISTED = 5;
 /** The field under which the count of further unknown fields is reported. */
 export const MORE_UNKNOWN_FIELDS = "…";
 
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+/** The name a message gives the field: the last named segment of the path. */
+function fieldName(path: readonly PropertyKey[]): string {
+  for (let index = path.length - 1; index >= 0; index--) {
+    if (typeof path[index] === "string") return path[index] as string;
+  }
+  return "body";
+}
+
+/** A message of the catalogue with its parameters, when the reason takes exactly those. */
+function declared(reason: string, params: Record<string, unknown>): ErrorMessage | null {
+  if (!isErrorReason(reason)) return null;
+  const names = Object.keys(ERROR_MESSAGES[reason]);
+  const values: Record<string, string | number> = {};
+  for (const name of names) {
+    const value = params[name];
+    if (typeof value !== "string" && typeof value !== "number") return null;
+    values[name] = value;
+  }
+  return (names.length > 0 ? { reason, params: values } : { reason }) as ErrorMessage;
+}
+
+/** What one zod issue says, as a message of the catalogue. */
+export function issueMessage(issue: z.core.$ZodIssue): ErrorMessage {
+  const field = fieldName(issue.path);
+  switch (issue.code) {
+    case "invalid_type":
+      // Parsed with reportInput, a missing value shows as an `input` of undefined.
+      if ("input" in issue && issue.input !== undefined) {
+        return { reason: "WRONG_TYPE", params: { expected: issue.expected } };
+      }
+      return { reason: "REQUIRED" };
+    case "too_small": {
+      const min = Number(issue.minimum);
+      if (issue.origin === "string")
+        return min <= 1 ? { reason: "REQUIRED" } : { reason: "TOO_SHORT", params: { min } };
+      if (issue.origin === "array" || issue.origin === "set") return { reason: "TOO_FEW_ITEMS", params: { min } };
+      return { reason: "TOO_SMALL", params: { min } };
+    }
+    case "too_big": {
+      const max = Number(issue.maximum);
+      if (issue.origin === "string") return { reason: "TOO_LONG", params: { max } };
+      if (issue.origin === "array" || issue.origin === "set") return { reason: "TOO_MANY_ITEMS", params: { max } };
+      return { reason: "TOO_BIG", params: { max } };
+    }
+    case "invalid_value":
+      return { reason: "NOT_ONE_OF", params: { field, options: issue.values.map(String).join(", ") } };
+    case "invalid_format":
+      if (issue.format === "email") return { reason: "INVALID_EMAIL" };
+      if (issue.format === "datetime") return { reason: "INVALID_DATE_TIME" };
+      if (issue.format === "date") return { reason: "INVALID_DATE" };
+      return { reason: "INVALID_FORMAT", params: { field } };
+    case "custom": {
+      const { reason, ...params } = (issue.params ?? {}) as Record<string, unknown>;
+      return (typeof reason === "string" && declared(reason, { field, ...params })) || { reason: "INVALID_VALUE" };
+    }
+    default:
+      return { reason: "INVALID_VALUE" };
+  }
+}
+
+export function fieldErrors(error: z.ZodError): FieldMessages {
+  const fields: FieldMessages = {};
   let unknownListed = 0;
   let unknownMore = 0;
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         if (unknownListed < MAX_UNKNOWN_FIELDS_LISTED) {
-          fields[[...issue.path, key].join(".")] = "Unknown field.";
+          fields[[...issue.path, key].join(".")] = { reason: "UNKNOWN_FIELD" };
           unknownListed++;
         } else {
           unknownMore++;
@@ -29,9 +93,9 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
       continue;
     }
     const path = issue.path.join(".") || "body";
-    fields[path] ??= issue.message;
+    fields[path] ??= issueMessage(issue);
   }
-  if (unknownMore > 0) fields[MORE_UNKNOWN_FIELDS] = `And ${unknownMore} more unknown fields.`;
+  if (unknownMore > 0) fields[MORE_UNKNOWN_FIELDS] = { reason: "MORE_UNKNOWN_FIELDS", params: { count: unknownMore } };
   return fields;
 }
 
@@ -90,20 +154,22 @@ export function findForbiddenCardKey(value: unknown): string | null {
 
 function refuse(problem: InputProblem): never {
   switch (problem.kind) {
-    case "too-deep":
-      throw new AppError("BAD_REQUEST", `The request body nests deeper than ${MAX_INPUT_DEPTH} levels.`, {
-        body: "Nested too deeply.",
-      });
+    case "too-deep": {
+      const tooDeep = { reason: "BODY_TOO_DEEP", params: { max: MAX_INPUT_DEPTH } } as const;
+      throw new AppError("BAD_REQUEST", tooDeep, { body: tooDeep });
+    }
     case "card-key":
       throw new AppError(
         "BAD_REQUEST",
-        "Card security data (CVV, PIN, track data, full card number) must never be sent.",
-        { [problem.path]: "Not accepted: card security data is never stored." },
+        { reason: "CARD_SECURITY_DATA" },
+        { [problem.path]: { reason: "CARD_SECURITY_FIELD" } },
       );
     case "not-text":
-      throw new AppError("BAD_REQUEST", `${problem.path}: Contains a character that is not valid text.`, {
-        [problem.path]: "Contains a character that is not valid text (a lone surrogate or NUL).",
-      });
+      throw new AppError(
+        "BAD_REQUEST",
+        { reason: "INVALID_INPUT", params: { field: problem.path, others: 0 } },
+        { [problem.path]: { reason: "NOT_TEXT" } },
+      );
     default:
       return problem satisfies never;
   }
@@ -112,11 +178,15 @@ function refuse(problem: InputProblem): never {
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const problem = findInputProblem(input);
   if (problem) refuse(problem);
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) {
     const fields = fieldErrors(result.error);
-    const first = Object.entries(fields)[0];
-    throw new AppError("BAD_REQUEST", first ? `${first[0]}: ${first[1]}` : "Invalid input.", fields);
+    const named = Object.keys(fields).filter((field) => field !== MORE_UNKNOWN_FIELDS);
+    throw new AppError(
+      "BAD_REQUEST",
+      { reason: "INVALID_INPUT", params: { field: named[0] ?? "body", others: Math.max(0, named.length - 1) } },
+      fields,
+    );
   }
   return result.data;
 }

@@ -48,6 +48,6 @@ export async function getActorThroughBetterAuth(headers: Headers): Promise<Actor
 
 export async function requireActor(headers: Headers): Promise<Actor> {
   const actor = await getActor(headers);
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  if (!actor) throw new AppError("UNAUTHENTICATED", { reason: "SIGN_IN_REQUIRED" });
   return actor;
 }

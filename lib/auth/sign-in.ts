@@ -14,7 +14,8 @@ import { AppError } from "@/lib/errors/app-error";
 
 export { SignInThrottledError };
 
-const GENERIC = "Email or password is incorrect.";
+/** One answer whatever was wrong, so it tells nothing about which accounts exist. */
+const GENERIC = { reason: "SIGN_IN_FAILED" } as const;
 
 /**
  * Throws AppError UNAUTHENTICATED (401) for a wrong email or password and SignInThrottledError,

@@ -16,7 +16,7 @@ export class SignInThrottledError extends AppError {
   readonly retryAfterSeconds: number;
 
   constructor(retryAfterSeconds: number) {
-    super("LOCKED", "Too many failed sign-ins. Try again later.");
+    super("LOCKED", { reason: "SIGN_IN_LOCKED" });
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }

@@ -26,3 +26,23 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   }
   return DEFAULT_LOCALE;
 }
+
+/** The value of one cookie in a Cookie header, or undefined. */
+function cookieValue(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [key, ...value] = part.split("=");
+    if (key.trim() === name) return value.join("=").trim();
+  }
+  return undefined;
+}
+
+/**
+ * The locale a request asks for: the user's choice (the locale cookie) first, else the browser's
+ * Accept-Language, else English. Lets the API answer in the language the UI shows.
+ */
+export function localeFromHeaders(headers: Headers): Locale {
+  const chosen = cookieValue(headers.get("cookie"), LOCALE_COOKIE);
+  if (isLocale(chosen)) return chosen;
+  return localeFromAcceptLanguage(headers.get("accept-language"));
+}

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { isLocale, LOCALE_COOKIE, type Locale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
 
+/** The cookie is read through cookies() so a choice set earlier in this request already counts. */
 export async function currentLocale(): Promise<Locale> {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
   if (isLocale(chosen)) return chosen;
@@ -16,6 +17,7 @@ async function loadMessages(locale: Locale) {
     import(`../../messages/${locale}/incidents.json`),
     import(`../../messages/${locale}/casework.json`),
     import(`../../messages/${locale}/admin.json`),
+    import(`../../messages/${locale}/errors.json`),
   ]);
   return Object.assign({}, ...files.map((file) => file.default));
 }

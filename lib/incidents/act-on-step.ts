@@ -32,7 +32,9 @@ export async function actOnStep({
     if (!can(actor.role, stepActionPermission(key, input.action))) {
       throw new AppError(
         "FORBIDDEN",
-        input.action === "skip" ? "Your role cannot skip steps." : `Your role cannot complete the "${key}" step.`,
+        input.action === "skip"
+          ? { reason: "ROLE_CANNOT_SKIP" }
+          : { reason: "ROLE_CANNOT_COMPLETE_STEP", params: { step: key } },
       );
     }
     const note = input.note ? maskPans(input.note) : null;
@@ -46,7 +48,7 @@ export async function actOnStep({
       identityVerified: input.identityVerified,
     });
     if (!rule.ok)
-      throw new AppError("RULE_VIOLATION", rule.reason, rule.field ? { [rule.field]: rule.reason } : undefined);
+      throw new AppError("RULE_VIOLATION", rule.message, rule.field ? { [rule.field]: rule.message } : undefined);
 
     const at = new Date();
     const isResign = key === "resign" && input.action === "complete";

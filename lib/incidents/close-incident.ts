@@ -24,9 +24,9 @@ export async function closeIncident({
 }): Promise<IncidentDto> {
   return prisma.$transaction(async (tx) => {
     const incident = await loadForChange(tx, { actor, id, version: input.version });
-    if (!can(actor.role, "incident.close")) throw new AppError("FORBIDDEN", "Your role cannot close incidents.");
+    if (!can(actor.role, "incident.close")) throw new AppError("FORBIDDEN", { reason: "ROLE_CANNOT_CLOSE" });
     const rule = checkClose({ status: incident.status, steps: stepStates(incident.steps) });
-    if (!rule.ok) throw new AppError("RULE_VIOLATION", rule.reason);
+    if (!rule.ok) throw new AppError("RULE_VIOLATION", rule.message);
 
     const closedAt = new Date();
     const note = input.note ? maskPans(input.note) : null;

@@ -51,29 +51,26 @@ export async function createIncident({
   input: CreateIncidentInput;
   idempotencyKey?: string | null;
 }): Promise<CreateIncidentResult> {
-  if (!can(actor.role, "incident.create")) throw new AppError("FORBIDDEN", "Your role cannot log incidents.");
+  if (!can(actor.role, "incident.create")) throw new AppError("FORBIDDEN", { reason: "ROLE_CANNOT_CREATE" });
 
   const requestHash = createHash("sha256").update(canonicalJson(input)).digest("hex");
   const found = await lookUp({ actor, tid: input.terminalId.toUpperCase(), idempotencyKey });
   if (found.replay) return replayOf(found.replay, requestHash);
   const { terminal } = found;
   if (!terminal) {
-    throw new AppError("RULE_VIOLATION", `Terminal ${input.terminalId} is not one of this merchant's terminals.`, {
-      terminalId: "Unknown terminal.",
-    });
+    const unknown = { reason: "TERMINAL_UNKNOWN", params: { terminal: input.terminalId } } as const;
+    throw new AppError("RULE_VIOLATION", unknown, { terminalId: unknown });
   }
   if (!canSeeStore(actor, terminal.storeId)) {
-    throw new AppError("FORBIDDEN", "That terminal belongs to a store you do not work in.", {
-      terminalId: "Not one of your stores' terminals.",
-    });
+    const notYours = { reason: "TERMINAL_NOT_IN_YOUR_STORES" } as const;
+    throw new AppError("FORBIDDEN", notYours, { terminalId: notYours });
   }
 
   const now = new Date();
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
   if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw new AppError("BAD_REQUEST", "occurredAt: cannot be in the future.", {
-      occurredAt: "Cannot be in the future.",
-    });
+    const future = { reason: "OCCURRED_IN_FUTURE" } as const;
+    throw new AppError("BAD_REQUEST", future, { occurredAt: future });
   }
 
   const id = newId();
@@ -252,9 +249,8 @@ async function findReplay(userId: string, key: string, requestHash: string): Pro
 /** The first response to a key, or 422 when the key came with another body. */
 function replayOf(stored: { requestHash: string; responseBody: string }, requestHash: string): CreateIncidentResult {
   if (stored.requestHash !== requestHash) {
-    throw new AppError("RULE_VIOLATION", "This Idempotency-Key was already used with a different request body.", {
-      "Idempotency-Key": "Already used for another request.",
-    });
+    const reused = { reason: "IDEMPOTENCY_KEY_REUSED" } as const;
+    throw new AppError("RULE_VIOLATION", reused, { "Idempotency-Key": reused });
   }
   return { incident: JSON.parse(stored.responseBody) as IncidentDto, replayed: true };
 }

@@ -9,7 +9,7 @@ import { can } from "@/lib/rbac/permissions";
 import type { IncidentDetailDto } from "@/lib/schemas/incident";
 
 export async function getIncident({ actor, id }: { actor: Actor; id: string }): Promise<IncidentDetailDto> {
-  if (!can(actor.role, "incident.view")) throw new AppError("FORBIDDEN", "Your role cannot see incidents.");
+  if (!can(actor.role, "incident.view")) throw new AppError("FORBIDDEN", { reason: "ROLE_CANNOT_VIEW" });
   const incident = await prisma.incident.findFirst({
     where: { id, ...visibleIncidentsWhere(actor) },
     include: {
@@ -27,6 +27,6 @@ export async function getIncident({ actor, id }: { actor: Actor; id: string }): 
       },
     },
   });
-  if (!incident) throw new AppError("NOT_FOUND", "Incident not found.");
+  if (!incident) throw new AppError("NOT_FOUND", { reason: "INCIDENT_NOT_FOUND" });
   return { ...serializeIncident(incident), timeline: serializeTimeline(incident.events) };
 }

@@ -59,28 +59,76 @@ export async function listFinanceQueue({
   limit = FINANCE_QUEUE_LIMIT,
 }: {
   actor: Actor;
+  query?: FinanceQueueQuery;
   now?: Date;
   limit?: number;
-}): Promise<{ items: FinanceQueueItem[]; truncated: boolean }> {
+}): Promise<{ items: FinanceQueueItem[]; truncated: boolean; totals: FinanceQueueTotal[] }> {
   if (!can(actor.role, "step.complete.reconcile")) {
-    throw new AppError("FORBIDDEN", "Only finance and admins work the reconcile queue.");
+    throw new AppError("FORBIDDEN", { reason: "FINANCE_QUEUE_ONLY" });
   }
+  const empty = { items: [], truncated: false, totals: [] };
   const scope = storeScopeFilter(actor);
-  if (!scope || (scope.storeIds !== "all" && scope.storeIds.length === 0)) return { items: [], truncated: false };
-  // One walk per open status along (merchantId, status, occurredAt, id), merged: the oldest open
-  // cases come straight off the index instead of sorting every open case (tens of thousands in
-  // a chain). The pending-reconcile test is one probe of IncidentStep's (incidentId, key) key.
-  const walk = (status: "OPEN" | "IN_PROGRESS") => Prisma.sql`
-    SELECT i."id", i."occurredAt" FROM "Incident" i
-    WHERE i."merchantId" = ${actor.merchantId} AND i."status" = ${incidentStatusSql[status]}
-      ${scope.storeIds === "all" ? Prisma.empty : Prisma.sql`AND i."storeId" IN (${Prisma.join(scope.storeIds)})`}
-      AND EXISTS (SELECT 1 FROM "IncidentStep" s
-                  WHERE s."incidentId" = i."id" AND s."key" = 'RECONCILE' AND s."status" = 'PENDING')
+  if (!scope || (scope.storeIds !== "all" && scope.storeIds.length === 0)) return empty;
+  let storeIds = scope.storeIds;
+  if (query.storeId) {
+    if (storeIds !== "all" && !storeIds.includes(query.storeId)) return empty;
+    storeIds = [query.storeId];
+  }
+
+  const filters: Prisma.Sql[] = [Prisma.sql`i."merchantId" = ${actor.merchantId}`];
+  if (storeIds !== "all") filters.push(Prisma.sql`i."storeId" IN (${Prisma.join(storeIds)})`);
+  if (query.kind) filters.push(Prisma.sql`i."kind" = ${Prisma.raw(`'${KIND_SQL[query.kind]}'`)}`);
+  if (query.olderThanDays) {
+    const cutoff = new Date(now.getTime() - Number(query.olderThanDays) * 86_400_000);
+    filters.push(Prisma.sql`i."occurredAt" < ${timestampSql(cutoff)}`);
+  }
+  filters.push(Prisma.sql`EXISTS (SELECT 1 FROM "IncidentStep" s
+    WHERE s."incidentId" = i."id" AND s."key" = 'RECONCILE' AND s."status" = 'PENDING')`);
+  // Ready: reconcile is the only step left (it is the checklist's last).
+  const ready = Prisma.sql`NOT EXISTS (SELECT 1 FROM "IncidentStep" e
+    WHERE e."incidentId" = i."id" AND e."key" <> 'RECONCILE' AND e."status" = 'PENDING')`;
+  const where = Prisma.join(filters, " AND ");
+
+  // One walk per open status and readiness along (merchantId, status, occurredAt, id), merged:
+  // the oldest cases of each group come straight off the index instead of sorting every open case
+  // (tens of thousands in a chain); the step tests are probes of IncidentStep's (incidentId, key).
+  const walk = (status: "OPEN" | "IN_PROGRESS", isReady: boolean) => Prisma.sql`
+    SELECT i."id", i."occurredAt", ${isReady ? 1 : 0} AS "ready" FROM "Incident" i
+    WHERE ${where} AND i."status" = ${incidentStatusSql[status]} AND ${isReady ? ready : Prisma.sql`NOT ${ready}`}
     ORDER BY i."occurredAt", i."id" LIMIT ${limit + 1}`;
-  const picked = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT "id", "occurredAt" FROM (
-      SELECT * FROM (${walk("OPEN")}) AS w0 UNION ALL SELECT * FROM (${walk("IN_PROGRESS")}) AS w1
-    ) AS queue ORDER BY "occurredAt", "id" LIMIT ${limit + 1}`;
+  const walks = [walk("OPEN", true), walk("IN_PROGRESS", true), walk("OPEN", false), walk("IN_PROGRESS", false)];
+  const [picked, sums] = await Promise.all([
+    prisma.$queryRaw<{ id: string }[]>`
+      SELECT "id", "occurredAt", "ready" FROM (${Prisma.join(
+        walks.map((sql, n) => Prisma.sql`SELECT * FROM (${sql}) AS ${Prisma.raw(`w${n}`)}`),
+        " UNION ALL ",
+      )}) AS queue ORDER BY "ready" DESC, "occurredAt", "id" LIMIT ${limit + 1}`,
+    prisma.$queryRaw<
+      {
+        currency: string;
+        count: number | bigint;
+        amount: number | bigint | null;
+        ready: number | bigint | null;
+        readyAmount: number | bigint | null;
+      }[]
+    >`
+      SELECT i."currency" AS "currency", count(*) AS "count", sum(i."amountMinor") AS "amount",
+        sum(CASE WHEN ${ready} THEN 1 ELSE 0 END) AS "ready",
+        sum(CASE WHEN ${ready} THEN i."amountMinor" ELSE 0 END) AS "readyAmount"
+      FROM "Incident" i
+      WHERE ${where} AND i."status" IN (${incidentStatusSql.OPEN}, ${incidentStatusSql.IN_PROGRESS})
+      GROUP BY i."currency" ORDER BY i."currency"`,
+  ]);
+  const totals = sums.map(
+    (row): FinanceQueueTotal => ({
+      currency: row.currency,
+      count: Number(row.count),
+      amountMinor: Number(row.amount ?? 0),
+      ready: Number(row.ready ?? 0),
+      readyAmountMinor: Number(row.readyAmount ?? 0),
+    }),
+  );
+
   const found = await prisma.incident.findMany({
     where: { id: { in: picked.map((row) => row.id) }, ...visibleIncidentsWhere(actor) },
     select: {

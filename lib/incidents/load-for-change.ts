@@ -13,12 +13,12 @@ export async function loadForChange(tx: Tx, { actor, id, version }: { actor: Act
     where: { id, ...visibleIncidentsWhere(actor) },
     include: incidentInclude,
   });
-  if (!incident) throw new AppError("NOT_FOUND", "Incident not found.");
+  if (!incident) throw new AppError("NOT_FOUND", { reason: "INCIDENT_NOT_FOUND" });
   if (incident.version !== version) {
     throw new AppError(
       "CONFLICT",
-      `Someone changed this incident (version ${incident.version}, you sent ${version}). Reload and try again.`,
-      { version: `Current version is ${incident.version}.` },
+      { reason: "INCIDENT_CHANGED", params: { current: incident.version, sent: version } },
+      { version: { reason: "CURRENT_VERSION", params: { current: incident.version } } },
     );
   }
   return incident;
@@ -34,5 +34,5 @@ export async function bumpVersion(
     data: { ...data, version: { increment: 1 } },
   });
   if (count !== 1)
-    throw new AppError("CONFLICT", "Someone changed this incident at the same time. Reload and try again.");
+    throw new AppError("CONFLICT", { reason: "INCIDENT_CHANGED_CONCURRENTLY" });
 }

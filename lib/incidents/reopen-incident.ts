@@ -24,11 +24,11 @@ export async function reopenIncident({
 }): Promise<IncidentDto> {
   return prisma.$transaction(async (tx) => {
     const incident = await loadForChange(tx, { actor, id, version: input.version });
-    if (!can(actor.role, "incident.reopen")) throw new AppError("FORBIDDEN", "Your role cannot reopen incidents.");
+    if (!can(actor.role, "incident.reopen")) throw new AppError("FORBIDDEN", { reason: "ROLE_CANNOT_REOPEN" });
     const note = maskPans(input.note);
     const rule = checkReopen({ status: incident.status, note });
     if (!rule.ok)
-      throw new AppError("RULE_VIOLATION", rule.reason, rule.field ? { [rule.field]: rule.reason } : undefined);
+      throw new AppError("RULE_VIOLATION", rule.message, rule.field ? { [rule.field]: rule.message } : undefined);
 
     await bumpVersion(tx, {
       id,

@@ -1,5 +1,6 @@
 // The remediation checklist as data: which steps apply to which kind, in what order, who may
 // act on them, and the status transitions. Pure functions, no I/O.
+import type { ErrorMessage } from "@/lib/errors/messages";
 import { can, type Permission, type Role, rolesWith } from "@/lib/rbac/permissions";
 
 export const INCIDENT_KINDS = [
@@ -126,7 +127,8 @@ export function rolesForStep(key: StepKey, action: StepAction): Role[] {
   return rolesWith(stepActionPermission(key, action));
 }
 
-export type RuleResult = { ok: true } | { ok: false; reason: string; field?: string };
+/** A refusal names its reason as a message of the catalogue, and the field it is about, if one. */
+export type RuleResult = { ok: true } | { ok: false; message: ErrorMessage; field?: string };
 
 /**
  * Whether a step may be completed or skipped now, given the incident. Role checks are separate
@@ -141,31 +143,31 @@ export function checkStepAction(input: {
   contactMethod?: ContactMethod | null;
   identityVerified?: boolean | null;
 }): RuleResult {
-  if (input.status === "CLOSED") return { ok: false, reason: "The incident is closed; reopen it first." };
+  if (input.status === "CLOSED") return { ok: false, message: { reason: "INCIDENT_CLOSED_REOPEN_FIRST" } };
   const step = input.steps.find((s) => s.key === input.key);
   if (!step || step.status === "not_applicable") {
-    return { ok: false, reason: `Step "${input.key}" does not apply to this kind of incident.` };
+    return { ok: false, message: { reason: "STEP_NOT_APPLICABLE", params: { step: input.key } } };
   }
   if (step.status !== "pending") {
-    return { ok: false, reason: `Step "${input.key}" is already ${step.status}.` };
+    return { ok: false, message: { reason: "STEP_ALREADY_ACTED", params: { step: input.key, status: step.status } } };
   }
   const next = nextPendingStep(input.steps);
   if (next !== input.key) {
-    return { ok: false, reason: `Steps go in order: "${next}" comes before "${input.key}".` };
+    // A pending step is never after a null "next": the checklist holds this one pending.
+    return {
+      ok: false,
+      message: { reason: "STEP_OUT_OF_ORDER", params: { next: next ?? input.key, step: input.key } },
+    };
   }
   if (input.action === "skip" && !input.note?.trim()) {
-    return { ok: false, reason: "Skipping a step needs a note saying why.", field: "note" };
+    return { ok: false, message: { reason: "SKIP_NEEDS_NOTE" }, field: "note" };
   }
   if (input.action === "complete" && input.key === "resign") {
     if (!input.contactMethod) {
-      return { ok: false, reason: "Say how the cardholder was reached.", field: "contactMethod" };
+      return { ok: false, message: { reason: "CONTACT_METHOD_REQUIRED" }, field: "contactMethod" };
     }
     if (input.identityVerified !== true) {
-      return {
-        ok: false,
-        reason: "Verify the cardholder's identity before the slip is re-signed.",
-        field: "identityVerified",
-      };
+      return { ok: false, message: { reason: "IDENTITY_NOT_VERIFIED" }, field: "identityVerified" };
     }
   }
   return { ok: true };
@@ -177,17 +179,17 @@ export function statusAfterStep(status: IncidentStatus): IncidentStatus {
 }
 
 export function checkClose(input: { status: IncidentStatus; steps: readonly StepState[] }): RuleResult {
-  if (input.status === "CLOSED") return { ok: false, reason: "The incident is already closed." };
+  if (input.status === "CLOSED") return { ok: false, message: { reason: "INCIDENT_ALREADY_CLOSED" } };
   const pending = input.steps.filter((s) => s.status === "pending").map((s) => s.key);
   if (pending.length > 0) {
-    return { ok: false, reason: `Finish or skip these steps before closing: ${pending.join(", ")}.` };
+    return { ok: false, message: { reason: "STEPS_STILL_PENDING", params: { steps: pending.join(",") } } };
   }
   return { ok: true };
 }
 
 export function checkReopen(input: { status: IncidentStatus; note?: string | null }): RuleResult {
-  if (input.status !== "CLOSED") return { ok: false, reason: "Only a closed incident can be reopened." };
-  if (!input.note?.trim()) return { ok: false, reason: "Reopening needs a note saying why.", field: "note" };
+  if (input.status !== "CLOSED") return { ok: false, message: { reason: "ONLY_CLOSED_CAN_REOPEN" } };
+  if (!input.note?.trim()) return { ok: false, message: { reason: "REOPEN_NEEDS_NOTE" }, field: "note" };
   return { ok: true };
 }
 

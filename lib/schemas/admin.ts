@@ -30,7 +30,10 @@ export const tidSchema = z
   .string({ error: "TID is required." })
   .trim()
   .regex(/^[A-Za-z0-9]{4,16}$/, "TID must be 4–16 letters or digits.")
-  .refine((value) => !containsPan(value), "TID must be the terminal's ID, not a card number.")
+  .refine((value) => !containsPan(value), {
+    error: "TID must be the terminal's ID, not a card number.",
+    params: { reason: "LOOKS_LIKE_CARD_NUMBER" },
+  })
   .transform((value) => value.toUpperCase());
 
 export const roleSchema = z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(", ")}.` });
@@ -44,7 +47,12 @@ export function roleNeedsStores(role: Role): boolean {
 
 function checkStoresForRole(value: { role: Role; storeIds: string[] }, context: z.RefinementCtx) {
   if (roleNeedsStores(value.role) && value.storeIds.length === 0) {
-    context.addIssue({ code: "custom", path: ["storeIds"], message: "Choose at least one store for this role." });
+    context.addIssue({
+      code: "custom",
+      path: ["storeIds"],
+      message: "Choose at least one store for this role.",
+      params: { reason: "STORES_REQUIRED_FOR_ROLE" },
+    });
   }
 }
 
@@ -77,7 +85,10 @@ export const createUserSchema = z
         z
           .email({ error: "Enter a valid email address." })
           .max(254)
-          .refine((value) => !containsPan(value), "An email address must not hold a card number."),
+          .refine((value) => !containsPan(value), {
+            error: "An email address must not hold a card number.",
+            params: { reason: "LOOKS_LIKE_CARD_NUMBER" },
+          }),
       ),
     name: z
       .string({ error: "Name is required." })

@@ -4,6 +4,7 @@ import { z } from "zod";
 import "@/lib/schemas/zod-config";
 
 import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
+import { ERROR_REASONS } from "@/lib/errors/messages";
 import {
   CONTACT_METHODS,
   INCIDENT_KINDS,
@@ -36,9 +37,18 @@ const optionalText = (max: number) =>
 
 export const amountSchema = z
   .string({ error: 'Amount must be a decimal string such as "128.50".' })
-  .refine((value) => parseAmountToMinor(value) !== null, "Amount must be a number with at most 2 decimals.")
-  .refine((value) => (parseAmountToMinor(value) ?? 0) > 0, "Amount must be greater than 0.")
-  .refine((value) => (parseAmountToMinor(value) ?? 0) <= MAX_AMOUNT_MINOR, "Amount must be at most 10,000,000.00.");
+  .refine((value) => parseAmountToMinor(value) !== null, {
+    error: "Amount must be a number with at most 2 decimals.",
+    params: { reason: "AMOUNT_NOT_A_NUMBER" },
+  })
+  .refine((value) => (parseAmountToMinor(value) ?? 0) > 0, {
+    error: "Amount must be greater than 0.",
+    params: { reason: "AMOUNT_NOT_POSITIVE" },
+  })
+  .refine((value) => (parseAmountToMinor(value) ?? 0) <= MAX_AMOUNT_MINOR, {
+    error: "Amount must be at most 10,000,000.00.",
+    params: { reason: "AMOUNT_TOO_LARGE", max: formatMinor(MAX_AMOUNT_MINOR) },
+  });
 
 export const createIncidentSchema = z
   .strictObject({
@@ -207,12 +217,29 @@ export const incidentListSchema = z
   .object({ items: z.array(incidentSchema), nextCursor: z.string().nullable() })
   .meta({ id: "IncidentList" });
 
+const errorMessageSchema = z.object({
+  reason: z.enum(ERROR_REASONS),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
 export const errorSchema = z
   .object({
     error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
+      code: z.string().describe("The class of error, which fixes the HTTP status (e.g. RULE_VIOLATION → 422)."),
+      reason: z
+        .enum(ERROR_REASONS)
+        .describe("What exactly went wrong: a stable key to switch on, whatever the language."),
+      params: z
+        .record(z.string(), z.union([z.string(), z.number()]))
+        .describe('The values the reason names, e.g. { "next": "halt", "step": "notify" }.'),
+      message: z
+        .string()
+        .describe("The reason in words, in the locale cookie's language, else Accept-Language's, else English."),
+      fields: z.record(z.string(), z.string()).optional().describe("Field → what is wrong with it, in words."),
+      fieldReasons: z
+        .record(z.string(), errorMessageSchema)
+        .optional()
+        .describe("Field → what is wrong with it, as a reason and params."),
     }),
   })
   .meta({ id: "Error" });

@@ -11,7 +11,14 @@ import type { IncidentDetailDto, IncidentDto } from "@/lib/schemas/incident";
 import { type DemoUser, jsonRequest, params, sessionCookie } from "@/tests/helpers/api";
 
 export interface ApiError {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: {
+    code: string;
+    reason: string;
+    params: Record<string, string | number>;
+    message: string;
+    fields?: Record<string, string>;
+    fieldReasons?: Record<string, { reason: string; params: Record<string, string | number> }>;
+  };
 }
 
 export interface ApiResult<T> {

@@ -229,7 +229,8 @@ describe("closing and reopening", () => {
       version: incident.version,
     });
     expect(response.status).toBe(422);
-    expect(response.body.error.message).toContain("reconcile");
+    expect(response.body.error).toMatchObject({ reason: "STEPS_STILL_PENDING", params: { steps: "reconcile" } });
+    expect(response.body.error.message).toMatch(/reconcile/i);
     expect(await incidentState(incident.id)).toEqual(before);
   });
 

@@ -1,5 +1,6 @@
 import { apiHandler, errorResponse, readJson } from "@/lib/api/respond";
 import { SignInThrottledError, signIn } from "@/lib/auth/sign-in";
+import { localeFromHeaders } from "@/lib/i18n/locales";
 import { signInSchema } from "@/lib/schemas/incident";
 
 export const POST = apiHandler(async (request) => {
@@ -11,7 +12,7 @@ export const POST = apiHandler(async (request) => {
     return Response.json({ ok: true }, { headers });
   } catch (error) {
     if (!(error instanceof SignInThrottledError)) throw error;
-    const response = errorResponse(error);
+    const response = errorResponse(error, localeFromHeaders(request.headers));
     response.headers.set("retry-after", String(error.retryAfterSeconds));
     return response;
   }

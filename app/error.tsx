@@ -1,0 +1,34 @@
+"use client";
+// What a page shows when rendering it failed unexpectedly, in the reader's language: a retry, a
+// way back to the list, and the digest that matches the server's log line (nothing else about
+// the error leaves the server).
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useEffect } from "react";
+
+export default function PageError({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useTranslations("Errors.errorPage");
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+  const digest = error instanceof Error && "digest" in error ? String(error.digest) : null;
+  return (
+    <div role="alert" className="space-y-3 rounded-md border border-red-300 bg-red-50 px-4 py-4 text-red-900">
+      <h1 className="text-xl font-semibold">{t("title")}</h1>
+      <p>{t("body")}</p>
+      {digest ? <p className="font-mono text-xs">{t("reference", { digest })}</p> : null}
+      <div className="flex flex-wrap items-center gap-4">
+        <button
+          type="button"
+          onClick={() => retry()}
+          className="min-h-11 rounded-md bg-white px-4 text-sm font-semibold text-red-900 ring-1 ring-red-300 hover:bg-red-100"
+        >
+          {t("retry")}
+        </button>
+        <Link href="/incidents" className="inline-flex min-h-11 items-center underline underline-offset-2">
+          {t("home")}
+        </Link>
+      </div>
+    </div>
+  );
+}
