@@ -10,12 +10,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { POST as signInHandler } from "@/app/api/auth/sign-in/route";
 import { verifyAllChainsWith } from "@/lib/audit/verify-chain-with";
 import { prisma } from "@/lib/db/client";
-import { type DatabaseLocation, locateDatabase } from "@/lib/db-copy/database-url";
-import { prismaClientFor } from "@/lib/db-copy/verify-chains";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { jsonRequest } from "@/tests/helpers/api";
 import { closedIncident, completeSteps, createAs, logIncident } from "@/tests/helpers/incidents";
 import { createDatabase, databaseUrl, dropDatabases, uniqueDatabaseName } from "@/tests/helpers/test-database";
+import { type DatabaseLocation, locateDatabase } from "@/tools/db-copy/database-url";
+import { prismaClientFor } from "@/tools/db-copy/verify-chains";
 
 const COPY_TIMEOUT = 180_000;
 const postgresAdminUrl = process.env.TEST_POSTGRES_URL;
@@ -33,7 +33,7 @@ function dbCopy(...args: string[]): Promise<CommandResult> {
   return new Promise((resolve) => {
     execFile(
       "node_modules/.bin/tsx",
-      ["--conditions=react-server", "scripts/db-copy.ts", ...args],
+      ["--conditions=react-server", "tools/db-copy/cli.ts", ...args],
       { env: process.env, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;

@@ -5,8 +5,8 @@
 //   "YYYY-MM-DD HH:MM:SS", also UTC; the adapter also reads integer epoch milliseconds), Boolean as
 //   0/1, enums as their text.
 // - PostgreSQL: DateTime as timestamp(3) holding UTC wall-clock time, boolean, enum types.
-import { CopyError } from "@/lib/db-copy/errors";
-import type { ColumnInfo } from "@/lib/db-copy/plan-tables";
+import { CopyError } from "@/tools/db-copy/errors";
+import type { ColumnInfo } from "@/tools/db-copy/plan-tables";
 
 /** A value on its way from the source to the target. Dates are instants; booleans are booleans. */
 export type CellValue = string | number | bigint | boolean | Date | Uint8Array | null;

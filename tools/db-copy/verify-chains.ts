@@ -4,9 +4,9 @@ import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { type ChainReport, verifyAllChainsWith, verifyChainWith } from "@/lib/audit/verify-chain-with";
-import type { DatabaseLocation } from "@/lib/db-copy/database-url";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/postgresql/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { DatabaseLocation } from "@/tools/db-copy/database-url";
 
 /** A Prisma client for one database (not the app's DATABASE_URL); disconnect it when done. */
 export function prismaClientFor(location: DatabaseLocation): PrismaClient {

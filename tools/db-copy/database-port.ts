@@ -1,11 +1,10 @@
-// One database as db:copy sees it — the same operations on SQLite and PostgreSQL, so the copy
-// runs in any direction between them.
-import "server-only";
-import type { DatabaseLocation } from "@/lib/db-copy/database-url";
-import type { PlannedTable, TableInfo } from "@/lib/db-copy/plan-tables";
-import { openPostgres } from "@/lib/db-copy/postgres-database";
-import { openSqlite } from "@/lib/db-copy/sqlite-database";
-import type { CellValue } from "@/lib/db-copy/values";
+// What db:copy needs of one database — the same operations on SQLite and PostgreSQL, so the copy
+// runs in any direction between them. Implemented by sqlite-database.ts and postgres-database.ts;
+// database.ts opens the right one. Kept apart from database.ts so the implementations do not
+// import the module that imports them.
+import type { DatabaseLocation } from "@/tools/db-copy/database-url";
+import type { PlannedTable, TableInfo } from "@/tools/db-copy/plan-tables";
+import type { CellValue } from "@/tools/db-copy/values";
 
 export interface CopyDatabase {
   readonly location: DatabaseLocation;
@@ -26,8 +25,3 @@ export interface CopyDatabase {
 }
 
 export type OpenMode = "read" | "write";
-
-/** Opens (and for PostgreSQL connects to) the database; a missing or unreachable one is a CopyError. */
-export function openDatabase(location: DatabaseLocation, mode: OpenMode): Promise<CopyDatabase> {
-  return location.provider === "sqlite" ? Promise.resolve(openSqlite(location, mode)) : openPostgres(location);
-}

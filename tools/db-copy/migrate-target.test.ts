@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { appliedMigrations } from "@/lib/db-copy/migrate-target";
+import { appliedMigrations } from "@/tools/db-copy/migrate-target";
 
 test("lists the migrations prisma migrate deploy applied", () => {
   const output = `1 migration found in prisma/migrations

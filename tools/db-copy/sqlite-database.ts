@@ -2,13 +2,13 @@
 import "server-only";
 import fs from "node:fs";
 import Database from "better-sqlite3";
-import { kindOfSqliteType } from "@/lib/db-copy/column-kinds";
-import type { CopyDatabase, OpenMode } from "@/lib/db-copy/database";
-import { type DatabaseLocation, describeDatabase } from "@/lib/db-copy/database-url";
-import { CopyError, messageOf } from "@/lib/db-copy/errors";
-import { type ColumnInfo, isBookkeepingTable, type PlannedTable, type TableInfo } from "@/lib/db-copy/plan-tables";
-import { quoteIdentifier } from "@/lib/db-copy/sql";
-import { type CellValue, fromSqlite, toSqlite } from "@/lib/db-copy/values";
+import { kindOfSqliteType } from "@/tools/db-copy/column-kinds";
+import type { CopyDatabase, OpenMode } from "@/tools/db-copy/database-port";
+import { type DatabaseLocation, describeDatabase } from "@/tools/db-copy/database-url";
+import { CopyError, messageOf } from "@/tools/db-copy/errors";
+import { type ColumnInfo, isBookkeepingTable, type PlannedTable, type TableInfo } from "@/tools/db-copy/plan-tables";
+import { quoteIdentifier } from "@/tools/db-copy/sql";
+import { type CellValue, fromSqlite, toSqlite } from "@/tools/db-copy/values";
 
 type SqliteLocation = Extract<DatabaseLocation, { provider: "sqlite" }>;
 

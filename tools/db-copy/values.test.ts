@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import type { ColumnInfo } from "@/lib/db-copy/plan-tables";
+import type { ColumnInfo } from "@/tools/db-copy/plan-tables";
 import {
   formatSqliteDateTime,
   fromSqlite,
@@ -7,7 +7,7 @@ import {
   parseSqliteDateTime,
   toPostgres,
   toSqlite,
-} from "@/lib/db-copy/values";
+} from "@/tools/db-copy/values";
 
 const column = (kind: ColumnInfo["kind"]): ColumnInfo => ({ name: "c", kind, sqlType: kind });
 const instant = new Date("2026-03-01T08:00:00.123Z");

@@ -1,6 +1,6 @@
 // The per-table report db:copy prints when it is done. Pure.
-import type { CopyReport } from "@/lib/db-copy/copy-database";
-import { describeDatabase } from "@/lib/db-copy/database-url";
+import type { CopyReport } from "@/tools/db-copy/copy-database";
+import { describeDatabase } from "@/tools/db-copy/database-url";
 
 const count = (n: number) => n.toLocaleString("en-US");
 

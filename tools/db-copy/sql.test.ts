@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
-import type { PlannedTable } from "@/lib/db-copy/plan-tables";
-import { insertSql, quoteIdentifier } from "@/lib/db-copy/sql";
+import type { PlannedTable } from "@/tools/db-copy/plan-tables";
+import { insertSql, quoteIdentifier } from "@/tools/db-copy/sql";
 
 test("quotes identifiers, doubling embedded quotes", () => {
   expect(quoteIdentifier("user")).toBe('"user"');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { kindOfPostgresType, kindOfSqliteType } from "@/lib/db-copy/column-kinds";
+import { kindOfPostgresType, kindOfSqliteType } from "@/tools/db-copy/column-kinds";
 
 describe("kindOfSqliteType", () => {
   test.each([

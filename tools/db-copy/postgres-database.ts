@@ -2,13 +2,13 @@
 // cursor, writes with multi-row INSERTs whose parameters are cast to each column's type.
 import "server-only";
 import pg from "pg";
-import { kindOfPostgresType } from "@/lib/db-copy/column-kinds";
-import type { CopyDatabase } from "@/lib/db-copy/database";
-import { type DatabaseLocation, describeDatabase } from "@/lib/db-copy/database-url";
-import { CopyError, messageOf } from "@/lib/db-copy/errors";
-import { type ColumnInfo, isBookkeepingTable, type PlannedTable, type TableInfo } from "@/lib/db-copy/plan-tables";
-import { insertSql, quoteIdentifier } from "@/lib/db-copy/sql";
-import { type CellValue, parsePostgresTimestamp, toPostgres } from "@/lib/db-copy/values";
+import { kindOfPostgresType } from "@/tools/db-copy/column-kinds";
+import type { CopyDatabase } from "@/tools/db-copy/database-port";
+import { type DatabaseLocation, describeDatabase } from "@/tools/db-copy/database-url";
+import { CopyError, messageOf } from "@/tools/db-copy/errors";
+import { type ColumnInfo, isBookkeepingTable, type PlannedTable, type TableInfo } from "@/tools/db-copy/plan-tables";
+import { insertSql, quoteIdentifier } from "@/tools/db-copy/sql";
+import { type CellValue, parsePostgresTimestamp, toPostgres } from "@/tools/db-copy/values";
 
 type PostgresLocation = Extract<DatabaseLocation, { provider: "postgresql" }>;
 

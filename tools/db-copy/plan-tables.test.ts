@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { type ColumnInfo, orderByForeignKeys, planTables, type TableInfo } from "@/lib/db-copy/plan-tables";
+import { type ColumnInfo, orderByForeignKeys, planTables, type TableInfo } from "@/tools/db-copy/plan-tables";
 
 const text = (name: string): ColumnInfo => ({ name, kind: "text", sqlType: "TEXT" });
 

@@ -1,6 +1,6 @@
 // SQL text helpers. (lib/db/dialect.ts has one too, but importing it opens
 // the app's own database client; db:copy names its databases explicitly.) Pure.
-import type { PlannedTable } from "@/lib/db-copy/plan-tables";
+import type { PlannedTable } from "@/tools/db-copy/plan-tables";
 
 /** Quotes a table or column name; SQLite and PostgreSQL both use double quotes. */
 export function quoteIdentifier(name: string): string {

@@ -4,12 +4,12 @@
 import "server-only";
 import fs from "node:fs";
 import type { ChainReport } from "@/lib/audit/verify-chain-with";
-import { type CopyDatabase, openDatabase } from "@/lib/db-copy/database";
-import { type DatabaseLocation, describeDatabase } from "@/lib/db-copy/database-url";
-import { CopyError, isCopyError, messageOf } from "@/lib/db-copy/errors";
-import { migrateTarget } from "@/lib/db-copy/migrate-target";
-import { isBookkeepingTable, type PlannedTable, planTables } from "@/lib/db-copy/plan-tables";
-import { verifyAllChainsAt, verifyChainAt } from "@/lib/db-copy/verify-chains";
+import { type CopyDatabase, openDatabase } from "@/tools/db-copy/database";
+import { type DatabaseLocation, describeDatabase } from "@/tools/db-copy/database-url";
+import { CopyError, isCopyError, messageOf } from "@/tools/db-copy/errors";
+import { migrateTarget } from "@/tools/db-copy/migrate-target";
+import { isBookkeepingTable, type PlannedTable, planTables } from "@/tools/db-copy/plan-tables";
+import { verifyAllChainsAt, verifyChainAt } from "@/tools/db-copy/verify-chains";
 
 export interface TableReport {
   table: string;

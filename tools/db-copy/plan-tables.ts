@@ -1,6 +1,6 @@
 // Which tables to copy, in which order, column by column — derived from the two databases' own
 // catalogs (the migrated schema and its foreign keys), never from a hand-kept list. Pure.
-import { CopyError } from "@/lib/db-copy/errors";
+import { CopyError } from "@/tools/db-copy/errors";
 
 /** What a column holds, independent of how each database spells its type. */
 export type ColumnKind =

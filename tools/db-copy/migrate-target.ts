@@ -6,8 +6,8 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { type DatabaseLocation, redactUrl } from "@/lib/db-copy/database-url";
-import { CopyError } from "@/lib/db-copy/errors";
+import { type DatabaseLocation, redactUrl } from "@/tools/db-copy/database-url";
+import { CopyError } from "@/tools/db-copy/errors";
 
 const run = promisify(execFile);
 

@@ -1,6 +1,6 @@
 // What a --from/--to URL names: its provider, where it is, how to show it without its password. Pure.
 import path from "node:path";
-import { CopyError } from "@/lib/db-copy/errors";
+import { CopyError } from "@/tools/db-copy/errors";
 
 export type DatabaseLocation =
   | { provider: "sqlite"; url: string; file: string }

@@ -1,7 +1,7 @@
 // How each database spells a column's type, mapped to the kinds db:copy converts between. Pure:
 // an unknown type fails loudly instead of being copied as something it is not.
-import { CopyError } from "@/lib/db-copy/errors";
-import type { ColumnKind } from "@/lib/db-copy/plan-tables";
+import { CopyError } from "@/tools/db-copy/errors";
+import type { ColumnKind } from "@/tools/db-copy/plan-tables";
 
 /** SQLite's declared column types as Prisma's migrations write them. */
 const KIND_OF_DECLARED_TYPE: Record<string, ColumnKind> = {

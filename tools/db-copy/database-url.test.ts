@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { describeDatabase, locateDatabase, redactUrl } from "@/lib/db-copy/database-url";
+import { describeDatabase, locateDatabase, redactUrl } from "@/tools/db-copy/database-url";
 
 describe("locateDatabase", () => {
   test("drops a SQLite URL's query and makes its path absolute", () => {

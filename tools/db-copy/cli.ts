@@ -1,10 +1,10 @@
 // npm run db:copy -- --from file:./data/slipcase.db --to postgresql://… — copies a whole Slipcase
-// database into an empty one and verifies it (lib/db-copy). Exit code 0 copied and verified,
+// database into an empty one and verifies it (the rest of tools/db-copy). Exit code 0 copied and verified,
 // 1 refused or failed (the target is left empty), 2 bad arguments.
-import { copyDatabase } from "@/lib/db-copy/copy-database";
-import { isCopyError } from "@/lib/db-copy/errors";
-import { formatReport } from "@/lib/db-copy/format-report";
-import { type CopyCommand, parseCopyArgs, USAGE } from "@/lib/db-copy/parse-args";
+import { copyDatabase } from "@/tools/db-copy/copy-database";
+import { isCopyError } from "@/tools/db-copy/errors";
+import { formatReport } from "@/tools/db-copy/format-report";
+import { type CopyCommand, parseCopyArgs, USAGE } from "@/tools/db-copy/parse-args";
 
 async function main(): Promise<number> {
   let command: CopyCommand;

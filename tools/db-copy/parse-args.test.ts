@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_BATCH_SIZE, parseCopyArgs } from "@/lib/db-copy/parse-args";
+import { DEFAULT_BATCH_SIZE, parseCopyArgs } from "@/tools/db-copy/parse-args";
 
 const PG = "postgresql://slipcase:secret@db.internal:5432/slipcase";
 

@@ -1,6 +1,6 @@
 // The command line of `npm run db:copy`. Pure: argv in, options (or a CopyError) out.
-import { type DatabaseLocation, locateDatabase, sameDatabase } from "@/lib/db-copy/database-url";
-import { CopyError } from "@/lib/db-copy/errors";
+import { type DatabaseLocation, locateDatabase, sameDatabase } from "@/tools/db-copy/database-url";
+import { CopyError } from "@/tools/db-copy/errors";
 
 export const USAGE = `Usage: npm run db:copy -- --from <database URL> --to <database URL> [--batch-size <rows>]
 

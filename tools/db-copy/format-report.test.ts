@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
-import type { CopyReport } from "@/lib/db-copy/copy-database";
-import { locateDatabase } from "@/lib/db-copy/database-url";
-import { formatReport } from "@/lib/db-copy/format-report";
+import type { CopyReport } from "@/tools/db-copy/copy-database";
+import { locateDatabase } from "@/tools/db-copy/database-url";
+import { formatReport } from "@/tools/db-copy/format-report";
 
 const report: CopyReport = {
   from: locateDatabase("file:/data/slipcase.db", "/"),
