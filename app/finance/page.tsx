@@ -1,57 +1,96 @@
-// Finance's reconcile queue: open cases whose reconcile step is pending, oldest first. Finance and
-// admins only; the role check is the use case's, here and again in the reconcile action.
+// Finance's reconcile queue: open cases whose reconcile step is pending, the ones finance can
+// reconcile now first; totals per currency, filters (store, kind, age) and a CSV export of the same
+// view. Finance and admins only; the role check is the use case's, here, in the export and again
+// in the reconcile action.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { FinanceQueue } from "@/components/casework/finance-queue";
+import { FinanceFilters, FinanceTotals } from "@/components/casework/finance-queue-controls";
 import { pageActor } from "@/lib/auth/page-actor";
 import { isAppError } from "@/lib/errors/app-error";
-import { type FinanceQueueItem, listFinanceQueue } from "@/lib/incidents/list-finance-queue";
+import { listFinanceQueue } from "@/lib/incidents/list-finance-queue";
+import { type FinanceQueueQuery, financeQueueQuerySchema } from "@/lib/schemas/finance-queue";
+import { listVisibleStores } from "@/lib/stores/list-stores";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Finance");
   return { title: t("metaTitle") };
 }
 
-async function loadQueue(): Promise<{ items: FinanceQueueItem[]; truncated: boolean } | "forbidden"> {
-  const actor = await pageActor();
-  try {
-    return await listFinanceQueue({ actor });
-  } catch (error) {
-    if (isAppError(error) && error.code === "FORBIDDEN") return "forbidden";
-    throw error;
+type SearchParams = Record<string, string | string[] | undefined>;
+const QUERY_KEYS = Object.keys(financeQueueQuerySchema.shape) as (keyof FinanceQueueQuery)[];
+
+/** The known filters, first value each, empty ones dropped (a GET form sends "All" as ""). */
+function knownParams(searchParams: SearchParams): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const key of QUERY_KEYS) {
+    const raw = searchParams[key];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value !== undefined && value.trim() !== "") params[key] = value;
   }
+  return params;
 }
 
-export default async function FinancePage() {
+export default async function FinancePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const t = await getTranslations("Finance");
-  const queue = await loadQueue();
+  const actor = await pageActor();
+  const params = knownParams(await searchParams);
+  const parsed = financeQueueQuerySchema.safeParse(params);
+  const query = parsed.success ? parsed.data : {};
+  const search = new URLSearchParams(params).toString();
+
+  let queue: Awaited<ReturnType<typeof listFinanceQueue>>;
+  try {
+    queue = await listFinanceQueue({ actor, query });
+  } catch (error) {
+    if (isAppError(error) && error.code === "FORBIDDEN") {
+      return (
+        <div className="space-y-4">
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p
+            role="alert"
+            data-testid="finance-forbidden"
+            className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950"
+          >
+            {t("forbidden")}
+          </p>
+        </div>
+      );
+    }
+    throw error;
+  }
+  const stores = await listVisibleStores({ actor });
+  const count = queue.totals.reduce((sum, total) => sum + total.count, 0);
+  const ready = queue.totals.reduce((sum, total) => sum + total.ready, 0);
 
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      {queue === "forbidden" ? (
-        <p
-          role="alert"
-          data-testid="finance-forbidden"
-          className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950"
-        >
-          {t("forbidden")}
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-slate-700">{t("intro")}</p>
+      </div>
+      <FinanceFilters
+        values={query}
+        stores={stores}
+        exportHref={`/api/finance/queue.csv${search ? `?${search}` : ""}`}
+      />
+      {parsed.success ? null : (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+          {t("badQuery")}{" "}
+          <Link href="/finance" className="font-medium underline underline-offset-2">
+            {t("filters.clear")}
+          </Link>
         </p>
-      ) : (
-        <>
-          <p className="text-slate-700">{t("intro")}</p>
-          <p className="font-medium" data-testid="finance-summary">
-            {t("summary", {
-              count: queue.items.length,
-              ready: queue.items.filter((item) => item.ready).length,
-            })}
-          </p>
-          {queue.truncated ? (
-            <p className="text-sm text-slate-600">{t("truncated", { count: queue.items.length })}</p>
-          ) : null}
-          <FinanceQueue items={queue.items} />
-        </>
       )}
+      <p className="font-medium" data-testid="finance-summary">
+        {t("summary", { count, ready })}
+      </p>
+      <FinanceTotals totals={queue.totals} />
+      {queue.truncated ? (
+        <p className="text-sm text-slate-600">{t("truncated", { count: queue.items.length })}</p>
+      ) : null}
+      <FinanceQueue items={queue.items} />
     </div>
   );
 }

@@ -66,6 +66,7 @@ function QueueRow({ item, onReconciled }: { item: FinanceQueueItem; onReconciled
       data-testid="finance-row"
       data-reference={item.reference}
       data-ready={item.ready}
+      data-store={item.storeName}
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <Link

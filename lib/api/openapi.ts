@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with.
 import { z } from "zod";
 import { STEP_KEYS } from "@/lib/incidents/rules";
+import { financeQueueQuerySchema } from "@/lib/schemas/finance-queue";
 import {
   addTerminalSchema,
   adminStoreSchema,
@@ -127,9 +128,25 @@ export function buildOpenApiDocument() {
           responses: { "200": { description: "Signed in; the session cookie is set" }, ...errors(400, 401, 429) },
         },
       },
+      "/api/finance/queue.csv": {
+        get: {
+          summary: "The reconcile queue as CSV (finance and admins): UTF-8 with BOM, card masked, formula-safe cells",
+          parameters: Object.entries(
+            (z.toJSONSchema(financeQueueQuerySchema, { io: "input" }) as { properties: Record<string, unknown> })
+              .properties,
+          ).map(([name, schema]) => ({ name, in: "query", required: false, schema })),
+          responses: {
+            "200": {
+              description: "The queue, ready cases first",
+              content: { "text/csv": { schema: { type: "string" } } },
+            },
+            ...errors(400, 401, 403),
+          },
+        },
+      },
       "/api/incidents": {
         get: {
-          summary: "List incidents in your stores, newest first",
+          summary: "List incidents in your stores: newest first, or by `sort`; `actionable=true` is your work queue",
           parameters: Object.entries(listQuery.properties).map(([name, schema]) => ({
             name,
             in: "query",

@@ -113,3 +113,87 @@ describe("ageOf", () => {
     expect(ageOf(new Date(now.getTime() + 60_000), now)).toEqual({ value: 0, unit: "minutes" });
   });
 });
+
+describe("listFinanceQueue: what finance can act on first, totals and filters", () => {
+  test("the cases finance can reconcile now come first, then the others, oldest first in each", async () => {
+    const cashier = await actorFor("cashier");
+    const supervisor = await actorFor("supervisor");
+    const finance = await actorFor("finance");
+    const olderWaiting = await logIncident(cashier, { hoursAgo: 400, amount: "5.00" });
+    const newerReady = await logIncident(cashier, { hoursAgo: 2, amount: "7.00" });
+    await complete(supervisor, newerReady.id, ["halt", "reverify", "notify"], newerReady.version);
+
+    const { items } = await listFinanceQueue({ actor: finance });
+    const ids = items.map((item) => item.id);
+    expect(ids.indexOf(newerReady.id)).toBeLessThan(ids.indexOf(olderWaiting.id));
+    const readiness = items.map((item) => item.ready);
+    expect(readiness).toEqual([...readiness].sort((a, b) => Number(b) - Number(a)));
+    for (const group of [true, false]) {
+      const times = items.filter((item) => item.ready === group).map((item) => Date.parse(item.occurredAt));
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+    }
+  });
+
+  test("totals per currency sum the whole queue's amounts in minor units, and what is ready", async () => {
+    const cashier = await actorFor("cashier");
+    const supervisor = await actorFor("supervisor");
+    const finance = await actorFor("finance");
+    const before = await listFinanceQueue({ actor: finance });
+    const totalOf = (totals: typeof before.totals, currency: string) =>
+      totals.find((total) => total.currency === currency) ?? {
+        currency,
+        count: 0,
+        amountMinor: 0,
+        ready: 0,
+        readyAmountMinor: 0,
+      };
+    await logIncident(cashier, { hoursAgo: 5, amount: "10.25", currency: "USD" });
+    const ready = await logIncident(cashier, { hoursAgo: 6, amount: "0.75", currency: "USD" });
+    await complete(supervisor, ready.id, ["halt", "reverify", "notify"], ready.version);
+    await logIncident(cashier, { hoursAgo: 7, amount: "100.00", currency: "CNY" });
+    await logIncident(cashier, { hoursAgo: 8, currency: "CNY" }); // no amount: counted, adds nothing
+
+    const after = await listFinanceQueue({ actor: finance });
+    const usd = totalOf(after.totals, "USD");
+    const usdBefore = totalOf(before.totals, "USD");
+    expect(usd.count - usdBefore.count).toBe(2);
+    expect(usd.amountMinor - usdBefore.amountMinor).toBe(1100);
+    expect(usd.ready - usdBefore.ready).toBe(1);
+    expect(usd.readyAmountMinor - usdBefore.readyAmountMinor).toBe(75);
+    const cny = totalOf(after.totals, "CNY");
+    const cnyBefore = totalOf(before.totals, "CNY");
+    expect(cny.count - cnyBefore.count).toBe(2);
+    expect(cny.amountMinor - cnyBefore.amountMinor).toBe(10_000);
+    // The totals agree with the cases listed (the queue is short enough here to list whole).
+    for (const total of after.totals) {
+      const listed = after.items.filter((item) => item.currency === total.currency);
+      expect(listed).toHaveLength(total.count);
+      expect(listed.reduce((sum, item) => sum + (item.amountMinor ?? 0), 0)).toBe(total.amountMinor);
+    }
+  });
+
+  test("filters by store, kind and how long the case has waited, in the list and the totals", async () => {
+    const cashier = await actorFor("cashier");
+    const admin = await actorFor("admin");
+    const finance = await actorFor("finance");
+    const store2 = await logIncident(admin, { hoursAgo: 30, terminalId: "T2000001", kind: "debited_not_credited" });
+    const weekOld = await logIncident(cashier, { hoursAgo: 8 * 24, kind: "wrong_card" });
+
+    const byStore = await listFinanceQueue({ actor: finance, query: { storeId: store2.storeId } });
+    expect(byStore.items.map((item) => item.id)).toContain(store2.id);
+    expect(byStore.items.every((item) => item.storeName === "Store 2")).toBe(true);
+    expect(byStore.totals.reduce((sum, total) => sum + total.count, 0)).toBe(byStore.items.length);
+
+    const byKind = await listFinanceQueue({ actor: finance, query: { kind: "wrong_card" } });
+    expect(byKind.items.map((item) => item.id)).toContain(weekOld.id);
+    expect(byKind.items.every((item) => item.kind === "wrong_card")).toBe(true);
+
+    const overAWeek = await listFinanceQueue({ actor: finance, query: { olderThanDays: "7" } });
+    expect(overAWeek.items.map((item) => item.id)).toContain(weekOld.id);
+    expect(overAWeek.items.map((item) => item.id)).not.toContain(store2.id);
+    const overADay = await listFinanceQueue({ actor: finance, query: { olderThanDays: "1" } });
+    expect(overADay.items.map((item) => item.id)).toEqual(expect.arrayContaining([store2.id, weekOld.id]));
+    const cutoff = Date.now() - 86_400_000;
+    expect(overADay.items.every((item) => Date.parse(item.occurredAt) < cutoff)).toBe(true);
+  });
+});

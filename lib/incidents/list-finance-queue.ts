@@ -1,8 +1,11 @@
-// Finance's reconcile queue: open incidents whose reconcile step is still pending, oldest first,
-// with how long each has waited and whether reconcile is already the step to do now.
+// Finance's reconcile queue: open incidents whose reconcile step is still pending — the ones
+// finance can reconcile now (every earlier step done or skipped) first, then the rest, oldest
+// first in each — with how long each has waited, totals per currency, and the filters (store,
+// kind, waiting longer than N days) shared by the page and the CSV export.
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
+import { timestampSql } from "@/lib/db/dialect";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { kindFromDb } from "@/lib/incidents/codec";
@@ -18,7 +21,20 @@ import { visibleIncidentsWhere } from "@/lib/incidents/scope";
 import { referenceOf, stepStates } from "@/lib/incidents/serialize";
 import { can } from "@/lib/rbac/permissions";
 import { storeScopeFilter } from "@/lib/rbac/store-scope";
+import type { FinanceQueueQuery } from "@/lib/schemas/finance-queue";
 import { formatMinor } from "@/lib/schemas/incident";
+
+/** Database names of the kinds (from a fixed table, never from input). */
+const KIND_SQL = {
+  wrong_amount: "WRONG_AMOUNT",
+  wrong_card: "WRONG_CARD",
+  pin_error: "PIN_ERROR",
+  unsigned_slip: "UNSIGNED_SLIP",
+  debited_not_credited: "DEBITED_NOT_CREDITED",
+  duplicate_charge: "DUPLICATE_CHARGE",
+  terminal_fault: "TERMINAL_FAULT",
+  suspected_fraud: "SUSPECTED_FRAUD",
+} as const satisfies Record<IncidentKind, string>;
 
 /** The queue shows at most this many cases: the oldest, which are the ones to chase first. */
 export const FINANCE_QUEUE_LIMIT = 200;
@@ -34,7 +50,12 @@ export interface FinanceQueueItem {
   storeName: string;
   terminalId: string;
   amount: string | null;
+  amountMinor: number | null;
   currency: string;
+  /** At most the BIN and last 4, as stored. */
+  cardBin: string | null;
+  cardLast4: string | null;
+  rrn: string | null;
   occurredAt: string;
   overdue: boolean;
   age: { value: number; unit: AgeUnit };
@@ -42,6 +63,16 @@ export interface FinanceQueueItem {
   ready: boolean;
   /** Earlier steps still pending, in checklist order (empty when ready). */
   waitingFor: StepKey[];
+}
+
+/** The whole queue's sums for one currency (not only the cases shown). */
+export interface FinanceQueueTotal {
+  currency: string;
+  count: number;
+  /** Sum of the amounts recorded, in minor units; cases with no amount add nothing. */
+  amountMinor: number;
+  ready: number;
+  readyAmountMinor: number;
 }
 
 /** Whole minutes under an hour, whole hours under two days, else whole days. Pure. */
@@ -55,6 +86,7 @@ export function ageOf(from: Date, now: Date): { value: number; unit: AgeUnit } {
 
 export async function listFinanceQueue({
   actor,
+  query = {},
   now = new Date(),
   limit = FINANCE_QUEUE_LIMIT,
 }: {
@@ -141,6 +173,9 @@ export async function listFinanceQueue({
       dueAt: true,
       amountMinor: true,
       currency: true,
+      cardBin: true,
+      cardLast4: true,
+      rrn: true,
       store: { select: { name: true } },
       terminal: { select: { tid: true } },
       steps: { select: { key: true, status: true }, orderBy: { position: "asc" } },
@@ -166,7 +201,11 @@ export async function listFinanceQueue({
       storeName: row.store.name,
       terminalId: row.terminal.tid,
       amount: row.amountMinor === null ? null : formatMinor(row.amountMinor),
+      amountMinor: row.amountMinor,
       currency: row.currency,
+      cardBin: row.cardBin,
+      cardLast4: row.cardLast4,
+      rrn: row.rrn,
       occurredAt: row.occurredAt.toISOString(),
       overdue: isOverdue(row, now),
       age: ageOf(row.occurredAt, now),
@@ -174,5 +213,5 @@ export async function listFinanceQueue({
       waitingFor,
     };
   });
-  return { items, truncated: rows.length > limit };
+  return { items, truncated: rows.length > limit, totals };
 }
