@@ -10,8 +10,10 @@ import { renameStore } from "@/lib/admin/rename-store";
 import { setTerminalActive } from "@/lib/admin/set-terminal-active";
 import { setUserActive } from "@/lib/admin/set-user-active";
 import { unlockUser } from "@/lib/admin/unlock-user";
-import { type ActionResult, type ActionState, idOf, runServerAction } from "@/lib/api/server-action";
+import type { ActionResult, ActionState } from "@/lib/api/action-result";
+import { idOf, runServerAction } from "@/lib/api/server-action";
 import { parseInput } from "@/lib/api/validation";
+import { AppError } from "@/lib/errors/app-error";
 import {
   addTerminalSchema,
   changeUserAccessSchema,
@@ -25,6 +27,19 @@ import {
 function text(form: FormData, key: string): string | undefined {
   const value = form.get(key);
   return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * Taking a terminal or a person out of service is confirmed in a dialog, whose button sends
+ * `confirm=yes`; a form sent without it (no JavaScript yet) is answered with the question.
+ */
+function requireConfirmation(form: FormData | undefined) {
+  if (form?.get("confirm") === "yes") return;
+  throw new AppError(
+    "BAD_REQUEST",
+    { reason: "INVALID_INPUT", params: { field: "confirm", others: 0 } },
+    { confirm: { reason: "REQUIRED" } },
+  );
 }
 
 /** Every text value a field sent (a group of checkboxes). */
@@ -75,10 +90,12 @@ export async function setTerminalActiveAction(
   terminalId: unknown,
   active: unknown,
   _state: ActionState,
+  form?: FormData,
 ): Promise<ActionResult> {
-  return runServerAction("setTerminalActive", (actor) =>
-    setTerminalActive({ actor, terminalId: idOf(terminalId, "Terminal"), active: active === true }),
-  );
+  return runServerAction("setTerminalActive", async (actor) => {
+    if (active !== true) requireConfirmation(form);
+    await setTerminalActive({ actor, terminalId: idOf(terminalId, "Terminal"), active: active === true });
+  });
 }
 
 export async function createUserAction(_state: ActionState, form: FormData): Promise<ActionResult> {
@@ -117,10 +134,12 @@ export async function setUserActiveAction(
   userId: unknown,
   active: unknown,
   _state: ActionState,
+  form?: FormData,
 ): Promise<ActionResult> {
-  return runServerAction("setUserActive", (actor) =>
-    setUserActive({ actor, userId: idOf(userId, "User"), active: active === true }),
-  );
+  return runServerAction("setUserActive", async (actor) => {
+    if (active !== true) requireConfirmation(form);
+    await setUserActive({ actor, userId: idOf(userId, "User"), active: active === true });
+  });
 }
 
 export async function unlockUserAction(userId: unknown, _state: ActionState): Promise<ActionResult> {

@@ -1,15 +1,15 @@
 "use server";
 // The sign-in form's server action. The form posts here with or without JavaScript, so the
 // password travels in a POST body only, never in a URL. On success the session cookies are set
-// and the browser is sent on to `next` (a same-site path only); a failure answers the form.
+// and the browser is sent on to `next` (a same-site path only); a failure answers the form, in
+// the reader's words, with every refused field at once.
 import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { ActionFailure } from "@/lib/api/server-action";
-import { fieldErrors } from "@/lib/api/validation";
+import type { ActionFailure } from "@/lib/api/action-result";
+import { failureOf } from "@/lib/api/server-action";
+import { parseInput } from "@/lib/api/validation";
 import { signIn } from "@/lib/auth/sign-in";
-import { isAppError } from "@/lib/errors/app-error";
-import { log } from "@/lib/log";
 import { signInSchema } from "@/lib/schemas/incident";
 import { safeNextPath } from "./safe-next";
 
@@ -22,24 +22,13 @@ function text(form: FormData, key: string): string {
 }
 
 export async function signInAction(_state: SignInState | null, form: FormData): Promise<SignInState> {
-  const at = Date.now();
   // Shown again in the form after a failure; the password never is.
   const email = text(form, "email").trim().slice(0, 254);
   const next = safeNextPath(text(form, "next"));
-  const parsed = signInSchema.safeParse({ email, password: text(form, "password") });
-  if (!parsed.success) {
-    return {
-      ok: false,
-      at,
-      code: "BAD_REQUEST",
-      message: "Check the fields.",
-      fields: fieldErrors(parsed.error),
-      email,
-    };
-  }
-
   try {
-    const { setCookie } = await signIn({ ...parsed.data, headers: await headers() });
+    const input = parseInput(signInSchema, { email, password: text(form, "password") });
+    // UNAUTHENTICATED (one message whatever was wrong) or LOCKED (too many tries) when refused.
+    const { setCookie } = await signIn({ ...input, headers: await headers() });
     const jar = await cookies();
     for (const header of setCookie) {
       for (const [name, attributes] of parseSetCookieHeader(header)) {
@@ -47,12 +36,7 @@ export async function signInAction(_state: SignInState | null, form: FormData): 
       }
     }
   } catch (error) {
-    // UNAUTHENTICATED (one message whatever was wrong) or LOCKED (too many tries).
-    if (isAppError(error)) {
-      return { ok: false, at, code: error.code, message: error.message, fields: error.fields ?? {}, email };
-    }
-    log.error("Unhandled error in the sign-in action", { error });
-    return { ok: false, at, code: "INTERNAL", message: "Something went wrong on our side.", fields: {}, email };
+    return { ...(await failureOf(error, { action: "signIn" })), email };
   }
   redirect(next);
 }

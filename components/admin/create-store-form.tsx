@@ -1,14 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useId } from "react";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { type FormAction, FormFeedback, primaryButton, TextField, useAdminForm, useFieldError } from "./form-kit";
+import { SubmitButton } from "@/components/ui/button";
+import { FormFeedback } from "@/components/ui/form-feedback";
+import { TextField } from "@/components/ui/input";
+import { type FormAction, useAdminForm } from "./use-admin-form";
 
 export function CreateStoreForm({ action }: { action: FormAction }) {
   const t = useTranslations("Admin");
-  const id = useId();
-  const { state, pending, formProps } = useAdminForm(action);
-  const fieldError = useFieldError(state);
+  const { id, pending, formProps, fieldError, feedback } = useAdminForm(action, { fields: ["name"] });
   return (
     <form
       {...formProps}
@@ -30,11 +29,11 @@ export function CreateStoreForm({ action }: { action: FormAction }) {
             required
           />
         </div>
-        <SubmitButton pending={pending} pendingLabel={t("saving")} className={`${primaryButton} sm:mt-6`}>
+        <SubmitButton pending={pending} pendingLabel={t("saving")} className="sm:mt-6">
           {t("stores.add")}
         </SubmitButton>
       </div>
-      <FormFeedback state={state} success={t("success.createStore")} shownFields={["name"]} />
+      <FormFeedback {...feedback} success={t("success.createStore")} />
     </form>
   );
 }

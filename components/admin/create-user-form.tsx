@@ -1,18 +1,18 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { useState } from "react";
+import { SubmitButton } from "@/components/ui/button";
+import { FormFeedback } from "@/components/ui/form-feedback";
+import { TextField } from "@/components/ui/input";
 import { MIN_PASSWORD_LENGTH } from "@/lib/schemas/admin";
-import { type FormAction, FormFeedback, primaryButton, TextField, useAdminForm, useFieldError } from "./form-kit";
 import { RoleAndStores } from "./role-and-stores";
-
-const FIELDS = ["email", "name", "password", "role", "storeIds"];
+import { type FormAction, useAdminForm } from "./use-admin-form";
 
 export function CreateUserForm({ action, stores }: { action: FormAction; stores: { id: string; name: string }[] }) {
   const t = useTranslations("Admin");
-  const id = useId();
-  const { state, pending, formProps } = useAdminForm(action);
-  const fieldError = useFieldError(state);
+  const { id, pending, formProps, fieldError, feedback } = useAdminForm(action, {
+    fields: ["email", "name", "password", "role", "storeIds"],
+  });
   // Bumped when the form resets after a success, so the role and store pickers start over too.
   const [generation, setGeneration] = useState(0);
   return (
@@ -63,17 +63,17 @@ export function CreateUserForm({ action, stores }: { action: FormAction; stores:
       </div>
       <RoleAndStores
         key={generation}
-        idPrefix={`${id}-access`}
+        idPrefix={id}
         stores={stores}
         initialRole="CASHIER"
         initialStoreIds={[]}
         roleError={fieldError("role")}
         storesError={fieldError("storeIds")}
       />
-      <SubmitButton pending={pending} pendingLabel={t("saving")} className={primaryButton}>
+      <SubmitButton pending={pending} pendingLabel={t("saving")}>
         {t("staff.add")}
       </SubmitButton>
-      <FormFeedback state={state} success={t("success.createUser")} shownFields={FIELDS} />
+      <FormFeedback {...feedback} success={t("success.createUser")} />
     </form>
   );
 }

@@ -1,14 +1,16 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useId } from "react";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { type FormAction, FormFeedback, secondaryButton, TextField, useAdminForm, useFieldError } from "./form-kit";
+import { SubmitButton } from "@/components/ui/button";
+import { FormFeedback } from "@/components/ui/form-feedback";
+import { TextField } from "@/components/ui/input";
+import { type FormAction, useAdminForm } from "./use-admin-form";
 
 export function RenameStoreForm({ action, storeName }: { action: FormAction; storeName: string }) {
   const t = useTranslations("Admin");
-  const id = useId();
-  const { state, pending, formProps } = useAdminForm(action, { resetOnSuccess: false });
-  const fieldError = useFieldError(state);
+  const { id, pending, formProps, fieldError, feedback } = useAdminForm(action, {
+    fields: ["name"],
+    resetOnSuccess: false,
+  });
   return (
     <form {...formProps} aria-label={t("stores.renameLegend", { store: storeName })} className="space-y-2">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
@@ -26,12 +28,12 @@ export function RenameStoreForm({ action, storeName }: { action: FormAction; sto
             required
           />
         </div>
-        <SubmitButton pending={pending} className={`${secondaryButton} sm:mt-6`}>
+        <SubmitButton pending={pending} variant="secondary" className="sm:mt-6">
           {t("stores.rename")}
           <span className="sr-only"> {storeName}</span>
         </SubmitButton>
       </div>
-      <FormFeedback state={state} success={t("success.renameStore")} shownFields={["name"]} />
+      <FormFeedback {...feedback} success={t("success.renameStore")} />
     </form>
   );
 }

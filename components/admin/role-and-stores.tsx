@@ -1,12 +1,13 @@
 "use client";
 // Role and stores fields, shared by "add a staff member" and "change role and stores": the store
-// checkboxes only appear for the roles that work in named stores.
+// checkboxes only appear for the roles that work in named stores. The controls' ids are
+// `${idPrefix}-role` and `${idPrefix}-storeIds`, as the form's error summary links to them.
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { controlAria, FieldError } from "@/components/ui/field";
+import { controlAria, FieldError, Hint, labelClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select";
 import { ROLES, type Role } from "@/lib/rbac/permissions";
 import { roleNeedsStores } from "@/lib/schemas/admin";
-import { hintClass, inputClass, labelClass } from "./form-kit";
 
 export function RoleAndStores({
   idPrefix,
@@ -30,37 +31,32 @@ export function RoleAndStores({
   const tRoles = useTranslations("Common.roles");
   const [role, setRole] = useState<Role>(initialRole);
   const needsStores = roleNeedsStores(role);
+  const storesId = `${idPrefix}-storeIds`;
   return (
     <>
-      <div>
-        <label htmlFor={`${idPrefix}-role`} className={labelClass}>
-          {t("role")}
-        </label>
-        <select
+      <div className="sm:max-w-xs">
+        <SelectField
           id={`${idPrefix}-role`}
           name="role"
+          label={t("role")}
+          error={roleError}
           value={role}
           disabled={roleDisabled}
           onChange={(event) => setRole(event.target.value as Role)}
-          {...controlAria(`${idPrefix}-role`, { error: roleError })}
-          className={`${inputClass} sm:max-w-xs`}
         >
           {ROLES.map((value) => (
             <option key={value} value={value}>
               {tRoles(value)}
             </option>
           ))}
-        </select>
+        </SelectField>
         {/* A disabled select is not submitted: send the unchanged role alongside. */}
         {roleDisabled ? <input type="hidden" name="role" value={role} /> : null}
-        <FieldError id={`${idPrefix}-role-error`} message={roleError} />
       </div>
       {needsStores ? (
-        <fieldset {...controlAria(`${idPrefix}-stores`, { hint: true, error: storesError })}>
+        <fieldset id={storesId} tabIndex={-1} {...controlAria(storesId, { hint: true, error: storesError })}>
           <legend className={labelClass}>{t("storesLegend")}</legend>
-          <p id={`${idPrefix}-stores-hint`} className={hintClass}>
-            {stores.length > 0 ? t("storesHint") : t("noStores")}
-          </p>
+          <Hint id={storesId}>{stores.length > 0 ? t("storesHint") : t("noStores")}</Hint>
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
             {stores.map((store) => (
               <label key={store.id} className="inline-flex min-h-11 items-center gap-2 text-base">
@@ -75,10 +71,10 @@ export function RoleAndStores({
               </label>
             ))}
           </div>
-          <FieldError id={`${idPrefix}-stores-error`} message={storesError} />
+          <FieldError id={`${storesId}-error`} message={storesError} />
         </fieldset>
       ) : (
-        <p className={hintClass}>{t("allStoresHint")}</p>
+        <p className="mt-1 text-sm text-slate-600">{t("allStoresHint")}</p>
       )}
     </>
   );

@@ -4,14 +4,14 @@ import { getTranslations } from "next-intl/server";
 import type { AdminUserDto } from "@/lib/schemas/admin";
 import { AdminSection, AdminTable } from "./admin-section";
 import { CreateUserForm } from "./create-user-form";
-import type { ButtonAction, FormAction } from "./form-kit";
+import type { FormAction } from "./use-admin-form";
 import { UserRow } from "./user-row";
 
 export interface StaffActions {
   createUser: FormAction;
   changeUserAccess: (userId: string) => FormAction;
-  setUserActive: (userId: string, active: boolean) => ButtonAction;
-  unlockUser: (userId: string) => ButtonAction;
+  setUserActive: (userId: string, active: boolean) => FormAction;
+  unlockUser: (userId: string) => FormAction;
 }
 
 export async function StaffSection({

@@ -5,16 +5,16 @@ import type { AdminStoreDto } from "@/lib/schemas/admin";
 import { AddTerminalForm } from "./add-terminal-form";
 import { AdminSection, AdminTable } from "./admin-section";
 import { CreateStoreForm } from "./create-store-form";
-import type { ButtonAction, FormAction } from "./form-kit";
 import { RenameStoreForm } from "./rename-store-form";
 import { TerminalRow } from "./terminal-row";
+import type { FormAction } from "./use-admin-form";
 
 export interface StoreActions {
   createStore: FormAction;
   renameStore: (storeId: string) => FormAction;
   addTerminal: (storeId: string) => FormAction;
   moveTerminal: (terminalId: string) => FormAction;
-  setTerminalActive: (terminalId: string, active: boolean) => ButtonAction;
+  setTerminalActive: (terminalId: string, active: boolean) => FormAction;
 }
 
 export async function StoresSection({ stores, actions }: { stores: AdminStoreDto[]; actions: StoreActions }) {

@@ -1,23 +1,14 @@
 "use client";
 // One terminal in a store's table: its TID and state, a move to another store, and taking it out
-// of service or back in.
+// of service (after a confirmation) or back in.
 import { useTranslations } from "next-intl";
-import { useId } from "react";
-import { controlAria, FieldError } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { Badge } from "@/components/ui/badge";
+import { SubmitButton } from "@/components/ui/button";
+import { controlAria, controlClass, FieldError } from "@/components/ui/field";
+import { FormFeedback } from "@/components/ui/form-feedback";
 import type { AdminTerminalDto } from "@/lib/schemas/admin";
-import {
-  ActionButton,
-  ActiveBadge,
-  type ButtonAction,
-  dangerButton,
-  type FormAction,
-  FormFeedback,
-  inputClass,
-  secondaryButton,
-  useAdminForm,
-  useFieldError,
-} from "./form-kit";
+import { ActionButton } from "./action-button";
+import { type FormAction, useAdminForm } from "./use-admin-form";
 
 export function TerminalRow({
   terminal,
@@ -28,12 +19,10 @@ export function TerminalRow({
   terminal: AdminTerminalDto;
   otherStores: { id: string; name: string }[];
   moveAction: FormAction;
-  toggleAction: ButtonAction;
+  toggleAction: FormAction;
 }) {
   const t = useTranslations("Admin");
-  const id = useId();
-  const { state, pending, formProps } = useAdminForm(moveAction);
-  const fieldError = useFieldError(state);
+  const { id, pending, formProps, fieldError, feedback } = useAdminForm(moveAction, { fields: ["storeId"] });
   const moveError = fieldError("storeId");
   return (
     <tr className="border-t border-slate-200 align-top">
@@ -41,24 +30,24 @@ export function TerminalRow({
         {terminal.tid}
       </th>
       <td className="py-3 pr-3">
-        <ActiveBadge active={terminal.active}>
+        <Badge tone={terminal.active ? "success" : "neutral"}>
           {terminal.active ? t("terminals.active") : t("terminals.inactive")}
-        </ActiveBadge>
+        </Badge>
       </td>
       <td className="py-3">
         <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
           {otherStores.length > 0 ? (
             <form {...formProps} className="space-y-1">
               <div className="flex flex-wrap items-center gap-2 sm:flex-nowrap">
-                <label htmlFor={`${id}-store`} className="whitespace-nowrap text-sm text-slate-700">
+                <label htmlFor={`${id}-storeId`} className="whitespace-nowrap text-sm text-slate-700">
                   {t("terminals.moveTo")}
                   <span className="sr-only"> ({terminal.tid})</span>
                 </label>
                 <select
-                  id={`${id}-store`}
+                  id={`${id}-storeId`}
                   name="storeId"
-                  {...controlAria(`${id}-store`, { error: moveError })}
-                  className={`${inputClass} mt-0 w-auto min-w-28`}
+                  {...controlAria(`${id}-storeId`, { error: moveError })}
+                  className={`${controlClass} w-auto min-w-28`}
                 >
                   {otherStores.map((store) => (
                     <option key={store.id} value={store.id}>
@@ -66,19 +55,28 @@ export function TerminalRow({
                     </option>
                   ))}
                 </select>
-                <SubmitButton pending={pending} className={secondaryButton}>
+                <SubmitButton pending={pending} variant="secondary" className="text-sm">
                   {t("terminals.move")}
                   <span className="sr-only"> {terminal.tid}</span>
                 </SubmitButton>
               </div>
-              <FieldError id={`${id}-store-error`} message={moveError} />
-              <FormFeedback state={state} success={t("success.moveTerminal")} shownFields={["storeId"]} />
+              <FieldError id={`${id}-storeId-error`} message={moveError} />
+              <FormFeedback {...feedback} success={t("success.moveTerminal")} />
             </form>
           ) : null}
           <ActionButton
             action={toggleAction}
-            className={terminal.active ? dangerButton : secondaryButton}
+            variant={terminal.active ? "danger" : "secondary"}
             success={terminal.active ? t("success.terminalReactivated") : t("success.terminalDeactivated")}
+            confirm={
+              terminal.active
+                ? {
+                    title: t("confirm.terminalTitle", { tid: terminal.tid }),
+                    body: t("confirm.terminalBody"),
+                    confirmLabel: t("confirm.terminalConfirm"),
+                  }
+                : undefined
+            }
           >
             {terminal.active ? t("terminals.deactivate") : t("terminals.reactivate")}
             <span className="sr-only"> {terminal.tid}</span>

@@ -2,22 +2,14 @@
 // One member of staff in the staff table, with their actions; "Change role and stores" opens a
 // form in a full-width row underneath.
 import { useFormatter, useTranslations } from "next-intl";
-import { useId, useState } from "react";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button, SubmitButton } from "@/components/ui/button";
+import { FormFeedback } from "@/components/ui/form-feedback";
 import { type AdminUserDto, roleNeedsStores } from "@/lib/schemas/admin";
-import {
-  ActionButton,
-  ActiveBadge,
-  type ButtonAction,
-  dangerButton,
-  type FormAction,
-  FormFeedback,
-  primaryButton,
-  secondaryButton,
-  useAdminForm,
-  useFieldError,
-} from "./form-kit";
+import { ActionButton } from "./action-button";
 import { RoleAndStores } from "./role-and-stores";
+import { type FormAction, useAdminForm } from "./use-admin-form";
 
 export function UserRow({
   user,
@@ -31,16 +23,17 @@ export function UserRow({
   isCurrentUser: boolean;
   stores: { id: string; name: string }[];
   accessAction: FormAction;
-  toggleAction: ButtonAction;
-  unlockAction: ButtonAction;
+  toggleAction: FormAction;
+  unlockAction: FormAction;
 }) {
   const t = useTranslations("Admin");
   const tRoles = useTranslations("Common.roles");
   const format = useFormatter();
-  const id = useId();
   const [editing, setEditing] = useState(false);
-  const { state, pending, formProps } = useAdminForm(accessAction, { resetOnSuccess: false });
-  const fieldError = useFieldError(state);
+  const { id, pending, formProps, fieldError, feedback } = useAdminForm(accessAction, {
+    fields: ["role", "storeIds"],
+    resetOnSuccess: false,
+  });
   const storeNames = roleNeedsStores(user.role) ? user.stores.map((s) => s.name).join(", ") : t("staff.allStores");
 
   return (
@@ -56,33 +49,43 @@ export function UserRow({
             {tRoles(user.role)} · {storeNames}
           </span>
           <span className="mt-1 flex flex-wrap gap-1">
-            <ActiveBadge active={user.active}>{user.active ? t("staff.active") : t("staff.inactive")}</ActiveBadge>
+            <Badge tone={user.active ? "success" : "neutral"}>
+              {user.active ? t("staff.active") : t("staff.inactive")}
+            </Badge>
             {user.lockedUntil ? (
-              <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">
+              <Badge tone="warning">
                 {t("staff.lockedUntil", {
                   time: format.dateTime(new Date(user.lockedUntil), { dateStyle: "short", timeStyle: "short" }),
                 })}
-              </span>
+              </Badge>
             ) : null}
           </span>
         </th>
         <td className="py-3">
           <div className="flex flex-wrap items-start gap-2">
-            <button
-              type="button"
+            <Button
               aria-expanded={editing}
               aria-controls={`${id}-access`}
               onClick={() => setEditing((value) => !value)}
-              className={secondaryButton}
+              className="text-sm"
             >
               {t("staff.editAccess")}
               <span className="sr-only"> ({user.name})</span>
-            </button>
+            </Button>
             {isCurrentUser ? null : (
               <ActionButton
                 action={toggleAction}
-                className={user.active ? dangerButton : secondaryButton}
+                variant={user.active ? "danger" : "secondary"}
                 success={user.active ? t("success.userReactivated") : t("success.userDeactivated")}
+                confirm={
+                  user.active
+                    ? {
+                        title: t("confirm.userTitle", { name: user.name }),
+                        body: t("confirm.userBody"),
+                        confirmLabel: t("confirm.userConfirm"),
+                      }
+                    : undefined
+                }
               >
                 {user.active ? t("staff.deactivate") : t("staff.reactivate")}
                 <span className="sr-only"> ({user.name})</span>
@@ -105,7 +108,7 @@ export function UserRow({
               <RoleAndStores
                 // Starts over from the saved role and stores whenever they change.
                 key={`${user.role}:${user.stores.map((s) => s.id).join()}`}
-                idPrefix={`${id}-access`}
+                idPrefix={id}
                 stores={stores}
                 initialRole={user.role}
                 initialStoreIds={user.stores.map((s) => s.id)}
@@ -115,14 +118,12 @@ export function UserRow({
               />
             </fieldset>
             <div className="flex flex-wrap gap-2">
-              <SubmitButton pending={pending} pendingLabel={t("saving")} className={primaryButton}>
+              <SubmitButton pending={pending} pendingLabel={t("saving")}>
                 {t("staff.save")}
               </SubmitButton>
-              <button type="button" onClick={() => setEditing(false)} className={secondaryButton}>
-                {t("staff.closeAccess")}
-              </button>
+              <Button onClick={() => setEditing(false)}>{t("staff.closeAccess")}</Button>
             </div>
-            <FormFeedback state={state} success={t("success.changeUserAccess")} shownFields={["role", "storeIds"]} />
+            <FormFeedback {...feedback} success={t("success.changeUserAccess")} />
           </form>
         </td>
       </tr>

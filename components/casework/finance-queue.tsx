@@ -3,12 +3,13 @@
 // is the step to do now. Ready rows reconcile in place, with the version the queue was read at.
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useId, useState } from "react";
-import { ActionError } from "@/components/casework/action-error";
-import { useCaseworkAction } from "@/components/casework/action-form";
+import { useState } from "react";
+import { ActionFeedback } from "@/components/casework/action-feedback";
 import { LocalTime } from "@/components/casework/local-time";
-import { fieldClass, primaryButton } from "@/components/casework/styles";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { noteOf } from "@/components/casework/note-form";
+import { useCaseworkForm } from "@/components/casework/use-casework-form";
+import { SubmitButton } from "@/components/ui/button";
+import { TextField } from "@/components/ui/input";
 import { reconcileAction } from "@/lib/actions/reconcile";
 import type { FinanceQueueItem } from "@/lib/incidents/list-finance-queue";
 
@@ -130,37 +131,29 @@ function QueueRow({ item, onReconciled }: { item: FinanceQueueItem; onReconciled
 
 function ReconcileForm({ item, onReconciled }: { item: FinanceQueueItem; onReconciled: () => void }) {
   const t = useTranslations("Finance");
-  const id = useId();
-  const [note, setNote] = useState("");
-  const action = useCaseworkAction();
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    action.run(() => reconcileAction(item.id, { note: note.trim() || undefined, version: item.version }), onReconciled);
-  }
+  const form = useCaseworkForm((data) => reconcileAction(item.id, { note: noteOf(data), version: item.version }), {
+    fields: ["note"],
+    onSuccess: onReconciled,
+  });
+  const id = form.id;
 
   return (
-    <form method="post" onSubmit={submit} className="mt-3 space-y-2" data-testid="reconcile-form">
+    <form {...form.formProps} className="mt-3 space-y-2" data-testid="reconcile-form">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <div className="grow">
-          <label htmlFor={`${id}-note`} className="text-sm font-medium">
-            {t("note")}
-          </label>
-          <input
+          <TextField
             id={`${id}-note`}
             name="note"
+            label={t("note")}
+            error={form.fieldError("note")}
             type="text"
             maxLength={1000}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            className={fieldClass}
           />
         </div>
         <SubmitButton
-          pending={action.pending}
-          disabled={action.busy}
+          pending={form.pending}
+          disabled={form.busy}
           pendingLabel={t("reconciling")}
-          className={primaryButton}
           aria-describedby={`${id}-ref`}
           data-testid="reconcile-submit"
         >
@@ -170,7 +163,7 @@ function ReconcileForm({ item, onReconciled }: { item: FinanceQueueItem; onRecon
           {item.reference}
         </span>
       </div>
-      <ActionError failure={action.failure} />
+      <ActionFeedback {...form.feedback} />
     </form>
   );
 }

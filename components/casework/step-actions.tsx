@@ -1,13 +1,14 @@
 "use client";
 // Complete or skip the current checklist step. Re-sign asks how the cardholder was reached and
-// that their identity was verified; a skip needs a note. The server checks all of it again.
+// that their identity was verified; a skip needs a note. The server checks all of it.
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
-import { ActionSubmit, NoteField, RequiredNoteForm, useCaseworkAction } from "@/components/casework/action-form";
-import { primaryButton, secondaryButton } from "@/components/casework/styles";
-import { controlAria, FieldError } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/button";
+import { controlAria, FieldError, Hint, labelClass } from "@/components/ui/field";
 import { actOnStepAction } from "@/lib/actions/casework";
 import { CONTACT_METHODS, type ContactMethod, type StepKey } from "@/lib/incidents/rules";
+import { ActionFeedback } from "./action-feedback";
+import { NoteField, noteOf, RequiredNoteForm } from "./note-form";
+import { localFailure, useCaseworkForm } from "./use-casework-form";
 
 export function StepActions({
   incidentId,
@@ -30,96 +31,90 @@ export function StepActions({
   );
 }
 
+function isContactMethod(value: FormDataEntryValue | null): value is ContactMethod {
+  return typeof value === "string" && (CONTACT_METHODS as readonly string[]).includes(value);
+}
+
 function CompleteForm({ incidentId, stepKey, version }: { incidentId: string; stepKey: StepKey; version: number }) {
   const t = useTranslations("IncidentDetail.stepForm");
   const tErrors = useTranslations("IncidentDetail.errors");
   const tIncident = useTranslations("Incident");
-  const id = useId();
   const isResign = stepKey === "resign";
-  const [note, setNote] = useState("");
-  const [contactMethod, setContactMethod] = useState<ContactMethod | null>(null);
-  const [identityVerified, setIdentityVerified] = useState(false);
-  const [invalid, setInvalid] = useState<{ contactMethod?: boolean; identityVerified?: boolean }>({});
-  const action = useCaseworkAction();
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isResign) {
-      const missing = { contactMethod: !contactMethod, identityVerified: !identityVerified };
-      setInvalid(missing);
-      if (missing.contactMethod || missing.identityVerified) return;
-    }
-    action.run(() =>
-      actOnStepAction(incidentId, stepKey, {
+  const form = useCaseworkForm(
+    async (data) => {
+      const contactMethod = data.get("contactMethod");
+      const identityVerified = data.get("identityVerified") === "on";
+      if (isResign && (!isContactMethod(contactMethod) || !identityVerified)) {
+        // The server names one missing answer at a time; both are asked for here at once.
+        return localFailure({
+          ...(isContactMethod(contactMethod)
+            ? {}
+            : { contactMethod: { reason: "CONTACT_METHOD_REQUIRED", words: tErrors("contactMethodRequired") } }),
+          ...(identityVerified
+            ? {}
+            : { identityVerified: { reason: "IDENTITY_NOT_VERIFIED", words: tErrors("identityRequired") } }),
+        });
+      }
+      return actOnStepAction(incidentId, stepKey, {
         action: "complete",
-        note: note.trim() || undefined,
-        ...(isResign ? { contactMethod: contactMethod ?? undefined, identityVerified } : {}),
+        note: noteOf(data),
+        ...(isResign && isContactMethod(contactMethod) ? { contactMethod, identityVerified } : {}),
         version,
-      }),
-    );
-  }
+      });
+    },
+    { fields: isResign ? ["contactMethod", "identityVerified", "note"] : ["note"] },
+  );
+  const contactError = form.fieldError("contactMethod");
+  const identityError = form.fieldError("identityVerified");
 
   return (
-    <form method="post" noValidate onSubmit={submit} data-testid="complete-step-form" className="space-y-3">
+    <form {...form.formProps} data-testid="complete-step-form" className="space-y-3">
       {isResign ? (
         <>
-          <fieldset aria-describedby={invalid.contactMethod ? `${id}-contact-error` : undefined}>
-            <legend className="text-sm font-medium">{t("contactMethod")}</legend>
+          <fieldset
+            id={`${form.id}-contactMethod`}
+            tabIndex={-1}
+            {...controlAria(`${form.id}-contactMethod`, { error: contactError })}
+          >
+            <legend className={labelClass}>{t("contactMethod")}</legend>
             <div className="mt-1 flex flex-wrap gap-x-5 gap-y-2">
               {CONTACT_METHODS.map((method) => (
                 <label key={method} className="inline-flex min-h-11 items-center gap-2">
-                  <input
-                    type="radio"
-                    name="contactMethod"
-                    value={method}
-                    required
-                    checked={contactMethod === method}
-                    onChange={() => setContactMethod(method)}
-                    className="size-5"
-                  />
+                  <input type="radio" name="contactMethod" value={method} required className="size-5" />
                   {tIncident(`contactMethods.${method}`)}
                 </label>
               ))}
             </div>
-            <FieldError
-              id={`${id}-contact-error`}
-              message={invalid.contactMethod ? tErrors("contactMethodRequired") : undefined}
-            />
+            <FieldError id={`${form.id}-contactMethod-error`} message={contactError} />
           </fieldset>
           <div>
             <label className="inline-flex min-h-11 items-center gap-2">
               <input
+                id={`${form.id}-identityVerified`}
                 type="checkbox"
                 name="identityVerified"
                 required
-                checked={identityVerified}
-                onChange={(event) => setIdentityVerified(event.target.checked)}
-                {...controlAria(`${id}-identity`, { hint: true, error: invalid.identityVerified })}
+                {...controlAria(`${form.id}-identityVerified`, { hint: true, error: identityError })}
                 className="size-5"
               />
               <span className="font-medium">{t("identityVerified")}</span>
             </label>
-            <p id={`${id}-identity-hint`} className="text-sm text-slate-600">
-              {t("identityVerifiedHint")}
-            </p>
-            <FieldError
-              id={`${id}-identity-error`}
-              message={invalid.identityVerified ? tErrors("identityRequired") : undefined}
-            />
+            <Hint id={`${form.id}-identityVerified`}>{t("identityVerifiedHint")}</Hint>
+            <FieldError id={`${form.id}-identityVerified-error`} message={identityError} />
           </div>
         </>
       ) : null}
-      <NoteField id={`${id}-note`} label={t("note")} value={note} onChange={setNote} />
-      <ActionSubmit action={action} pendingLabel={t("saving")} className={primaryButton} testId="complete-step">
+      <NoteField id={`${form.id}-note`} label={t("note")} error={form.fieldError("note")} />
+      <ActionFeedback {...form.feedback} />
+      <SubmitButton pending={form.pending} disabled={form.busy} pendingLabel={t("saving")} data-testid="complete-step">
         {t("complete")}
-      </ActionSubmit>
+      </SubmitButton>
     </form>
   );
 }
 
 function SkipForm({ incidentId, stepKey, version }: { incidentId: string; stepKey: StepKey; version: number }) {
   const t = useTranslations("IncidentDetail.stepForm");
-  const tErrors = useTranslations("IncidentDetail.errors");
   return (
     <details className="rounded border border-slate-200 bg-slate-50 px-3 py-2" data-testid="skip-step">
       <summary className="min-h-11 cursor-pointer py-2 font-medium text-slate-800">{t("skipToggle")}</summary>
@@ -127,9 +122,9 @@ function SkipForm({ incidentId, stepKey, version }: { incidentId: string; stepKe
         testId="skip-step-form"
         className="space-y-3 pb-2"
         noteLabel={t("skipNote")}
-        missingText={tErrors("noteRequired")}
+        missingNote="noteRequired"
         send={(note) => actOnStepAction(incidentId, stepKey, { action: "skip", note, version })}
-        submit={{ label: t("skip"), pendingLabel: t("saving"), className: secondaryButton, testId: "skip-step-submit" }}
+        submit={{ label: t("skip"), pendingLabel: t("saving"), variant: "secondary", testId: "skip-step-submit" }}
       />
     </details>
   );

@@ -1,10 +1,15 @@
 // A form control with its label, hint and error, tied together by ids: the control is `id`, its
-// hint `${id}-hint` and its error `${id}-error`, and aria-describedby names the ones shown.
-import type { HTMLAttributes, InputHTMLAttributes, ReactNode } from "react";
+// hint `${id}-hint` and its error `${id}-error`, and aria-describedby names the ones shown. A
+// required field says so in its label (and the control carries `required`).
+import { useTranslations } from "next-intl";
+import type { HTMLAttributes, ReactNode } from "react";
 
-const labelClass = "mb-1 block text-sm font-medium text-slate-800";
-const hintClass = "mt-1 text-sm text-slate-600";
-const errorClass = "mt-1 text-sm text-red-700";
+/** The look of every text input, select and textarea: 44 px tall at least, for a thumb. */
+export const controlClass =
+  "block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 disabled:bg-slate-100 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
+export const labelClass = "mb-1 block text-sm font-medium text-slate-800";
+export const hintClass = "mt-1 text-sm text-slate-600";
+const errorClass = "mt-1 text-sm font-medium text-red-700";
 
 /** aria-describedby for a control: its hint, its error and anything else, or nothing. */
 function describedBy(
@@ -25,21 +30,39 @@ export function controlAria(
   } as const;
 }
 
-export function FieldError({
-  id,
-  message,
-  className = errorClass,
-  testId,
-}: {
-  id: string;
-  message: string | undefined;
-  className?: string;
-  testId?: string;
-}) {
+export function FieldError({ id, message, testId }: { id: string; message: string | undefined; testId?: string }) {
   if (!message) return null;
   return (
-    <p id={id} data-testid={testId} className={className}>
+    <p id={id} data-testid={testId} className={errorClass}>
       {message}
+    </p>
+  );
+}
+
+/** The visible "required" beside a label; the control's own `required` tells assistive technology. */
+export function RequiredMark() {
+  const t = useTranslations("Common.form");
+  return (
+    <span aria-hidden="true" className="ml-1.5 text-xs font-normal text-red-800">
+      ({t("required")})
+    </span>
+  );
+}
+
+/** A label, marked when its field must be filled. */
+export function Label({ htmlFor, required, children }: { htmlFor: string; required?: boolean; children: ReactNode }) {
+  return (
+    <label htmlFor={htmlFor} className={labelClass}>
+      {children}
+      {required ? <RequiredMark /> : null}
+    </label>
+  );
+}
+
+export function Hint({ id, children, testId }: { id: string; children: ReactNode; testId?: string }) {
+  return (
+    <p id={`${id}-hint`} data-testid={testId} className={hintClass}>
+      {children}
     </p>
   );
 }
@@ -50,7 +73,7 @@ export function Field({
   label,
   hint,
   error,
-  errorClassName,
+  required,
   errorTestId,
   children,
   ...wrapperProps
@@ -59,44 +82,18 @@ export function Field({
   label: ReactNode;
   hint?: ReactNode;
   error: string | undefined;
-  errorClassName?: string;
+  required?: boolean;
   errorTestId?: string;
   children: ReactNode;
 } & HTMLAttributes<HTMLDivElement>) {
   return (
     <div {...wrapperProps}>
-      <label htmlFor={id} className={labelClass}>
+      <Label htmlFor={id} required={required}>
         {label}
-      </label>
+      </Label>
       {children}
-      {hint ? (
-        <p id={`${id}-hint`} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} className={errorClassName} testId={errorTestId} />
+      {hint ? <Hint id={id}>{hint}</Hint> : null}
+      <FieldError id={`${id}-error`} message={error} testId={errorTestId} />
     </div>
-  );
-}
-
-/** A labelled text input with its hint and error wired up. */
-export function TextField({
-  id,
-  name,
-  label,
-  hint,
-  error,
-  ...inputProps
-}: {
-  id: string;
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error: string | undefined;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name">) {
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      <input id={id} name={name} {...controlAria(id, { hint, error })} {...inputProps} />
-    </Field>
   );
 }

@@ -45,11 +45,5 @@ export function parseIdempotencyKey(value: unknown): string | null {
   throw new AppError("BAD_REQUEST", message, { [IDEMPOTENCY_KEY_HEADER]: message });
 }
 
-/** A fresh random key (a UUID v4) from getRandomValues, which plain-http pages have too. */
-export function newIdempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
-  bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/** A fresh random key (a UUID v4); in its own module so the browser gets it without zod. */
+export { newIdempotencyKey } from "@/lib/api/new-idempotency-key";

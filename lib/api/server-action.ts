@@ -6,48 +6,61 @@
 import "server-only";
 import { refresh } from "next/cache";
 import { headers } from "next/headers";
+import {
+  type ActionFailure,
+  type ActionResult,
+  actionFailureOf,
+  actionSuccess,
+  internalFailure,
+} from "@/lib/api/action-result";
 import { type Actor, getActor } from "@/lib/auth/actor";
-import { AppError, type ErrorCode, isAppError } from "@/lib/errors/app-error";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { errorText, fieldTexts } from "@/lib/errors/translate";
+import { currentLocale } from "@/lib/i18n/request";
 import { log } from "@/lib/log";
 
+// The answer's type lives in lib/api/action-result.ts (no server code), re-exported here for the
+// actions that import it from their edge.
+export type { ActionFailure, ActionResult, ActionState } from "@/lib/api/action-result";
+
 /**
- * What a server action answers: success, or an expected error the form shows. `at` tells two
- * answers apart, so a form shows its outcome again when the same answer comes twice.
+ * Any error as a form's failure, in the words of the reader's locale (the cookie, else
+ * Accept-Language): an AppError says what went wrong; anything else is logged with `context` and
+ * answered with a generic message.
  */
-export type ActionResult =
-  | { ok: true; at: number }
-  | { ok: false; at: number; code: ErrorCode | "INTERNAL"; message: string; fields: Record<string, string> };
-
-export type ActionFailure = Extract<ActionResult, { ok: false }>;
-
-/** The state of a form driven by useActionState, before its first submission. */
-export type ActionState = ActionResult | null;
+export async function failureOf(error: unknown, context: Record<string, unknown>): Promise<ActionFailure> {
+  const locale = await currentLocale();
+  if (isAppError(error)) {
+    return actionFailureOf(error, {
+      message: (appError) => errorText(locale, appError),
+      fields: (appError) => fieldTexts(locale, appError.fields),
+    });
+  }
+  log.error("Unhandled error in server action", { ...context, error });
+  return internalFailure(errorText(locale, { reason: "INTERNAL_ERROR" }));
+}
 
 export async function runServerAction(name: string, work: (actor: Actor) => Promise<unknown>): Promise<ActionResult> {
-  const at = Date.now();
   const actor = await getActor(await headers());
-  if (!actor) return { ok: false, at, code: "UNAUTHENTICATED", message: "Sign in to continue.", fields: {} };
+  if (!actor) return failureOf(new AppError("UNAUTHENTICATED", { reason: "SIGN_IN_REQUIRED" }), { action: name });
   try {
     await work(actor);
     refresh();
-    return { ok: true, at };
+    return actionSuccess();
   } catch (error) {
-    if (isAppError(error)) {
-      return { ok: false, at, code: error.code, message: error.message, fields: error.fields ?? {} };
-    }
-    log.error("Unhandled error in server action", { action: name, userId: actor.userId, error });
-    return {
-      ok: false,
-      at,
-      code: "INTERNAL",
-      message: "Something went wrong on our side. Please try again.",
-      fields: {},
-    };
+    return failureOf(error, { action: name, userId: actor.userId });
   }
 }
 
+const NOT_FOUND = {
+  Incident: "INCIDENT_NOT_FOUND",
+  Store: "STORE_NOT_FOUND",
+  Terminal: "TERMINAL_NOT_FOUND",
+  User: "USER_NOT_FOUND",
+} as const;
+
 /** Ids arrive from the client untyped; anything but a short string names nothing (404). */
-export function idOf(value: unknown, what: string): string {
+export function idOf(value: unknown, what: keyof typeof NOT_FOUND): string {
   if (typeof value === "string" && value.length > 0 && value.length <= 64) return value;
-  throw new AppError("NOT_FOUND", `${what} not found.`);
+  throw new AppError("NOT_FOUND", { reason: NOT_FOUND[what] });
 }

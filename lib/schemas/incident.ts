@@ -14,6 +14,9 @@ import {
   STEP_STATUSES,
 } from "@/lib/incidents/rules";
 
+/** How far ahead of the server's clock an occurredAt may be (a till's clock runs fast). */
+export const OCCURRED_AT_CLOCK_SKEW_MS = 5 * 60_000;
+
 /** Largest amount accepted, in minor units (10,000,000.00). */
 export const MAX_AMOUNT_MINOR = 1_000_000_000;
 
@@ -58,7 +61,14 @@ export const createIncidentSchema = z
       .trim()
       .regex(/^[A-Za-z0-9]{4,16}$/, "Terminal must be the TID printed on the slip (4–16 letters or digits).")
       .refine((value) => !containsPan(value), "Terminal must be the TID printed on the slip, not a card number."),
-    occurredAt: z.iso.datetime({ offset: true, error: "occurredAt must be an ISO 8601 date-time." }).optional(),
+    occurredAt: z.iso
+      .datetime({ offset: true, error: "occurredAt must be an ISO 8601 date-time." })
+      // Checked here, not after parsing, so a form hears about it with every other field at once.
+      .refine((value) => Date.parse(value) <= Date.now() + OCCURRED_AT_CLOCK_SKEW_MS, {
+        error: "Cannot be in the future.",
+        params: { reason: "OCCURRED_IN_FUTURE" },
+      })
+      .optional(),
     amount: amountSchema.optional(),
     currency: z
       .string()
