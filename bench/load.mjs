@@ -6,6 +6,7 @@
 // Scenarios: create (signed-in creates, a distinct Idempotency-Key per request), list (filtered
 // incident list), steps (each request completes the next step of a different incident, with the
 // version that step will find), health (GET /api/health), floor (the plain node:http floor server).
+import { randomInt } from "node:crypto";
 import autocannon from "autocannon";
 
 const KINDS = [
@@ -22,16 +23,23 @@ const TERMINALS = ["T1000001", "T1000002"];
 /** Non-2xx answers kept for the report, so a failing run says why. */
 const MAX_SAMPLES = 5;
 
-/** A realistic create body; the n-th varies kind, terminal and slip numbers. */
+/**
+ * Where this process's serial numbers start: each load child counts from 1, and creates that
+ * repeat an RRN, or a terminal, card and amount minutes apart, are refused as suspected duplicates.
+ */
+const SERIAL_BASE = randomInt(0, 989_000_000);
+
+/** A realistic create body; the n-th varies kind, terminal and slip numbers (RRN and amount distinct). */
 function createBody(n) {
+  const serial = SERIAL_BASE + n;
   return JSON.stringify({
     kind: KINDS[n % KINDS.length],
     terminalId: TERMINALS[n % TERMINALS.length],
-    amount: `${100 + (n % 900)}.50`,
+    amount: ((10_000 + serial) / 100).toFixed(2),
     currency: "CNY",
     cardBin: "622848",
     cardLast4: String(1000 + (n % 9000)),
-    rrn: String(400000000000 + n).slice(-12),
+    rrn: String(400000000000 + serial).slice(-12),
     traceNo: String(100000 + (n % 900000)),
     description: "Customer charged twice at the counter; second slip kept.",
   });

@@ -12,6 +12,7 @@ import { parseInput } from "@/lib/api/validation";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { createIncidentSchema } from "@/lib/schemas/incident";
 import {
+  confirmsDuplicate,
   IDEMPOTENCY_KEY_FIELD,
   type IncidentFormValues,
   incidentFormValues,
@@ -19,7 +20,12 @@ import {
   valuesToShowAgain,
 } from "@/lib/schemas/incident-form";
 
-/** A refused form: the reason, and what was typed so the form can show it again. */
+/**
+ * A refused form: the reason, and what was typed so the form can show it again. When open
+ * incidents look like the same mishap the failure is `code: "DUPLICATE_SUSPECTED"` with
+ * `details.duplicates: [{ id, reference }]` (read with suspectedDuplicates, lib/api/action-result.ts);
+ * the form sends itself again with confirmDuplicate=true to log it anyway.
+ */
 export type NewIncidentState = ActionFailure & { values: IncidentFormValues };
 
 export async function createIncidentAction(_state: NewIncidentState | null, form: FormData): Promise<NewIncidentState> {
@@ -29,7 +35,10 @@ export async function createIncidentAction(_state: NewIncidentState | null, form
   const created: { id?: string } = {};
   const result = await runServerAction("createIncident", async (actor) => {
     const idempotencyKey = parseIdempotencyKey(form.get(IDEMPOTENCY_KEY_FIELD));
-    const input = parseInput(createIncidentSchema, incidentInputFromForm(values, { timeZone }));
+    const input = parseInput(createIncidentSchema, {
+      ...incidentInputFromForm(values, { timeZone }),
+      ...(confirmsDuplicate(form) ? { confirmDuplicate: true } : {}),
+    });
     const { incident } = await createIncident({ actor, input, idempotencyKey });
     created.id = incident.id;
   });

@@ -1,7 +1,6 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with.
 import { z } from "zod";
 import { STEP_KEYS } from "@/lib/incidents/rules";
-import { financeQueueQuerySchema } from "@/lib/schemas/finance-queue";
 import {
   addTerminalSchema,
   adminStoreSchema,
@@ -13,9 +12,11 @@ import {
   moveTerminalSchema,
   renameStoreSchema,
 } from "@/lib/schemas/admin";
+import { financeQueueQuerySchema } from "@/lib/schemas/finance-queue";
 import {
   closeIncidentSchema,
   createIncidentSchema,
+  duplicateSuspectedErrorSchema,
   errorSchema,
   incidentDetailSchema,
   incidentListSchema,
@@ -25,6 +26,7 @@ import {
   signInSchema,
   stepActionSchema,
   stepSchema,
+  suspectedDuplicateSchema,
   timelineEventSchema,
 } from "@/lib/schemas/incident";
 
@@ -109,6 +111,8 @@ export function buildOpenApiDocument() {
             incidentDetailSchema,
             incidentListSchema,
             errorSchema,
+            suspectedDuplicateSchema,
+            duplicateSuspectedErrorSchema,
             adminTerminalSchema,
             adminStoreSchema,
             adminUserSchema,
@@ -165,7 +169,16 @@ export function buildOpenApiDocument() {
             { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 128 } },
           ],
           requestBody: jsonBody("CreateIncident"),
-          responses: { "201": jsonResponse("The incident", "Incident"), ...errors(400, 401, 403, 422) },
+          responses: {
+            "201": jsonResponse("The incident", "Incident"),
+            ...errors(400, 401, 403, 422),
+            "409": jsonResponse(
+              "An open incident of the merchant looks like the same mishap (the same RRN, or the same terminal, " +
+                "card last 4 and amount within 10 minutes): `duplicates` names them. Send the same body with " +
+                '`"confirmDuplicate": true` to log it anyway.',
+              "DuplicateSuspectedError",
+            ),
+          },
         },
       },
       "/api/incidents/{id}": {

@@ -1,10 +1,15 @@
 // A cashier (or anyone allowed) logs a POS mishap. The store comes from the terminal, never from
 // the client. Honours an Idempotency-Key: a retry returns the first response and creates nothing.
 //
+// An open incident of the merchant that looks like the same mishap (lib/incidents/
+// suspected-duplicates.ts) stops the create with 409 DUPLICATE_SUSPECTED naming it, unless the
+// caller confirms (confirmDuplicate), and then the audit event records what it looked like.
+//
 // This is the busiest write, so it costs few statements: one to find the terminal with its store
-// (and a used key's first response), one to take the incident number and the audit chain's next
-// link, then the incident, its steps, the audit event, the chain head and the idempotency key
-// written together (one round trip on PostgreSQL, lib/db/dialect.ts executeTogether). The writes
+// (with a used key's first response and any suspected duplicates), one to take the incident
+// number and the audit chain's next link, then the incident, its steps, the audit event, the
+// chain head and the idempotency key written together (one round trip on PostgreSQL,
+// lib/db/dialect.ts executeTogether). The writes
 // are plain SQL because Prisma's JS engine spends several times longer on a model query than on a
 // raw one; the answer is built from what was written, through the same serializer as every read,
 // instead of being read back.
@@ -27,9 +32,15 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { kindToDb, stepKeyToDb, stepStatusToDb } from "@/lib/incidents/codec";
 import { dueAtFor, initialSteps } from "@/lib/incidents/rules";
 import { canSeeStore, type IncidentWithRelations } from "@/lib/incidents/scope";
-import { serializeIncident } from "@/lib/incidents/serialize";
+import { referenceOf, serializeIncident } from "@/lib/incidents/serialize";
+import { suspectedDuplicatesSql } from "@/lib/incidents/suspected-duplicates";
 import { can } from "@/lib/rbac/permissions";
-import { type CreateIncidentInput, type IncidentDto, parseAmountToMinor } from "@/lib/schemas/incident";
+import {
+  type CreateIncidentInput,
+  type IncidentDto,
+  parseAmountToMinor,
+  type SuspectedDuplicate,
+} from "@/lib/schemas/incident";
 
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -54,7 +65,23 @@ export async function createIncident({
   if (!can(actor.role, "incident.create")) throw new AppError("FORBIDDEN", { reason: "ROLE_CANNOT_CREATE" });
 
   const requestHash = createHash("sha256").update(canonicalJson(input)).digest("hex");
-  const found = await lookUp({ actor, tid: input.terminalId.toUpperCase(), idempotencyKey });
+  const now = new Date();
+  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
+  const amountMinor = input.amount === undefined ? null : parseAmountToMinor(input.amount);
+  const tid = input.terminalId.toUpperCase();
+  const found = await lookUp({
+    actor,
+    tid,
+    idempotencyKey,
+    duplicates: suspectedDuplicatesSql({
+      merchantId: actor.merchantId,
+      tid,
+      rrn: input.rrn,
+      cardLast4: input.cardLast4,
+      amountMinor,
+      occurredAt,
+    }),
+  });
   if (found.replay) return replayOf(found.replay, requestHash);
   const { terminal } = found;
   if (!terminal) {
@@ -66,11 +93,17 @@ export async function createIncident({
     throw new AppError("FORBIDDEN", notYours, { terminalId: notYours });
   }
 
-  const now = new Date();
-  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
   if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     const future = { reason: "OCCURRED_IN_FUTURE" } as const;
     throw new AppError("BAD_REQUEST", future, { occurredAt: future });
+  }
+  if (found.duplicates.length > 0 && !input.confirmDuplicate) {
+    throw new AppError(
+      "DUPLICATE_SUSPECTED",
+      { reason: "DUPLICATE_SUSPECTED", params: { count: found.duplicates.length } },
+      undefined,
+      { duplicates: found.duplicates },
+    );
   }
 
   const id = newId();
@@ -84,7 +117,7 @@ export async function createIncident({
     status: "OPEN",
     version: 1,
     occurredAt,
-    amountMinor: input.amount === undefined ? null : parseAmountToMinor(input.amount),
+    amountMinor,
     currency: input.currency,
     cardBin: input.cardBin ?? null,
     cardLast4: input.cardLast4 ?? null,
@@ -118,7 +151,11 @@ export async function createIncident({
   };
 
   try {
-    return { incident: await writeIncident({ row, actor, idempotencyKey, requestHash, now }), replayed: false };
+    const confirmedDuplicateOf = found.duplicates;
+    return {
+      incident: await writeIncident({ row, actor, idempotencyKey, requestHash, now, confirmedDuplicateOf }),
+      replayed: false,
+    };
   } catch (error) {
     // Two requests with one key raced past the lookup above: the loser answers with the winner's response.
     if (idempotencyKey && error instanceof KeyAlreadyUsed) {
@@ -131,21 +168,25 @@ export async function createIncident({
 
 /**
  * One statement for what a create reads before it writes: the merchant's active terminal with its
- * store, and the first response to the Idempotency-Key when one came and was used before.
+ * store, the first response to the Idempotency-Key when one came and was used before, and the
+ * suspected duplicates (one row per duplicate, the rest repeated; one row when there are none).
  */
 async function lookUp({
   actor,
   tid,
   idempotencyKey,
+  duplicates,
 }: {
   actor: Actor;
   tid: string;
   idempotencyKey?: string | null;
+  duplicates: Prisma.Sql | null;
 }): Promise<{
   terminal: { id: string; tid: string; storeId: string; storeName: string } | null;
   replay: { requestHash: string; responseBody: string } | null;
+  duplicates: SuspectedDuplicate[];
 }> {
-  const [found] = await prisma.$queryRaw<
+  const rows = await prisma.$queryRaw<
     {
       terminalId: string | null;
       tid: string | null;
@@ -153,14 +194,25 @@ async function lookUp({
       storeName: string | null;
       requestHash: string | null;
       responseBody: string | null;
+      duplicateId: string | null;
+      duplicateNumber: number | bigint | null;
     }[]
   >`
-    SELECT t."id" AS "terminalId", t."tid", t."storeId", s."name" AS "storeName", k."requestHash", k."responseBody"
+    SELECT t."id" AS "terminalId", t."tid", t."storeId", s."name" AS "storeName", k."requestHash", k."responseBody",
+      ${duplicates ? Prisma.sql`d."id"` : Prisma.sql`NULL`} AS "duplicateId",
+      ${duplicates ? Prisma.sql`d."number"` : Prisma.sql`NULL`} AS "duplicateNumber"
     FROM (SELECT 1 AS "one") AS request
     LEFT JOIN "Terminal" t ON t."merchantId" = ${actor.merchantId} AND t."tid" = ${tid} AND t."active" = TRUE
     LEFT JOIN "Store" s ON s."id" = t."storeId"
-    LEFT JOIN "IdempotencyKey" k ON k."userId" = ${actor.userId} AND k."key" = ${idempotencyKey ?? null}`;
+    LEFT JOIN "IdempotencyKey" k ON k."userId" = ${actor.userId} AND k."key" = ${idempotencyKey ?? null}
+    ${duplicates ? Prisma.sql`LEFT JOIN (${duplicates}) AS d ON 1 = 1` : Prisma.empty}`;
+  const [found] = rows;
   return {
+    duplicates: rows.flatMap((row) =>
+      row.duplicateId === null || row.duplicateNumber === null
+        ? []
+        : [{ id: row.duplicateId, reference: referenceOf(Number(row.duplicateNumber)) }],
+    ),
     terminal:
       found?.terminalId && found.tid && found.storeId && found.storeName !== null
         ? { id: found.terminalId, tid: found.tid, storeId: found.storeId, storeName: found.storeName }
@@ -183,12 +235,15 @@ async function writeIncident({
   idempotencyKey,
   requestHash,
   now,
+  confirmedDuplicateOf,
 }: {
   row: Omit<IncidentWithRelations, "number">;
   actor: Actor;
   idempotencyKey?: string | null;
   requestHash: string;
   now: Date;
+  /** The suspected duplicates the caller confirmed it knew of (empty when there were none). */
+  confirmedDuplicateOf: SuspectedDuplicate[];
 }): Promise<IncidentDto> {
   return prisma.$transaction(async (tx) => {
     const { incidentNumber, link } = await claimIncidentNumberAndChainLink(tx, actor.merchantId);
@@ -197,7 +252,10 @@ async function writeIncident({
       incidentId: row.id,
       actorId: actor.userId,
       type: "incident.created",
-      after: snapshotForAudit(dto),
+      after: {
+        ...snapshotForAudit(dto),
+        ...(confirmedDuplicateOf.length > 0 ? { confirmedDuplicateOf } : {}),
+      },
     });
     const [incidentRows, stepRows, ...rest] = await executeTogether(tx, [
       insertIncident({ ...row, number: incidentNumber }),

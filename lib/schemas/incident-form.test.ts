@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { createIncidentSchema } from "@/lib/schemas/incident";
 import {
+  confirmsDuplicate,
   INCIDENT_FORM_FIELDS,
   incidentFormValues,
   incidentInputFromForm,
@@ -31,6 +32,15 @@ function form(entries: Record<string, string | Blob>): FormData {
 }
 
 describe("reading the posted form", () => {
+  test('"log anyway" is the confirmDuplicate field sent as "true", and nothing else', () => {
+    expect(confirmsDuplicate(form({ kind: "wrong_amount", confirmDuplicate: "true" }))).toBe(true);
+    for (const value of ["", "false", "on", "TRUE", "1"]) {
+      expect(confirmsDuplicate(form({ confirmDuplicate: value })), value).toBe(false);
+    }
+    expect(confirmsDuplicate(form({ kind: "wrong_amount" }))).toBe(false);
+    expect(confirmsDuplicate(form({ confirmDuplicate: new Blob(["true"]) }))).toBe(false);
+  });
+
   test("keeps only the slip fields sent as text: no action ids, no key, no file", () => {
     const values = incidentFormValues(
       form({

@@ -23,6 +23,17 @@ export type IncidentFormValues = Partial<Record<IncidentFormField, string>>;
 /** The hidden field carrying the form's Idempotency-Key, made by the server for each render. */
 export const IDEMPOTENCY_KEY_FIELD = "idempotencyKey";
 
+/**
+ * The field the "log anyway" button sends (value "true") after the server named open incidents
+ * that look like the same mishap: createIncidentSchema's `confirmDuplicate`.
+ */
+export const CONFIRM_DUPLICATE_FIELD = "confirmDuplicate";
+
+/** Whether the form was sent with "log anyway". */
+export function confirmsDuplicate(form: FormData): boolean {
+  return form.get(CONFIRM_DUPLICATE_FIELD) === "true";
+}
+
 /** What a datetime-local input sends: a wall-clock time with no zone. */
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 

@@ -99,6 +99,13 @@ export const createIncidentSchema = z
       .regex(/^\d{6}$/, "Batch number must be 6 digits.")
       .optional(),
     description: optionalText(2000),
+    confirmDuplicate: z
+      .boolean({ error: "confirmDuplicate must be true or false." })
+      .optional()
+      .describe(
+        "true logs the incident even when an open one of the merchant looks like the same mishap " +
+          "(without it such a request answers 409 DUPLICATE_SUSPECTED naming them); the audit trail records it.",
+      ),
   })
   .meta({ id: "CreateIncident" });
 export type CreateIncidentInput = z.infer<typeof createIncidentSchema>;
@@ -253,6 +260,23 @@ export const errorSchema = z
     }),
   })
   .meta({ id: "Error" });
+
+/** An open incident a create looks like: named by a 409 DUPLICATE_SUSPECTED. */
+export const suspectedDuplicateSchema = z
+  .object({ id: z.string(), reference: z.string().describe("INC-000123") })
+  .meta({ id: "SuspectedDuplicate" });
+export type SuspectedDuplicate = z.infer<typeof suspectedDuplicateSchema>;
+
+export const duplicateSuspectedErrorSchema = z
+  .object({
+    error: errorSchema.shape.error.extend({
+      code: z.literal("DUPLICATE_SUSPECTED"),
+      duplicates: z
+        .array(suspectedDuplicateSchema)
+        .describe("The open incidents of the merchant that look like the same mishap, oldest first."),
+    }),
+  })
+  .meta({ id: "DuplicateSuspectedError" });
 
 export const signInSchema = z
   .strictObject({
