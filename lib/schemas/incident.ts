@@ -60,7 +60,10 @@ export const createIncidentSchema = z
       .string({ error: "Terminal (TID) is required." })
       .trim()
       .regex(/^[A-Za-z0-9]{4,16}$/, "Terminal must be the TID printed on the slip (4–16 letters or digits).")
-      .refine((value) => !containsPan(value), "Terminal must be the TID printed on the slip, not a card number."),
+      .refine((value) => !containsPan(value), {
+        error: "Terminal must be the TID printed on the slip, not a card number.",
+        params: { reason: "LOOKS_LIKE_CARD_NUMBER" },
+      }),
     occurredAt: z.iso
       .datetime({ offset: true, error: "occurredAt must be an ISO 8601 date-time." })
       // Checked here, not after parsing, so a form hears about it with every other field at once.
