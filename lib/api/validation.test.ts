@@ -12,7 +12,16 @@ import {
   parseInput,
 } from "@/lib/api/validation";
 import { AppError } from "@/lib/errors/app-error";
-import { createIncidentSchema, stepActionSchema } from "@/lib/schemas/incident";
+import { ERROR_MESSAGES, type ErrorMessageData, isErrorReason } from "@/lib/errors/messages";
+import { addTerminalSchema, changeUserAccessSchema, createStoreSchema, createUserSchema } from "@/lib/schemas/admin";
+import {
+  closeIncidentSchema,
+  createIncidentSchema,
+  listIncidentsQuerySchema,
+  reopenIncidentSchema,
+  signInSchema,
+  stepActionSchema,
+} from "@/lib/schemas/incident";
 
 const valid = { kind: "wrong_amount", terminalId: "T1000001", amount: "12.00" };
 
@@ -234,4 +243,70 @@ describe("unknown fields in an error answer", () => {
     const error = errorOf(() => parseInput(createIncidentSchema, { ...valid, a: 1, b: 2 }));
     expect(error.fields).toEqual({ a: { reason: "UNKNOWN_FIELD" }, b: { reason: "UNKNOWN_FIELD" } });
   });
+});
+
+describe("every refusal is a message of the catalogue", () => {
+  /**
+   * The reason is in the catalogue and carries exactly the parameters it declares; never the
+   * catch-all INVALID_VALUE, which would mean a refinement that does not name its reason.
+   */
+  function expectCatalogued(message: ErrorMessageData, where: string) {
+    expect(isErrorReason(message.reason), `${where}: ${message.reason}`).toBe(true);
+    expect(message.reason, where).not.toBe("INVALID_VALUE");
+    if (!isErrorReason(message.reason)) return;
+    expect(Object.keys(message.params ?? {}).sort(), `${where}: ${message.reason}`).toEqual(
+      Object.keys(ERROR_MESSAGES[message.reason]).sort(),
+    );
+  }
+
+  const schemas = {
+    createIncidentSchema,
+    stepActionSchema,
+    closeIncidentSchema,
+    reopenIncidentSchema,
+    listIncidentsQuerySchema,
+    signInSchema,
+    createStoreSchema,
+    addTerminalSchema,
+    createUserSchema,
+    changeUserAccessSchema,
+  };
+  // Values near the schemas' own fields, so the refusals are about them and not only unknown keys.
+  const fieldNames = fc.constantFrom(
+    ...["kind", "terminalId", "occurredAt", "amount", "currency", "cardBin", "cardLast4", "rrn", "authCode"],
+    ...["traceNo", "batchNo", "description", "action", "note", "contactMethod", "identityVerified", "version"],
+    ...["resolution", "status", "limit", "from", "email", "password", "name", "tid", "storeId", "role", "storeIds"],
+  );
+  const values = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+    fc.constantFrom("0", "12.345", "99999999999", "4111111111111111", "x".repeat(3000), "2026-13-45", "ADMIN"),
+  );
+
+  test.each(Object.entries(schemas))(
+    "whatever %s refuses, it names a catalogued reason with its parameters",
+    (name, schema) => {
+      fc.assert(
+        fc.property(fc.dictionary(fieldNames, values, { maxKeys: 8 }), (input) => {
+          let error: unknown;
+          try {
+            parseInput(schema as z.ZodType, input);
+            return;
+          } catch (caught) {
+            error = caught;
+          }
+          expect(error).toBeInstanceOf(AppError);
+          const appError = error as AppError;
+          expectCatalogued({ reason: appError.reason, params: appError.params }, name);
+          for (const [field, message] of Object.entries(appError.fields ?? {}))
+            expectCatalogued(message, `${name}.${field}`);
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 });

@@ -1,5 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { DEFAULT_LOCALE, isLocale, LOCALES, localeFromAcceptLanguage } from "@/lib/i18n/locales";
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  LOCALE_COOKIE,
+  LOCALES,
+  localeFromAcceptLanguage,
+  localeFromHeaders,
+} from "@/lib/i18n/locales";
 
 describe("localeFromAcceptLanguage", () => {
   test("defaults to English without a header", () => {
@@ -43,5 +51,34 @@ describe("isLocale", () => {
     expect([...LOCALES]).toEqual(["en", "zh-CN"]);
     for (const locale of LOCALES) expect(isLocale(locale)).toBe(true);
     for (const value of ["zh", "zh-cn", "EN", "en-US", "", null, undefined, 1]) expect(isLocale(value)).toBe(false);
+  });
+});
+
+describe("localeFromHeaders", () => {
+  const headers = (values: Record<string, string>) => new Headers(values);
+
+  test("the locale cookie wins over Accept-Language, either way", () => {
+    expect(localeFromHeaders(headers({ cookie: `${LOCALE_COOKIE}=zh-CN`, "accept-language": "en-US" }))).toBe("zh-CN");
+    expect(localeFromHeaders(headers({ cookie: `a=1; ${LOCALE_COOKIE}=en; b=2`, "accept-language": "zh-CN" }))).toBe(
+      "en",
+    );
+  });
+
+  test("without a usable cookie, Accept-Language decides, else English", () => {
+    expect(localeFromHeaders(headers({ "accept-language": "zh-CN,zh;q=0.9" }))).toBe("zh-CN");
+    expect(localeFromHeaders(headers({ cookie: `${LOCALE_COOKIE}=fr`, "accept-language": "zh" }))).toBe("zh-CN");
+    expect(localeFromHeaders(headers({ cookie: `x${LOCALE_COOKIE}=zh-CN` }))).toBe("en");
+    expect(localeFromHeaders(headers({}))).toBe("en");
+  });
+
+  test("any Cookie and Accept-Language header gives a supported locale, never an error", () => {
+    const printable = fc.string({
+      unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+    });
+    fc.assert(
+      fc.property(printable, printable, (cookie, acceptLanguage) => {
+        expect(LOCALES).toContain(localeFromHeaders(headers({ cookie, "accept-language": acceptLanguage })));
+      }),
+    );
   });
 });
