@@ -3,7 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { POST as closeRoute } from "@/app/api/incidents/[id]/close/route";
 import { POST as stepRoute } from "@/app/api/incidents/[id]/steps/[key]/route";
-import { GET as listRoute } from "@/app/api/incidents/route";
+import { POST as createRoute, GET as listRoute } from "@/app/api/incidents/route";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { jsonRequest, params, sessionCookie } from "@/tests/helpers/api";
 import { logIncident } from "@/tests/helpers/incidents";
@@ -115,5 +115,45 @@ describe.each(Object.entries(ENGLISH))("with %s", (_how, ask) => {
       expect(body.error.message).not.toMatch(HAN);
       expect(body.error.message).toMatch(LATIN_WORD);
     }
+  });
+});
+
+describe("field errors", () => {
+  async function badSlip(ask: Ask) {
+    const request = jsonRequest("/api/incidents", {
+      method: "POST",
+      cookie: withCookies(await sessionCookie("cashier"), ask.cookie),
+      headers: ask.headers,
+      body: { kind: "wrong_amount", terminalId: "T1000001", amount: "0", cardLast4: "12a4", note: "x" },
+    });
+    const response = await createRoute(request, {});
+    return {
+      status: response.status,
+      body: (await response.json()) as ErrorBody & {
+        error: { fields: Record<string, string>; fieldReasons: Record<string, { reason: string }> };
+      },
+    };
+  }
+
+  test("name each field with a reason, and word it in the caller's language", async () => {
+    const chinese = await badSlip(ASKS["Accept-Language: zh-CN"]);
+    expect(chinese.status).toBe(400);
+    expect(chinese.body.error.fieldReasons).toEqual({
+      amount: { reason: "AMOUNT_NOT_POSITIVE", params: {} },
+      cardLast4: { reason: "INVALID_FORMAT", params: { field: "cardLast4" } },
+      note: { reason: "UNKNOWN_FIELD", params: {} },
+    });
+    expect(chinese.body.error.fields).toEqual({
+      amount: "金额须大于 0。",
+      cardLast4: "卡号后四位须为 4 位数字。",
+      note: "未知字段。",
+    });
+    const english = await badSlip(ENGLISH["no language asked"]);
+    expect(english.body.error.fieldReasons).toEqual(chinese.body.error.fieldReasons);
+    expect(english.body.error.fields).toEqual({
+      amount: "Amount must be greater than 0.",
+      cardLast4: "Card last 4 must be exactly 4 digits.",
+      note: "Unknown field.",
+    });
   });
 });
