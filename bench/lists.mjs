@@ -99,6 +99,9 @@ function queriesFor(values) {
   return {
     admin: [
       ["list: default (newest first)", list({})],
+      ["list: work queue (actionable, soonest due)", list({ actionable: "true", sort: "due" })],
+      ["list: sort due, all statuses", list({ sort: "due" })],
+      ["list: sort oldest", list({ sort: "oldest" })],
       ["list: next page (cursor)", "cursor:admin"],
       ["list: status OPEN", list({ status: "OPEN" })],
       ["list: status IN_PROGRESS", list({ status: "IN_PROGRESS" })],
@@ -133,6 +136,7 @@ function queriesFor(values) {
     ],
     supervisor: [
       ["list: default (one store)", list({})],
+      ["list: work queue (actionable, soonest due)", list({ actionable: "true", sort: "due" })],
       ["list: next page (cursor)", "cursor:supervisor"],
       ["list: status OPEN", list({ status: "OPEN" })],
       ["list: overdue true", list({ overdue: "true" })],
@@ -145,6 +149,7 @@ function queriesFor(values) {
     ],
     finance: [
       ["list: default (all stores)", list({})],
+      ["list: work queue (actionable, soonest due)", list({ actionable: "true", sort: "due" })],
       ["list: overdue true", list({ overdue: "true" })],
       ["search: reference", list({ q: reference(sample.number) })],
       ["page: /finance", "/finance"],

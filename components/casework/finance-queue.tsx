@@ -8,6 +8,7 @@ import { ActionFeedback } from "@/components/casework/action-feedback";
 import { LocalTime } from "@/components/casework/local-time";
 import { noteOf } from "@/components/casework/note-form";
 import { useCaseworkForm } from "@/components/casework/use-casework-form";
+import { OverdueBadge } from "@/components/incidents/status-badge";
 import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/input";
 import { reconcileAction } from "@/lib/actions/reconcile";
@@ -78,11 +79,7 @@ function QueueRow({ item, onReconciled }: { item: FinanceQueueItem; onReconciled
           {item.reference}
         </Link>
         <span className="text-slate-800">{tIncident(`kinds.${item.kind}`)}</span>
-        {item.overdue ? (
-          <span className="rounded-full bg-red-100 px-2.5 py-0.5 text-sm font-medium text-red-800">
-            {tIncident("overdue")}
-          </span>
-        ) : null}
+        {item.overdue ? <OverdueBadge large /> : null}
         <span className="ml-auto text-sm font-medium text-slate-700" data-testid="finance-age">
           {t("waiting", { age })}
         </span>

@@ -66,7 +66,7 @@ function IncidentRow({ incident, now }: { incident: IncidentDto; now: Date }) {
         href={`/incidents/${incident.id}`}
         aria-labelledby={nameId}
         aria-describedby={detailsId}
-        className={`group flex min-h-11 flex-wrap items-center gap-x-2 gap-y-0.5 px-3 py-2 text-sm hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-600 sm:py-1.5 ${COLUMNS} ${
+        className={`group flex min-h-11 flex-wrap items-center gap-x-2 gap-y-0.5 px-3 py-2 text-sm sm:min-h-0 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-600 sm:py-1.5 ${COLUMNS} ${
           incident.overdue ? "border-l-4 border-l-red-600 pl-2" : ""
         }`}
       >

@@ -14,7 +14,14 @@ import { prisma } from "@/lib/db/client";
 import { incidentSearchSql, refreshPlannerStatistics, timestampSql } from "@/lib/db/dialect";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { completePermission, type IncidentStatus, STEP_KEYS, type StepKey } from "@/lib/incidents/rules";
+import {
+  APPLICABLE_STEPS,
+  completePermission,
+  INCIDENT_KINDS,
+  type IncidentStatus,
+  STEP_KEYS,
+  type StepKey,
+} from "@/lib/incidents/rules";
 import { incidentInclude, visibleIncidentsWhere } from "@/lib/incidents/scope";
 import { numberOfReference, serializeIncident } from "@/lib/incidents/serialize";
 import { can, type Role } from "@/lib/rbac/permissions";
@@ -86,6 +93,12 @@ export async function listIncidents({
   if (query.overdue === "true" || query.actionable === "true") {
     statuses = statuses.filter((status) => status !== "CLOSED");
   }
+  // A case nobody has acted on yet is open, its next step the first of its kind's checklist (the
+  // first action moves it into progress): skip walking the open ones when the role can take none
+  // of those first steps (finance: walking every open case to find none cost 0.1 s at a million).
+  if (query.actionable === "true" && !mayTakeFirstStep(actor.role)) {
+    statuses = statuses.filter((status) => status !== "OPEN");
+  }
   const sort = query.sort ?? "newest";
 
   const conditions: Prisma.Sql[] = [Prisma.sql`i."merchantId" = ${actor.merchantId}`];
@@ -139,6 +152,11 @@ export async function listIncidents({
     items: page.map((row) => serializeIncident(row, now)),
     nextCursor: ids.length > query.limit ? (page.at(-1)?.id ?? null) : null,
   };
+}
+
+/** Whether the role may complete the first step of some kind's checklist. */
+function mayTakeFirstStep(role: Role): boolean {
+  return INCIDENT_KINDS.some((kind) => can(role, completePermission(APPLICABLE_STEPS[kind][0])));
 }
 
 /**
