@@ -50,17 +50,12 @@ export function useFormAction<Result extends ActionResult>(
   const formRef = useRef<HTMLFormElement>(null);
   const state = answered ?? posted;
 
-  // Callbacks change on every render; the effect below must run once per answer.
+  // The latest callback, when an answer comes back after a re-render.
   const onSuccessRef = useRef(onSuccess);
   onSuccessRef.current = onSuccess;
 
   useEffect(() => {
-    if (!state) return;
-    if (state.ok) {
-      if (resetOnSuccess) formRef.current?.reset();
-      onSuccessRef.current?.(state);
-      return;
-    }
+    if (!state || state.ok) return;
     const form = formRef.current;
     const target =
       form?.querySelector<HTMLElement>("[data-error-summary]") ??
@@ -68,13 +63,19 @@ export function useFormAction<Result extends ActionResult>(
       null;
     // A group of checkboxes is marked invalid as a whole: focus its first box.
     (target?.matches("fieldset") ? target.querySelector<HTMLElement>("input") : target)?.focus();
-  }, [state, resetOnSuccess]);
+  }, [state]);
 
   function send(form: FormData) {
     setUnreachable(false);
     startSending(async () => {
       try {
         const result = await action(null, prepare ? prepare(form) : form);
+        // Here rather than after the render: the page refreshed by the action may no longer
+        // hold this form (a reconciled row leaves the queue).
+        if (result.ok) {
+          if (resetOnSuccess) formRef.current?.reset();
+          onSuccessRef.current?.(result);
+        }
         startTransition(() => setAnswered(result));
       } catch (error) {
         // A redirect (the action succeeded) is the router's to follow.
