@@ -5,7 +5,7 @@ import { parseInput } from "@/lib/api/validation";
 import { AppError } from "@/lib/errors/app-error";
 import { createIncidentSchema } from "@/lib/schemas/incident";
 
-const words = { message: () => "worded", fields: (error: AppError) => ({ ...Object.keys(error.fields ?? {}) }) };
+const words = { message: () => "worded", fields: () => ({}) };
 
 function failure(code: ActionFailure["code"], details?: Record<string, unknown>): ActionFailure {
   return {

@@ -1,7 +1,7 @@
 // Taking a terminal or a member of staff out of service is one tap away from a mistake at the end
 // of a shift: /admin asks first, in a dialog, and nothing changes until the admin confirms.
 import { randomInt } from "node:crypto";
-import { expect, test } from "./fixtures";
+import { expect, seriousAccessibilityViolations, test } from "./fixtures";
 
 async function created(request: import("@playwright/test").APIRequestContext, path: string, data: unknown) {
   const response = await request.post(path, { data });
@@ -28,6 +28,9 @@ test("deactivating a terminal asks first: cancel changes nothing, confirm takes 
   const dialog = page.getByRole("dialog");
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(tid);
+  // Modal: the focus is inside, on the safe choice; axe finds nothing serious.
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
   await page.reload();
