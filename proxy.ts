@@ -5,6 +5,9 @@
 // security boundary — every handler and action checks the caller again — only the outer coat.
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import type { ErrorMessage } from "@/lib/errors/messages";
+import { errorBody, errorText } from "@/lib/errors/translate";
 import { isSameOrigin } from "@/lib/http/origin";
 import {
   createNonce,
@@ -13,6 +16,7 @@ import {
   isPublicAsset,
   securityHeaders,
 } from "@/lib/http/security-headers";
+import { localeFromHeaders } from "@/lib/i18n/locales";
 
 const https = env.BETTER_AUTH_URL?.startsWith("https:") ?? false;
 const development = env.NODE_ENV === "development";
@@ -23,12 +27,14 @@ function withHeaders(response: Response, headers: Record<string, string>, pathna
   return response;
 }
 
-function refuse(pathname: string, status: 400 | 403, message: string, field: string): Response {
+/** A refusal in the caller's language: the API's error shape under /api/, else plain text. */
+function refuse(request: Request, pathname: string, status: 400 | 403, message: ErrorMessage, field: string): Response {
+  const locale = localeFromHeaders(request.headers);
   if (pathname.startsWith("/api/")) {
-    const code = status === 400 ? "BAD_REQUEST" : "FORBIDDEN";
-    return Response.json({ error: { code, message, fields: { [field]: message } } }, { status });
+    const error = new AppError(status === 400 ? "BAD_REQUEST" : "FORBIDDEN", message, { [field]: message });
+    return Response.json(errorBody(error, locale), { status });
   }
-  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(errorText(locale, message), { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 /**
@@ -54,20 +60,20 @@ export async function proxy(request: NextRequest) {
   const pathname = raw.pathname;
 
   if (isMalformedPath(pathname)) {
-    return withHeaders(refuse(pathname, 400, "The address contains an invalid escape.", "path"), headers, pathname);
+    return withHeaders(refuse(request, pathname, 400, { reason: "PATH_NOT_DECODABLE" }, "path"), headers, pathname);
   }
   if (hasNulInQuery(raw.search)) {
-    return withHeaders(refuse(pathname, 400, "The query contains a NUL character.", "query"), headers, pathname);
+    return withHeaders(refuse(request, pathname, 400, { reason: "QUERY_HAS_NUL" }, "query"), headers, pathname);
   }
   // A server action comes as a fetch with a Next-Action header or, before hydration or without
   // JavaScript, as a plain form post to the page: so any POST outside the API (which checks its own).
   const serverAction = request.headers.has("next-action") || !pathname.startsWith("/api/");
   if (request.method === "POST" && serverAction && !isSameOrigin(request.headers)) {
-    return withHeaders(refuse(pathname, 403, "Cross-site requests are not allowed.", "Origin"), headers, pathname);
+    return withHeaders(refuse(request, pathname, 403, { reason: "CROSS_SITE_REFUSED" }, "Origin"), headers, pathname);
   }
 
   if (await isUnreadableMultipart(request)) {
-    return withHeaders(refuse(pathname, 400, "The form body is not valid multipart data.", "body"), headers, pathname);
+    return withHeaders(refuse(request, pathname, 400, { reason: "MULTIPART_UNREADABLE" }, "body"), headers, pathname);
   }
 
   // Next.js reads the nonce from the request's CSP header while rendering.

@@ -10,36 +10,13 @@ import type { z } from "zod";
 import { parseInput } from "@/lib/api/validation";
 import { env } from "@/lib/env";
 import { AppError, HTTP_STATUS, isAppError } from "@/lib/errors/app-error";
-import { errorText, fieldTexts } from "@/lib/errors/translate";
+import { errorBody, errorText } from "@/lib/errors/translate";
 import { isSameOrigin } from "@/lib/http/origin";
 import { DEFAULT_LOCALE, type Locale, localeFromHeaders } from "@/lib/i18n/locales";
 import { log } from "@/lib/log";
 
 export function errorResponse(error: AppError, locale: Locale = DEFAULT_LOCALE): Response {
-  const fields = error.fields
-    ? {
-        fields: fieldTexts(locale, error.fields),
-        fieldReasons: Object.fromEntries(
-          Object.entries(error.fields).map(([field, message]) => [
-            field,
-            { reason: message.reason, params: message.params ?? {} },
-          ]),
-        ),
-      }
-    : {};
-  return Response.json(
-    {
-      error: {
-        ...error.details,
-        code: error.code,
-        reason: error.reason,
-        params: error.params,
-        message: errorText(locale, error),
-        ...fields,
-      },
-    },
-    { status: HTTP_STATUS[error.code] },
-  );
+  return Response.json(errorBody(error, locale), { status: HTTP_STATUS[error.code] });
 }
 
 function tooLarge(limit: number): AppError {

@@ -27,6 +27,11 @@ export const ERROR_MESSAGES = {
   SIGN_IN_LOCKED: {},
   CROSS_SITE_REFUSED: {},
 
+  // ---- the address itself (refused by proxy.ts before any route) ----
+  PATH_NOT_DECODABLE: {},
+  QUERY_HAS_NUL: {},
+  MULTIPART_UNREADABLE: {},
+
   // ---- the request as a whole ----
   BODY_EMPTY: {},
   BODY_NOT_JSON: {},

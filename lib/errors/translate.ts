@@ -3,7 +3,7 @@
 // (lib/api/server-action.ts) are both worded here. Step names come from the incidents area.
 import "server-only";
 import { type AbstractIntlMessages, createTranslator } from "next-intl";
-import type { FieldMessages } from "@/lib/errors/app-error";
+import type { AppError, FieldMessages } from "@/lib/errors/app-error";
 import { type ErrorTranslator, formatErrorMessage, formatFieldMessages } from "@/lib/errors/format";
 import type { ErrorMessageData } from "@/lib/errors/messages";
 import type { Locale } from "@/lib/i18n/locales";
@@ -43,4 +43,32 @@ export function errorText(locale: Locale, message: ErrorMessageData): string {
 /** Every field message in the locale's words. */
 export function fieldTexts(locale: Locale, fields: FieldMessages | undefined): Record<string, string> {
   return formatFieldMessages(errorTranslator(locale), locale, fields);
+}
+
+/**
+ * The API's error body: `code` (fixes the status), `reason` and `params` (stable keys), `message`
+ * and `fields` in the locale's words, and `fieldReasons` (the keys behind each field's words).
+ */
+export function errorBody(error: AppError, locale: Locale) {
+  const fields = error.fields
+    ? {
+        fields: fieldTexts(locale, error.fields),
+        fieldReasons: Object.fromEntries(
+          Object.entries(error.fields).map(([field, message]) => [
+            field,
+            { reason: message.reason, params: message.params ?? {} },
+          ]),
+        ),
+      }
+    : {};
+  return {
+    error: {
+      ...error.details,
+      code: error.code,
+      reason: error.reason,
+      params: error.params,
+      message: errorText(locale, error),
+      ...fields,
+    },
+  };
 }

@@ -89,3 +89,22 @@ test.describe("with Chinese chosen in the app on an English browser", () => {
     expect(body.error.message).toMatch(HAN);
   });
 });
+
+test.describe("refusals before any route (proxy.ts)", () => {
+  test("an undecodable address is refused in the caller's language, with its reason under /api/", async ({
+    request,
+  }) => {
+    const page = await request.get("/incidents/%ZZ", { headers: { "accept-language": "zh-CN" } });
+    expect(page.status()).toBe(400);
+    expect(await page.text()).toBe("地址中含有无效的转义字符。");
+
+    const api = await request.get("/api/incidents/%ZZ", { headers: { "accept-language": "en-US" } });
+    expect(api.status()).toBe(400);
+    expect((await api.json()).error).toMatchObject({
+      code: "BAD_REQUEST",
+      reason: "PATH_NOT_DECODABLE",
+      message: "The address contains an invalid escape.",
+      fieldReasons: { path: { reason: "PATH_NOT_DECODABLE" } },
+    });
+  });
+});
