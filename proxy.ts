@@ -32,9 +32,12 @@ function refuse(request: Request, pathname: string, status: 400 | 403, message: 
   const locale = localeFromHeaders(request.headers);
   if (pathname.startsWith("/api/")) {
     const error = new AppError(status === 400 ? "BAD_REQUEST" : "FORBIDDEN", message, { [field]: message });
-    return Response.json(errorBody(error, locale), { status });
+    return Response.json(errorBody(error, locale), { status, headers: { "content-language": locale } });
   }
-  return new Response(errorText(locale, message), { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(errorText(locale, message), {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Language": locale },
+  });
 }
 
 /**

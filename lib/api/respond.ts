@@ -16,7 +16,10 @@ import { DEFAULT_LOCALE, type Locale, localeFromHeaders } from "@/lib/i18n/local
 import { log } from "@/lib/log";
 
 export function errorResponse(error: AppError, locale: Locale = DEFAULT_LOCALE): Response {
-  return Response.json(errorBody(error, locale), { status: HTTP_STATUS[error.code] });
+  return Response.json(errorBody(error, locale), {
+    status: HTTP_STATUS[error.code],
+    headers: { "content-language": locale },
+  });
 }
 
 function tooLarge(limit: number): AppError {
@@ -101,7 +104,7 @@ export function apiHandler<C>(handler: (request: Request, context: C) => Promise
       return noStore(
         Response.json(
           { error: { code: "INTERNAL", ...internal, message: errorText(locale, internal) } },
-          { status: 500 },
+          { status: 500, headers: { "content-language": locale } },
         ),
       );
     }

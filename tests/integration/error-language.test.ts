@@ -67,7 +67,11 @@ async function cashierCloses(ask: Ask) {
 async function signedOutList(ask: Ask) {
   const request = jsonRequest("/api/incidents", { cookie: withCookies(ask.cookie), headers: ask.headers });
   const response = await listRoute(request, {});
-  return { status: response.status, body: (await response.json()) as ErrorBody };
+  return {
+    status: response.status,
+    language: response.headers.get("content-language"),
+    body: (await response.json()) as ErrorBody,
+  };
 }
 
 describe.each(Object.entries(ASKS))("asked in Chinese through %s", (_how, ask) => {
@@ -97,6 +101,7 @@ describe.each(Object.entries(ASKS))("asked in Chinese through %s", (_how, ask) =
     expect(body.error.message).toMatch(HAN);
     expect(body.error.message).not.toMatch(LATIN_WORD);
     expect(body.error).toMatchObject({ code: "UNAUTHENTICATED", reason: "SIGN_IN_REQUIRED" });
+    expect((await signedOutList(ask)).language).toBe("zh-CN");
   });
 });
 
