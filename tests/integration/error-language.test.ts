@@ -5,6 +5,7 @@ import { POST as closeRoute } from "@/app/api/incidents/[id]/close/route";
 import { POST as stepRoute } from "@/app/api/incidents/[id]/steps/[key]/route";
 import { POST as createRoute, GET as listRoute } from "@/app/api/incidents/route";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { errorSchema } from "@/lib/schemas/incident";
 import { jsonRequest, params, sessionCookie } from "@/tests/helpers/api";
 import { logIncident } from "@/tests/helpers/incidents";
 
@@ -117,6 +118,8 @@ describe.each(Object.entries(ENGLISH))("with %s", (_how, ask) => {
     const signedOut = await signedOutList(ask);
     expect(signedOut.status).toBe(401);
     for (const { body } of [outOfOrder, forbidden, signedOut]) {
+      // The shape the OpenAPI document promises.
+      expect(errorSchema.safeParse(body).success, JSON.stringify(body)).toBe(true);
       expect(body.error.message).not.toMatch(HAN);
       expect(body.error.message).toMatch(LATIN_WORD);
     }
@@ -153,6 +156,7 @@ describe("field errors", () => {
       cardLast4: "卡号后四位须为 4 位数字。",
       note: "未知字段。",
     });
+    expect(errorSchema.safeParse(chinese.body).success).toBe(true);
     const english = await badSlip(ENGLISH["no language asked"]);
     expect(english.body.error.fieldReasons).toEqual(chinese.body.error.fieldReasons);
     expect(english.body.error.fields).toEqual({
