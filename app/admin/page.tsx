@@ -45,10 +45,11 @@ export default async function AdminPage() {
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-slate-700">{t("intro")}</p>
         <nav aria-label={t("jumpTo")} className="flex gap-4 text-sm">
-          <a href="#stores-heading" className="text-blue-800 underline">
+          {/* 44 px tall: a finger's target on a phone. */}
+          <a href="#stores-heading" className="inline-flex min-h-11 items-center text-blue-800 underline">
             {t("stores.heading")}
           </a>
-          <a href="#staff-heading" className="text-blue-800 underline">
+          <a href="#staff-heading" className="inline-flex min-h-11 items-center text-blue-800 underline">
             {t("staff.heading")}
           </a>
         </nav>
