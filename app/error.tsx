@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
+import { Button } from "@/components/ui/button";
 
 export default function PageError({ error, retry }: { error: unknown; retry: () => void }) {
   const t = useTranslations("Errors.errorPage");
@@ -18,13 +19,9 @@ export default function PageError({ error, retry }: { error: unknown; retry: () 
       <p>{t("body")}</p>
       {digest ? <p className="font-mono text-xs">{t("reference", { digest })}</p> : null}
       <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="button"
-          onClick={() => retry()}
-          className="min-h-11 rounded-md bg-white px-4 text-sm font-semibold text-red-900 ring-1 ring-red-300 hover:bg-red-100"
-        >
+        <Button variant="danger" onClick={() => retry()}>
           {t("retry")}
-        </button>
+        </Button>
         <Link href="/incidents" className="inline-flex min-h-11 items-center underline underline-offset-2">
           {t("home")}
         </Link>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
+import { Button } from "@/components/ui/button";
 
 export default function IncidentsError({ error, retry }: { error: unknown; retry: () => void }) {
   const t = useTranslations("IncidentList");
@@ -13,13 +14,9 @@ export default function IncidentsError({ error, retry }: { error: unknown; retry
     <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-4 text-red-800">
       <p className="font-medium">{t("error")}</p>
       {digest ? <p className="mt-1 font-mono text-xs">{digest}</p> : null}
-      <button
-        type="button"
-        onClick={() => retry()}
-        className="mt-3 h-11 rounded-md bg-white px-4 text-sm font-semibold text-red-900 ring-1 ring-red-300 hover:bg-red-100"
-      >
+      <Button variant="danger" onClick={() => retry()} className="mt-3">
         {t("retry")}
-      </button>
+      </Button>
     </div>
   );
 }

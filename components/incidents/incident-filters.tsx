@@ -3,6 +3,7 @@
 // is a shareable URL.
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
 import { INCIDENT_KINDS, INCIDENT_STATUSES } from "@/lib/incidents/rules";
 import { INCIDENT_SORTS, type IncidentSort } from "@/lib/schemas/incident";
 import type { VisibleStore } from "@/lib/stores/list-stores";
@@ -41,7 +42,9 @@ export function IncidentFilters({
       <details className="group rounded-lg border border-slate-200 bg-white" data-testid="incident-filters">
         <summary className="flex min-h-11 cursor-pointer items-center gap-2 px-3 font-medium text-slate-800 marker:text-slate-500">
           {t("summary")}{" "}
-          <span className="text-sm font-normal text-slate-600">{t("active", { count: activeCount })}</span>
+          {activeCount > 0 ? (
+            <span className="text-sm font-normal text-slate-600">{t("active", { count: activeCount })}</span>
+          ) : null}
         </summary>
         <form
           method="get"
@@ -128,12 +131,9 @@ export function IncidentFilters({
             <input id="filter-to" name="to" type="date" defaultValue={values.to ?? ""} className={controlClass} />
           </div>
           <div className="col-span-2 flex items-end gap-3">
-            <button
-              type="submit"
-              className="h-11 rounded-md bg-blue-700 px-4 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-600 focus:ring-offset-2"
-            >
+            <Button type="submit" variant="primary" className="text-sm">
               {t("apply")}
-            </button>
+            </Button>
             <Link
               href="/incidents"
               className="inline-flex h-11 items-center rounded-md px-3 text-sm font-medium text-blue-800 underline underline-offset-2 hover:text-blue-900"
