@@ -108,3 +108,32 @@ test.describe("logging an incident on a phone", () => {
     for (const slipData of ["4321", rrn]) expect(stored).not.toContain(slipData);
   });
 });
+
+test.describe("tap targets on a phone", () => {
+  for (const { path, user } of [
+    { path: "/incidents/new", user: "cashier" },
+    { path: "/login", user: null },
+  ] as const) {
+    test(`every control of the form on ${path} is at least 44 px tall`, async ({ browser, pageAs }) => {
+      const page = user ? await pageAs(user, PHONE) : await (await browser.newContext(PHONE)).newPage();
+      await page.goto(path);
+      // Open the folded details too: they are tapped as well.
+      const more = page.getByText("More slip details");
+      if (await more.count()) await more.click();
+      const small = await page
+        .locator("form")
+        .locator("input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea, button, summary")
+        .evaluateAll((controls) =>
+          controls
+            .filter((control) => (control as HTMLElement).offsetParent !== null)
+            .map((control) => ({
+              what: `${control.tagName.toLowerCase()}[name=${control.getAttribute("name") ?? ""}] ${control.textContent?.trim().slice(0, 30) ?? ""}`,
+              height: control.getBoundingClientRect().height,
+            }))
+            .filter(({ height }) => height < 44),
+        );
+      expect(small).toEqual([]);
+      if (!user) await page.context().close();
+    });
+  }
+});
