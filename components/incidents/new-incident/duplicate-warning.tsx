@@ -3,6 +3,7 @@
 // again with confirmDuplicate=true, which works without JavaScript too.
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/button";
+import { CONFIRM_DUPLICATE_FIELD } from "@/lib/schemas/incident-form";
 
 export function DuplicateWarning({
   duplicates,
@@ -26,7 +27,7 @@ export function DuplicateWarning({
           })}
         </span>
       ))}
-      <SubmitButton pending={pending} variant="secondary" name="confirmDuplicate" value="true">
+      <SubmitButton pending={pending} variant="secondary" name={CONFIRM_DUPLICATE_FIELD} value="true">
         {t("logAnyway")}
       </SubmitButton>
     </span>
