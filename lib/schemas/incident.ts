@@ -188,7 +188,12 @@ export const stepSchema = z
 export const timelineEventSchema = z
   .object({
     seq: z.number().int(),
-    type: z.string(),
+    type: z
+      .string()
+      .describe(
+        "The event's type (incident.created, step.completed, step.skipped, incident.closed, incident.reopened, …); " +
+          "`before` and `after` have the shape the audit catalogue gives that type.",
+      ),
     at: z.string(),
     actor: z.object({ id: z.string(), name: z.string() }).nullable(),
     before: z.unknown().nullable(),
