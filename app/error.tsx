@@ -8,7 +8,7 @@ import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 
 export default function PageError({ error, retry }: { error: unknown; retry: () => void }) {
-  const t = useTranslations("Errors.errorPage");
+  const t = useTranslations("ErrorPage");
   useEffect(() => {
     console.error(error);
   }, [error]);

@@ -7,6 +7,7 @@ import {
   LOCALES,
   localeFromAcceptLanguage,
   localeFromHeaders,
+  localeInBrowser,
 } from "@/lib/i18n/locales";
 
 describe("localeFromAcceptLanguage", () => {
@@ -80,5 +81,14 @@ describe("localeFromHeaders", () => {
         expect(LOCALES).toContain(localeFromHeaders(headers({ cookie, "accept-language": acceptLanguage })));
       }),
     );
+  });
+});
+
+describe("localeInBrowser", () => {
+  test("the locale cookie first, then the browser's languages in order, then English", () => {
+    expect(localeInBrowser({ cookie: `${LOCALE_COOKIE}=zh-CN`, languages: ["en-US"] })).toBe("zh-CN");
+    expect(localeInBrowser({ cookie: "", languages: ["fr-FR", "zh-TW", "en"] })).toBe("zh-CN");
+    expect(localeInBrowser({ cookie: "", languages: ["en-GB", "zh-CN"] })).toBe("en");
+    expect(localeInBrowser({ cookie: `${LOCALE_COOKIE}=xx`, languages: [] })).toBe("en");
   });
 });

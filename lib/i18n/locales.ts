@@ -46,3 +46,13 @@ export function localeFromHeaders(headers: Headers): Locale {
   if (isLocale(chosen)) return chosen;
   return localeFromAcceptLanguage(headers.get("accept-language"));
 }
+
+/**
+ * The same choice in the browser, for a page that renders without the server's help (the global
+ * error page): the locale cookie, else the browser's languages in order, else English.
+ */
+export function localeInBrowser({ cookie, languages }: { cookie: string; languages: readonly string[] }): Locale {
+  const chosen = cookieValue(cookie, LOCALE_COOKIE);
+  if (isLocale(chosen)) return chosen;
+  return localeFromAcceptLanguage(languages.join(","));
+}

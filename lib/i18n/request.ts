@@ -18,6 +18,7 @@ async function loadMessages(locale: Locale) {
     import(`../../messages/${locale}/casework.json`),
     import(`../../messages/${locale}/admin.json`),
     import(`../../messages/${locale}/errors.json`),
+    import(`../../messages/${locale}/error-page.json`),
   ]);
   return Object.assign({}, ...files.map((file) => file.default));
 }
