@@ -42,10 +42,14 @@ test("the default list leaves closed cases out and puts the soonest due first", 
   const pin = await createIncident("cashier", { kind: "pin_error", description: "Closed by the queue spec." });
   for (const key of ["halt", "reverify"] as const) {
     const { version } = (await (await admin.get(`/api/incidents/${pin.id}`)).json()) as { version: number };
-    expect((await admin.post(`/api/incidents/${pin.id}/steps/${key}`, { data: { action: "complete", version } })).status()).toBe(200);
+    expect(
+      (await admin.post(`/api/incidents/${pin.id}/steps/${key}`, { data: { action: "complete", version } })).status(),
+    ).toBe(200);
   }
   const { version } = (await (await admin.get(`/api/incidents/${pin.id}`)).json()) as { version: number };
-  expect((await admin.post(`/api/incidents/${pin.id}/close`, { data: { resolution: "no_loss", version } })).status()).toBe(200);
+  expect(
+    (await admin.post(`/api/incidents/${pin.id}/close`, { data: { resolution: "no_loss", version } })).status(),
+  ).toBe(200);
 
   const page = await pageAs("admin");
   await page.goto("/incidents");
@@ -53,7 +57,9 @@ test("the default list leaves closed cases out and puts the soonest due first", 
   await expect(rows.first()).toBeVisible();
   const references = await rows.evaluateAll((elements) => elements.map((row) => row.getAttribute("data-reference")));
   expect(references).not.toContain(pin.reference);
-  const dues = await rows.evaluateAll((elements) => elements.map((row) => Date.parse(row.getAttribute("data-due") ?? "")));
+  const dues = await rows.evaluateAll((elements) =>
+    elements.map((row) => Date.parse(row.getAttribute("data-due") ?? "")),
+  );
   expect(dues.every(Number.isFinite)).toBe(true);
   expect(dues).toEqual([...dues].sort((a, b) => a - b));
 
