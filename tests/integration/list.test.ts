@@ -9,7 +9,14 @@ import { incidentWalkSql } from "@/lib/incidents/list-incidents";
 import { completePermission, nextAction } from "@/lib/incidents/rules";
 import { can, type Role } from "@/lib/rbac/permissions";
 import type { IncidentDto } from "@/lib/schemas/incident";
-import { closeAs, completeAllSteps, completeSteps, listAs, logIncident } from "@/tests/helpers/incidents";
+import {
+  type ApiResult,
+  closeAs,
+  completeAllSteps,
+  completeSteps,
+  listAs,
+  logIncident,
+} from "@/tests/helpers/incidents";
 
 let oldOpen: IncidentDto; // Store 1, 10 Jan, long overdue
 let closed: IncidentDto; // Store 2, 12 Jan, closed
@@ -309,7 +316,11 @@ describe("work queue: sorts and what the caller can act on", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = await listAs(user, { ...query, limit: "3", ...(cursor ? { cursor } : {}) });
+      const page: ApiResult<{ items: IncidentDto[]; nextCursor: string | null }> = await listAs(user, {
+        ...query,
+        limit: "3",
+        ...(cursor ? { cursor } : {}),
+      });
       expect(page.status).toBe(200);
       seen.push(...page.body.items);
       cursor = page.body.nextCursor;
