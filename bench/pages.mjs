@@ -201,6 +201,17 @@ async function lighthouseRun(url, cookie) {
   }
 }
 
+/** Lighthouse now and then fails to record a trace (NO_NAVSTART and the like): one more try. */
+async function lighthouseRunWithRetry(url, cookie) {
+  try {
+    return await lighthouseRun(url, cookie);
+  } catch (error) {
+    if (!String(error?.message).startsWith("Lighthouse:")) throw error;
+    console.log(`    ${error.message.split(".")[0]}; running it again.`);
+    return lighthouseRun(url, cookie);
+  }
+}
+
 async function preparedDatabase(scratch) {
   const databaseUrl = `file:${path.join(scratch, "pages.db")}`;
   const env = { ...process.env, DATABASE_URL: databaseUrl, DEMO_PASSWORD: PASSWORD };
@@ -268,7 +279,7 @@ async function main() {
     const runs = [];
     if (!options.sizesOnly) {
       for (let run = 1; run <= options.runs; run++) {
-        const measured = await lighthouseRun(`${baseUrl}${page.path}`, pageCookie);
+        const measured = await lighthouseRunWithRetry(`${baseUrl}${page.path}`, pageCookie);
         runs.push(measured);
         console.log(
           `  run ${run}: performance ${measured.score}, LCP ${Math.round(measured.lcpMs)} ms, TBT ${Math.round(measured.tbtMs)} ms, ` +
