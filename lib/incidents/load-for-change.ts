@@ -33,6 +33,5 @@ export async function bumpVersion(
     where: { id, version },
     data: { ...data, version: { increment: 1 } },
   });
-  if (count !== 1)
-    throw new AppError("CONFLICT", { reason: "INCIDENT_CHANGED_CONCURRENTLY" });
+  if (count !== 1) throw new AppError("CONFLICT", { reason: "INCIDENT_CHANGED_CONCURRENTLY" });
 }
