@@ -472,6 +472,7 @@ async function main() {
     "resolution",
     "closedAt",
     "reportedById",
+    "nextStep",
     "createdAt",
     "updatedAt",
   ];
@@ -638,6 +639,8 @@ async function main() {
         resolution?.toUpperCase() ?? null,
         closedAt,
         reporter,
+        // The first applicable step left pending (steps are acted on in order), as the app keeps it.
+        doneCount < applicable.length ? applicable[doneCount].toUpperCase() : null,
         createdAt,
         closedAt ?? lastAt,
       ]);

@@ -10,7 +10,13 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { contactMethodToDb, stepKeyToDb } from "@/lib/incidents/codec";
 import { bumpVersion, loadForChange } from "@/lib/incidents/load-for-change";
-import { checkStepAction, type StepKey, statusAfterStep, stepActionPermission } from "@/lib/incidents/rules";
+import {
+  checkStepAction,
+  nextPendingStep,
+  type StepKey,
+  statusAfterStep,
+  stepActionPermission,
+} from "@/lib/incidents/rules";
 import { incidentInclude } from "@/lib/incidents/scope";
 import { serializeIncident, stepStates } from "@/lib/incidents/serialize";
 import { can } from "@/lib/rbac/permissions";
@@ -64,7 +70,17 @@ export async function actOnStep({
       },
     });
     const status = statusAfterStep(incident.status);
-    await bumpVersion(tx, { id, version: incident.version, data: { status } });
+    // The checklist's position after this action, kept on the incident (the finance queue's index).
+    const next = nextPendingStep(
+      stepStates(incident.steps).map((step) =>
+        step.key === key ? { key, status: input.action === "complete" ? "done" : "skipped" } : step,
+      ),
+    );
+    await bumpVersion(tx, {
+      id,
+      version: incident.version,
+      data: { status, nextStep: next ? stepKeyToDb(next) : null },
+    });
     await appendEvent(tx, {
       merchantId: incident.merchantId,
       incidentId: id,

@@ -30,7 +30,7 @@ import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { kindToDb, stepKeyToDb, stepStatusToDb } from "@/lib/incidents/codec";
-import { dueAtFor, initialSteps } from "@/lib/incidents/rules";
+import { dueAtFor, initialSteps, nextPendingStep } from "@/lib/incidents/rules";
 import { canSeeStore, type IncidentWithRelations } from "@/lib/incidents/scope";
 import { referenceOf, serializeIncident } from "@/lib/incidents/serialize";
 import { suspectedDuplicatesSql } from "@/lib/incidents/suspected-duplicates";
@@ -107,6 +107,9 @@ export async function createIncident({
   }
 
   const id = newId();
+  const checklist = initialSteps(input.kind);
+  // The first applicable step (halt), kept on the incident for the finance queue's index.
+  const nextStep = nextPendingStep(checklist);
   // Everything but the number, known before the transaction so the merchant's row is held briefly.
   const row: Omit<IncidentWithRelations, "number"> = {
     id,
@@ -130,12 +133,13 @@ export async function createIncident({
     resolution: null,
     closedAt: null,
     reportedById: actor.userId,
+    nextStep: nextStep ? stepKeyToDb(nextStep) : null,
     createdAt: now,
     updatedAt: now,
     store: { name: terminal.storeName },
     terminal: { tid: terminal.tid },
     reportedBy: { id: actor.userId, name: actor.name },
-    steps: initialSteps(input.kind).map((step) => ({
+    steps: checklist.map((step) => ({
       id: newId(),
       incidentId: id,
       key: stepKeyToDb(step.key),
@@ -280,12 +284,12 @@ function insertIncident(incident: Omit<IncidentWithRelations, "store" | "termina
   return Prisma.sql`INSERT INTO "Incident"
     ("id", "merchantId", "storeId", "terminalId", "number", "kind", "status", "version", "occurredAt",
      "amountMinor", "currency", "cardBin", "cardLast4", "rrn", "authCode", "traceNo", "batchNo", "description",
-     "dueAt", "resolution", "closedAt", "reportedById", "createdAt", "updatedAt")
+     "dueAt", "resolution", "closedAt", "reportedById", "nextStep", "createdAt", "updatedAt")
     VALUES (${incident.id}, ${incident.merchantId}, ${incident.storeId}, ${incident.terminalId}, ${incident.number},
      ${incident.kind}, ${incident.status}, ${incident.version}, ${incident.occurredAt}, ${incident.amountMinor},
      ${incident.currency}, ${incident.cardBin}, ${incident.cardLast4}, ${incident.rrn}, ${incident.authCode},
      ${incident.traceNo}, ${incident.batchNo}, ${incident.description}, ${incident.dueAt}, ${incident.resolution},
-     ${incident.closedAt}, ${incident.reportedById}, ${incident.createdAt}, ${incident.updatedAt})`;
+     ${incident.closedAt}, ${incident.reportedById}, ${incident.nextStep}, ${incident.createdAt}, ${incident.updatedAt})`;
 }
 
 function insertSteps(steps: IncidentWithRelations["steps"]) {

@@ -8,13 +8,15 @@ import { prisma } from "@/lib/db/client";
 import { timestampSql } from "@/lib/db/dialect";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { kindFromDb } from "@/lib/incidents/codec";
-import { incidentStatusSql } from "@/lib/incidents/list-incidents";
+import { kindFromDb, stepKeyToDb } from "@/lib/incidents/codec";
 import {
+  INCIDENT_KINDS,
   type IncidentKind,
   type IncidentStatus,
+  isApplicable,
   isOverdue,
   nextPendingStep,
+  STEP_KEYS,
   type StepKey,
 } from "@/lib/incidents/rules";
 import { visibleIncidentsWhere } from "@/lib/incidents/scope";
@@ -84,6 +86,68 @@ export function ageOf(from: Date, now: Date): { value: number; unit: AgeUnit } {
   return { value: Math.floor(hours / 24), unit: "days" };
 }
 
+/** Database name of the step whose turn makes a case ready for finance. */
+const READY_STEP = "RECONCILE";
+
+/** Kinds whose checklist has no reconcile step: never in the queue (a declined PIN). */
+const KINDS_WITHOUT_RECONCILE = INCIDENT_KINDS.filter((kind) => !isApplicable(kind, "reconcile"));
+
+/**
+ * The queue's two queries, both on the (merchantId, nextStep, occurredAt, id) index: Incident.nextStep
+ * is the checklist's first pending step and reconcile is the last step of every kind that has it, so
+ * "reconcile pending" is a kind with reconcile and any nextStep, and "ready" is nextStep RECONCILE.
+ * - walks: one ordered walk per step (reconcile first), each at most limit + 1 cases, merged;
+ * - totals: one aggregate per currency over the queue's cases.
+ * Null when nothing can match (a kind with no reconcile step).
+ */
+export function financeQueueSql({
+  merchantId,
+  storeIds,
+  query,
+  now,
+  limit,
+}: {
+  merchantId: string;
+  storeIds: string[] | "all";
+  query: FinanceQueueQuery;
+  now: Date;
+  limit: number;
+}): { walks: Prisma.Sql; totals: Prisma.Sql } | null {
+  if (query.kind && !isApplicable(query.kind, "reconcile")) return null;
+  const filters: Prisma.Sql[] = [Prisma.sql`i."merchantId" = ${merchantId}`];
+  if (storeIds !== "all") filters.push(Prisma.sql`i."storeId" IN (${Prisma.join(storeIds)})`);
+  if (query.kind) filters.push(Prisma.sql`i."kind" = ${Prisma.raw(`'${KIND_SQL[query.kind]}'`)}`);
+  else if (KINDS_WITHOUT_RECONCILE.length > 0) {
+    const kinds = KINDS_WITHOUT_RECONCILE.map((kind) => `'${KIND_SQL[kind]}'`).join(", ");
+    filters.push(Prisma.sql`i."kind" NOT IN (${Prisma.raw(kinds)})`);
+  }
+  if (query.olderThanDays) {
+    const cutoff = new Date(now.getTime() - Number(query.olderThanDays) * 86_400_000);
+    filters.push(Prisma.sql`i."occurredAt" < ${timestampSql(cutoff)}`);
+  }
+  const where = Prisma.join(filters, " AND ");
+  // Reconcile (ready) first, then the earlier steps: names from a fixed table, never from input.
+  const steps = [READY_STEP, ...STEP_KEYS.filter((key) => key !== "reconcile").map((key) => stepKeyToDb(key))];
+  const walks = Prisma.join(
+    steps.map(
+      (step, n) => Prisma.sql`SELECT * FROM (
+        SELECT i."id", i."occurredAt", i."nextStep" FROM "Incident" i
+        WHERE ${where} AND i."nextStep" = ${Prisma.raw(`'${step}'`)}
+        ORDER BY i."occurredAt", i."id" LIMIT ${limit + 1}) AS ${Prisma.raw(`w${n}`)}`,
+    ),
+    " UNION ALL ",
+  );
+  const ready = Prisma.raw(`i."nextStep" = '${READY_STEP}'`);
+  const totals = Prisma.sql`
+    SELECT i."currency" AS "currency", COUNT(*) AS "count", SUM(i."amountMinor") AS "amountMinor",
+      SUM(CASE WHEN ${ready} THEN 1 ELSE 0 END) AS "ready",
+      SUM(CASE WHEN ${ready} THEN i."amountMinor" ELSE 0 END) AS "readyAmountMinor"
+    FROM "Incident" i
+    WHERE ${where} AND i."nextStep" IN (${Prisma.raw(steps.map((step) => `'${step}'`).join(", "))})
+    GROUP BY i."currency"`;
+  return { walks, totals };
+}
+
 export async function listFinanceQueue({
   actor,
   query = {},
@@ -107,69 +171,39 @@ export async function listFinanceQueue({
     storeIds = [query.storeId];
   }
 
-  const filters: Prisma.Sql[] = [Prisma.sql`i."merchantId" = ${actor.merchantId}`];
-  if (storeIds !== "all") filters.push(Prisma.sql`i."storeId" IN (${Prisma.join(storeIds)})`);
-  if (query.kind) filters.push(Prisma.sql`i."kind" = ${Prisma.raw(`'${KIND_SQL[query.kind]}'`)}`);
-  if (query.olderThanDays) {
-    const cutoff = new Date(now.getTime() - Number(query.olderThanDays) * 86_400_000);
-    filters.push(Prisma.sql`i."occurredAt" < ${timestampSql(cutoff)}`);
-  }
-  filters.push(Prisma.sql`EXISTS (SELECT 1 FROM "IncidentStep" s
-    WHERE s."incidentId" = i."id" AND s."key" = 'RECONCILE' AND s."status" = 'PENDING')`);
-  // Ready: reconcile is the only step left (it is the checklist's last).
-  const ready = Prisma.sql`NOT EXISTS (SELECT 1 FROM "IncidentStep" e
-    WHERE e."incidentId" = i."id" AND e."key" <> 'RECONCILE' AND e."status" = 'PENDING')`;
-  const where = Prisma.join(filters, " AND ");
+  const sql = financeQueueSql({ merchantId: actor.merchantId, storeIds, query, now, limit });
+  if (!sql) return empty;
+  const [walked, sums] = await Promise.all([
+    prisma.$queryRaw<{ id: string; occurredAt: Date | string; nextStep: string }[]>(sql.walks),
+    prisma.$queryRaw<
+      {
+        currency: string;
+        count: number | bigint;
+        amountMinor: number | bigint | null;
+        ready: number | bigint | null;
+        readyAmountMinor: number | bigint | null;
+      }[]
+    >(sql.totals),
+  ]);
+  const totals = sums
+    .map(
+      (row): FinanceQueueTotal => ({
+        currency: row.currency,
+        count: Number(row.count),
+        amountMinor: Number(row.amountMinor ?? 0),
+        ready: Number(row.ready ?? 0),
+        readyAmountMinor: Number(row.readyAmountMinor ?? 0),
+      }),
+    )
+    .sort((x, y) => (x.currency < y.currency ? -1 : 1));
 
-  // One pass over the open part of the queue, one equality per status so each reads its part of
-  // the (merchantId, status, …) index: the few facts per case that the order and the totals need.
-  // The order (ready first) is not an index's, and the totals need every case anyway; separate
-  // ordered walks and an aggregate read the same rows up to five times (1.7 s on PostgreSQL at a
-  // million incidents, whose planner hash-joins every pending reconcile step for each).
-  const queue = await prisma.$queryRaw<
-    {
-      id: string;
-      occurredAt: Date | string;
-      currency: string;
-      amountMinor: number | bigint | null;
-      ready: number | bigint;
-    }[]
-  >`${Prisma.join(
-    (["OPEN", "IN_PROGRESS"] as const).map(
-      (status) => Prisma.sql`
-        SELECT i."id", i."occurredAt", i."currency", i."amountMinor", CASE WHEN ${ready} THEN 1 ELSE 0 END AS "ready"
-        FROM "Incident" i WHERE ${where} AND i."status" = ${incidentStatusSql[status]}`,
-    ),
-    " UNION ALL ",
-  )}`;
-  const cases = queue.map((row) => ({
+  // Ready first, then the oldest mishap, then id (a stable order): each walk holds the first
+  // limit + 1 of its step in that order, so their merge holds the queue's first limit + 1.
+  const cases = walked.map((row) => ({
     id: row.id,
     at: row.occurredAt instanceof Date ? row.occurredAt.getTime() : Date.parse(row.occurredAt),
-    currency: row.currency,
-    amountMinor: row.amountMinor === null ? 0 : Number(row.amountMinor),
-    ready: Number(row.ready) === 1,
+    ready: row.nextStep === READY_STEP,
   }));
-
-  const byCurrency = new Map<string, FinanceQueueTotal>();
-  for (const entry of cases) {
-    const total = byCurrency.get(entry.currency) ?? {
-      currency: entry.currency,
-      count: 0,
-      amountMinor: 0,
-      ready: 0,
-      readyAmountMinor: 0,
-    };
-    total.count += 1;
-    total.amountMinor += entry.amountMinor;
-    if (entry.ready) {
-      total.ready += 1;
-      total.readyAmountMinor += entry.amountMinor;
-    }
-    byCurrency.set(entry.currency, total);
-  }
-  const totals = [...byCurrency.values()].sort((x, y) => (x.currency < y.currency ? -1 : 1));
-
-  // Ready first, then the oldest mishap, then id (a stable order).
   cases.sort((x, y) => Number(y.ready) - Number(x.ready) || x.at - y.at || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const picked = cases.slice(0, limit + 1);
 
