@@ -15,4 +15,9 @@ UPDATE "Incident" SET "nextStep" = (
 WHERE "id" IN (SELECT "incidentId" FROM "IncidentStep" WHERE "status" = 'PENDING');
 
 -- CreateIndex
-CREATE INDEX "Incident_merchantId_nextStep_occurredAt_id_idx" ON "Incident"("merchantId", "nextStep", "occurredAt", "id");
+CREATE INDEX "Incident_finance_queue_idx" ON "Incident"("merchantId", "nextStep", "occurredAt", "id", "kind", "currency", "amountMinor");
+
+-- Planner statistics for the new index (and any other Incident index not yet analysed): without
+-- them SQLite took the new index for any "merchantId = ? AND id IN (…)" read, a walk
+-- of the merchant's every incident (3 s at a million). About 3 s at a million incidents.
+ANALYZE "Incident";

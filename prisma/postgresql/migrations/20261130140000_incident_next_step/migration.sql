@@ -16,4 +16,7 @@ FROM (
 WHERE p."incidentId" = i."id";
 
 -- CreateIndex
-CREATE INDEX "Incident_merchantId_nextStep_occurredAt_id_idx" ON "Incident"("merchantId", "nextStep", "occurredAt", "id");
+CREATE INDEX "Incident_finance_queue_idx" ON "Incident"("merchantId", "nextStep", "occurredAt", "id", "kind", "currency", "amountMinor");
+
+-- Planner statistics for the new column now, rather than at autovacuum's next analyse.
+ANALYZE "Incident";
