@@ -4,7 +4,7 @@
 // kind, waiting longer than N days) shared by the page and the CSV export.
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { prisma } from "@/lib/db/client";
+import { databaseProvider, prisma } from "@/lib/db/client";
 import { timestampSql } from "@/lib/db/dialect";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -116,7 +116,10 @@ export function financeQueueSql({
   if (query.kind && !isApplicable(query.kind, "reconcile")) return null;
   const filters: Prisma.Sql[] = [Prisma.sql`i."merchantId" = ${merchantId}`];
   if (storeIds !== "all") filters.push(Prisma.sql`i."storeId" IN (${Prisma.join(storeIds)})`);
-  if (query.kind) filters.push(Prisma.sql`i."kind" = ${Prisma.raw(`'${KIND_SQL[query.kind]}'`)}`);
+  // SQLite's unary + keeps the (merchantId, kind, createdAt, id) index out of it: for the totals it
+  // took that one and read each of the kind's cases (0.24 s at a million, not 0.04 s).
+  const kindColumn = Prisma.raw(databaseProvider === "sqlite" ? `+i."kind"` : `i."kind"`);
+  if (query.kind) filters.push(Prisma.sql`${kindColumn} = ${Prisma.raw(`'${KIND_SQL[query.kind]}'`)}`);
   else if (KINDS_WITHOUT_RECONCILE.length > 0) {
     const kinds = KINDS_WITHOUT_RECONCILE.map((kind) => `'${KIND_SQL[kind]}'`).join(", ");
     filters.push(Prisma.sql`i."kind" NOT IN (${Prisma.raw(kinds)})`);
