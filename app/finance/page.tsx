@@ -9,7 +9,12 @@ import { FinanceQueue } from "@/components/casework/finance-queue";
 import { FinanceFilters, FinanceTotals } from "@/components/casework/finance-queue-controls";
 import { pageActor } from "@/lib/auth/page-actor";
 import { isAppError } from "@/lib/errors/app-error";
-import { listFinanceQueue } from "@/lib/incidents/list-finance-queue";
+import {
+  FINANCE_PAGE_ROWS,
+  FINANCE_QUEUE_LIMIT,
+  financeRowsToShow,
+  listFinanceQueue,
+} from "@/lib/incidents/list-finance-queue";
 import { type FinanceQueueQuery, financeQueueQuerySchema } from "@/lib/schemas/finance-queue";
 import { listVisibleStores } from "@/lib/stores/list-stores";
 
@@ -19,6 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
+
 const QUERY_KEYS = Object.keys(financeQueueQuerySchema.shape) as (keyof FinanceQueueQuery)[];
 
 /** The known filters, first value each, empty ones dropped (a GET form sends "All" as ""). */
@@ -35,14 +41,18 @@ function knownParams(searchParams: SearchParams): Record<string, string> {
 export default async function FinancePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const t = await getTranslations("Finance");
   const actor = await pageActor();
-  const params = knownParams(await searchParams);
+  const given = await searchParams;
+  const params = knownParams(given);
+  const shown = financeRowsToShow(given.show);
   const parsed = financeQueueQuerySchema.safeParse(params);
   const query = parsed.success ? parsed.data : {};
   const search = new URLSearchParams(params).toString();
 
+  const storesRead = listVisibleStores({ actor });
+  storesRead.catch(() => {}); // awaited below; a refusal above returns first
   let queue: Awaited<ReturnType<typeof listFinanceQueue>>;
   try {
-    queue = await listFinanceQueue({ actor, query });
+    queue = await listFinanceQueue({ actor, query, limit: shown });
   } catch (error) {
     if (isAppError(error) && error.code === "FORBIDDEN") {
       return (
@@ -60,7 +70,7 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
     }
     throw error;
   }
-  const stores = await listVisibleStores({ actor });
+  const stores = await storesRead;
   const count = queue.totals.reduce((sum, total) => sum + total.count, 0);
   const ready = queue.totals.reduce((sum, total) => sum + total.ready, 0);
 
@@ -87,10 +97,18 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
         {t("summary", { count, ready })}
       </p>
       <FinanceTotals totals={queue.totals} />
-      {queue.truncated ? (
+      <FinanceQueue items={queue.items} />
+      {queue.truncated && shown < FINANCE_QUEUE_LIMIT ? (
+        <Link
+          href={`/finance?${new URLSearchParams({ ...params, show: String(shown + FINANCE_PAGE_ROWS) }).toString()}`}
+          className="inline-flex min-h-11 items-center font-medium underline underline-offset-2"
+          data-testid="finance-show-more"
+        >
+          {t("showMore", { count: FINANCE_PAGE_ROWS })}
+        </Link>
+      ) : queue.truncated ? (
         <p className="text-sm text-slate-600">{t("truncated", { count: queue.items.length })}</p>
       ) : null}
-      <FinanceQueue items={queue.items} />
     </div>
   );
 }

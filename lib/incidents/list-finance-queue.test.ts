@@ -1,9 +1,16 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { type Actor, getActor } from "@/lib/auth/actor";
 import { actOnStep } from "@/lib/incidents/act-on-step";
 import { closeIncident } from "@/lib/incidents/close-incident";
 import { createIncident } from "@/lib/incidents/create-incident";
-import { ageOf, listFinanceQueue } from "@/lib/incidents/list-finance-queue";
+import {
+  ageOf,
+  FINANCE_PAGE_ROWS,
+  FINANCE_QUEUE_LIMIT,
+  financeRowsToShow,
+  listFinanceQueue,
+} from "@/lib/incidents/list-finance-queue";
 import type { StepKey } from "@/lib/incidents/rules";
 import { type CreateIncidentInput, createIncidentSchema } from "@/lib/schemas/incident";
 import { type DemoUser, sessionCookie } from "@/tests/helpers/api";
@@ -195,5 +202,24 @@ describe("listFinanceQueue: what finance can act on first, totals and filters", 
     expect(overADay.items.map((item) => item.id)).toEqual(expect.arrayContaining([store2.id, weekOld.id]));
     const cutoff = Date.now() - 86_400_000;
     expect(overADay.items.every((item) => Date.parse(item.occurredAt) < cutoff)).toBe(true);
+  });
+});
+
+describe("rows the finance page shows", () => {
+  test("50 by default and for anything that is not a count above it; more in steps of 50 up to the limit", () => {
+    expect(financeRowsToShow(undefined)).toBe(50);
+    expect(financeRowsToShow("abc")).toBe(50);
+    expect(financeRowsToShow("-3")).toBe(50);
+    expect(financeRowsToShow("51")).toBe(100);
+    expect(financeRowsToShow(["150", "50"])).toBe(150);
+    expect(financeRowsToShow("100000")).toBe(FINANCE_QUEUE_LIMIT);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.integer().map(String)), (raw) => {
+        const shown = financeRowsToShow(raw);
+        expect(shown % FINANCE_PAGE_ROWS).toBe(0);
+        expect(shown).toBeGreaterThanOrEqual(FINANCE_PAGE_ROWS);
+        expect(shown).toBeLessThanOrEqual(FINANCE_QUEUE_LIMIT);
+      }),
+    );
   });
 });

@@ -14,10 +14,12 @@ import { prisma } from "@/lib/db/client";
 import { incidentSearchSql, refreshPlannerStatistics, timestampSql } from "@/lib/db/dialect";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { kindToDb, stepKeyToDb } from "@/lib/incidents/codec";
 import {
   APPLICABLE_STEPS,
   completePermission,
   INCIDENT_KINDS,
+  type IncidentKind,
   type IncidentStatus,
   STEP_KEYS,
   type StepKey,
@@ -34,24 +36,12 @@ const STATUS_SQL = {
   IN_PROGRESS: Prisma.raw("'IN_PROGRESS'"),
   CLOSED: Prisma.raw("'CLOSED'"),
 } as const satisfies Record<IncidentStatus, Prisma.Sql>;
-const KIND_SQL = {
-  wrong_amount: Prisma.raw("'WRONG_AMOUNT'"),
-  wrong_card: Prisma.raw("'WRONG_CARD'"),
-  pin_error: Prisma.raw("'PIN_ERROR'"),
-  unsigned_slip: Prisma.raw("'UNSIGNED_SLIP'"),
-  debited_not_credited: Prisma.raw("'DEBITED_NOT_CREDITED'"),
-  duplicate_charge: Prisma.raw("'DUPLICATE_CHARGE'"),
-  terminal_fault: Prisma.raw("'TERMINAL_FAULT'"),
-  suspected_fraud: Prisma.raw("'SUSPECTED_FRAUD'"),
-} as const satisfies Record<NonNullable<ListIncidentsQuery["kind"]>, Prisma.Sql>;
-
-const STEP_SQL = {
-  halt: Prisma.raw("'HALT'"),
-  reverify: Prisma.raw("'REVERIFY'"),
-  notify: Prisma.raw("'NOTIFY'"),
-  resign: Prisma.raw("'RESIGN'"),
-  reconcile: Prisma.raw("'RECONCILE'"),
-} as const satisfies Record<StepKey, Prisma.Sql>;
+/**
+ * An enum value as an SQL literal, through the codec (a fixed table, never input): a literal
+ * rather than a parameter, so PostgreSQL compares it with its enum column without a cast.
+ */
+export const kindSql = (kind: IncidentKind) => Prisma.raw(`'${kindToDb(kind)}'`);
+export const stepSql = (key: StepKey) => Prisma.raw(`'${stepKeyToDb(key)}'`);
 
 /** The column each sort walks and its direction; every one ends in id for the keyset cursor. */
 const SORT_ORDER = {
@@ -107,7 +97,7 @@ export async function listIncidents({
     if (condition === null) return empty;
     if (condition !== true) conditions.push(condition);
   }
-  if (query.kind) conditions.push(Prisma.sql`i."kind" = ${KIND_SQL[query.kind]}`);
+  if (query.kind) conditions.push(Prisma.sql`i."kind" = ${kindSql(query.kind)}`);
   if (query.overdue === "true") conditions.push(Prisma.sql`i."dueAt" < ${timestampSql(now)}`);
   if (query.overdue === "false") {
     conditions.push(Prisma.sql`(i."status" = ${STATUS_SQL.CLOSED} OR i."dueAt" >= ${timestampSql(now)})`);
@@ -173,7 +163,7 @@ function actionableSql(role: Role): Prisma.Sql | true | null {
   const current = Prisma.sql`(SELECT s."key" FROM "IncidentStep" s
     WHERE s."incidentId" = i."id" AND s."status" = 'PENDING' ORDER BY s."position" LIMIT 1)`;
   const arms: Prisma.Sql[] = [];
-  if (steps.length > 0) arms.push(Prisma.sql`${current} IN (${Prisma.join(steps.map((key) => STEP_SQL[key]))})`);
+  if (steps.length > 0) arms.push(Prisma.sql`${current} IN (${Prisma.join(steps.map(stepSql))})`);
   if (mayClose) {
     arms.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "IncidentStep" s
       WHERE s."incidentId" = i."id" AND s."status" = 'PENDING')`);

@@ -123,7 +123,22 @@ describe("Incident.nextStep", () => {
           }
         },
       ),
-      { numRuns: 30 },
+      {
+        numRuns: 30,
+        // Besides the random ones, one sequence that walks a whole checklist (so the positions
+        // below are reached whatever the seed).
+        examples: [
+          [
+            "wrong_amount",
+            Array.from({ length: 4 }, () => ({
+              type: "step" as const,
+              key: "next" as const,
+              action: "complete" as const,
+              by: "admin" as const,
+            })),
+          ],
+        ],
+      },
     );
     // The sequences went through every position, including a checklist that is through.
     expect([...seen]).toEqual(expect.arrayContaining(["HALT", "REVERIFY", "NOTIFY", "RECONCILE", null]));
