@@ -19,7 +19,11 @@ if (process.env.SEED_DEMO !== "0") run(bin("tsx"), ["--conditions=react-server",
 if (process.env.SKIP_BUILD !== "1") run(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
 
 console.log(`\nSlipcase is starting on http://localhost:${port}`);
-const server = spawn(bin("next"), ["start", "-p", port], {
+// Idle keep-alive connections stay open 65 s (Node's default is 5 s), longer than the idle
+// timeout of common proxies and load balancers (60 s): a client that reuses an idle connection
+// just as the server closes it gets ECONNRESET — seen in the two-instance race test.
+const keepAliveTimeout = process.env.KEEP_ALIVE_TIMEOUT_MS || "65000";
+const server = spawn(bin("next"), ["start", "-p", port, "--keepAliveTimeout", keepAliveTimeout], {
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });
