@@ -22,6 +22,7 @@ import {
   signInSchema,
   stepActionSchema,
 } from "@/lib/schemas/incident";
+import { pan } from "@/tests/helpers/card-numbers";
 
 const valid = { kind: "wrong_amount", terminalId: "T1000001", amount: "12.00" };
 
@@ -284,7 +285,8 @@ describe("every refusal is a message of the catalogue", () => {
     fc.boolean(),
     fc.constant(null),
     fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
-    fc.constantFrom("0", "12.345", "99999999999", "4111111111111111", "x".repeat(3000), "2026-13-45", "ADMIN"),
+    pan,
+    fc.constantFrom("0", "12.345", "99999999999", "x".repeat(3000), "2026-13-45", "ADMIN"),
   );
 
   test.each(Object.entries(schemas))(
