@@ -84,7 +84,10 @@ export async function SlipDetails({ incident }: { incident: IncidentDto }) {
       value: incident.authCode ? <span className="font-mono">{incident.authCode}</span> : null,
     },
     { label: t("fields.traceBatch"), value: traceBatch ? <span className="font-mono">{traceBatch}</span> : null },
-    { label: t("fields.reportedBy"), value: incident.reportedBy.name },
+    {
+      label: t("fields.reportedBy"),
+      value: incident.reportedBy?.name ?? t("fields.reportedByReconciliation"),
+    },
     {
       label: t("fields.description"),
       testId: "incident-description",

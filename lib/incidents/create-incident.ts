@@ -133,6 +133,7 @@ export async function createIncident({
     resolution: null,
     closedAt: null,
     reportedById: actor.userId,
+    origin: "TILL",
     nextStep: nextStep ? stepKeyToDb(nextStep) : null,
     createdAt: now,
     updatedAt: now,

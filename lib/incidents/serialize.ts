@@ -52,6 +52,7 @@ export function serializeIncident(incident: IncidentWithRelations, now: Date = n
     resolution: incident.resolution ? resolutionFromDb(incident.resolution) : null,
     closedAt: incident.closedAt?.toISOString() ?? null,
     reportedBy: incident.reportedBy,
+    origin: incident.origin === "RECONCILIATION" ? "reconciliation" : "till",
     steps: incident.steps.map((step) => ({
       key: stepKeyFromDb(step.key),
       status: stepStatusFromDb(step.status),

@@ -14,10 +14,14 @@ const TABLE: Record<Permission, { CASHIER: boolean; SUPERVISOR: boolean; FINANCE
   "incident.close": { CASHIER: false, SUPERVISOR: true, FINANCE: false, ADMIN: true },
   "incident.reopen": { CASHIER: false, SUPERVISOR: true, FINANCE: false, ADMIN: true },
   "admin.manage": { CASHIER: false, SUPERVISOR: false, FINANCE: false, ADMIN: true },
+  // Issue 8: only finance and admin reach the reconciliation.
+  "reconciliation.view": { CASHIER: false, SUPERVISOR: false, FINANCE: true, ADMIN: true },
+  "reconciliation.import": { CASHIER: false, SUPERVISOR: false, FINANCE: true, ADMIN: true },
+  "reconciliation.resolve": { CASHIER: false, SUPERVISOR: false, FINANCE: true, ADMIN: true },
 };
 
 describe("the permission table", () => {
-  test("has exactly the four roles and the permissions of issue 2", () => {
+  test("has exactly the four roles and the permissions of issues 2 and 8", () => {
     expect([...ROLES]).toEqual(["CASHIER", "SUPERVISOR", "FINANCE", "ADMIN"]);
     expect([...PERMISSIONS].sort()).toEqual(Object.keys(TABLE).sort());
   });

@@ -15,6 +15,11 @@ export const PERMISSIONS = [
   "incident.close",
   "incident.reopen",
   "admin.manage",
+  // Issue 8: reading the reconciliation, importing files (and saving formats), and working its
+  // exceptions (opening incidents from them, pairing and unpairing lines by hand).
+  "reconciliation.view",
+  "reconciliation.import",
+  "reconciliation.resolve",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,7 +39,14 @@ const ROLE_PERMISSIONS = {
     "incident.close",
     "incident.reopen",
   ],
-  FINANCE: ["incident.view", "incident.create", "step.complete.reconcile"],
+  FINANCE: [
+    "incident.view",
+    "incident.create",
+    "step.complete.reconcile",
+    "reconciliation.view",
+    "reconciliation.import",
+    "reconciliation.resolve",
+  ],
   ADMIN: PERMISSIONS,
 } as const satisfies Record<Role, readonly Permission[]>;
 

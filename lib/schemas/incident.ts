@@ -225,7 +225,9 @@ export const incidentSchema = z
     description: z.string().nullable(),
     resolution: z.enum(RESOLUTIONS).nullable(),
     closedAt: z.string().nullable(),
-    reportedBy: z.object({ id: z.string(), name: z.string() }),
+    /** The person who logged it; null when the reconciliation opened it (origin "reconciliation"). */
+    reportedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    origin: z.enum(["till", "reconciliation"]),
     steps: z.array(stepSchema),
     createdAt: z.string(),
     updatedAt: z.string(),

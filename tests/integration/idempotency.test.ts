@@ -71,7 +71,7 @@ describe("Idempotency-Key", () => {
     expect(cashier.status).toBe(201);
     expect(supervisor.status).toBe(201);
     expect(supervisor.body.id).not.toBe(cashier.body.id);
-    expect(supervisor.body.reportedBy.id).not.toBe(cashier.body.reportedBy.id);
+    expect(supervisor.body.reportedBy?.id).not.toBe(cashier.body.reportedBy?.id);
     expect(await countByRrn(payload.rrn)).toBe(2);
   });
 
