@@ -78,6 +78,10 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
         return t("events.userReactivated", { email: event.after.email });
       case "user.unlocked":
         return t("events.userUnlocked", { email: event.after.email });
+      case "reconciliation.format_saved":
+        return t("events.reconFormatSaved", { name: event.after.name });
+      case "reconciliation.format_deleted":
+        return t("events.reconFormatDeleted", { name: event.before.name });
       default:
         return event satisfies never;
     }

@@ -46,6 +46,8 @@ describe("the audit event catalogue", () => {
         "user.deactivated",
         "user.reactivated",
         "user.unlocked",
+        "reconciliation.format_saved",
+        "reconciliation.format_deleted",
       ].sort(),
     );
     expect(new Set(AUDIT_EVENT_TYPES).size).toBe(auditEventSchema.options.length);

@@ -68,6 +68,12 @@ const userLock = z.strictObject({
   failedSignIns: z.number().int().nonnegative(),
 });
 
+const reconFormatRef = z.strictObject({
+  formatId: id,
+  name: z.string(),
+  type: z.enum(["pos_journal", "statement", "bank_credit"]),
+});
+
 export const auditEventSchema = z.discriminatedUnion("type", [
   eventSchema("incident.created", { before: none, after: incidentSnapshot }),
   eventSchema("step.completed", { before: stepBefore, after: stepAfter("done") }),
@@ -105,6 +111,9 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   }),
   eventSchema("user.reactivated", { before: userActive, after: userActive }),
   eventSchema("user.unlocked", { before: userLock, after: userLock }),
+  // Issue 8 (UI): a saved custom import format, created or deleted.
+  eventSchema("reconciliation.format_saved", { before: none, after: reconFormatRef }),
+  eventSchema("reconciliation.format_deleted", { before: reconFormatRef, after: none }),
 ]);
 
 /** An event as a caller appends it (snapshots the schema would leave empty may be omitted). */

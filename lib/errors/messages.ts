@@ -79,6 +79,7 @@ export const ERROR_MESSAGES = {
   ROLE_CANNOT_COMPLETE_STEP: { step: "step" },
   FINANCE_QUEUE_ONLY: {},
   ADMIN_ONLY: {},
+  RECONCILIATION_ONLY: {},
   TERMINAL_NOT_IN_YOUR_STORES: {},
 
   // ---- not found (404) ----
@@ -88,6 +89,7 @@ export const ERROR_MESSAGES = {
   TERMINAL_NOT_FOUND: {},
   USER_NOT_FOUND: {},
   UNKNOWN_STORE: {},
+  FORMAT_NOT_FOUND: {},
 
   // ---- conflicts (409) ----
   INCIDENT_CHANGED: { current: "number", sent: "number" },
@@ -97,6 +99,7 @@ export const ERROR_MESSAGES = {
   TERMINAL_ALREADY_REGISTERED: { terminal: "text" },
   EMAIL_TAKEN: { email: "text" },
   ALREADY_IN_USE: {},
+  FORMAT_NAME_TAKEN: { name: "text" },
   DUPLICATE_SUSPECTED: { count: "number" },
 
   // ---- the step rules and other rules (422) ----
@@ -116,6 +119,7 @@ export const ERROR_MESSAGES = {
   OWN_ROLE_CHANGE: {},
   OWN_ACCOUNT_DEACTIVATION: {},
   USER_NOT_LOCKED: {},
+  FILE_NOT_READABLE: {},
 } as const satisfies Record<string, Record<string, ParamKind>>;
 
 export type ErrorReason = keyof typeof ERROR_MESSAGES;
