@@ -20,6 +20,13 @@ export async function AppHeader({ actor }: { actor: Actor | null }) {
     if (can(actor.role, "step.complete.reconcile")) {
       items.push({ href: "/finance", label: t("nav.finance"), shortLabel: t("nav.finance") });
     }
+    if (can(actor.role, "reconciliation.view")) {
+      items.push({
+        href: "/reconciliation",
+        label: t("nav.reconciliation"),
+        shortLabel: t("nav.reconciliationShort"),
+      });
+    }
     if (can(actor.role, "admin.manage")) {
       items.push({ href: "/admin", label: t("nav.admin"), shortLabel: t("nav.admin") });
     }

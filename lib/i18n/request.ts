@@ -19,6 +19,8 @@ async function loadMessages(locale: Locale) {
     import(`../../messages/${locale}/admin.json`),
     import(`../../messages/${locale}/errors.json`),
     import(`../../messages/${locale}/error-page.json`),
+    import(`../../messages/${locale}/reconciliation.json`),
+    import(`../../messages/${locale}/import-errors.json`),
   ]);
   return Object.assign({}, ...files.map((file) => file.default));
 }

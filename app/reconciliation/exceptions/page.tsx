@@ -1,0 +1,92 @@
+// /reconciliation/exceptions: what needs a person, filtered by period (default: the last 30 days),
+// category, store and status; incidents opened from one or a selection; the CSV of the same view.
+// Finance and admins only; the list, the CSV and the incident routes check the role again.
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ExceptionsList } from "@/components/reconciliation/exceptions-list";
+import { ReconciliationForbidden, ReconciliationHeader } from "@/components/reconciliation/page-header";
+import { defaultPeriod } from "@/components/reconciliation/period";
+import { PeriodFilters } from "@/components/reconciliation/period-filters";
+import { controlClass, labelClass } from "@/components/ui/field";
+import { pageActor } from "@/lib/auth/page-actor";
+import { isAppError } from "@/lib/errors/app-error";
+import { can } from "@/lib/rbac/permissions";
+import { listExceptions } from "@/lib/reconciliation/exceptions/list-exceptions";
+import {
+  EXCEPTION_CATEGORIES,
+  EXCEPTION_STATUSES,
+  type ListExceptionsQuery,
+  listExceptionsQuerySchema,
+} from "@/lib/schemas/reconciliation";
+import { listVisibleStores } from "@/lib/stores/list-stores";
+import { knownParams, type SearchParams, withPeriod } from "../query";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Reconciliation");
+  return { title: `${t("exceptions.heading")} · ${t("metaTitle")}` };
+}
+
+const FILTER_KEYS = ["from", "to", "category", "storeId", "status"] as const;
+
+export default async function ExceptionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await pageActor();
+  if (!can(actor.role, "reconciliation.view")) return <ReconciliationForbidden />;
+  const t = await getTranslations("Reconciliation");
+  const tExceptions = await getTranslations("Exceptions");
+  const params = withPeriod(knownParams(await searchParams, FILTER_KEYS));
+  const parsed = listExceptionsQuerySchema.safeParse(params);
+  const query: ListExceptionsQuery = parsed.success
+    ? parsed.data
+    : listExceptionsQuerySchema.parse({ ...defaultPeriod() });
+  const filters = new URLSearchParams(
+    FILTER_KEYS.flatMap((key) => (query[key] ? [[key, String(query[key])]] : [])),
+  ).toString();
+  const [stores, page] = await Promise.all([
+    listVisibleStores({ actor }),
+    listExceptions({ actor, query }).catch((error: unknown) => {
+      if (isAppError(error) && error.code === "NOT_FOUND") return { items: [], nextCursor: null };
+      throw error;
+    }),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <ReconciliationHeader current="exceptions" intro={t("exceptions.intro")} />
+      <PeriodFilters
+        action="/reconciliation/exceptions"
+        from={query.from ?? ""}
+        to={query.to ?? ""}
+        storeId={query.storeId}
+        stores={stores}
+        legend={t("exceptions.heading")}
+      >
+        <div className="min-w-0">
+          <label htmlFor="exceptions-category" className={labelClass}>
+            {t("exceptions.category")}
+          </label>
+          <select id="exceptions-category" name="category" defaultValue={query.category ?? ""} className={controlClass}>
+            <option value="">{t("exceptions.allCategories")}</option>
+            {EXCEPTION_CATEGORIES.map((category) => (
+              <option key={category} value={category}>
+                {tExceptions.has(`categories.${category}`) ? tExceptions(`categories.${category}`) : category}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="min-w-0">
+          <label htmlFor="exceptions-status" className={labelClass}>
+            {t("exceptions.status")}
+          </label>
+          <select id="exceptions-status" name="status" defaultValue={query.status} className={controlClass}>
+            {EXCEPTION_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {tExceptions(`status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </PeriodFilters>
+      <ExceptionsList key={filters} initial={page} query={filters} />
+    </div>
+  );
+}

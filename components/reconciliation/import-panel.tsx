@@ -1,0 +1,30 @@
+"use client";
+// The upload form and the recent imports beside it: the list is read again when an upload is
+// answered and when its import finishes.
+import { useState } from "react";
+import { RecentImports } from "@/components/reconciliation/recent-imports";
+import { UploadForm } from "@/components/reconciliation/upload-form";
+import type { ReconFormatDto } from "@/lib/reconciliation/formats/schema";
+
+export function ImportPanel({
+  formats,
+  limitText,
+  uploadHeading,
+}: {
+  formats: ReconFormatDto[];
+  limitText: string;
+  uploadHeading: string;
+}) {
+  const [version, setVersion] = useState(0);
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="upload-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="upload-heading" className="text-lg font-semibold">
+          {uploadHeading}
+        </h2>
+        <UploadForm formats={formats} limitText={limitText} onImported={() => setVersion((value) => value + 1)} />
+      </section>
+      <RecentImports version={version} />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+// One import followed to its end: GET /api/reconciliation/imports/{id} about every second, a real
+// <progress> bar of the rows read (indeterminate until the total is known), the status in words
+// (announced when it changes), then the report — or the line errors of a failed import.
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { callApi } from "@/components/reconciliation/api";
+import { ImportReport, type ImportReportView } from "@/components/reconciliation/import-report";
+import { useRowErrorText } from "@/components/reconciliation/row-error-text";
+import { RowErrorsTable } from "@/components/reconciliation/row-errors-table";
+import type { ImportDto } from "@/lib/reconciliation/imports/serialize-import";
+
+const POLL_MS = 1000;
+
+export function isFinished(status: ImportDto["status"]): boolean {
+  return status === "done" || status === "failed";
+}
+
+export function ImportTracker({ initial, onFinished }: { initial: ImportDto; onFinished?: (done: ImportDto) => void }) {
+  const [current, setCurrent] = useState(initial);
+  const finished = isFinished(current.status);
+
+  useEffect(() => {
+    if (finished) return;
+    let stopped = false;
+    const timer = setInterval(async () => {
+      const answer = await callApi<ImportDto>(`/api/reconciliation/imports/${initial.id}`);
+      if (stopped || !answer.ok) return;
+      setCurrent(answer.body);
+    }, POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [finished, initial.id]);
+
+  // Told once, when it finishes; the latest callback is read then.
+  const onFinishedRef = useRef(onFinished);
+  onFinishedRef.current = onFinished;
+  const currentRef = useRef(current);
+  currentRef.current = current;
+  useEffect(() => {
+    if (finished) onFinishedRef.current?.(currentRef.current);
+  }, [finished]);
+
+  return <ImportState item={current} />;
+}
+
+/** An import's progress or outcome as it stands. */
+export function ImportState({ item }: { item: ImportDto }) {
+  const t = useTranslations("Reconciliation");
+  const format = useFormatter();
+  const wordErrors = useRowErrorText();
+  const total = item.rowsTotal ?? 0;
+  const read = Math.min(item.rowsRead, total || item.rowsRead);
+  const done = item.status === "done";
+  const rowsText =
+    item.rowsTotal !== null
+      ? t("progress.rows", { read: format.number(read), total: format.number(item.rowsTotal) })
+      : t("progress.rowsNoTotal", { read: format.number(item.rowsRead) });
+  return (
+    <div className="space-y-3" data-testid="import-tracker" data-status={item.status}>
+      <div className="space-y-1">
+        <label htmlFor={`progress-${item.id}`} className="block text-sm font-medium text-slate-800">
+          {t("progress.label", { file: item.fileName })}
+        </label>
+        {done ? (
+          <progress id={`progress-${item.id}`} max={1} value={1} className="h-3 w-full accent-green-700" />
+        ) : item.rowsTotal ? (
+          <progress id={`progress-${item.id}`} max={item.rowsTotal} value={read} className="h-3 w-full" />
+        ) : (
+          <progress id={`progress-${item.id}`} className="h-3 w-full" />
+        )}
+        <p className="flex flex-wrap justify-between gap-x-3 text-sm">
+          <span role="status" aria-live="polite" data-testid="import-status" className="font-medium">
+            {t(`status.${item.status}`)}
+          </span>
+          <span className="tabular-nums text-slate-700" data-testid="import-rows">
+            {rowsText}
+          </span>
+        </p>
+      </div>
+      {done && item.report ? <ImportReport report={item.report as ImportReportView} /> : null}
+      {item.status === "failed" && item.errors.length > 0 ? (
+        <RowErrorsTable errors={wordErrors(item.errors)} caption={t("importPage.errorsCaption")} />
+      ) : null}
+    </div>
+  );
+}
