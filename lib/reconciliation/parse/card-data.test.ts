@@ -1,0 +1,66 @@
+import fc from "fast-check";
+import { expect, test } from "vitest";
+import { containsPan } from "@/lib/card-data/mask-pan";
+import { countPansInDroppedCell, INVALID_CARD, normaliseCard, scrubText } from "@/lib/reconciliation/parse/card-data";
+import { luhnCheckDigit, pan } from "@/tests/helpers/card-numbers";
+
+const stats = () => ({ pansMasked: 0 });
+
+test("masked card numbers are normalised to first six, six stars, last four", () => {
+  const s = stats();
+  expect(normaliseCard("622202******0128", s)).toBe("622202******0128");
+  expect(normaliseCard("6222 02** **** 0128", s)).toBe("622202******0128");
+  expect(normaliseCard("622202xxxxxx0128", s)).toBe("622202******0128");
+  expect(normaliseCard("62220212****0128", s)).toBe("622202******0128");
+  expect(normaliseCard("************0128", s)).toBe("******0128");
+  expect(normaliseCard("0128", s)).toBe("******0128");
+  expect(normaliseCard("", s)).toBeNull();
+  expect(normaliseCard("hello", s)).toBe(INVALID_CARD);
+  expect(normaliseCard("****", s)).toBe(INVALID_CARD);
+  expect(s.pansMasked).toBe(0);
+});
+
+test("a full card number in the card column keeps only six and four, and is counted", () => {
+  fc.assert(
+    fc.property(pan, (number) => {
+      const s = stats();
+      expect(normaliseCard(number, s)).toBe(`${number.slice(0, 6)}******${number.slice(-4)}`);
+      expect(s.pansMasked).toBe(1);
+    }),
+  );
+});
+
+test("a long number failing Luhn is cut the same way but not counted as a card", () => {
+  const body = "622202123456789";
+  const wrong = `${body}${(Number(luhnCheckDigit(body)) + 1) % 10}`;
+  const s = stats();
+  expect(normaliseCard(wrong, s)).toBe("622202******6789".replace("6789", wrong.slice(-4)));
+  expect(s.pansMasked).toBe(0);
+});
+
+test("full card numbers in free text are masked and counted, short texts untouched", () => {
+  fc.assert(
+    fc.property(pan, fc.constantFrom("", "客户 ", "note: "), (number, before) => {
+      const s = stats();
+      const out = scrubText(`${before}${number} 退款`, s);
+      expect(containsPan(out)).toBe(false);
+      expect(out).toContain(`****${number.slice(-4)}`);
+      expect(s.pansMasked).toBe(1);
+    }),
+  );
+  const s = stats();
+  expect(scrubText("张三", s)).toBe("张三");
+  expect(scrubText("100000000001", s)).toBe("100000000001");
+  expect(s.pansMasked).toBe(0);
+});
+
+test("a 14-digit date-time in a dropped column is not counted as a card number", () => {
+  const s = stats();
+  for (let second = 0; second < 60; second++) {
+    countPansInDroppedCell(`202611301403${String(second).padStart(2, "0")}`, s);
+  }
+  expect(s.pansMasked).toBe(0);
+  const number = `62220212345678${luhnCheckDigit("62220212345678")}`;
+  countPansInDroppedCell(number, s);
+  expect(s.pansMasked).toBe(1);
+});

@@ -1,0 +1,78 @@
+// What a byte stream is: XLSX (a zip), or CSV text in UTF-8 or GB18030/GBK. Chinese bank portals
+// export GBK without a BOM, so the rule is: a BOM decides; else the head must decode as strict
+// UTF-8, or it is GB18030 (a superset of GBK). Pure apart from reading the head off the stream.
+
+export type FileKind = "xlsx" | "utf-8" | "gb18030";
+
+export interface SniffedStream {
+  kind: FileKind;
+  /** The bytes read to decide, to be processed before the rest. */
+  head: Uint8Array;
+  /** The rest of the stream (the same iterator, continued). */
+  rest: AsyncIterator<Uint8Array>;
+  /** Bytes of a byte-order mark at the start of `head`, to skip. */
+  bomLength: number;
+}
+
+// At least this much is checked; a head that is still all ASCII is read on up to the larger limit,
+// since an English title and header can precede the first GBK byte by more than 64 KB.
+const HEAD_BYTES = 64 * 1024;
+const MAX_ASCII_HEAD_BYTES = 1024 * 1024;
+
+export async function sniffStream(source: AsyncIterable<Uint8Array>): Promise<SniffedStream> {
+  const rest = source[Symbol.asyncIterator]();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let ended = false;
+  let sawNonAscii = false;
+  let zipChecked = false;
+  while (size < HEAD_BYTES || (!sawNonAscii && size < MAX_ASCII_HEAD_BYTES)) {
+    const next = await rest.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    const chunk = next.value;
+    if (chunk.byteLength === 0) continue;
+    parts.push(chunk);
+    size += chunk.byteLength;
+    if (!sawNonAscii) sawNonAscii = chunk.some((byte) => byte > 0x7f);
+    // a zip is known from its first four bytes; no need to read further
+    if (!zipChecked && size >= 4) {
+      zipChecked = true;
+      if (isZip(concat(parts, size))) break;
+    }
+  }
+  const head = concat(parts, size);
+  return { ...classify(head, ended), head, rest };
+}
+
+function classify(head: Uint8Array, ended: boolean): { kind: FileKind; bomLength: number } {
+  if (isZip(head)) return { kind: "xlsx", bomLength: 0 };
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { kind: "utf-8", bomLength: 3 };
+  if (head[0] === 0x84 && head[1] === 0x31 && head[2] === 0x95 && head[3] === 0x33) {
+    return { kind: "gb18030", bomLength: 4 };
+  }
+  try {
+    // stream: true while more follows, so a character cut at the head's edge is not an error
+    new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: !ended });
+    return { kind: "utf-8", bomLength: 0 };
+  } catch {
+    return { kind: "gb18030", bomLength: 0 };
+  }
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
+}

@@ -1,0 +1,448 @@
+import ExcelJS from "exceljs";
+import { describe, expect, test } from "vitest";
+import { containsPan } from "@/lib/card-data/mask-pan";
+import { parseImportFile } from "@/lib/reconciliation/parse/parse-file";
+import { chunked, csv, gb18030Bytes, parseBytes, utf8Bytes } from "@/lib/reconciliation/parse/test-files";
+import type { BankRecord, CustomFormat, PosRecord, StatementRecord } from "@/lib/reconciliation/types";
+import { luhnCheckDigit } from "@/tests/helpers/card-numbers";
+
+const POS_HEADER = [
+  "交易时间",
+  "商户号",
+  "终端号",
+  "卡号",
+  "交易类型",
+  "交易金额",
+  "参考号",
+  "授权码",
+  "凭证号",
+  "批次号",
+  "交易状态",
+  "是否签名",
+  "操作员",
+];
+const posRow = (time: string, type: string, amount: string, rrn: string, status = "成功", signed = "是") => [
+  time,
+  "898310048160001",
+  "t0000001",
+  "622202******0128",
+  type,
+  amount,
+  rrn,
+  "A12345",
+  "000123",
+  "000001",
+  status,
+  signed,
+  "张三",
+];
+
+const journal = csv([
+  ["POS交易流水 2026-11-30"],
+  ["导出时间：2026-12-01 08:00"],
+  POS_HEADER,
+  posRow("2026-11-30 14:03:22", "消费", "1,280.50", "100000000001"),
+  posRow("2026-11-30 14:05:00", "消费撤销", "1,280.50", "100000000002"),
+  [],
+  posRow("2026-11-30 15:00:00", "消费", "-12.00", "100000000003", "失败", "否"),
+  ["合计 共3笔", "", "", "", "", "2,549.00", "", "", "", "", "", "", ""],
+  ["以下为说明", "", "", "", "", "not an amount"],
+]);
+
+const firstRecord: PosRecord = {
+  line: 4,
+  txAt: "2026-11-30 14:03:22",
+  acquirerMid: "898310048160001",
+  tid: "T0000001",
+  cardMasked: "622202******0128",
+  txType: "sale",
+  amountMinor: 128050,
+  rrn: "100000000001",
+  authCode: "A12345",
+  traceNo: "000123",
+  batchNo: "000001",
+  approved: true,
+  signed: true,
+  operator: "张三",
+  origRrn: null,
+  origTrace: null,
+};
+
+/** A Luhn-valid 16-digit card number, built here so none is written out in the repository. */
+const fullPan = `6222021234567${"01"}${luhnCheckDigit("622202123456701")}`;
+
+describe("a POS journal in every encoding", () => {
+  const encodings = [
+    ["UTF-8", utf8Bytes(journal), "utf-8"],
+    ["UTF-8 with BOM", utf8Bytes(journal, true), "utf-8"],
+    ["GB18030", gb18030Bytes(journal), "gb18030"],
+  ] as const;
+
+  for (const [name, bytes, encoding] of encodings) {
+    for (const chunkSize of [3, 64 * 1024]) {
+      test(`${name} in ${chunkSize}-byte chunks: title, header, data, blank row and total line`, async () => {
+        const result = await parseBytes(bytes, { type: "pos_journal", chunkSize });
+        expect(result.encoding).toBe(encoding);
+        expect(result.errors).toEqual([]);
+        expect(result.header).toEqual({ line: 3, columns: POS_HEADER });
+        expect(result.rowsRead).toBe(3);
+        expect(result.records).toHaveLength(3);
+        expect(result.records[0]).toEqual(firstRecord);
+        expect(result.records.map((record) => record.line)).toEqual([4, 5, 7]);
+        const [, voided, declined] = result.records as PosRecord[];
+        expect(voided.txType).toBe("void");
+        expect(declined).toMatchObject({ approved: false, signed: false, amountMinor: -1200 });
+        expect(result.total).toEqual({ line: 8, amountMinor: 254900, count: 3 });
+      });
+    }
+  }
+});
+
+test("tab-separated with English headers in another order, quoted cells and a multi-line cell", async () => {
+  const text = [
+    "Status\tAmount\tRRN\tTerminal ID\tType\tTime\tCard No\tOperator",
+    'approved\t"1,000.00"\t200000000001\tT1\tsale\t2026-11-30T09:00:00\t622202******0001\t"Li, ""Lucky"""',
+    '00\t5.00\t200000000002\tT1\tpurchase\t20261130 090500\t************0002\t"multi\r\nline"',
+    "05\t7.00\t200000000003\tT2\trefund\t20261130090600\t\t",
+  ].join("\r\n");
+  const result = await parseBytes(utf8Bytes(text), { type: "pos_journal" });
+  expect(result.errors).toEqual([]);
+  const records = result.records as PosRecord[];
+  expect(records.map((record) => [record.line, record.txAt, record.amountMinor, record.approved])).toEqual([
+    [2, "2026-11-30 09:00:00", 100000, true],
+    [3, "2026-11-30 09:05:00", 500, true],
+    // the quoted line break above is one spreadsheet row, so this is row 4
+    [4, "2026-11-30 09:06:00", 700, false],
+  ]);
+  expect(records[0].operator).toBe('Li, "Lucky"');
+  expect(records[1].operator).toBe("multi\r\nline");
+  expect(records[1].cardMasked).toBe("******0002");
+  expect(records[2]).toMatchObject({ cardMasked: null, signed: null, acquirerMid: null, txType: "refund" });
+});
+
+test("date and time in separate columns (交易日期 + 交易时间 holding only the time)", async () => {
+  const text = csv([
+    ["交易日期", "交易时间", "终端号", "交易类型", "金额", "应答码"],
+    ["20261130", "140322", "T1", "消费", "1.00", "00"],
+    ["2026/11/30", "9:03:22", "T1", "消费", "2.00", "00"],
+    ["2026-11-30", "", "T1", "消费", "3.00", "00"],
+  ]);
+  const result = await parseBytes(utf8Bytes(text), { type: "pos_journal" });
+  expect((result.records as PosRecord[]).map((record) => record.txAt)).toEqual([
+    "2026-11-30 14:03:22",
+    "2026-11-30 09:03:22",
+  ]);
+  expect(result.errors).toEqual([expect.objectContaining({ line: 4, reason: "time_missing" })]);
+});
+
+describe("total lines", () => {
+  const rows = (total: string[]) =>
+    csv([
+      ["时间", "终端号", "交易类型", "金额", "交易状态"],
+      ["2026-11-30 10:00:00", "T1", "消费", "10.00", "成功"],
+      ["2026-11-30 10:01:00", "T1", "消费", "20.50", "成功"],
+      total,
+    ]);
+
+  test("a total that matches the rows is accepted, with or without a count", async () => {
+    for (const total of [
+      ["合计", "", "", "30.50", ""],
+      ["Total", "2 items", "", "30.50", ""],
+      ["总计：", "共 2 笔", "", "¥30.50", ""],
+      ["TOTAL (2 rows)", "", "", "30.50", ""],
+    ]) {
+      const result = await parseBytes(utf8Bytes(rows(total)), { type: "pos_journal" });
+      expect(result.errors).toEqual([]);
+      expect(result.total?.amountMinor).toBe(3050);
+    }
+  });
+
+  test("an amount that differs (a truncated download) is an error at the total line, in the amount column", async () => {
+    const result = await parseBytes(utf8Bytes(rows(["合计", "", "", "130.50", ""])), { type: "pos_journal" });
+    expect(result.errors).toEqual([
+      {
+        line: 4,
+        column: "金额",
+        reason: "total_amount_mismatch",
+        params: { expected: "130.50", actual: "30.50" },
+        message: "The total line says 130.50 but the rows add up to 30.50: the file may be incomplete.",
+      },
+    ]);
+    expect(result.total).toEqual({ line: 4, amountMinor: 13050, count: null });
+  });
+
+  test("a count that differs is an error, and a count under a 笔数 header is read as a bare integer", async () => {
+    const wrongCount = await parseBytes(utf8Bytes(rows(["合计 共3笔", "", "", "30.50", ""])), { type: "pos_journal" });
+    expect(wrongCount.errors).toEqual([
+      expect.objectContaining({
+        line: 4,
+        column: null,
+        reason: "total_count_mismatch",
+        params: { expected: 3, actual: 2 },
+      }),
+    ]);
+    const text = csv([
+      ["时间", "终端号", "交易类型", "金额", "交易状态", "笔数"],
+      ["2026-11-30 10:00:00", "T1", "消费", "10.00", "成功", ""],
+      ["Total", "", "", "10.00", "", "5"],
+    ]);
+    const counted = await parseBytes(utf8Bytes(text), { type: "pos_journal" });
+    expect(counted.errors.map((error) => error.reason)).toEqual(["total_count_mismatch"]);
+    expect(counted.total?.count).toBe(5);
+  });
+
+  test("a company named Total… in the first column is data, not a total line", async () => {
+    const text = csv([
+      ["对方户名", "交易日期", "贷方金额"],
+      ["TotalEnergies", "2026-11-30", "10.00"],
+    ]);
+    const result = await parseBytes(utf8Bytes(text), { type: "bank_credit" });
+    expect(result.total).toBeNull();
+    expect(result.records).toHaveLength(1);
+  });
+});
+
+test("a statement with settle date, fee and net, its total checked on all three", async () => {
+  const text = csv([
+    [
+      "清算日期",
+      "交易日期",
+      "交易时间",
+      "商户编号",
+      "终端编号",
+      "交易卡号",
+      "交易类型",
+      "交易金额",
+      "手续费",
+      "结算金额",
+      "系统参考号",
+      "流水号",
+    ],
+    ["20261201", "20261130", "140322", "M1", "T1", "622202******0128", "消费", "100.00", "0.60", "99.40", "1", "11"],
+    ["20261201", "20261130", "150000", "M1", "T1", "622202******0128", "退货", "-10.00", "0.00", "-10.00", "2", "12"],
+    ["合计", "", "", "", "", "", "", "90.00", "0.60", "89.41"],
+  ]);
+  const result = await parseBytes(utf8Bytes(text), { type: "statement" });
+  const [sale] = result.records as StatementRecord[];
+  expect(sale).toEqual({
+    line: 2,
+    settleDate: "2026-12-01",
+    txAt: "2026-11-30 14:03:22",
+    acquirerMid: "M1",
+    tid: "T1",
+    cardMasked: "622202******0128",
+    txType: "sale",
+    amountMinor: 10000,
+    feeMinor: 60,
+    netMinor: 9940,
+    rrn: "1",
+    traceNo: "11",
+    batchNo: null,
+  });
+  expect(result.errors).toEqual([
+    expect.objectContaining({ line: 4, column: "结算金额", reason: "total_amount_mismatch" }),
+  ]);
+});
+
+test("bank credits: debit lines (empty credit) are skipped without error, memo and counterparty kept", async () => {
+  const text = csv([
+    ["记账日期", "摘要", "借方发生额", "贷方发生额", "对方户名"],
+    ["2026-12-01", "银联入账", "", "89.40", "银联商务"],
+    ["2026-12-01", "手续费", "5.00", "", ""],
+    ["2026-12-02", "", "", "1,000.00", ""],
+    ["合计", "", "5.00", "1,089.40", ""],
+  ]);
+  const result = await parseBytes(gb18030Bytes(text), { type: "bank_credit" });
+  expect(result.errors).toEqual([]);
+  expect(result.rowsRead).toBe(3);
+  expect(result.records as BankRecord[]).toEqual([
+    { line: 2, date: "2026-12-01", amountMinor: 8940, memo: "银联入账", counterparty: "银联商务" },
+    { line: 4, date: "2026-12-02", amountMinor: 100000, memo: null, counterparty: null },
+  ]);
+});
+
+test("a saved custom format: mapping, amounts in fen, a date pattern and rows to skip", async () => {
+  const format: CustomFormat = {
+    type: "pos_journal",
+    mapping: { txAt: "TXN_DT", tid: "TERM", txType: "KIND", amount: "AMT_FEN", status: "RESP", rrn: "REF" },
+    datePattern: "dd/MM/yyyy HH:mm",
+    amountUnit: "fen",
+    skipRows: 2,
+  };
+  const text = csv([
+    ["Acquirer X"],
+    ["TXN_DT", "looks like a header but is skipped"],
+    ["REF", "TERM", "KIND", "AMT_FEN", "RESP", "TXN_DT", "终端号"],
+    ["9", "T1", "sale", "128050", "00", "30/11/2026 14:03", "ignored"],
+    ["10", "T1", "sale", "1280.50", "00", "2026-11-30 14:04:00", "ignored"],
+  ]);
+  const result = await parseBytes(utf8Bytes(text), { type: "pos_journal", format });
+  expect(result.header.line).toBe(3);
+  expect(result.records).toEqual([
+    expect.objectContaining({ line: 4, txAt: "2026-11-30 14:03:00", amountMinor: 128050 }),
+  ]);
+  expect(result.errors).toEqual([
+    expect.objectContaining({ line: 5, column: "AMT_FEN", reason: "amount_fen_invalid", params: { value: "1280.50" } }),
+  ]);
+});
+
+describe("header problems stop the parse with one error per missing column", () => {
+  test("a header without the amount column", async () => {
+    const text = csv([
+      ["标题"],
+      ["交易时间", "终端号", "交易类型", "交易状态"],
+      ["2026-11-30 10:00:00", "T1", "消费", "成功"],
+    ]);
+    const result = await parseBytes(utf8Bytes(text), { type: "pos_journal" });
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: "交易金额",
+        reason: "column_missing",
+        params: { column: "交易金额" },
+      }),
+    ]);
+    expect(result.rowsRead).toBe(0);
+    expect(result.records).toEqual([]);
+  });
+
+  test("no header at all, and an empty file", async () => {
+    const none = await parseBytes(utf8Bytes("just,some\nwords,here\n"), { type: "bank_credit" });
+    expect(none.errors).toEqual([expect.objectContaining({ line: 1, reason: "header_not_found" })]);
+    const empty = await parseBytes(new Uint8Array(0), { type: "bank_credit" });
+    expect(empty.errors).toEqual([expect.objectContaining({ line: 1, reason: "file_empty" })]);
+  });
+
+  test("a saved format whose columns are not in the file names the format's header", async () => {
+    const format: CustomFormat = {
+      type: "bank_credit",
+      mapping: { date: "POST_DATE", amount: "CR" },
+      datePattern: null,
+      amountUnit: "yuan",
+      skipRows: 0,
+    };
+    const result = await parseBytes(utf8Bytes("POST_DATE,DR\n2026-12-01,1\n"), { type: "bank_credit", format });
+    expect(result.errors).toEqual([expect.objectContaining({ line: 1, column: "CR", reason: "column_missing" })]);
+  });
+});
+
+describe("row errors", () => {
+  test("each bad cell at its spreadsheet row and column, rows with errors never passed on", async () => {
+    const text = csv([
+      ["title line"],
+      ["交易时间", "终端号", "交易类型", "金额", "交易状态", "是否签名", "卡号"],
+      ["2026-11-31 10:00:00", "T1", "消费", "abc", "成功", "Y", ""],
+      ['"note"', "", "转账", "1.00", "处理中", "maybe", "hello"],
+      ["2026-11-30 10:00:00", "T1", "消费", "1.00", "成功", "", ""],
+    ]);
+    const result = await parseBytes(utf8Bytes(text), { type: "pos_journal" });
+    expect(result.errors.map((error) => [error.line, error.column, error.reason])).toEqual([
+      [3, "交易时间", "datetime_invalid"],
+      [3, "金额", "amount_invalid"],
+      [4, "交易时间", "datetime_invalid"],
+      [4, "终端号", "value_required"],
+      [4, "卡号", "card_invalid"],
+      [4, "交易类型", "tx_type_unknown"],
+      [4, "交易状态", "status_unknown"],
+      [4, "是否签名", "signed_invalid"],
+    ]);
+    expect(result.errorCount).toBe(8);
+    expect(result.records.map((record) => record.line)).toEqual([5]);
+    expect(result.rowsRead).toBe(3);
+  });
+
+  test("at most maxErrors are kept, errorCount counts them all, and parsing goes on", async () => {
+    const rows = [["日期", "金额"]];
+    for (let i = 0; i < 250; i++) rows.push(["2026-12-01", i % 2 === 0 ? "bad" : "1.00"]);
+    const result = await parseBytes(utf8Bytes(csv(rows)), { type: "bank_credit" });
+    expect(result.errorCount).toBe(125);
+    expect(result.errors).toHaveLength(100);
+    expect(result.errors[99].line).toBe(2 + 99 * 2);
+    expect(result.records).toHaveLength(125);
+    const few = await parseBytes(utf8Bytes(csv(rows)), { type: "bank_credit", maxErrors: 3 });
+    expect(few.errors).toHaveLength(3);
+    expect(few.errorCount).toBe(125);
+  });
+
+  test("a quote that never closes is reported at the row it opens in", async () => {
+    const text = `日期,金额,摘要\r\n2026-12-01,1.00,ok\r\n2026-12-01,2.00,"never closed\r\n2026-12-02,3.00,x\r\n`;
+    const result = await parseBytes(utf8Bytes(text), { type: "bank_credit" });
+    expect(result.errors).toEqual([expect.objectContaining({ line: 3, reason: "quote_unterminated" })]);
+  });
+});
+
+test("full card numbers in any column are masked before leaving the parser and counted", async () => {
+  const text = csv([
+    ["交易时间", "终端号", "卡号", "交易类型", "金额", "交易状态", "操作员", "备注（未映射）"],
+    ["2026-11-30 10:00:00", "T1", fullPan, "消费", "1.00", "成功", `卡 ${fullPan}`, `客户卡号 ${fullPan}`],
+  ]);
+  const result = await parseBytes(utf8Bytes(text), { type: "pos_journal" });
+  expect(result.errors).toEqual([]);
+  expect(result.pansMasked).toBe(3);
+  const [record] = result.records as PosRecord[];
+  expect(record.cardMasked).toBe(`${fullPan.slice(0, 6)}******${fullPan.slice(-4)}`);
+  expect(record.operator).toBe(`卡 ****${fullPan.slice(-4)}`);
+  expect(containsPan(JSON.stringify(result.records))).toBe(false);
+});
+
+test("XLSX: first sheet, date and time cells as wall clock, numbers as amounts", async () => {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("流水");
+  sheet.addRow(["POS流水"]);
+  sheet.addRow(["交易日期", "交易时间", "终端号", "交易类型", "交易金额", "交易状态", "参考号"]);
+  // Excel stores wall clock; exceljs writes a Date's UTC fields as that wall clock
+  const date = new Date(Date.UTC(2026, 10, 30));
+  const time = new Date(Date.UTC(1899, 11, 30, 23, 59, 58));
+  sheet.addRow([date, time, "T1", "消费", 1280.5, "成功", "100000000001"]);
+  sheet.addRow([new Date(Date.UTC(2026, 10, 30, 0, 30, 0)), null, "T1", "退货", -12, "成功", 100000000002]);
+  sheet.addRow([]);
+  sheet.addRow(["合计", null, null, null, 1268.5]);
+  workbook.addWorksheet("second").addRow(["not read"]);
+  sheet.getColumn(1).numFmt = "yyyy-mm-dd";
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+
+  const result = await parseBytes(bytes, { type: "pos_journal", chunkSize: 1000 });
+  expect(result.encoding).toBe("xlsx");
+  expect(result.errors).toEqual([]);
+  expect(
+    (result.records as PosRecord[]).map((record) => [record.line, record.txAt, record.amountMinor, record.rrn]),
+  ).toEqual([
+    [3, "2026-11-30 23:59:58", 128050, "100000000001"],
+    [4, "2026-11-30 00:30:00", -1200, "100000000002"],
+  ]);
+  expect(result.total).toEqual({ line: 6, amountMinor: 126850, count: null });
+});
+
+test("a damaged XLSX is a row error, not a crash", async () => {
+  const bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode("not really a zip".repeat(100))]);
+  const result = await parseBytes(bytes, { type: "pos_journal" });
+  expect(result.errors.map((error) => error.reason)).toEqual(["file_unreadable"]);
+});
+
+test("batches of batchSize, each awaited before the next rows are read; progress reported", async () => {
+  const rows = [["日期", "金额"]];
+  for (let i = 0; i < 25; i++) rows.push(["2026-12-01", "1.00"]);
+  const events: string[] = [];
+  const progress: number[] = [];
+  const result = await parseImportFile(chunked(utf8Bytes(csv(rows)), 16), {
+    type: "bank_credit",
+    batchSize: 10,
+    onBatch: async (batch) => {
+      events.push(`start ${batch.length}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      events.push("end");
+    },
+    onProgress: (rowsRead) => progress.push(rowsRead),
+  });
+  expect(events).toEqual(["start 10", "end", "start 10", "end", "start 5", "end"]);
+  expect(progress.at(-1)).toBe(25);
+  expect(result.rowsRead).toBe(25);
+});
+
+test("a failing source is the caller's error, thrown as is", async () => {
+  async function* broken() {
+    yield utf8Bytes("日期,金额\n2026-12-01,1.00\n");
+    throw new Error("disk gone");
+  }
+  await expect(parseImportFile(broken(), { type: "bank_credit", onBatch: () => {} })).rejects.toThrow("disk gone");
+});

@@ -1,0 +1,169 @@
+// Parses one reconciliation file (POS journal, acquirer statement or bank credits; CSV or XLSX)
+// into normalised records, streaming: records go out in batches through onBatch (awaited, so the
+// caller's writes pace the reading), and only the row errors are kept. No I/O of its own.
+import { maskPans } from "@/lib/card-data/mask-pan";
+import type { CardStats } from "@/lib/reconciliation/parse/card-data";
+import { RowTooLongError } from "@/lib/reconciliation/parse/csv-splitter";
+import { expectedHeader, type HeaderMatch, matchHeader } from "@/lib/reconciliation/parse/headers";
+import { openRows, type RowStream } from "@/lib/reconciliation/parse/read-rows";
+import { RecordReader } from "@/lib/reconciliation/parse/records";
+import { rowError } from "@/lib/reconciliation/parse/row-errors";
+import { checkTotalLine, isTotalLine } from "@/lib/reconciliation/parse/total-line";
+import { isBlank } from "@/lib/reconciliation/parse/values";
+import type { CustomFormat, ImportRecord, ImportType, RowError } from "@/lib/reconciliation/types";
+
+export interface ParseOptions {
+  type: ImportType;
+  /** A saved custom format; else the built-in header aliases. */
+  format?: CustomFormat | null;
+  /** Records per onBatch call; default 5000. */
+  batchSize?: number;
+  /** Awaited before reading on (backpressure). Rows with errors are never passed. */
+  onBatch: (records: ImportRecord[]) => void | Promise<void>;
+  onProgress?: (rowsRead: number) => void;
+  /** Errors kept (counting goes on); default 100. */
+  maxErrors?: number;
+}
+
+export interface ParseResult {
+  /** Data rows read (not title, header, blank or total rows), with or without errors. */
+  rowsRead: number;
+  /** At most maxErrors, in file order. */
+  errors: RowError[];
+  errorCount: number;
+  /** The file's own total line, if any (amountMinor: its amount cell, or the parsed sum if empty). */
+  total: { line: number; amountMinor: number; count: number | null } | null;
+  /** Full card numbers found (in any column) and masked. */
+  pansMasked: number;
+  encoding: "utf-8" | "gb18030" | "xlsx";
+  /** line 0 and no columns when no header row was found. */
+  header: { line: number; columns: string[] };
+}
+
+/** Title lines above the header are looked through this far for a header row. */
+export const HEADER_SEARCH_ROWS = 30;
+
+export async function parseImportFile(source: AsyncIterable<Uint8Array>, options: ParseOptions): Promise<ParseResult> {
+  const { type, format, onBatch, onProgress } = options;
+  const batchSize = Math.max(1, options.batchSize ?? 5000);
+  const maxErrors = options.maxErrors ?? 100;
+  const stats: CardStats = { pansMasked: 0 };
+  const result: ParseResult = {
+    rowsRead: 0,
+    errors: [],
+    errorCount: 0,
+    total: null,
+    pansMasked: 0,
+    encoding: "utf-8",
+    header: { line: 0, columns: [] },
+  };
+  const report = (error: RowError) => {
+    result.errorCount++;
+    if (result.errors.length < maxErrors) result.errors.push(error);
+  };
+
+  // A failure of the source itself (storage, network) is the caller's, not a bad file: rethrown.
+  const failure: { error?: unknown } = {};
+  const stream: RowStream = await openRows(tracked(source, failure));
+  result.encoding = stream.encoding;
+
+  let line = 0;
+  let nonBlankRows = 0;
+  let header: string[] = [];
+  let best: { line: number; row: string[]; match: HeaderMatch } | null = null;
+  let reader: RecordReader | null = null;
+  let records: ImportRecord[] = [];
+  const flush = async () => {
+    if (records.length === 0) return;
+    const batch = records;
+    records = [];
+    await onBatch(batch);
+    onProgress?.(result.rowsRead);
+  };
+
+  try {
+    reading: for await (const rows of stream.batches) {
+      for (const row of rows) {
+        line++;
+        if (isBlankRow(row)) continue;
+        nonBlankRows++;
+        if (reader === null) {
+          // Looking for the header row among the title lines.
+          if (format && line <= format.skipRows) continue;
+          const match = matchHeader(row, type, format);
+          if (!best || match.matched > best.match.matched) best = { line, row, match };
+          if (match.missing.length > 0 && !format && line < HEADER_SEARCH_ROWS) continue;
+          if (match.missing.length > 0) break reading; // reported below from `best`
+          header = row.map((cell) => maskPans(cell.trim()));
+          result.header = { line, columns: header };
+          reader = new RecordReader(type, match.columns, header, format, stats);
+          continue;
+        }
+        if (isTotalLine(row)) {
+          const { columns, sums, unit } = reader;
+          result.total = checkTotalLine({ row, line, header, columns, sums, unit, rowsRead: result.rowsRead, report });
+          break reading; // rows below the total line are not data
+        }
+        result.rowsRead++;
+        const record = reader.read(row, line);
+        if (record) {
+          records.push(record);
+          if (records.length >= batchSize) await flush();
+        } else {
+          for (const error of reader.takeErrors()) report(error);
+        }
+      }
+    }
+  } catch (error) {
+    if (failure.error !== undefined) throw failure.error;
+    if (error instanceof RowTooLongError) {
+      report(rowError(line + 1, null, error.unclosedQuote ? "quote_unterminated" : "row_too_long", {}));
+    } else {
+      // exceljs on a damaged workbook, or bytes that are no spreadsheet at all
+      report(rowError(Math.max(line, 1), null, "file_unreadable"));
+    }
+  }
+
+  if (reader === null && result.errorCount === 0) reportHeaderProblem(nonBlankRows, best, type, format, report, result);
+  await flush();
+  onProgress?.(result.rowsRead);
+  result.pansMasked = stats.pansMasked;
+  return result;
+}
+
+function reportHeaderProblem(
+  nonBlankRows: number,
+  best: { line: number; row: string[]; match: HeaderMatch } | null,
+  type: ImportType,
+  format: CustomFormat | null | undefined,
+  report: (error: RowError) => void,
+  result: ParseResult,
+) {
+  if (nonBlankRows === 0) {
+    report(rowError(1, null, "file_empty"));
+    return;
+  }
+  // A row that names some fields is the header with columns missing; else there is no header.
+  if (best && (best.match.matched >= 2 || format)) {
+    result.header = { line: best.line, columns: best.row.map((cell) => maskPans(cell.trim())) };
+    for (const column of best.match.missing) report(rowError(best.line, column, "column_missing", { column }));
+    return;
+  }
+  const column = expectedHeader(type === "bank_credit" ? "amount" : "tid", type, format, false);
+  report(rowError(1, column, "header_not_found", { rows: HEADER_SEARCH_ROWS, column }));
+}
+
+/** No cell holds anything but spaces (usually decided by the first cell). */
+function isBlankRow(row: string[]): boolean {
+  for (const cell of row) if (!isBlank(cell)) return false;
+  return true;
+}
+
+async function* tracked(source: AsyncIterable<Uint8Array>, failure: { error?: unknown }): AsyncGenerator<Uint8Array> {
+  try {
+    yield* source;
+  } catch (error) {
+    failure.error = error;
+    throw error;
+  }
+}
