@@ -1,4 +1,5 @@
-// Runs before every request (no matcher, so pages, the API, static files, 404s and errors alike):
+// Runs before every request (pages, the API, static files, 404s and errors alike) except the two
+// reconciliation uploads (see `config` below):
 // puts the security headers on every response, with a fresh CSP nonce per request that Next.js
 // stamps on its own scripts; answers 400 for a path the router cannot decode and 403 for a
 // cross-site server action, which Next.js would otherwise answer with a 500. This is not the
@@ -85,3 +86,13 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers, pathname);
 }
+
+/**
+ * Every path but the reconciliation's file uploads. Next.js buffers a request's body in memory
+ * for the proxy (and cuts it at 10 MB): a 200 MB import must stream straight to its route
+ * instead, which checks the caller and the origin and sets these same headers itself
+ * (lib/http/security-headers.ts apiSecurityHeaders).
+ */
+export const config = {
+  matcher: ["/((?!api/reconciliation/imports$|api/reconciliation/preview$).*)"],
+};

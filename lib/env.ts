@@ -36,6 +36,42 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  /**
+   * Where uploaded reconciliation files wait for their import job (card numbers already masked).
+   * Every instance must see the same folder (a shared volume when instances run on several hosts).
+   */
+  UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
+  /** Largest reconciliation file accepted, in bytes (default 200 MB); a larger one answers 413. */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
+  /**
+   * Files up to this size are checked in the upload request itself, so a bad one is refused with
+   * 422 and its line errors before anything is stored; larger ones are checked by the job.
+   */
+  IMPORT_INLINE_CHECK_BYTES: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(5 * 1024 * 1024),
+  /** "0" keeps this instance from running background jobs (lib/jobs); any other value runs them. */
+  JOBS_WORKER: z.string().default("1"),
+  /** How often an idle worker looks for a due job, in milliseconds. */
+  JOB_POLL_MS: z.coerce.number().int().positive().default(1000),
+  /** How long a claimed job is held without a heartbeat before another instance may take it over. */
+  JOB_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Reconciliation rule 3: a POS and a statement line of equal amount pair at most this many minutes apart. */
+  RECON_WINDOW_MINUTES: z.coerce.number().int().positive().default(10),
+  /** Two identical approved sales (terminal, card, amount) this many seconds apart make the later a duplicate. */
+  RECON_DUPLICATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(120),
+  /** A settle date's net total is looked for in bank credits up to this many days after it. */
+  RECON_CREDIT_WINDOW_DAYS: z.coerce.number().int().nonnegative().default(3),
+  /** A POS line of day D is expected on a statement by settle date D + this many days (else pos_only). */
+  RECON_SETTLE_LAG_DAYS: z.coerce.number().int().nonnegative().default(1),
+  /** The merchant's zone: the wall clock of its files and its "today". */
+  MERCHANT_TIME_ZONE: z.string().min(1).default("Asia/Shanghai"),
 });
 
 export type Env = z.infer<typeof envSchema>;

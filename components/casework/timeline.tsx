@@ -78,10 +78,18 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
         return t("events.userReactivated", { email: event.after.email });
       case "user.unlocked":
         return t("events.userUnlocked", { email: event.after.email });
+      case "reconciliation.import_queued":
+        return t("events.reconImportQueued", { file: event.after.fileName });
       case "reconciliation.format_saved":
         return t("events.reconFormatSaved", { name: event.after.name });
       case "reconciliation.format_deleted":
         return t("events.reconFormatDeleted", { name: event.before.name });
+      case "reconciliation.import_completed":
+        return t("events.reconImportCompleted", { file: event.after.fileName, rows: event.after.rows });
+      case "reconciliation.import_failed":
+        return t("events.reconImportFailed", { file: event.after.fileName, errors: event.after.errorCount });
+      case "reconciliation.evidence_matched":
+        return t("events.reconEvidenceMatched", { lines: event.after.lines.length });
       default:
         return event satisfies never;
     }

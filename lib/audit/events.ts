@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { CONTACT_METHODS, INCIDENT_KINDS, INCIDENT_STATUSES, RESOLUTIONS, STEP_KEYS } from "@/lib/incidents/rules";
 import { ROLES } from "@/lib/rbac/permissions";
+import { IMPORT_TYPES } from "@/lib/reconciliation/types";
 
 const id = z.string().min(1);
 const status = z.enum(INCIDENT_STATUSES);
@@ -42,6 +43,10 @@ const incidentSnapshot = z.strictObject({
   description: z.string().nullable(),
   /** Present when the cashier logged it although it looked like these open incidents. */
   confirmedDuplicateOf: z.array(z.strictObject({ id, reference: z.string() })).optional(),
+  /** Issue 8: "reconciliation" when the reconciliation reported it (absent: a person at the till). */
+  origin: z.enum(["till", "reconciliation"]).optional(),
+  /** Issue 8: the reconciliation exception it was opened from, its lines linked as evidence. */
+  exception: z.strictObject({ id, key: z.string(), category: z.string(), lineCount: z.number().int() }).optional(),
 });
 
 const stepBefore = z.strictObject({ step: z.enum(STEP_KEYS), stepStatus: z.literal("pending"), status, version });
@@ -72,6 +77,38 @@ const reconFormatRef = z.strictObject({
   formatId: id,
   name: z.string(),
   type: z.enum(["pos_journal", "statement", "bank_credit"]),
+});
+
+// Issue 8 (pipeline): what an import job did, and the lines a later file brought for an incident.
+const reconImportRef = z.strictObject({
+  importId: id,
+  type: z.enum(["pos_journal", "statement", "bank_credit"]),
+  fileName: z.string(),
+});
+const reconEvidenceLine = z.strictObject({
+  id: z.number().int(),
+  source: z.enum(["pos", "statement", "bank"]),
+  tid: z.string().nullable(),
+  txAt: z.string().nullable(),
+  amount: z.string(),
+  rrn: z.string().nullable(),
+});
+
+// Issue 8 (exceptions): a line's pairing as a person left it, and an exception linked to a case.
+const reconLineState = z.strictObject({
+  id: z.number().int(),
+  source: z.enum(["pos", "statement", "bank"]),
+  category: z.string(),
+  matchedLineId: z.number().int().nullable(),
+  matchRule: z.string().nullable(),
+  manual: z.boolean(),
+  exceptionId: z.string().nullable(),
+});
+const reconPairing = z.strictObject({
+  lines: z.array(reconLineState),
+  /** Exceptions the change explained (resolved) or left needing work again (opened or reopened). */
+  resolvedExceptionIds: z.array(id).optional(),
+  openedExceptionIds: z.array(id).optional(),
 });
 
 export const auditEventSchema = z.discriminatedUnion("type", [
@@ -111,6 +148,45 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   }),
   eventSchema("user.reactivated", { before: userActive, after: userActive }),
   eventSchema("user.unlocked", { before: userLock, after: userLock }),
+  eventSchema("reconciliation.import_queued", {
+    before: none,
+    after: z.strictObject({
+      importId: id,
+      type: z.enum(IMPORT_TYPES),
+      fileName: z.string(),
+      byteSize: z.number().int().nonnegative(),
+      contentHash: z.string(),
+      formatId: id.nullable(),
+      /** The same file again after its earlier import failed. */
+      retry: z.boolean(),
+    }),
+  }),
+  // Issue 8 (pipeline): an import finished (its counts per category) or was refused (its errors).
+  eventSchema("reconciliation.import_completed", {
+    before: none,
+    after: reconImportRef.extend({ rows: z.number().int().nonnegative(), counts: z.record(z.string(), z.number()) }),
+  }),
+  eventSchema("reconciliation.import_failed", {
+    before: none,
+    after: reconImportRef.extend({ rows: z.number().int().nonnegative(), errorCount: z.number().int().nonnegative() }),
+  }),
+  eventSchema("reconciliation.evidence_matched", {
+    before: none,
+    after: z.strictObject({ exceptionId: id, category: z.string(), lines: z.array(reconEvidenceLine) }),
+  }),
+  // Issue 8 (exceptions): an exception linked to an incident that already had its rrn; lines paired
+  // or unpaired by hand (the matcher leaves such lines as the person set them).
+  eventSchema("reconciliation.exception_linked", {
+    before: none,
+    after: z.strictObject({
+      exceptionId: id,
+      key: z.string(),
+      category: z.string(),
+      lines: z.array(reconEvidenceLine),
+    }),
+  }),
+  eventSchema("reconciliation.lines_paired", { before: reconPairing, after: reconPairing }),
+  eventSchema("reconciliation.lines_unpaired", { before: reconPairing, after: reconPairing }),
   // Issue 8 (UI): a saved custom import format, created or deleted.
   eventSchema("reconciliation.format_saved", { before: none, after: reconFormatRef }),
   eventSchema("reconciliation.format_deleted", { before: reconFormatRef, after: none }),

@@ -31,6 +31,9 @@ export const ERROR_MESSAGES = {
   PATH_NOT_DECODABLE: {},
   QUERY_HAS_NUL: {},
   MULTIPART_UNREADABLE: {},
+  UPLOAD_NOT_MULTIPART: {},
+  FILE_TOO_LARGE: { limit: "text" },
+  FILE_EMPTY: {},
 
   // ---- the request as a whole ----
   BODY_EMPTY: {},
@@ -90,6 +93,9 @@ export const ERROR_MESSAGES = {
   USER_NOT_FOUND: {},
   UNKNOWN_STORE: {},
   FORMAT_NOT_FOUND: {},
+  IMPORT_NOT_FOUND: {},
+  EXCEPTION_NOT_FOUND: {},
+  LINE_NOT_FOUND: {},
 
   // ---- conflicts (409) ----
   INCIDENT_CHANGED: { current: "number", sent: "number" },
@@ -120,6 +126,15 @@ export const ERROR_MESSAGES = {
   OWN_ACCOUNT_DEACTIVATION: {},
   USER_NOT_LOCKED: {},
   FILE_NOT_READABLE: {},
+  FILE_REFUSED: { count: "number" },
+  EXCEPTION_AMBIGUOUS_PAIR_FIRST: {},
+  EXCEPTION_NEEDS_NO_INCIDENT: { category: "text" },
+  EXCEPTION_ALREADY_RESOLVED: {},
+  EXCEPTION_HAS_NO_TERMINAL: {},
+  LINE_WRONG_SOURCE: { expected: "text" },
+  LINE_ALREADY_PAIRED: {},
+  LINE_NOT_PAIRED: {},
+  DATE_RANGE_REVERSED: {},
 } as const satisfies Record<string, Record<string, ParamKind>>;
 
 export type ErrorReason = keyof typeof ERROR_MESSAGES;

@@ -39,4 +39,10 @@ if (base && testDatabase() === "postgresql") {
     for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${copy}${suffix}`, { force: true });
   });
 }
+// Each file its own upload spool (lib/reconciliation/spool.ts), removed with the file.
+if (!process.env.UPLOAD_DIR) {
+  const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "slipcase-uploads-"));
+  process.env.UPLOAD_DIR = uploads;
+  afterAll(() => fs.rmSync(uploads, { recursive: true, force: true }));
+}
 process.env.BETTER_AUTH_SECRET ??= "test-secret-that-is-long-enough-for-better-auth-0123456789";

@@ -1,0 +1,57 @@
+// POST: upload a POS journal, acquirer statement or bank file for reconciliation (multipart:
+// file, type, format?) → 202 with the queued import, 200 with the earlier import when the same
+// file came before, 413 past the size limit, 422 with the line errors of a refused small file.
+// GET: the merchant's latest imports. This route is outside proxy.ts (its matcher), which would
+// buffer the whole upload in memory: it sets the security headers itself.
+import { apiHandler } from "@/lib/api/respond";
+import { requireActor } from "@/lib/auth/actor";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { errorBody } from "@/lib/errors/translate";
+import { apiSecurityHeaders } from "@/lib/http/security-headers";
+import { localeFromHeaders } from "@/lib/i18n/locales";
+import { wakeJobWorker } from "@/lib/jobs/worker";
+import { listImports } from "@/lib/reconciliation/imports/get-import";
+import { queueImport } from "@/lib/reconciliation/imports/queue-import";
+import { translateRowErrors } from "@/lib/reconciliation/imports/translate-row-errors";
+
+const https = env.BETTER_AUTH_URL?.startsWith("https:") ?? false;
+
+function withHeaders(response: Response): Response {
+  for (const [name, value] of Object.entries(apiSecurityHeaders({ https }))) response.headers.set(name, value);
+  return response;
+}
+
+const post = apiHandler(async (request) => {
+  const actor = await requireActor(request.headers);
+  const result = await queueImport({ actor, request });
+  if (result.outcome === "refused") {
+    const locale = localeFromHeaders(request.headers);
+    const refused = new AppError("RULE_VIOLATION", { reason: "FILE_REFUSED", params: { count: result.errorCount } });
+    const errors = await translateRowErrors(result.errors, locale);
+    const body = errorBody(refused, locale);
+    return Response.json(
+      { ...body, error: { ...body.error, errorCount: result.errorCount, errors }, errors },
+      { status: 422, headers: { "content-language": locale } },
+    );
+  }
+  if (result.outcome === "duplicate") return Response.json({ import: result.import, duplicate: true });
+  wakeJobWorker();
+  return Response.json(
+    { import: result.import },
+    { status: 202, headers: { Location: `/api/reconciliation/imports/${result.import.id}` } },
+  );
+});
+
+export async function POST(request: Request, context: unknown) {
+  return withHeaders(await post(request, context));
+}
+
+const get = apiHandler(async (request) => {
+  const actor = await requireActor(request.headers);
+  return Response.json({ imports: await listImports({ actor }) });
+});
+
+export async function GET(request: Request, context: unknown) {
+  return withHeaders(await get(request, context));
+}

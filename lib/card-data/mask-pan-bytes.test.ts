@@ -1,0 +1,78 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { passesLuhn } from "@/lib/card-data/mask-pan";
+import { createByteMasker } from "@/lib/card-data/mask-pan-bytes";
+import { luhnCheckDigit } from "@/tests/helpers/card-numbers";
+
+function maskInChunks(bytes: Buffer, cuts: number[]): { out: Buffer; masked: number } {
+  const masker = createByteMasker();
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    parts.push(masker.push(bytes.subarray(start, cut)));
+    start = cut;
+  }
+  parts.push(masker.push(bytes.subarray(start)), masker.end());
+  return { out: Buffer.concat(parts), masked: masker.masked };
+}
+
+const pan = (() => {
+  const body = "622202123456789";
+  return `${body}${luhnCheckDigit(body)}`;
+})();
+
+describe("masking card numbers in raw bytes", () => {
+  test("a card number is masked to first six and last four, byte for byte, wherever the chunks are cut", () => {
+    const text = Buffer.from(`a,${pan},b\r\n`, "latin1");
+    for (let cut = 0; cut <= text.length; cut++) {
+      const { out, masked } = maskInChunks(text, [cut]);
+      expect(out.toString("latin1")).toBe(`a,622202******${pan.slice(-4)},b\r\n`);
+      expect(masked).toBe(1);
+    }
+  });
+
+  test("spaced and dashed groups are masked, separators kept", () => {
+    const spaced = `${pan.slice(0, 4)} ${pan.slice(4, 8)}-${pan.slice(8, 12)} ${pan.slice(12)}`;
+    const { out } = maskInChunks(Buffer.from(spaced), []);
+    expect(out.toString()).toBe(
+      `${pan.slice(0, 4)} ${pan.slice(4, 6)}** **** ${pan.slice(12)}`.replace(" **** ", "-**** "),
+    );
+  });
+
+  test("timestamps, amounts and reference numbers are left alone, even when a date passes Luhn", () => {
+    const luhnDate =
+      ["20261130140322", "20261130 140322", "20261130140330"].find((d) => passesLuhn(d.replace(" ", ""))) ?? "";
+    const text = `2026-11-30 14:03:22,20261130 140322,${luhnDate},1,280.50,123456789012`;
+    expect(maskInChunks(Buffer.from(text), [7, 20]).out.toString()).toBe(text);
+  });
+
+  test("GB18030 and UTF-8 text around a card number keeps its bytes", () => {
+    const gbk = Buffer.from([0xbd, 0xbb, 0xd2, 0xd7, 0x2c]); // 交易,
+    const bytes = Buffer.concat([gbk, Buffer.from(pan), Buffer.from("，收银", "utf8")]);
+    const { out } = maskInChunks(bytes, [3, 9]);
+    expect(out.subarray(0, 5)).toEqual(gbk);
+    expect(out.subarray(5 + 16).toString("utf8")).toBe("，收银");
+    expect(out.length).toBe(bytes.length);
+  });
+
+  test("property: output has the input's length, and no Luhn-valid 16-digit run from a card range survives", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constant(pan), fc.string({ maxLength: 20 }), fc.stringMatching(/^[0-9 -]{0,30}$/)), {
+          maxLength: 12,
+        }),
+        fc.array(fc.nat(400), { maxLength: 4 }),
+        (pieces, cuts) => {
+          const bytes = Buffer.from(pieces.join(","), "latin1");
+          const { out } = maskInChunks(
+            bytes,
+            cuts.map((cut) => Math.min(cut, bytes.length)),
+          );
+          expect(out.length).toBe(bytes.length);
+          expect(out.toString("latin1")).not.toContain(pan);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,93 @@
+// Masks card numbers in raw file bytes, before a file is written anywhere (the upload spool), in
+// any ASCII-compatible encoding: UTF-8 and GB18030 write ASCII digits, spaces and dashes as single
+// bytes that never occur inside a multi-byte character's run of digits, so a run of digit bytes is
+// a run of digits in the text. Digits are replaced byte for byte (`*`), so nothing else moves and
+// the encoding stays intact. The parser masks again on decoded text (lib/card-data/mask-pan.ts,
+// which also knows full-width digits and other separators) before anything reaches the database.
+import { passesLuhn } from "@/lib/card-data/mask-pan";
+
+const DIGIT = /[0-9]/;
+// At least 13 digits, optionally separated by one space or dash: how card numbers are written in
+// exports. Shorter runs (amounts, dates, reference numbers) never reach the callback, which keeps
+// this at memory speed on a 100 MB file.
+const RUN = /(?<![0-9])[0-9](?:[ -]?[0-9]){12,}(?![0-9])/g;
+const TRAILING_RUN = /[0-9](?:[ -]?[0-9])*[ -]?$/;
+/** Longest tail kept back for the next chunk: a run longer than this is no card number anyway. */
+const MAX_CARRY = 64;
+
+function maskDigits(run: string): string {
+  const digits = run.replace(/[^0-9]/g, "");
+  let seen = 0;
+  let out = "";
+  for (const char of run) {
+    if (DIGIT.test(char)) {
+      seen++;
+      out += seen <= 6 || seen > digits.length - 4 ? char : "*";
+    } else out += char;
+  }
+  return out;
+}
+
+/**
+ * A card number by length, issuer range and check digit. The issuer range matters here as it does
+ * not in free text: these files are full of 14-digit timestamps (`20261130 140322`), a tenth of
+ * which pass Luhn; no card scheme issues numbers starting 0, 1, 7, 8, 9, or 2 outside 2221–2720
+ * (Mastercard's 2-series), so a date is never taken for a card and destroyed.
+ */
+function isPan(digits: string): boolean {
+  if (digits.length < 13 || digits.length > 19) return false;
+  const first = digits.charCodeAt(0) - 48;
+  const issuer =
+    first >= 3 && first <= 6
+      ? true
+      : first === 2 && Number(digits.slice(0, 4)) >= 2221 && Number(digits.slice(0, 4)) <= 2720;
+  return issuer && passesLuhn(digits);
+}
+
+/** Masks one run: as a whole when it is a card number, else each unseparated group that is one. */
+function maskRun(run: string, onMasked: () => void): string {
+  const digits = run.replace(/[^0-9]/g, "");
+  if (digits.length < 13) return run;
+  if (isPan(digits)) {
+    onMasked();
+    return maskDigits(run);
+  }
+  return run.replace(/[0-9]+/g, (group) => {
+    if (!isPan(group)) return group;
+    onMasked();
+    return maskDigits(group);
+  });
+}
+
+/**
+ * A streaming masker: feed chunks, get masked chunks back (a digit run at a chunk's end is held
+ * until the next chunk shows where it ends), then `end()` for the rest.
+ */
+export function createByteMasker() {
+  let carry = "";
+  let masked = 0;
+  const count = () => {
+    masked++;
+  };
+  return {
+    push(chunk: Buffer): Buffer {
+      // latin1 maps each byte to one character and back, so offsets and bytes survive unchanged.
+      const text = carry + chunk.toString("latin1");
+      const tail = TRAILING_RUN.exec(text);
+      const cut = tail && tail[0].length <= MAX_CARRY ? tail.index : text.length;
+      carry = text.slice(cut);
+      return Buffer.from(
+        text.slice(0, cut).replace(RUN, (run) => maskRun(run, count)),
+        "latin1",
+      );
+    },
+    end(): Buffer {
+      const rest = carry.replace(RUN, (run) => maskRun(run, count));
+      carry = "";
+      return Buffer.from(rest, "latin1");
+    },
+    get masked() {
+      return masked;
+    },
+  };
+}

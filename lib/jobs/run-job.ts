@@ -1,0 +1,47 @@
+// Runs one claimed job with a heartbeat that keeps its lease, and records how it ended. A failure
+// is retried with backoff (5 s, 25 s, …) up to MAX_ATTEMPTS, then the job is failed for good; the
+// handler is responsible for leaving its own records (an import marks itself failed) consistent.
+import "server-only";
+import { type ClaimedJob, finishJob, renewLease } from "@/lib/jobs/claim-job";
+import { JOB_HANDLERS } from "@/lib/jobs/handlers";
+import { log } from "@/lib/log";
+
+export const MAX_ATTEMPTS = 3;
+
+export class LeaseLost extends Error {
+  constructor(jobId: string) {
+    super(`Job ${jobId}: lease lost to another worker.`);
+  }
+}
+
+export async function runJob(job: ClaimedJob, owner: string, leaseMs: number): Promise<void> {
+  const handler = JOB_HANDLERS[job.kind];
+  if (!handler) {
+    await finishJob(job.id, owner, { status: "failed", error: `No handler for job kind ${job.kind}.` });
+    return;
+  }
+  let lastRenewal = Date.now();
+  const heartbeat = async () => {
+    // Renew at a third of the lease: cheap enough to call per batch, safe against a slow batch.
+    if (Date.now() - lastRenewal < leaseMs / 3) return;
+    if (!(await renewLease(job.id, owner, leaseMs))) throw new LeaseLost(job.id);
+    lastRenewal = Date.now();
+  };
+  try {
+    await handler(JSON.parse(job.payload) as unknown, { jobId: job.id, heartbeat });
+    await finishJob(job.id, owner, { status: "done" });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof LeaseLost) {
+      log.warn("job.lease_lost", { jobId: job.id, kind: job.kind });
+      return;
+    }
+    log.error("job.failed", { jobId: job.id, kind: job.kind, attempts: job.attempts, error: message });
+    if (job.attempts >= MAX_ATTEMPTS) {
+      await finishJob(job.id, owner, { status: "failed", error: message });
+    } else {
+      const runAt = new Date(Date.now() + 5_000 * 5 ** (job.attempts - 1));
+      await finishJob(job.id, owner, { status: "retry", error: message, runAt });
+    }
+  }
+}

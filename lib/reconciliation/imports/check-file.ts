@@ -1,0 +1,65 @@
+// The in-request check of a small upload: parses the spooled file exactly as the job will and
+// looks every terminal up, writing nothing, so a bad file is refused with its line errors (422)
+// before anything is stored. Larger files are checked by the job itself (their request must not
+// stay open while a million lines are read), which fails the import with the same errors.
+import "server-only";
+import fs from "node:fs";
+import { prisma } from "@/lib/db/client";
+import { parseImportFile } from "@/lib/reconciliation/parse/parse-file";
+import type { CustomFormat, ImportRecord, ImportType, RowError } from "@/lib/reconciliation/types";
+
+export interface FileCheck {
+  rowsRead: number;
+  errors: RowError[];
+  errorCount: number;
+  pansMasked: number;
+}
+
+const MAX_ERRORS = 100;
+
+export async function checkFile({
+  path,
+  merchantId,
+  type,
+  format,
+}: {
+  path: string;
+  merchantId: string;
+  type: ImportType;
+  format: CustomFormat | null;
+}): Promise<FileCheck> {
+  const known = new Set(
+    (await prisma.terminal.findMany({ where: { merchantId }, select: { tid: true } })).map((terminal) => terminal.tid),
+  );
+  const unknown: RowError[] = [];
+  let unknownCount = 0;
+  const onBatch = (records: ImportRecord[]) => {
+    for (const record of records) {
+      if (!("tid" in record) || known.has(record.tid)) continue;
+      unknownCount++;
+      if (unknown.length < MAX_ERRORS) {
+        unknown.push({
+          line: record.line,
+          // The parser's header tells which column held the terminal id (set below).
+          column: null,
+          reason: "terminal_unknown",
+          params: { terminal: record.tid },
+          message: `Terminal ${record.tid} is not one of this merchant's terminals.`,
+        });
+      }
+    }
+  };
+  const result = await parseImportFile(fs.createReadStream(path, { highWaterMark: 1024 * 1024 }), {
+    type,
+    format,
+    onBatch,
+    maxErrors: MAX_ERRORS,
+  });
+  const errors = [...result.errors, ...unknown].sort((a, b) => a.line - b.line).slice(0, MAX_ERRORS);
+  return {
+    rowsRead: result.rowsRead,
+    errors,
+    errorCount: result.errorCount + unknownCount,
+    pansMasked: result.pansMasked,
+  };
+}

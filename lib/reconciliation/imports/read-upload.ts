@@ -1,0 +1,94 @@
+// Reads a multipart upload as it streams in: the one file goes straight into the spool (hashed,
+// counted, card numbers masked — lib/reconciliation/spool.ts), the few text fields are kept. Never
+// buffers the file: a 200 MB upload costs the memory of one chunk. A body announced larger than
+// the limit is refused before a byte is read; one that turns out larger, as soon as it passes it.
+import "server-only";
+import { Readable } from "node:stream";
+import busboy from "busboy";
+import { AppError } from "@/lib/errors/app-error";
+import { discardTmp, type ReceivedSpool, receiveSpool } from "@/lib/reconciliation/spool";
+
+export interface Upload {
+  fields: Record<string, string>;
+  file: (ReceivedSpool & { fileName: string }) | null;
+}
+
+/** Room for the multipart boundaries and the text fields around the file. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+function tooLarge(limitBytes: number): AppError {
+  const message = {
+    reason: "FILE_TOO_LARGE",
+    params: { limit: `${Math.floor(limitBytes / (1024 * 1024))} MB` },
+  } as const;
+  return new AppError("PAYLOAD_TOO_LARGE", message, { file: message });
+}
+
+function unreadable(): AppError {
+  const message = { reason: "MULTIPART_UNREADABLE" } as const;
+  return new AppError("BAD_REQUEST", message, { body: message });
+}
+
+export async function readUpload(request: Request, { limitBytes }: { limitBytes: number }): Promise<Upload> {
+  const declared = request.headers.get("content-length");
+  if (declared && /^\d+$/.test(declared.trim()) && Number(declared) > limitBytes + MULTIPART_OVERHEAD) {
+    await request.body?.cancel().catch(() => {});
+    throw tooLarge(limitBytes);
+  }
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("multipart/form-data") || !request.body) {
+    const message = { reason: "UPLOAD_NOT_MULTIPART" } as const;
+    throw new AppError("BAD_REQUEST", message, { body: message });
+  }
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { "content-type": contentType },
+      // One byte over the limit reaches the spool, which refuses it: a truncated file never passes.
+      limits: { files: 1, fields: 20, fieldSize: 4096, fileSize: limitBytes + 1, parts: 40 },
+      defParamCharset: "utf8",
+    });
+  } catch {
+    throw unreadable();
+  }
+
+  const fields: Record<string, string> = {};
+  let received: Promise<ReceivedSpool & { fileName: string }> | null = null;
+  const done = new Promise<void>((resolve, reject) => {
+    parser.on("field", (name, value) => {
+      fields[name] = value;
+    });
+    parser.on("file", (name, stream, info) => {
+      if (name !== "file" || received) {
+        stream.resume();
+        return;
+      }
+      received = receiveSpool(stream, { limitBytes }).then(
+        (spool) => ({ ...spool, fileName: info.filename ?? "" }),
+        (error: unknown) => {
+          // A refused file (too large) ends the upload at once: the rest of the body is not read.
+          reject(error);
+          parser.destroy();
+          throw error;
+        },
+      );
+      // Keep the rejection for the await below, not as an unhandled one.
+      received.catch(() => {});
+    });
+    parser.on("error", () => reject(unreadable()));
+    parser.on("close", () => resolve());
+  });
+  const body = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>);
+  body.on("error", () => parser.destroy());
+  body.pipe(parser);
+
+  try {
+    await done;
+  } catch (error) {
+    body.destroy();
+    // The file may have been partly received: its temporary file must not stay behind.
+    if (received) await (received as Promise<ReceivedSpool>).then((spool) => discardTmp(spool.tmpPath)).catch(() => {});
+    throw error;
+  }
+  return { fields, file: received ? await received : null };
+}

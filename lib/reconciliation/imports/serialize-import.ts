@@ -1,0 +1,37 @@
+// An import as the API shows it.
+import type { ReconImport } from "@/lib/generated/prisma/client";
+import type { ImportType, RowError } from "@/lib/reconciliation/types";
+
+export interface ImportDto {
+  id: string;
+  type: ImportType;
+  fileName: string;
+  byteSize: number;
+  status: "queued" | "parsing" | "matching" | "done" | "failed";
+  rowsRead: number;
+  rowsTotal: number | null;
+  errors: RowError[];
+  report: Record<string, unknown> | null;
+  formatId: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export function serializeImport(row: ReconImport): ImportDto {
+  return {
+    id: row.id,
+    type: row.type as ImportType,
+    fileName: row.fileName,
+    byteSize: row.byteSize,
+    status: row.status as ImportDto["status"],
+    rowsRead: row.rowsRead,
+    rowsTotal: row.rowsTotal,
+    errors: row.errors ? (JSON.parse(row.errors) as RowError[]) : [],
+    report: row.report ? (JSON.parse(row.report) as Record<string, unknown>) : null,
+    formatId: row.formatId,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,155 @@
+// The upload spool: where an uploaded file waits for its import job. A file is received into a
+// temporary name while it is hashed (the same file again is recognised by its SHA-256), counted
+// (413 past the limit, however the body was sent) and its card numbers masked byte for byte
+// (lib/card-data/mask-pan-bytes.ts) — so no full card number is ever written to disk — and is
+// renamed to its import's name only once the import row exists. Every instance must see
+// UPLOAD_DIR (a shared volume when instances run on several hosts): any of them may run the job.
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { maskPans } from "@/lib/card-data/mask-pan";
+import { createByteMasker } from "@/lib/card-data/mask-pan-bytes";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { openRows } from "@/lib/reconciliation/parse/read-rows";
+
+export interface ReceivedSpool {
+  tmpPath: string;
+  /** SHA-256 (hex) of the bytes as uploaded. */
+  contentHash: string;
+  byteSize: number;
+  /** Line breaks in the file: the job's progress is measured against it. */
+  lineCount: number;
+  /** Card numbers masked on the way in. */
+  pansMasked: number;
+}
+
+function spoolDir(): string {
+  return path.resolve(env.UPLOAD_DIR);
+}
+
+export function spoolPathOf(importId: string): string {
+  if (!/^[a-z0-9]+$/i.test(importId)) throw new Error("Not an import id.");
+  return path.join(spoolDir(), `${importId}.upload`);
+}
+
+export function openSpool(importId: string): Readable {
+  return fs.createReadStream(spoolPathOf(importId), { highWaterMark: 1024 * 1024 });
+}
+
+export async function removeSpool(importId: string): Promise<void> {
+  await fs.promises.rm(spoolPathOf(importId), { force: true });
+}
+
+export async function discardTmp(tmpPath: string): Promise<void> {
+  await fs.promises.rm(tmpPath, { force: true });
+}
+
+/** Thrown (as a 413) when a file is larger than the limit; the partial file is already removed. */
+function tooLarge(limitBytes: number): AppError {
+  const message = {
+    reason: "FILE_TOO_LARGE",
+    params: { limit: `${Math.floor(limitBytes / (1024 * 1024))} MB` },
+  } as const;
+  return new AppError("PAYLOAD_TOO_LARGE", message, { file: message });
+}
+
+/** Streams an uploaded file into the spool under a temporary name. */
+export async function receiveSpool(source: Readable, { limitBytes }: { limitBytes: number }): Promise<ReceivedSpool> {
+  await fs.promises.mkdir(spoolDir(), { recursive: true });
+  const tmpPath = path.join(spoolDir(), `tmp-${randomUUID()}`);
+  const hash = createHash("sha256");
+  let byteSize = 0;
+  // Every byte as uploaded: counted against the limit and hashed, whatever is written.
+  async function* accounted(): AsyncGenerator<Buffer> {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      byteSize += chunk.length;
+      if (byteSize > limitBytes) throw tooLarge(limitBytes);
+      hash.update(chunk);
+      yield chunk;
+    }
+  }
+  const bytes = accounted();
+  const first = await bytes.next().catch(async (error: unknown) => {
+    await discardTmp(tmpPath);
+    throw error;
+  });
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  async function* all(): AsyncGenerator<Buffer> {
+    if (head.length > 0) yield head;
+    yield* bytes;
+  }
+  try {
+    const written = isZip(head) ? await writeXlsxAsCsv(all(), tmpPath) : await writeMaskedCsv(all(), tmpPath);
+    return { tmpPath, contentHash: hash.digest("hex"), byteSize, ...written };
+  } catch (error) {
+    await discardTmp(tmpPath);
+    throw error;
+  }
+}
+
+function isZip(head: Buffer): boolean {
+  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+}
+
+/** A CSV as uploaded, card numbers masked byte for byte, line breaks counted. */
+async function writeMaskedCsv(
+  bytes: AsyncIterable<Buffer>,
+  tmpPath: string,
+): Promise<{ lineCount: number; pansMasked: number }> {
+  const masker = createByteMasker();
+  let lineCount = 0;
+  const mask = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lineCount++;
+      done(null, masker.push(chunk));
+    },
+    flush(done) {
+      done(null, masker.end());
+    },
+  });
+  await pipeline(Readable.from(bytes), mask, fs.createWriteStream(tmpPath));
+  return { lineCount, pansMasked: masker.masked };
+}
+
+/**
+ * An XLSX (a zip, so its card numbers cannot be masked in its bytes) is read as it arrives — its
+ * first sheet, row by row — and spooled as a UTF-8 CSV of the same rows, each cell's card numbers
+ * masked: the workbook itself is never written to disk. Row i of the CSV is row i of the sheet,
+ * so line numbers in errors stay those a spreadsheet shows.
+ */
+async function writeXlsxAsCsv(
+  bytes: AsyncIterable<Buffer>,
+  tmpPath: string,
+): Promise<{ lineCount: number; pansMasked: number }> {
+  const { batches } = await openRows(bytes);
+  let lineCount = 0;
+  let pansMasked = 0;
+  async function* lines(): AsyncGenerator<string> {
+    yield "\ufeff";
+    for await (const batch of batches) {
+      let text = "";
+      for (const cells of batch) {
+        lineCount++;
+        text += `${cells
+          .map((cell) => {
+            const masked = cell.length >= 13 ? maskPans(cell) : cell;
+            if (masked !== cell) pansMasked++;
+            return /[",\r\n]/.test(masked) ? `"${masked.replaceAll('"', '""')}"` : masked;
+          })
+          .join(",")}\r\n`;
+      }
+      yield text;
+    }
+  }
+  await pipeline(Readable.from(lines()), fs.createWriteStream(tmpPath));
+  return { lineCount, pansMasked };
+}
+
+/** Gives a received file its import's name. */
+export async function commitSpool(tmpPath: string, importId: string): Promise<void> {
+  await fs.promises.rename(tmpPath, spoolPathOf(importId));
+}

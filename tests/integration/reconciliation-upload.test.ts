@@ -1,0 +1,357 @@
+// POST /api/reconciliation/imports and GET /api/reconciliation/imports/{id} through the real route
+// handlers: who may upload, 202 and the job it queues, the same file again, 413 before parsing
+// (declared or streamed), 422 with spreadsheet line numbers and nothing stored, card numbers
+// masked before the file touches the disk, another merchant's import out of reach, and garbage
+// bodies answered with a 4xx.
+import fs from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import { beforeAll, describe, expect, test, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.IMPORT_MAX_BYTES = String(64 * 1024);
+  process.env.IMPORT_INLINE_CHECK_BYTES = String(32 * 1024);
+});
+
+import { GET as getImportRoute } from "@/app/api/reconciliation/imports/[id]/route";
+import { GET as listRoute, POST as uploadRoute } from "@/app/api/reconciliation/imports/route";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { spoolPathOf } from "@/lib/reconciliation/spool";
+import { type DemoUser, params, sessionCookie } from "@/tests/helpers/api";
+import { luhnCheckDigit } from "@/tests/helpers/card-numbers";
+
+const HEADER = "交易时间,终端号,卡号,交易类型,交易金额,参考号,授权码,凭证号,批次号,交易状态,是否签名";
+
+function journal(rows: string[], { title = true } = {}): string {
+  return [...(title ? ["POS 交易流水 2026-11-20"] : []), HEADER, ...rows].join("\r\n");
+}
+
+function posRow(n: number, { tid = "T1000001", amount = "12.50", card = "622202******0128" } = {}): string {
+  const rrn = String(100000000000 + n);
+  const trace = String(n).padStart(6, "0");
+  return `2026-11-20 10:${String(n % 60).padStart(2, "0")}:00,${tid},${card},消费,${amount},${rrn},A${trace},${trace},000001,成功,是`;
+}
+
+async function upload(
+  user: DemoUser | null,
+  {
+    file,
+    type = "pos_journal",
+    name = "journal.csv",
+    headers = {},
+  }: { file?: string | Uint8Array | null; type?: string | null; name?: string; headers?: Record<string, string> },
+) {
+  const form = new FormData();
+  if (type !== null) form.set("type", type);
+  if (file !== null && file !== undefined) {
+    const bytes = typeof file === "string" ? new TextEncoder().encode(file) : file;
+    form.set("file", new Blob([new Uint8Array(bytes)]), name);
+  }
+  const cookie = user ? await sessionCookie(user) : undefined;
+  const request = new Request("http://localhost/api/reconciliation/imports", {
+    method: "POST",
+    headers: { ...(cookie ? { cookie } : {}), origin: "http://localhost", host: "localhost", ...headers },
+    body: form,
+  });
+  const response = await uploadRoute(request, {});
+  return { response, body: (await response.json()) as Record<string, any> };
+}
+
+async function stored() {
+  return {
+    imports: await prisma.reconImport.count(),
+    jobs: await prisma.job.count(),
+    lines: await prisma.reconLine.count(),
+    spool: fs.existsSync(env.UPLOAD_DIR) ? fs.readdirSync(env.UPLOAD_DIR).length : 0,
+  };
+}
+
+let otherMerchantImportId: string;
+
+beforeAll(async () => {
+  const other = await prisma.merchant.create({ data: { name: "Elsewhere Ltd" } });
+  const user = await prisma.user.findFirstOrThrow({ select: { id: true } });
+  otherMerchantImportId = (
+    await prisma.reconImport.create({
+      data: {
+        merchantId: other.id,
+        type: "pos_journal",
+        fileName: "theirs.csv",
+        contentHash: "x",
+        byteSize: 1,
+        createdById: user.id,
+      },
+    })
+  ).id;
+});
+
+describe("who may upload", () => {
+  test.each(["cashier", "supervisor"] as const)("%s is refused with 403 and nothing is stored", async (user) => {
+    const before = await stored();
+    const { response, body } = await upload(user, { file: journal([posRow(1)]) });
+    expect(response.status).toBe(403);
+    expect(body.error.reason).toBe("RECONCILIATION_ONLY");
+    expect(await stored()).toEqual(before);
+  });
+
+  test("signed out is 401", async () => {
+    const { response } = await upload(null, { file: journal([posRow(1)]) });
+    expect(response.status).toBe(401);
+  });
+
+  test("a cross-site upload is refused with 403", async () => {
+    const { response } = await upload("finance", {
+      file: journal([posRow(1)]),
+      headers: { origin: "https://evil.example" },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  test("the route answers with the security headers the proxy would have set", async () => {
+    const { response } = await upload("cashier", { file: journal([posRow(1)]) });
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+});
+
+describe("a good file", () => {
+  let importId: string;
+
+  test("is answered 202 with the queued import, its job and its audit event", async () => {
+    const { response, body } = await upload("finance", { file: journal([posRow(1), posRow(2), posRow(3)]) });
+    expect(response.status).toBe(202);
+    expect(body.import).toMatchObject({ type: "pos_journal", fileName: "journal.csv", status: "queued", rowsRead: 0 });
+    importId = body.import.id;
+    expect(response.headers.get("location")).toBe(`/api/reconciliation/imports/${importId}`);
+    const row = await prisma.reconImport.findUniqueOrThrow({ where: { id: importId } });
+    const job = await prisma.job.findUniqueOrThrow({ where: { id: row.jobId ?? "" } });
+    expect(job).toMatchObject({ kind: "reconciliation.import", status: "queued" });
+    expect(JSON.parse(job.payload)).toEqual({ importId });
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { type: "reconciliation.import_queued" },
+      orderBy: { seq: "desc" },
+    });
+    expect(JSON.parse(event.after ?? "{}")).toMatchObject({ importId, type: "pos_journal", retry: false });
+    expect(fs.existsSync(spoolPathOf(importId))).toBe(true);
+  });
+
+  test("its status is readable by finance and admin, not by a cashier", async () => {
+    for (const user of ["finance", "admin"] as const) {
+      const response = await getImportRoute(
+        new Request(`http://localhost/api/reconciliation/imports/${importId}`, {
+          headers: { cookie: await sessionCookie(user) },
+        }),
+        params({ id: importId }),
+      );
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ id: importId, status: "queued", rowsRead: 0 });
+    }
+    const cashier = await getImportRoute(
+      new Request(`http://localhost/api/reconciliation/imports/${importId}`, {
+        headers: { cookie: await sessionCookie("cashier") },
+      }),
+      params({ id: importId }),
+    );
+    expect(cashier.status).toBe(403);
+    const list = await listRoute(
+      new Request("http://localhost/api/reconciliation/imports", {
+        headers: { cookie: await sessionCookie("finance") },
+      }),
+      {},
+    );
+    const { imports } = (await list.json()) as { imports: { id: string }[] };
+    expect(imports.map((entry) => entry.id)).toContain(importId);
+    expect(imports.map((entry) => entry.id)).not.toContain(otherMerchantImportId);
+  });
+
+  test("the same file again creates nothing and answers with the earlier import", async () => {
+    const before = await stored();
+    const { response, body } = await upload("finance", {
+      file: journal([posRow(1), posRow(2), posRow(3)]),
+      name: "again.csv",
+    });
+    expect(response.status).toBe(200);
+    expect(body).toMatchObject({ duplicate: true, import: { id: importId } });
+    expect(await stored()).toEqual(before);
+  });
+
+  test("the same bytes as another type are another import", async () => {
+    const { response } = await upload("finance", {
+      file: journal([posRow(1), posRow(2), posRow(3)]),
+      type: "statement",
+    });
+    // A journal's columns are not a statement's: refused, but as a statement, not as the duplicate.
+    expect(response.status).toBe(422);
+  });
+
+  test("another merchant's import is 404", async () => {
+    const response = await getImportRoute(
+      new Request(`http://localhost/api/reconciliation/imports/${otherMerchantImportId}`, {
+        headers: { cookie: await sessionCookie("finance") },
+      }),
+      params({ id: otherMerchantImportId }),
+    );
+    expect(response.status).toBe(404);
+  });
+});
+
+describe("a bad file stores nothing", () => {
+  test("422 lists each bad line as a spreadsheet numbers it (title line counted)", async () => {
+    const before = await stored();
+    const rows = [posRow(10), posRow(11, { amount: "12.5x" }), posRow(12), posRow(13, { tid: "T9999999" })];
+    const { response, body } = await upload("finance", { file: journal(rows) });
+    expect(response.status).toBe(422);
+    expect(body.error.reason).toBe("FILE_REFUSED");
+    // Title on row 1, header on row 2: the data rows are 3–6.
+    expect(body.errors.map((error: { line: number }) => error.line)).toEqual([4, 6]);
+    expect(body.errors[0].column).toBe("交易金额");
+    expect(body.errors[1].message).toContain("T9999999");
+    expect(await stored()).toEqual(before);
+  });
+
+  test("errors come in the caller's language", async () => {
+    const { body } = await upload("finance", {
+      file: journal([posRow(20, { tid: "T9999999" })]),
+      headers: { "accept-language": "zh-CN" },
+    });
+    expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(body.errors[0].message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  test("missing type or file, or a type that is not one of the three, is a 400 naming the field", async () => {
+    const noType = await upload("finance", { file: journal([posRow(30)]), type: null });
+    expect(noType.response.status).toBe(400);
+    expect(Object.keys(noType.body.error.fields)).toEqual(["type"]);
+    const badType = await upload("finance", { file: journal([posRow(30)]), type: "ledger" });
+    expect(badType.response.status).toBe(400);
+    expect(Object.keys(badType.body.error.fields)).toEqual(["type"]);
+    const noFile = await upload("finance", { file: null });
+    expect(noFile.response.status).toBe(400);
+    expect(Object.keys(noFile.body.error.fields)).toEqual(["file"]);
+    const unknownFormat = await upload("finance", { file: journal([posRow(30)]), headers: {}, name: "f.csv" });
+    expect(unknownFormat.response.status).toBe(202);
+  });
+
+  test("a body announced over the limit is refused with 413 before it is read", async () => {
+    const before = await stored();
+    const request = new Request("http://localhost/api/reconciliation/imports", {
+      method: "POST",
+      headers: {
+        cookie: await sessionCookie("finance"),
+        origin: "http://localhost",
+        host: "localhost",
+        "content-type": "multipart/form-data; boundary=x",
+        "content-length": String(env.IMPORT_MAX_BYTES * 4),
+      },
+      body: "--x--",
+    });
+    const response = await uploadRoute(request, {});
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { reason: string } }).error.reason).toBe("FILE_TOO_LARGE");
+    expect(await stored()).toEqual(before);
+  });
+
+  test("a streamed body that grows past the limit is refused with 413 and its partial file removed", async () => {
+    const before = await stored();
+    const rows = Array.from({ length: 2000 }, (_, i) => posRow(i));
+    const { response } = await upload("finance", { file: journal(rows) });
+    expect(journal(rows).length).toBeGreaterThan(env.IMPORT_MAX_BYTES);
+    expect(response.status).toBe(413);
+    expect(await stored()).toEqual(before);
+  });
+});
+
+describe("card numbers", () => {
+  test("a full card number never reaches the disk: masked in the spool, counted in the report", async () => {
+    const body15 = "622202123456789";
+    const pan = `${body15}${luhnCheckDigit(body15)}`;
+    const file = journal([posRow(40, { card: pan }), posRow(41)]);
+    const { response, body } = await upload("finance", { file });
+    expect(response.status).toBe(202);
+    const spooled = fs.readFileSync(spoolPathOf(body.import.id), "latin1");
+    expect(spooled).not.toContain(pan);
+    expect(spooled).toContain(`622202******${pan.slice(-4)}`);
+    expect(body.import.report).toMatchObject({ pansMaskedOnUpload: 1 });
+    expect(fs.readdirSync(env.UPLOAD_DIR).filter((name) => name.startsWith("tmp-"))).toEqual([]);
+  });
+});
+
+describe("XLSX", () => {
+  test("a workbook is spooled as CSV of its first sheet, its card numbers masked, never as the workbook", async () => {
+    const body15 = "622848765432109";
+    const pan = `${body15}${luhnCheckDigit(body15)}`;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("流水");
+    sheet.addRow(["POS 交易流水"]);
+    sheet.addRow(HEADER.split(","));
+    sheet.addRow(posRow(50).split(","));
+    sheet.addRow(posRow(51, { card: pan }).split(","));
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { response, body } = await upload("finance", { file: bytes, name: "journal.xlsx" });
+    expect(response.status).toBe(202);
+    const spooled = fs.readFileSync(spoolPathOf(body.import.id), "utf8");
+    expect(spooled.startsWith("\ufeffPOS 交易流水\r\n交易时间,终端号")).toBe(true);
+    expect(spooled).not.toContain(pan);
+    expect(spooled).not.toContain("PK");
+    expect(spooled.split("\r\n").filter(Boolean)).toHaveLength(4);
+    expect(body.import.report).toMatchObject({ pansMaskedOnUpload: 1 });
+  });
+});
+
+describe("garbage", () => {
+  test("any body, any content type: a 4xx, never a 5xx, and no temporary file left", async () => {
+    const cookie = await sessionCookie("finance");
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 2048 }),
+        fc.constantFrom("multipart/form-data; boundary=b", "multipart/form-data", "text/csv", "application/json", ""),
+        async (bytes, contentType) => {
+          const response = await uploadRoute(
+            new Request("http://localhost/api/reconciliation/imports", {
+              method: "POST",
+              headers: {
+                cookie,
+                origin: "http://localhost",
+                host: "localhost",
+                ...(contentType ? { "content-type": contentType } : {}),
+              },
+              body: bytes,
+            }),
+            {},
+          );
+          expect(response.status).toBeGreaterThanOrEqual(400);
+          expect(response.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(fs.readdirSync(env.UPLOAD_DIR).filter((name) => name.startsWith("tmp-"))).toEqual([]);
+  });
+
+  test("random rows in a well-formed upload: 202 or 422 with line errors, never a 5xx", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(fc.string({ maxLength: 12 }), { maxLength: 12 }), { maxLength: 8 }),
+        async (rows) => {
+          const file = journal(rows.map((cells) => cells.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(",")));
+          const { response } = await upload("finance", { file, name: "fuzz.csv" });
+          expect([200, 202, 400, 422]).toContain(response.status);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+test("the upload path is left out of the proxy, the status path is not", async () => {
+  const { config } = await import("@/proxy");
+  const matcher = new RegExp(`^${config.matcher[0]}$`);
+  expect(matcher.test("/api/reconciliation/imports")).toBe(false);
+  expect(matcher.test("/api/reconciliation/imports/abc")).toBe(true);
+  expect(matcher.test("/reconciliation")).toBe(true);
+  expect(matcher.test("/")).toBe(true);
+  expect(path.basename(spoolPathOf("abc"))).toBe("abc.upload");
+});
