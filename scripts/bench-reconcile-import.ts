@@ -1,0 +1,84 @@
+// The measured half of `npm run bench:reconcile` (bench/reconcile.mjs starts it as a child, so its
+// peak RSS is the import's own): the real import path, in process — each file through the upload
+// spool (receiveSpool: hashed, card numbers masked, lines counted; commitSpool), its ReconImport
+// row as an upload makes it, then the import job (runImport: parse, write the lines, match the
+// affected days, settlements, exceptions). Files in the order given (journal, statement, bank).
+//
+//   DATABASE_URL=… UPLOAD_DIR=… tsx --conditions=react-server scripts/bench-reconcile-import.ts '<json>'
+//   json: { merchantId, userId, files: [{ type, path, name }] }
+//
+// Prints one line "BENCH_RESULT <json>": per file the milliseconds of the spool and of the job,
+// the import's final status, rowsRead and report; the process's peak RSS at the end.
+import fs from "node:fs";
+import { prisma } from "@/lib/db/client";
+import { newId } from "@/lib/db/new-id";
+import { env } from "@/lib/env";
+import { runImport } from "@/lib/reconciliation/import/run-import";
+import { commitSpool, receiveSpool } from "@/lib/reconciliation/spool";
+import type { ImportType } from "@/lib/reconciliation/types";
+
+interface Input {
+  merchantId: string;
+  userId: string;
+  files: { type: ImportType; path: string; name: string }[];
+}
+
+const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function main() {
+  const input = JSON.parse(process.argv[2] ?? "") as Input;
+  const results = [];
+  for (const file of input.files) {
+    const started = performance.now();
+    const received = await receiveSpool(fs.createReadStream(file.path, { highWaterMark: 1024 * 1024 }), {
+      limitBytes: env.IMPORT_MAX_BYTES,
+    });
+    const importId = newId();
+    await commitSpool(received.tmpPath, importId);
+    await prisma.reconImport.create({
+      data: {
+        id: importId,
+        merchantId: input.merchantId,
+        type: file.type,
+        fileName: file.name,
+        contentHash: received.contentHash,
+        byteSize: received.byteSize,
+        status: "queued",
+        rowsTotal: received.lineCount,
+        report: JSON.stringify({ pansMaskedOnUpload: received.pansMasked }),
+        createdById: input.userId,
+      },
+    });
+    const spooled = performance.now();
+    let heartbeats = 0;
+    await runImport(importId, {
+      heartbeat: async () => {
+        heartbeats++;
+      },
+    });
+    const done = performance.now();
+    const row = await prisma.reconImport.findUniqueOrThrow({ where: { id: importId } });
+    results.push({
+      type: file.type,
+      importId,
+      byteSize: received.byteSize,
+      spoolMs: Math.round(spooled - started),
+      jobMs: Math.round(done - spooled),
+      status: row.status,
+      rowsRead: row.rowsRead,
+      rowsTotal: row.rowsTotal,
+      errors: row.errors ? JSON.parse(row.errors) : null,
+      report: row.report ? JSON.parse(row.report) : null,
+      heartbeats,
+      peakRssMbSoFar: rssMb(),
+    });
+  }
+  await prisma.$disconnect();
+  console.log(`BENCH_RESULT ${JSON.stringify({ files: results, peakRssMb: rssMb() })}`);
+}
+
+main().catch(async (error) => {
+  console.error(error);
+  await prisma.$disconnect().catch(() => {});
+  process.exit(1);
+});
