@@ -48,6 +48,9 @@ describe("the audit event catalogue", () => {
         "user.unlocked",
         "reconciliation.format_saved",
         "reconciliation.format_deleted",
+        "reconciliation.import_completed",
+        "reconciliation.import_failed",
+        "reconciliation.evidence_matched",
       ].sort(),
     );
     expect(new Set(AUDIT_EVENT_TYPES).size).toBe(auditEventSchema.options.length);
