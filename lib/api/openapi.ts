@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with.
 import { z } from "zod";
+import { reconciliationImportPaths } from "@/lib/api/openapi-reconciliation-imports";
 import { STEP_KEYS } from "@/lib/incidents/rules";
 import {
   addTerminalSchema,
@@ -29,6 +30,7 @@ import {
   suspectedDuplicateSchema,
   timelineEventSchema,
 } from "@/lib/schemas/incident";
+import { importSchema, rowErrorSchema } from "@/lib/schemas/reconciliation-imports";
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
@@ -116,6 +118,8 @@ export function buildOpenApiDocument() {
             adminTerminalSchema,
             adminStoreSchema,
             adminUserSchema,
+            importSchema,
+            rowErrorSchema,
           ],
           "output",
         ),
@@ -219,6 +223,7 @@ export function buildOpenApiDocument() {
         },
       },
       ...adminPaths(),
+      ...reconciliationImportPaths(),
       "/api/health": {
         get: {
           summary: "Liveness and database reachability",

@@ -1,22 +1,10 @@
 // An import as the API shows it.
+import type { z } from "zod";
 import type { ReconImport } from "@/lib/generated/prisma/client";
 import type { ImportType, RowError } from "@/lib/reconciliation/types";
+import type { importSchema } from "@/lib/schemas/reconciliation-imports";
 
-export interface ImportDto {
-  id: string;
-  type: ImportType;
-  fileName: string;
-  byteSize: number;
-  status: "queued" | "parsing" | "matching" | "done" | "failed";
-  rowsRead: number;
-  rowsTotal: number | null;
-  errors: RowError[];
-  report: Record<string, unknown> | null;
-  formatId: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type ImportDto = z.infer<typeof importSchema>;
 
 export function serializeImport(row: ReconImport): ImportDto {
   return {
