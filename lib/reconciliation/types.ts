@@ -37,8 +37,11 @@ export type LineCategory = (typeof LINE_CATEGORIES)[number];
 export const BANK_LINE_CATEGORIES = ["matched", "credit_unexplained"] as const;
 export type BankLineCategory = (typeof BANK_LINE_CATEGORIES)[number];
 
-/** What became of one settle date's net total (per acquirer merchant id). */
-export const SETTLEMENT_CATEGORIES = ["credited", "credit_short", "credit_missing"] as const;
+/**
+ * What became of one settle date's net total (per acquirer merchant id). `awaiting_credit`: no
+ * credit yet while the credit window is still open (it becomes `credit_missing` once it is over).
+ */
+export const SETTLEMENT_CATEGORIES = ["credited", "credit_short", "credit_missing", "awaiting_credit"] as const;
 export type SettlementCategory = (typeof SETTLEMENT_CATEGORIES)[number];
 
 /** How a POS line and a statement line were paired. */

@@ -1,0 +1,94 @@
+// Benchmark (not a test): matchTransactions on a synthetic million POS lines and a million
+// statement lines. Run: npx tsx lib/reconciliation/match/bench-matching.ts [--rows 1000000] [--window-only]
+// (--window-only drops rrn and trace no. from the statement, so every line goes through rule 3).
+// Run it under `flock /tmp/slipcase-bench.lock` on a shared machine and report /proc/loadavg.
+import { readFileSync } from "node:fs";
+import type { PosLine, StatementLine } from "./match-transactions";
+import { matchTransactions } from "./match-transactions";
+
+const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
+const rows = process.argv.includes("--rows") ? Number(argument("--rows")) : 1_000_000;
+const windowOnly = process.argv.includes("--window-only");
+
+/** A small deterministic generator (mulberry32), so every run matches the same lines. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const next = random(20261130);
+const pad = (value: number, width: number) => String(value).padStart(width, "0");
+const terminals = 2_000;
+const pos: PosLine[] = [];
+const statement: StatementLine[] = [];
+for (let index = 0; index < rows; index++) {
+  const terminal = index % terminals;
+  const tid = `T${pad(terminal, 7)}`;
+  const day = 1 + Math.floor((index / rows) * 7);
+  const seconds = Math.floor(next() * 86_400);
+  const txAt = `2026-11-${pad(day, 2)} ${pad(Math.floor(seconds / 3600), 2)}:${pad(Math.floor(seconds / 60) % 60, 2)}:${pad(seconds % 60, 2)}`;
+  const amountMinor = 100 + Math.floor(next() * 100_000);
+  const rrn = pad(index, 12);
+  const traceNo = pad(Math.floor(index / terminals) % 1_000_000, 6);
+  const batchNo = pad(day, 6);
+  const roll = next();
+  const cardMasked = `622202******${pad(Math.floor(next() * 10_000), 4)}`;
+  pos.push({
+    id: index + 1,
+    tid,
+    txAt,
+    cardMasked,
+    txType: "sale",
+    amountMinor,
+    rrn,
+    traceNo,
+    batchNo,
+    approved: roll > 0.01,
+    signed: roll > 0.02,
+    origRrn: null,
+    origTrace: null,
+  });
+  // 1% of the till's lines never reach the statement, 1% settle at another amount, 1% of the
+  // statement's lines have no till record.
+  if (roll > 0.01 && roll < 0.02) continue;
+  const settled = roll > 0.98 && roll < 0.99 ? amountMinor + 1 : amountMinor;
+  statement.push({
+    id: rows + index + 1,
+    tid: roll > 0.99 ? `X${pad(terminal, 7)}` : tid,
+    txAt,
+    settleDate: `2026-11-${pad(day + 1, 2)}`,
+    txType: "sale",
+    amountMinor: settled,
+    rrn: windowOnly ? null : rrn,
+    traceNo: windowOnly ? null : traceNo,
+    batchNo: windowOnly ? null : batchNo,
+    cardMasked,
+  });
+}
+
+const options = { windowMinutes: 10, duplicateWindowSeconds: 120, today: "2026-12-01", settleLagDays: 1 };
+matchTransactions(pos.slice(0, 20_000), statement.slice(0, 20_000), options); // warm the JIT
+const started = process.hrtime.bigint();
+const result = matchTransactions(pos, statement, options);
+const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+
+const counts: Record<string, number> = {};
+for (const outcome of [...result.pos, ...result.statement])
+  counts[outcome.category] = (counts[outcome.category] ?? 0) + 1;
+console.log(
+  JSON.stringify({
+    posLines: pos.length,
+    statementLines: statement.length,
+    windowOnly,
+    elapsedMs: Math.round(elapsedMs),
+    groups: result.groups.length,
+    counts,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    loadavg: readFileSync("/proc/loadavg", "utf8").trim(),
+  }),
+);
