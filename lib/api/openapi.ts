@@ -30,6 +30,21 @@ import {
   suspectedDuplicateSchema,
   timelineEventSchema,
 } from "@/lib/schemas/incident";
+import {
+  bulkOpenResultSchema,
+  exportExceptionsQuerySchema,
+  listExceptionsQuerySchema,
+  openedIncidentSchema,
+  openIncidentsSchema,
+  pairingResultSchema,
+  pairLinesSchema,
+  reconciliationSummaryQuerySchema,
+  reconciliationSummarySchema,
+  reconExceptionListSchema,
+  reconExceptionSchema,
+  reconLineSchema,
+  unpairLineSchema,
+} from "@/lib/schemas/reconciliation";
 import { importSchema, rowErrorSchema } from "@/lib/schemas/reconciliation-imports";
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
@@ -102,6 +117,9 @@ export function buildOpenApiDocument() {
             moveTerminalSchema,
             createUserSchema,
             changeUserAccessSchema,
+            openIncidentsSchema,
+            pairLinesSchema,
+            unpairLineSchema,
           ],
           "input",
         ),
@@ -120,6 +138,13 @@ export function buildOpenApiDocument() {
             adminUserSchema,
             importSchema,
             rowErrorSchema,
+            reconciliationSummarySchema,
+            reconLineSchema,
+            reconExceptionSchema,
+            reconExceptionListSchema,
+            openedIncidentSchema,
+            bulkOpenResultSchema,
+            pairingResultSchema,
           ],
           "output",
         ),
@@ -223,6 +248,7 @@ export function buildOpenApiDocument() {
         },
       },
       ...adminPaths(),
+      ...reconciliationExceptionPaths(),
       ...reconciliationImportPaths(),
       "/api/health": {
         get: {
@@ -320,5 +346,89 @@ function adminPaths() {
     "/api/admin/users/{id}/deactivate": action("Deactivate a user (signs them out)", "AdminUser"),
     "/api/admin/users/{id}/reactivate": action("Reactivate a user", "AdminUser"),
     "/api/admin/users/{id}/unlock": action("Clear a sign-in lock-out", "AdminUser"),
+  };
+}
+
+/** Query parameters from a zod query schema (all optional). */
+function queryParameters(schema: z.ZodType) {
+  const { properties } = z.toJSONSchema(schema, { io: "input" }) as { properties: Record<string, unknown> };
+  return Object.entries(properties).map(([name, schema]) => ({ name, in: "query", required: false, schema }));
+}
+
+/** Issue 8: the reconciliation's results as finance works them (finance and admins; 403 for the rest). */
+function reconciliationExceptionPaths() {
+  const tags = ["reconciliation"];
+  return {
+    "/api/reconciliation/summary": {
+      get: {
+        summary: "Counts and amounts per source and category, per store, and per settlement category",
+        description:
+          "Lines count by their day, settlements by settle date; lines of an import still running are left out.",
+        tags,
+        parameters: queryParameters(reconciliationSummaryQuerySchema),
+        responses: { "200": jsonResponse("The summary", "ReconciliationSummary"), ...errors(400, 401, 403, 404) },
+      },
+    },
+    "/api/reconciliation/exceptions": {
+      get: {
+        summary: "The exceptions that need work, oldest day first, each with its first lines and its incident",
+        tags,
+        parameters: queryParameters(listExceptionsQuerySchema),
+        responses: { "200": jsonResponse("A page of exceptions", "ReconExceptionList"), ...errors(400, 401, 403, 404) },
+      },
+    },
+    "/api/reconciliation/exceptions.csv": {
+      get: {
+        summary: "Every line of the matching exceptions as CSV, streamed (UTF-8 with BOM, formula-safe cells)",
+        tags,
+        parameters: queryParameters(exportExceptionsQuerySchema),
+        responses: {
+          "200": { description: "One row per line", content: { "text/csv": { schema: { type: "string" } } } },
+          ...errors(400, 401, 403, 404),
+        },
+      },
+    },
+    "/api/reconciliation/exceptions/{id}/incident": {
+      post: {
+        summary:
+          "Open the exception's incident (reported by the reconciliation), or answer with the one it is linked to",
+        description:
+          "Kind by category: pos_only and credit_* → debited_not_credited, duplicate → duplicate_charge, unsigned → " +
+          "unsigned_slip, amount_mismatch → wrong_amount, statement_only → suspected_fraud; ambiguous is refused " +
+          "(422: pair by hand first). No body and no Idempotency-Key: clicking again answers 200 with the same " +
+          "incident, and an exception whose rrn already has an incident is linked to it (200, linked: true).",
+        tags,
+        parameters: [idParam],
+        responses: {
+          "201": jsonResponse("The incident opened", "OpenedIncident"),
+          "200": jsonResponse("The incident it was already linked to, or now is (same rrn)", "OpenedIncident"),
+          ...errors(401, 403, 404, 422),
+        },
+      },
+    },
+    "/api/reconciliation/exceptions/incidents": {
+      post: {
+        summary: "Open (or link) incidents for up to 500 exceptions, each on its own; the answer reports per id",
+        tags,
+        requestBody: jsonBody("OpenIncidentsFromExceptions"),
+        responses: { "200": jsonResponse("One result per id", "OpenIncidentsResult"), ...errors(400, 401, 403) },
+      },
+    },
+    "/api/reconciliation/lines/pair": {
+      post: {
+        summary: "Pair a POS line with a statement line by hand (audited; re-matching leaves it as set)",
+        tags,
+        requestBody: jsonBody("PairLines"),
+        responses: { "200": jsonResponse("The two lines", "PairingResult"), ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    "/api/reconciliation/lines/unpair": {
+      post: {
+        summary: "Undo a line's pairing by hand: each side becomes an exception again (audited)",
+        tags,
+        requestBody: jsonBody("UnpairLine"),
+        responses: { "200": jsonResponse("The two lines", "PairingResult"), ...errors(400, 401, 403, 404, 422) },
+      },
+    },
   };
 }

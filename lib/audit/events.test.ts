@@ -51,6 +51,9 @@ describe("the audit event catalogue", () => {
         "reconciliation.import_completed",
         "reconciliation.import_failed",
         "reconciliation.evidence_matched",
+        "reconciliation.exception_linked",
+        "reconciliation.lines_paired",
+        "reconciliation.lines_unpaired",
       ].sort(),
     );
     expect(new Set(AUDIT_EVENT_TYPES).size).toBe(auditEventSchema.options.length);

@@ -6,33 +6,25 @@
 // caller confirms (confirmDuplicate), and then the audit event records what it looked like.
 //
 // This is the busiest write, so it costs few statements: one to find the terminal with its store
-// (with a used key's first response and any suspected duplicates), one to take the incident
+// (with a used key's first response and any suspected duplicates), then the shared core
+// (lib/incidents/insert-incident.ts, also used by the reconciliation): one to take the incident
 // number and the audit chain's next link, then the incident, its steps, the audit event, the
-// chain head and the idempotency key written together (one round trip on PostgreSQL,
-// lib/db/dialect.ts executeTogether). The writes
-// are plain SQL because Prisma's JS engine spends several times longer on a model query than on a
-// raw one; the answer is built from what was written, through the same serializer as every read,
-// instead of being read back.
+// chain head and — this path's own — the idempotency key written together (one round trip on
+// PostgreSQL, lib/db/dialect.ts executeTogether). The writes are plain SQL because Prisma's JS
+// engine spends several times longer on a model query than on a raw one; the answer is built from
+// what was written, through the same serializer as every read, instead of being read back.
 import "server-only";
 import { createHash } from "node:crypto";
-import {
-  assertEventWritten,
-  chainedEvent,
-  claimIncidentNumberAndChainLink,
-  eventStatements,
-} from "@/lib/audit/append-event";
 import { canonicalJson } from "@/lib/audit/hash";
 import type { Actor } from "@/lib/auth/actor";
 import { maskPans } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
-import { executeTogether } from "@/lib/db/dialect";
 import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { kindToDb, stepKeyToDb, stepStatusToDb } from "@/lib/incidents/codec";
-import { dueAtFor, initialSteps, nextPendingStep } from "@/lib/incidents/rules";
-import { canSeeStore, type IncidentWithRelations } from "@/lib/incidents/scope";
-import { referenceOf, serializeIncident } from "@/lib/incidents/serialize";
+import { draftIncident, type IncidentDraft, insertIncident } from "@/lib/incidents/insert-incident";
+import { canSeeStore } from "@/lib/incidents/scope";
+import { referenceOf } from "@/lib/incidents/serialize";
 import { suspectedDuplicatesSql } from "@/lib/incidents/suspected-duplicates";
 import { can } from "@/lib/rbac/permissions";
 import {
@@ -106,19 +98,10 @@ export async function createIncident({
     );
   }
 
-  const id = newId();
-  const checklist = initialSteps(input.kind);
-  // The first applicable step (halt), kept on the incident for the finance queue's index.
-  const nextStep = nextPendingStep(checklist);
-  // Everything but the number, known before the transaction so the merchant's row is held briefly.
-  const row: Omit<IncidentWithRelations, "number"> = {
-    id,
+  const draft = draftIncident({
     merchantId: actor.merchantId,
-    storeId: terminal.storeId,
-    terminalId: terminal.id,
-    kind: kindToDb(input.kind),
-    status: "OPEN",
-    version: 1,
+    kind: input.kind,
+    terminal,
     occurredAt,
     amountMinor,
     currency: input.currency,
@@ -129,36 +112,14 @@ export async function createIncident({
     traceNo: input.traceNo ?? null,
     batchNo: input.batchNo ?? null,
     description: input.description ? maskPans(input.description) : null,
-    dueAt: dueAtFor(input.kind, occurredAt),
-    resolution: null,
-    closedAt: null,
-    reportedById: actor.userId,
-    origin: "TILL",
-    nextStep: nextStep ? stepKeyToDb(nextStep) : null,
-    createdAt: now,
-    updatedAt: now,
-    store: { name: terminal.storeName },
-    terminal: { tid: terminal.tid },
     reportedBy: { id: actor.userId, name: actor.name },
-    steps: checklist.map((step) => ({
-      id: newId(),
-      incidentId: id,
-      key: stepKeyToDb(step.key),
-      position: step.position,
-      status: stepStatusToDb(step.status),
-      actorId: null,
-      at: null,
-      note: null,
-      contactMethod: null,
-      identityVerified: null,
-      actor: null,
-    })),
-  };
+    now,
+  });
 
   try {
     const confirmedDuplicateOf = found.duplicates;
     return {
-      incident: await writeIncident({ row, actor, idempotencyKey, requestHash, now, confirmedDuplicateOf }),
+      incident: await writeIncident({ draft, actor, idempotencyKey, requestHash, now, confirmedDuplicateOf }),
       replayed: false,
     };
   } catch (error) {
@@ -230,19 +191,19 @@ async function lookUp({
 }
 
 /**
- * The create's transaction: the incident number and the chain's next link in one UPDATE, then
- * every row in one batch. Holds the merchant's row (PostgreSQL) or the write lock (SQLite) for
- * these two round trips only.
+ * The create's transaction (lib/incidents/insert-incident.ts) with the Idempotency-Key's first
+ * response written in the same batch. Holds the merchant's row (PostgreSQL) or the write lock
+ * (SQLite) for two round trips only.
  */
 async function writeIncident({
-  row,
+  draft,
   actor,
   idempotencyKey,
   requestHash,
   now,
   confirmedDuplicateOf,
 }: {
-  row: Omit<IncidentWithRelations, "number">;
+  draft: IncidentDraft;
   actor: Actor;
   idempotencyKey?: string | null;
   requestHash: string;
@@ -251,54 +212,23 @@ async function writeIncident({
   confirmedDuplicateOf: SuspectedDuplicate[];
 }): Promise<IncidentDto> {
   return prisma.$transaction(async (tx) => {
-    const { incidentNumber, link } = await claimIncidentNumberAndChainLink(tx, actor.merchantId);
-    const dto = serializeIncident({ ...row, number: incidentNumber }, now);
-    const event = chainedEvent(link, {
-      incidentId: row.id,
+    const { incident, changed } = await insertIncident(tx, {
+      draft,
       actorId: actor.userId,
-      type: "incident.created",
-      after: {
-        ...snapshotForAudit(dto),
-        ...(confirmedDuplicateOf.length > 0 ? { confirmedDuplicateOf } : {}),
-      },
+      now,
+      snapshotExtras: confirmedDuplicateOf.length > 0 ? { confirmedDuplicateOf } : {},
+      alsoWrite: (dto) =>
+        idempotencyKey
+          ? [
+              Prisma.sql`INSERT INTO "IdempotencyKey" ("id", "userId", "key", "requestHash", "statusCode", "responseBody", "createdAt")
+                VALUES (${newId()}, ${actor.userId}, ${idempotencyKey}, ${requestHash}, 201, ${JSON.stringify(dto)}, ${now})
+                ON CONFLICT ("userId", "key") DO NOTHING`,
+            ]
+          : [],
     });
-    const [incidentRows, stepRows, ...rest] = await executeTogether(tx, [
-      insertIncident({ ...row, number: incidentNumber }),
-      insertSteps(row.steps),
-      ...eventStatements(event),
-      ...(idempotencyKey
-        ? [
-            Prisma.sql`INSERT INTO "IdempotencyKey" ("id", "userId", "key", "requestHash", "statusCode", "responseBody", "createdAt")
-              VALUES (${newId()}, ${actor.userId}, ${idempotencyKey}, ${requestHash}, 201, ${JSON.stringify(dto)}, ${now})
-              ON CONFLICT ("userId", "key") DO NOTHING`,
-          ]
-        : []),
-    ]);
-    if (incidentRows !== 1 || stepRows !== row.steps.length) throw new Error("Incident rows not written.");
-    assertEventWritten(rest.slice(0, 2));
-    if (idempotencyKey && rest[2] !== 1) throw new KeyAlreadyUsed();
-    return dto;
+    if (idempotencyKey && changed[0] !== 1) throw new KeyAlreadyUsed();
+    return incident;
   });
-}
-
-function insertIncident(incident: Omit<IncidentWithRelations, "store" | "terminal" | "reportedBy" | "steps">) {
-  return Prisma.sql`INSERT INTO "Incident"
-    ("id", "merchantId", "storeId", "terminalId", "number", "kind", "status", "version", "occurredAt",
-     "amountMinor", "currency", "cardBin", "cardLast4", "rrn", "authCode", "traceNo", "batchNo", "description",
-     "dueAt", "resolution", "closedAt", "reportedById", "nextStep", "createdAt", "updatedAt")
-    VALUES (${incident.id}, ${incident.merchantId}, ${incident.storeId}, ${incident.terminalId}, ${incident.number},
-     ${incident.kind}, ${incident.status}, ${incident.version}, ${incident.occurredAt}, ${incident.amountMinor},
-     ${incident.currency}, ${incident.cardBin}, ${incident.cardLast4}, ${incident.rrn}, ${incident.authCode},
-     ${incident.traceNo}, ${incident.batchNo}, ${incident.description}, ${incident.dueAt}, ${incident.resolution},
-     ${incident.closedAt}, ${incident.reportedById}, ${incident.nextStep}, ${incident.createdAt}, ${incident.updatedAt})`;
-}
-
-function insertSteps(steps: IncidentWithRelations["steps"]) {
-  const values = steps.map(
-    (step) => Prisma.sql`(${step.id}, ${step.incidentId}, ${step.key}, ${step.position}, ${step.status})`,
-  );
-  return Prisma.sql`INSERT INTO "IncidentStep" ("id", "incidentId", "key", "position", "status")
-    VALUES ${Prisma.join(values)}`;
 }
 
 async function findReplay(userId: string, key: string, requestHash: string): Promise<CreateIncidentResult | null> {
@@ -316,26 +246,4 @@ function replayOf(stored: { requestHash: string; responseBody: string }, request
     throw new AppError("RULE_VIOLATION", reused, { "Idempotency-Key": reused });
   }
   return { incident: JSON.parse(stored.responseBody) as IncidentDto, replayed: true };
-}
-
-/** What the audit trail keeps of an incident: the slip fields and state, never more card data. */
-export function snapshotForAudit(incident: IncidentDto) {
-  return {
-    reference: incident.reference,
-    kind: incident.kind,
-    status: incident.status,
-    version: incident.version,
-    storeId: incident.storeId,
-    terminalId: incident.terminalId,
-    amount: incident.amount,
-    currency: incident.currency,
-    occurredAt: incident.occurredAt,
-    cardBin: incident.cardBin,
-    cardLast4: incident.cardLast4,
-    rrn: incident.rrn,
-    authCode: incident.authCode,
-    traceNo: incident.traceNo,
-    batchNo: incident.batchNo,
-    description: incident.description,
-  };
 }

@@ -1,0 +1,12 @@
+// GET /api/reconciliation/exceptions: the exception groups that need work, keyset-paginated.
+import { apiHandler } from "@/lib/api/respond";
+import { parseInput } from "@/lib/api/validation";
+import { requireActor } from "@/lib/auth/actor";
+import { listExceptions } from "@/lib/reconciliation/exceptions/list-exceptions";
+import { listExceptionsQuerySchema } from "@/lib/schemas/reconciliation";
+
+export const GET = apiHandler(async (request) => {
+  const actor = await requireActor(request.headers);
+  const query = parseInput(listExceptionsQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  return Response.json(await listExceptions({ actor, query }));
+});

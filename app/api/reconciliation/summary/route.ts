@@ -1,0 +1,13 @@
+// GET /api/reconciliation/summary: counts and amounts per category, per store and per settlement
+// category (finance and admins; the caller's merchant only).
+import { apiHandler } from "@/lib/api/respond";
+import { parseInput } from "@/lib/api/validation";
+import { requireActor } from "@/lib/auth/actor";
+import { getReconciliationSummary } from "@/lib/reconciliation/exceptions/get-summary";
+import { reconciliationSummaryQuerySchema } from "@/lib/schemas/reconciliation";
+
+export const GET = apiHandler(async (request) => {
+  const actor = await requireActor(request.headers);
+  const query = parseInput(reconciliationSummaryQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  return Response.json(await getReconciliationSummary({ actor, query }));
+});

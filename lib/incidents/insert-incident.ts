@@ -1,0 +1,196 @@
+// The domain core of opening a case, shared by the cashier's create (lib/incidents/create-incident.ts:
+// Idempotency-Key, duplicate check, a person at the till as reporter) and the reconciliation
+// (lib/reconciliation/exceptions/open-incident.ts: no key, no cashier, lines linked as evidence).
+// `draftIncident` builds the rows from what is known; `insertIncident` writes them inside the
+// caller's transaction: the incident number and the audit chain's next link in one UPDATE, then
+// the incident, its steps, the `incident.created` event, the chain head and the caller's own
+// statements in one batch (one round trip on PostgreSQL).
+import "server-only";
+import {
+  assertEventWritten,
+  chainedEvent,
+  claimIncidentNumberAndChainLink,
+  eventStatements,
+} from "@/lib/audit/append-event";
+import type { AuditEventOf } from "@/lib/audit/events";
+import type { Tx } from "@/lib/db/client";
+import { executeTogether } from "@/lib/db/dialect";
+import { newId } from "@/lib/db/new-id";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { kindToDb, stepKeyToDb, stepStatusToDb } from "@/lib/incidents/codec";
+import { dueAtFor, type IncidentKind, initialSteps, nextPendingStep } from "@/lib/incidents/rules";
+import type { IncidentWithRelations } from "@/lib/incidents/scope";
+import { serializeIncident } from "@/lib/incidents/serialize";
+import type { IncidentDto } from "@/lib/schemas/incident";
+
+/** An incident ready to be written: everything but its number, which the write hands out. */
+export type IncidentDraft = Omit<IncidentWithRelations, "number">;
+
+/** What the audit trail adds to the incident's snapshot in `incident.created` (origin, duplicates). */
+type SnapshotExtras = Omit<AuditEventOf<"incident.created">["after"], keyof ReturnType<typeof snapshotForAudit>>;
+
+export function draftIncident({
+  merchantId,
+  kind,
+  terminal,
+  occurredAt,
+  amountMinor,
+  currency,
+  cardBin,
+  cardLast4,
+  rrn,
+  authCode,
+  traceNo,
+  batchNo,
+  description,
+  reportedBy,
+  now,
+}: {
+  merchantId: string;
+  kind: IncidentKind;
+  terminal: { id: string; tid: string; storeId: string; storeName: string };
+  occurredAt: Date;
+  amountMinor: number | null;
+  currency: string;
+  cardBin: string | null;
+  cardLast4: string | null;
+  rrn: string | null;
+  authCode: string | null;
+  traceNo: string | null;
+  batchNo: string | null;
+  description: string | null;
+  /** The person who logged it; null = the reconciliation (origin RECONCILIATION). */
+  reportedBy: { id: string; name: string } | null;
+  now: Date;
+}): IncidentDraft {
+  const id = newId();
+  const checklist = initialSteps(kind);
+  // The first applicable step (halt), kept on the incident for the finance queue's index.
+  const nextStep = nextPendingStep(checklist);
+  return {
+    id,
+    merchantId,
+    storeId: terminal.storeId,
+    terminalId: terminal.id,
+    kind: kindToDb(kind),
+    status: "OPEN",
+    version: 1,
+    occurredAt,
+    amountMinor,
+    currency,
+    cardBin,
+    cardLast4,
+    rrn,
+    authCode,
+    traceNo,
+    batchNo,
+    description,
+    dueAt: dueAtFor(kind, occurredAt),
+    resolution: null,
+    closedAt: null,
+    reportedById: reportedBy?.id ?? null,
+    origin: reportedBy ? "TILL" : "RECONCILIATION",
+    nextStep: nextStep ? stepKeyToDb(nextStep) : null,
+    createdAt: now,
+    updatedAt: now,
+    store: { name: terminal.storeName },
+    terminal: { tid: terminal.tid },
+    reportedBy,
+    steps: checklist.map((step) => ({
+      id: newId(),
+      incidentId: id,
+      key: stepKeyToDb(step.key),
+      position: step.position,
+      status: stepStatusToDb(step.status),
+      actorId: null,
+      at: null,
+      note: null,
+      contactMethod: null,
+      identityVerified: null,
+      actor: null,
+    })),
+  };
+}
+
+/**
+ * Writes a drafted incident inside `tx` with its `incident.created` event (by `actorId`, the
+ * person accountable for it) and the caller's `alsoWrite` statements, which see the answer as it
+ * will be. Returns the answer and how many rows each of the caller's statements changed.
+ */
+export async function insertIncident(
+  tx: Tx,
+  {
+    draft,
+    actorId,
+    now,
+    snapshotExtras = {},
+    alsoWrite = () => [],
+  }: {
+    draft: IncidentDraft;
+    actorId: string;
+    now: Date;
+    snapshotExtras?: SnapshotExtras;
+    alsoWrite?: (incident: IncidentDto) => Prisma.Sql[];
+  },
+): Promise<{ incident: IncidentDto; changed: number[] }> {
+  const { incidentNumber, link } = await claimIncidentNumberAndChainLink(tx, draft.merchantId);
+  const incident = serializeIncident({ ...draft, number: incidentNumber }, now);
+  const event = chainedEvent(link, {
+    incidentId: draft.id,
+    actorId,
+    type: "incident.created",
+    after: { ...snapshotForAudit(incident), ...snapshotExtras },
+  });
+  const [incidentRows, stepRows, ...rest] = await executeTogether(tx, [
+    insertIncidentRow({ ...draft, number: incidentNumber }),
+    insertSteps(draft.steps),
+    ...eventStatements(event),
+    ...alsoWrite(incident),
+  ]);
+  if (incidentRows !== 1 || stepRows !== draft.steps.length) throw new Error("Incident rows not written.");
+  assertEventWritten(rest.slice(0, 2));
+  return { incident, changed: rest.slice(2) };
+}
+
+function insertIncidentRow(incident: Omit<IncidentWithRelations, "store" | "terminal" | "reportedBy" | "steps">) {
+  return Prisma.sql`INSERT INTO "Incident"
+    ("id", "merchantId", "storeId", "terminalId", "number", "kind", "status", "version", "occurredAt",
+     "amountMinor", "currency", "cardBin", "cardLast4", "rrn", "authCode", "traceNo", "batchNo", "description",
+     "dueAt", "resolution", "closedAt", "reportedById", "origin", "nextStep", "createdAt", "updatedAt")
+    VALUES (${incident.id}, ${incident.merchantId}, ${incident.storeId}, ${incident.terminalId}, ${incident.number},
+     ${incident.kind}, ${incident.status}, ${incident.version}, ${incident.occurredAt}, ${incident.amountMinor},
+     ${incident.currency}, ${incident.cardBin}, ${incident.cardLast4}, ${incident.rrn}, ${incident.authCode},
+     ${incident.traceNo}, ${incident.batchNo}, ${incident.description}, ${incident.dueAt}, ${incident.resolution},
+     ${incident.closedAt}, ${incident.reportedById}, ${incident.origin}, ${incident.nextStep}, ${incident.createdAt},
+     ${incident.updatedAt})`;
+}
+
+function insertSteps(steps: IncidentWithRelations["steps"]) {
+  const values = steps.map(
+    (step) => Prisma.sql`(${step.id}, ${step.incidentId}, ${step.key}, ${step.position}, ${step.status})`,
+  );
+  return Prisma.sql`INSERT INTO "IncidentStep" ("id", "incidentId", "key", "position", "status")
+    VALUES ${Prisma.join(values)}`;
+}
+
+/** What the audit trail keeps of an incident: the slip fields and state, never more card data. */
+export function snapshotForAudit(incident: IncidentDto) {
+  return {
+    reference: incident.reference,
+    kind: incident.kind,
+    status: incident.status,
+    version: incident.version,
+    storeId: incident.storeId,
+    terminalId: incident.terminalId,
+    amount: incident.amount,
+    currency: incident.currency,
+    occurredAt: incident.occurredAt,
+    cardBin: incident.cardBin,
+    cardLast4: incident.cardLast4,
+    rrn: incident.rrn,
+    authCode: incident.authCode,
+    traceNo: incident.traceNo,
+    batchNo: incident.batchNo,
+    description: incident.description,
+  };
+}

@@ -1,0 +1,18 @@
+// The exceptions' filters as a Prisma where, shared by the list and the CSV export: always the
+// caller's merchant, then day range, category, store and status (the (merchantId, status,
+// category, day) index).
+import type { Actor } from "@/lib/auth/actor";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ExportExceptionsQuery } from "@/lib/schemas/reconciliation";
+
+export function exceptionsWhere(actor: Actor, query: ExportExceptionsQuery): Prisma.ReconExceptionWhereInput {
+  return {
+    merchantId: actor.merchantId,
+    status: query.status,
+    ...(query.category ? { category: query.category } : {}),
+    ...(query.storeId ? { storeId: query.storeId } : {}),
+    ...(query.from || query.to
+      ? { day: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) } }
+      : {}),
+  };
+}

@@ -1,0 +1,210 @@
+// GET /api/reconciliation/exceptions.csv: every line of every matching exception, one row per line,
+// streamed. The file is never built whole: a pull-driven ReadableStream reads the exceptions in
+// keyset pages of (day, id) and their lines in keyset pages of (exceptionId, id), so memory stays
+// one page deep however many millions of lines there are, and a slow reader slows the reads
+// (backpressure) instead of filling the server's memory. Cells are formula-safe
+// (lib/incidents/export-csv.ts). Finance and admins only, the caller's merchant only: both checked
+// before the first byte, so a refusal is still a JSON error.
+import "server-only";
+import { createTranslator } from "next-intl";
+import type { Actor } from "@/lib/auth/actor";
+import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Locale } from "@/lib/i18n/locales";
+import { CSV_BOM, csvCell } from "@/lib/incidents/export-csv";
+import { referenceOf } from "@/lib/incidents/serialize";
+import { log } from "@/lib/log";
+import { exceptionsWhere } from "@/lib/reconciliation/exceptions/exception-filters";
+import { assertOwnStore } from "@/lib/reconciliation/exceptions/find-store";
+import { LINE_COLUMNS } from "@/lib/reconciliation/exceptions/first-lines";
+import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-permission";
+import { formatMinorExact, type ReconLineRow } from "@/lib/reconciliation/exceptions/serialize-line";
+import type { ExportExceptionsQuery } from "@/lib/schemas/reconciliation";
+import enReconciliation from "@/messages/en/reconciliation.json";
+import zhReconciliation from "@/messages/zh-CN/reconciliation.json";
+
+const MESSAGES = { en: enReconciliation, "zh-CN": zhReconciliation } as const satisfies Record<Locale, unknown>;
+
+const COLUMNS = [
+  "exceptionId",
+  "exceptionCategory",
+  "exceptionKey",
+  "exceptionStatus",
+  "exceptionDay",
+  "incident",
+  "lineId",
+  "source",
+  "lineNo",
+  "store",
+  "terminal",
+  "time",
+  "settleDate",
+  "card",
+  "type",
+  "amount",
+  "currency",
+  "rrn",
+  "authCode",
+  "traceNo",
+  "batchNo",
+  "lineCategory",
+  "matchedLineId",
+  "matchRule",
+] as const;
+
+/** Exceptions read per page, and lines per page (a page of lines is one chunk of the file). */
+export const EXPORT_PAGE = { exceptions: 200, lines: 2000 };
+
+type ExceptionPageRow = {
+  id: string;
+  key: string;
+  category: string;
+  status: string;
+  day: string;
+  incidentId: string | null;
+};
+
+export async function exportExceptionsCsv({
+  actor,
+  query,
+  locale,
+  pageSize = EXPORT_PAGE,
+}: {
+  actor: Actor;
+  query: ExportExceptionsQuery;
+  locale: Locale;
+  pageSize?: typeof EXPORT_PAGE;
+}): Promise<{ stream: ReadableStream<Uint8Array>; filename: string }> {
+  requireReconciliation(actor, "reconciliation.view");
+  await assertOwnStore(actor, query.storeId);
+  const t = createTranslator({ locale, messages: MESSAGES[locale] });
+  const storeNames = new Map(
+    (await prisma.store.findMany({ where: { merchantId: actor.merchantId }, select: { id: true, name: true } })).map(
+      (store) => [store.id, store.name],
+    ),
+  );
+  const encoder = new TextEncoder();
+  const where = exceptionsWhere(actor, query);
+
+  let exceptions: Map<string, ExceptionPageRow & { reference: string }> | null = null;
+  let lastException: { day: string; id: string } | null = null;
+  let lastLine: { exceptionId: string; id: number } | null = null;
+  let finished = false;
+
+  /** The next page of exceptions (with their incidents' references); false when there are no more. */
+  async function nextExceptions(): Promise<boolean> {
+    const rows: ExceptionPageRow[] = await prisma.reconException.findMany({
+      where: {
+        ...where,
+        ...(lastException
+          ? { OR: [{ day: { gt: lastException.day } }, { day: lastException.day, id: { gt: lastException.id } }] }
+          : {}),
+      },
+      orderBy: [{ day: "asc" }, { id: "asc" }],
+      take: pageSize.exceptions,
+      select: { id: true, key: true, category: true, status: true, day: true, incidentId: true },
+    });
+    if (rows.length === 0) return false;
+    const incidents = await prisma.incident.findMany({
+      where: { merchantId: actor.merchantId, id: { in: rows.flatMap((row) => row.incidentId ?? []) } },
+      select: { id: true, number: true },
+    });
+    const numbers = new Map(incidents.map((incident) => [incident.id, incident.number]));
+    exceptions = new Map(
+      rows.map((row) => {
+        const number = row.incidentId ? numbers.get(row.incidentId) : undefined;
+        return [row.id, { ...row, reference: number === undefined ? "" : referenceOf(number) }];
+      }),
+    );
+    const last = rows[rows.length - 1];
+    lastException = { day: last.day, id: last.id };
+    lastLine = null;
+    return true;
+  }
+
+  /** The next page of lines of the current exceptions, as CSV text; null when they are through. */
+  async function nextLines(): Promise<string | null> {
+    if (!exceptions) return null;
+    const after = lastLine
+      ? Prisma.sql`AND (l."exceptionId" > ${lastLine.exceptionId} OR (l."exceptionId" = ${lastLine.exceptionId} AND l."id" > ${lastLine.id}))`
+      : Prisma.empty;
+    const rows = await prisma.$queryRaw<ReconLineRow[]>`
+      SELECT ${LINE_COLUMNS} FROM "ReconLine" l
+      WHERE l."exceptionId" IN (${Prisma.join([...exceptions.keys()])}) AND l."merchantId" = ${actor.merchantId}
+        AND l."category" <> 'staged' ${after}
+      ORDER BY l."exceptionId", l."id"
+      LIMIT ${pageSize.lines}`;
+    if (rows.length === 0) return null;
+    const last = rows[rows.length - 1];
+    lastLine = { exceptionId: last.exceptionId as string, id: Number(last.id) };
+    const current = exceptions;
+    return rows
+      .map((line) => {
+        const exception = current.get(line.exceptionId as string);
+        return `${[
+          line.exceptionId,
+          exception?.category,
+          exception?.key,
+          exception ? t(`Exceptions.status.${exception.status === "resolved" ? "resolved" : "open"}`) : "",
+          exception?.day,
+          exception?.reference,
+          Number(line.id),
+          line.source,
+          Number(line.lineNo),
+          line.storeId ? (storeNames.get(line.storeId) ?? "") : "",
+          line.tid,
+          line.txAt,
+          line.settleDate,
+          line.cardMasked,
+          line.txType,
+          formatMinorExact(line.amountMinor),
+          line.currency,
+          line.rrn,
+          line.authCode,
+          line.traceNo,
+          line.batchNo,
+          line.category,
+          line.matchedLineId === null ? "" : Number(line.matchedLineId),
+          line.matchRule,
+        ]
+          .map(csvCell)
+          .join(",")}\r\n`;
+      })
+      .join("");
+  }
+
+  async function nextChunk(): Promise<string | null> {
+    while (!finished) {
+      const chunk = await nextLines();
+      if (chunk !== null) return chunk;
+      if (!(await nextExceptions())) finished = true;
+    }
+    return null;
+  }
+
+  const header = `${CSV_BOM}${COLUMNS.map((column) => csvCell(t(`Exceptions.csv.${column}`))).join(",")}\r\n`;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(encoder.encode(header));
+      },
+      async pull(controller) {
+        try {
+          const chunk = await nextChunk();
+          if (chunk === null) controller.close();
+          else controller.enqueue(encoder.encode(chunk));
+        } catch (error) {
+          log.error("Reconciliation exceptions export failed mid-stream", { merchantId: actor.merchantId, error });
+          controller.error(error);
+        }
+      },
+      cancel() {
+        finished = true;
+      },
+    },
+    // One chunk ahead at most: the next page is read only when the reader has taken this one.
+    { highWaterMark: 1 },
+  );
+  const day = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short" }).format(new Date());
+  return { stream, filename: `reconciliation-exceptions-${day}.csv` };
+}

@@ -1,0 +1,124 @@
+// What pairing and unpairing by hand share: reading a line for a change (the caller's merchant,
+// never a staged one), writing its pairing, keeping its exceptions' state, and the line's state
+// as the audit trail keeps it. Inside the caller's transaction.
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { LINE_COLUMNS } from "@/lib/reconciliation/exceptions/first-lines";
+import type { ReconLineRow } from "@/lib/reconciliation/exceptions/serialize-line";
+
+export type PairableLine = ReconLineRow & { approved: boolean | number | bigint };
+
+/** A line of the merchant that is not staged, or 404 naming the field it came in. */
+export async function lineForChange(tx: Tx, merchantId: string, id: number, field: string): Promise<PairableLine> {
+  const [line] = await tx.$queryRaw<PairableLine[]>`
+    SELECT ${LINE_COLUMNS}, l."approved" FROM "ReconLine" l
+    WHERE l."id" = ${id} AND l."merchantId" = ${merchantId} AND l."category" <> 'staged'`;
+  if (!line) {
+    const notFound = { reason: "LINE_NOT_FOUND" } as const;
+    throw new AppError("NOT_FOUND", notFound, { [field]: notFound });
+  }
+  return line;
+}
+
+export interface LinePairing {
+  category: string;
+  matchedLineId: number | null;
+  matchRule: string | null;
+  exceptionId: string | null;
+}
+
+/** Writes a person's pairing of a line: `manual` so that re-matching leaves it as they set it. */
+export async function writePairing(tx: Tx, merchantId: string, id: number, pairing: LinePairing): Promise<void> {
+  const changed = await tx.$executeRaw`UPDATE "ReconLine"
+    SET "category" = ${pairing.category}, "matchedLineId" = ${pairing.matchedLineId},
+      "matchRule" = ${pairing.matchRule}, "manual" = TRUE, "exceptionId" = ${pairing.exceptionId}
+    WHERE "id" = ${id} AND "merchantId" = ${merchantId}`;
+  if (changed !== 1) throw new Error(`Line ${id} not updated.`);
+}
+
+/** The line as the audit trail keeps it (lines_paired / lines_unpaired before and after). */
+export function lineState(line: ReconLineRow, pairing?: LinePairing) {
+  return {
+    id: Number(line.id),
+    source: line.source as "pos" | "statement" | "bank",
+    category: pairing?.category ?? line.category,
+    matchedLineId: pairing ? pairing.matchedLineId : line.matchedLineId === null ? null : Number(line.matchedLineId),
+    matchRule: pairing ? pairing.matchRule : line.matchRule,
+    manual: pairing ? true : Boolean(Number(line.manual)),
+    exceptionId: pairing ? pairing.exceptionId : line.exceptionId,
+  };
+}
+
+/** A line's signed amount, as the matcher counts money at stake (refunds negative). */
+export function signedAmount(line: ReconLineRow): number {
+  const amount = Math.abs(Number(line.amountMinor));
+  return line.txType === "refund" ? -amount : amount;
+}
+
+/**
+ * Opens (or reopens) the exception of `key` for lines a person left needing work; keys are the
+ * matcher's (lib/reconciliation/match/exception-groups.ts), so a re-run finds the same row.
+ */
+export async function openException(
+  tx: Tx,
+  merchantId: string,
+  {
+    key,
+    category,
+    line,
+    lineCount,
+    amountMinor,
+  }: { key: string; category: string; line: ReconLineRow; lineCount: number; amountMinor: number },
+): Promise<string> {
+  const { id } = await tx.reconException.upsert({
+    where: { merchantId_key: { merchantId, key } },
+    create: {
+      merchantId,
+      key,
+      category,
+      storeId: line.storeId,
+      tid: line.tid,
+      batchNo: line.batchNo,
+      day: line.day,
+      lineCount,
+      amountMinor: BigInt(amountMinor),
+      currency: line.currency,
+    },
+    update: { category, lineCount, amountMinor: BigInt(amountMinor), status: "open", resolvedAt: null },
+    select: { id: true },
+  });
+  return id;
+}
+
+/**
+ * After lines left them: an exception with no line left is resolved (a person explained it), one
+ * with lines left keeps their count. Returns the ids resolved.
+ */
+export async function settleExceptions(tx: Tx, merchantId: string, exceptionIds: string[], now: Date) {
+  const resolved: string[] = [];
+  for (const id of new Set(exceptionIds)) {
+    const left = await tx.reconLine.count({ where: { exceptionId: id, merchantId } });
+    if (left === 0) {
+      await tx.reconException.updateMany({
+        where: { id, merchantId, status: "open" },
+        data: { status: "resolved", resolvedAt: now },
+      });
+      resolved.push(id);
+    } else {
+      await tx.reconException.updateMany({ where: { id, merchantId }, data: { lineCount: left } });
+    }
+  }
+  return resolved;
+}
+
+/** The incident the change concerns, for the audit event (the first linked one), or null. */
+export async function incidentOf(tx: Tx, merchantId: string, exceptionIds: string[]): Promise<string | null> {
+  if (exceptionIds.length === 0) return null;
+  const linked = await tx.reconException.findFirst({
+    where: { merchantId, id: { in: exceptionIds }, incidentId: { not: null } },
+    orderBy: { createdAt: "asc" },
+    select: { incidentId: true },
+  });
+  return linked?.incidentId ?? null;
+}

@@ -1,0 +1,208 @@
+// POST /api/reconciliation/exceptions/{id}/incident: finance opens a case from an exception. The
+// incident is of the category's kind (incident-kind.ts), pre-filled from the exception's line
+// (line-to-incident.ts), reported by the reconciliation itself (origin RECONCILIATION, no
+// reporter; the `incident.created` event's actor is the finance user who asked, accountable for
+// the click), and the exception is linked to it (its lines become the incident's evidence) in the
+// same transaction as the incident and its audit event — through the core shared with the till
+// (lib/incidents/insert-incident.ts): no Idempotency-Key, no duplicate check, no cashier.
+//
+// Idempotent: an exception already linked answers with its incident. An exception whose lines'
+// rrn already has an incident of the merchant is linked to that one instead of opening a second
+// (audited as reconciliation.exception_linked). The whole decision runs under the merchant's lock
+// (lock-merchant.ts) and the link is a conditional update (incidentId IS NULL), so two finance
+// users clicking at once get one incident.
+import "server-only";
+import { appendEvent } from "@/lib/audit/append-event";
+import type { Actor } from "@/lib/auth/actor";
+import { prisma, type Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { draftIncident, insertIncident } from "@/lib/incidents/insert-incident";
+import { incidentInclude } from "@/lib/incidents/scope";
+import { serializeIncident } from "@/lib/incidents/serialize";
+import { type EvidenceLine, exceptionLines } from "@/lib/reconciliation/exceptions/exception-lines";
+import { incidentKindFor, whyNoIncident } from "@/lib/reconciliation/exceptions/incident-kind";
+import { slipFieldsOf, wallClockToInstant } from "@/lib/reconciliation/exceptions/line-to-incident";
+import { lockMerchant } from "@/lib/reconciliation/exceptions/lock-merchant";
+import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-permission";
+import { formatMinorExact } from "@/lib/reconciliation/exceptions/serialize-line";
+import type { IncidentDto } from "@/lib/schemas/incident";
+import type { OpenedIncidentDto } from "@/lib/schemas/reconciliation";
+
+/** Lines named in an audit event's snapshot (a batch's count is in the exception). */
+const EVENT_LINES = 20;
+
+/** Thrown inside the transaction when another request linked the exception first: roll back. */
+class AlreadyLinked extends Error {}
+
+export async function openIncidentFromException({
+  actor,
+  id,
+}: {
+  actor: Actor;
+  id: string;
+}): Promise<OpenedIncidentDto> {
+  requireReconciliation(actor, "reconciliation.resolve");
+  try {
+    return await prisma.$transaction((tx) => openOrLink(tx, actor, id));
+  } catch (error) {
+    if (!(error instanceof AlreadyLinked)) throw error;
+    return prisma.$transaction((tx) => openOrLink(tx, actor, id));
+  }
+}
+
+async function openOrLink(tx: Tx, actor: Actor, id: string): Promise<OpenedIncidentDto> {
+  await lockMerchant(tx, actor.merchantId);
+  const exception = await tx.reconException.findFirst({ where: { id, merchantId: actor.merchantId } });
+  if (!exception) throw new AppError("NOT_FOUND", { reason: "EXCEPTION_NOT_FOUND" });
+  if (exception.incidentId) {
+    return { incident: await readIncident(tx, actor, exception.incidentId), exceptionId: id, linked: true };
+  }
+  if (exception.status === "resolved") throw new AppError("RULE_VIOLATION", { reason: "EXCEPTION_ALREADY_RESOLVED" });
+  const kind = incidentKindFor(exception.category);
+  if (!kind) throw new AppError("RULE_VIOLATION", whyNoIncident(exception.category));
+
+  const lines = await exceptionLines(tx, actor.merchantId, id);
+  const evidence = lines.slice(0, EVENT_LINES).map(evidenceOf);
+  const now = new Date();
+
+  const rrns = [...new Set(lines.flatMap((line) => line.rrn ?? []))];
+  const known =
+    rrns.length === 0
+      ? null
+      : await tx.incident.findFirst({
+          where: { merchantId: actor.merchantId, rrn: { in: rrns } },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { id: true },
+        });
+  if (known) {
+    await linkException(tx, { exceptionId: id, incidentId: known.id, merchantId: actor.merchantId, now });
+    await appendEvent(tx, {
+      merchantId: actor.merchantId,
+      incidentId: known.id,
+      actorId: actor.userId,
+      type: "reconciliation.exception_linked",
+      after: { exceptionId: id, key: exception.key, category: exception.category, lines: evidence },
+    });
+    return { incident: await readIncident(tx, actor, known.id), exceptionId: id, linked: true };
+  }
+
+  const primary = primaryLine(exception.category, lines);
+  const terminal = await terminalFor(tx, actor.merchantId, exception, primary);
+  if (!terminal) throw new AppError("RULE_VIOLATION", { reason: "EXCEPTION_HAS_NO_TERMINAL" });
+  const amountMinor = Math.abs(
+    Number(exception.lineCount > 1 || !primary ? exception.amountMinor : primary.amountMinor),
+  );
+  const occurredAt =
+    (primary?.txAt ? wallClockToInstant(primary.txAt) : null) ?? wallClockToInstant(exception.day) ?? now;
+  const draft = draftIncident({
+    merchantId: actor.merchantId,
+    kind,
+    terminal,
+    occurredAt,
+    amountMinor: amountMinor > 0 ? amountMinor : null,
+    currency: exception.currency,
+    ...(primary
+      ? slipFieldsOf(primary)
+      : { cardBin: null, cardLast4: null, rrn: null, authCode: null, traceNo: null, batchNo: exception.batchNo }),
+    description: null,
+    reportedBy: null,
+    now,
+  });
+  const { incident, changed } = await insertIncident(tx, {
+    draft,
+    actorId: actor.userId,
+    now,
+    snapshotExtras: {
+      origin: "reconciliation",
+      exception: { id, key: exception.key, category: exception.category, lineCount: exception.lineCount },
+    },
+    alsoWrite: (written) => [
+      linkStatement({ exceptionId: id, incidentId: written.id, merchantId: actor.merchantId, now }),
+    ],
+  });
+  if (changed[0] !== 1) throw new AlreadyLinked();
+  return { incident, exceptionId: id, linked: false };
+}
+
+function linkStatement({
+  exceptionId,
+  incidentId,
+  merchantId,
+  now,
+}: {
+  exceptionId: string;
+  incidentId: string;
+  merchantId: string;
+  now: Date;
+}) {
+  return Prisma.sql`UPDATE "ReconException" SET "incidentId" = ${incidentId}, "updatedAt" = ${now}
+    WHERE "id" = ${exceptionId} AND "merchantId" = ${merchantId} AND "incidentId" IS NULL`;
+}
+
+async function linkException(tx: Tx, link: Parameters<typeof linkStatement>[0]): Promise<void> {
+  if ((await tx.$executeRaw(linkStatement(link))) !== 1) throw new AlreadyLinked();
+}
+
+async function readIncident(tx: Tx, actor: Actor, incidentId: string): Promise<IncidentDto> {
+  const incident = await tx.incident.findFirst({
+    where: { id: incidentId, merchantId: actor.merchantId },
+    include: incidentInclude,
+  });
+  if (!incident) throw new AppError("NOT_FOUND", { reason: "INCIDENT_NOT_FOUND" });
+  return serializeIncident(incident);
+}
+
+/** The line the incident is pre-filled from: the side of the story the category is about. */
+function primaryLine(category: string, lines: EvidenceLine[]): EvidenceLine | null {
+  const source = category === "statement_only" ? "statement" : category.startsWith("credit_") ? "bank" : "pos";
+  return lines.find((line) => line.source === source) ?? lines[0] ?? null;
+}
+
+/**
+ * The terminal the incident belongs to: the line's, else one of the exception's TID, else (a
+ * settle date's credit) a terminal that settled on that date. Inactive terminals count: the
+ * mishap happened when it was in use.
+ */
+async function terminalFor(
+  tx: Tx,
+  merchantId: string,
+  exception: { tid: string | null; day: string; category: string },
+  primary: EvidenceLine | null,
+) {
+  const select = { id: true, tid: true, storeId: true, store: { select: { name: true } } } as const;
+  const byId = primary?.terminalId
+    ? await tx.terminal.findFirst({ where: { id: primary.terminalId, merchantId }, select })
+    : null;
+  const tid = primary?.tid ?? exception.tid;
+  const found =
+    byId ??
+    (tid ? await tx.terminal.findFirst({ where: { tid: tid.toUpperCase(), merchantId }, select }) : null) ??
+    (exception.category.startsWith("credit_") ? await settledTerminal(tx, merchantId, exception.day) : null);
+  return found ? { id: found.id, tid: found.tid, storeId: found.storeId, storeName: found.store.name } : null;
+}
+
+async function settledTerminal(tx: Tx, merchantId: string, settleDate: string) {
+  const [line] = await tx.$queryRaw<{ terminalId: string }[]>`
+    SELECT "terminalId" FROM "ReconLine"
+    WHERE "merchantId" = ${merchantId} AND "source" = 'statement' AND "settleDate" = ${settleDate}
+      AND "terminalId" IS NOT NULL AND "category" <> 'staged'
+    ORDER BY "id" LIMIT 1`;
+  return line
+    ? tx.terminal.findFirst({
+        where: { id: line.terminalId, merchantId },
+        select: { id: true, tid: true, storeId: true, store: { select: { name: true } } },
+      })
+    : null;
+}
+
+function evidenceOf(line: EvidenceLine) {
+  return {
+    id: Number(line.id),
+    source: line.source as "pos" | "statement" | "bank",
+    tid: line.tid,
+    txAt: line.txAt,
+    amount: formatMinorExact(line.amountMinor),
+    rrn: line.rrn,
+  };
+}

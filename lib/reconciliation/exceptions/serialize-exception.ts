@@ -1,0 +1,52 @@
+// ReconException rows → the API's JSON, with the kind an incident opened from it would get. Pure.
+import { referenceOf } from "@/lib/incidents/serialize";
+import { incidentKindFor } from "@/lib/reconciliation/exceptions/incident-kind";
+import { formatMinorExact } from "@/lib/reconciliation/exceptions/serialize-line";
+import type { ReconExceptionDto, ReconLineDto } from "@/lib/schemas/reconciliation";
+
+export interface ReconExceptionRow {
+  id: string;
+  key: string;
+  category: string;
+  status: string;
+  storeId: string | null;
+  tid: string | null;
+  batchNo: string | null;
+  day: string;
+  lineCount: number;
+  amountMinor: bigint | number;
+  currency: string;
+  incidentId: string | null;
+  createdAt: Date;
+  resolvedAt: Date | null;
+}
+
+export function serializeException(
+  row: ReconExceptionRow,
+  {
+    storeName,
+    incidentNumber,
+    lines,
+  }: { storeName: string | null; incidentNumber: number | null; lines: ReconLineDto[] },
+): ReconExceptionDto {
+  return {
+    id: row.id,
+    key: row.key,
+    category: row.category,
+    status: row.status === "resolved" ? "resolved" : "open",
+    storeId: row.storeId,
+    storeName,
+    tid: row.tid,
+    batchNo: row.batchNo,
+    day: row.day,
+    lineCount: row.lineCount,
+    amount: formatMinorExact(row.amountMinor),
+    currency: row.currency,
+    incidentKind: incidentKindFor(row.category),
+    incident:
+      row.incidentId && incidentNumber !== null ? { id: row.incidentId, reference: referenceOf(incidentNumber) } : null,
+    lines,
+    createdAt: row.createdAt.toISOString(),
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,87 @@
+// POST /api/reconciliation/lines/unpair: finance undoes a pairing (the matcher's or a person's).
+// Both lines lose their partner and are marked manual = true with no pairing, so re-matching
+// leaves them apart as the person decided (to pair them again, or with others, finance pairs by
+// hand). The POS line becomes pos_only and the statement line statement_only, each in its
+// exception (the matcher's key, reopened if it was resolved); the exception the pair was in is
+// resolved when no line is left in it. One transaction with a reconciliation.lines_unpaired
+// audit event (before and after).
+import "server-only";
+import { appendEvent } from "@/lib/audit/append-event";
+import type { Actor } from "@/lib/auth/actor";
+import { prisma, type Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import {
+  incidentOf,
+  type LinePairing,
+  lineForChange,
+  lineState,
+  openException,
+  type PairableLine,
+  settleExceptions,
+  signedAmount,
+  writePairing,
+} from "@/lib/reconciliation/exceptions/line-pairing";
+import { lockMerchant } from "@/lib/reconciliation/exceptions/lock-merchant";
+import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-permission";
+import { serializeLine } from "@/lib/reconciliation/exceptions/serialize-line";
+import type { PairingResultDto, UnpairLineInput } from "@/lib/schemas/reconciliation";
+
+export async function unpairLine({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: UnpairLineInput;
+}): Promise<PairingResultDto> {
+  requireReconciliation(actor, "reconciliation.resolve");
+  return prisma.$transaction(async (tx) => {
+    await lockMerchant(tx, actor.merchantId);
+    const line = await lineForChange(tx, actor.merchantId, input.lineId, "lineId");
+    if (line.matchedLineId === null) {
+      const notPaired = { reason: "LINE_NOT_PAIRED" } as const;
+      throw new AppError("RULE_VIOLATION", notPaired, { lineId: notPaired });
+    }
+    const partner = await lineForChange(tx, actor.merchantId, Number(line.matchedLineId), "lineId");
+    const now = new Date();
+    const lines = [line, partner];
+    const pairings: LinePairing[] = [];
+    for (const each of lines) pairings.push(await unpaired(tx, actor.merchantId, each));
+    for (const [index, each] of lines.entries())
+      await writePairing(tx, actor.merchantId, Number(each.id), pairings[index]);
+
+    const openedExceptionIds = pairings.flatMap((pairing) => pairing.exceptionId ?? []);
+    const left = lines.flatMap((each) => each.exceptionId ?? []).filter((id) => !openedExceptionIds.includes(id));
+    const resolvedExceptionIds = await settleExceptions(tx, actor.merchantId, left, now);
+    await appendEvent(tx, {
+      merchantId: actor.merchantId,
+      incidentId: await incidentOf(tx, actor.merchantId, [...left, ...openedExceptionIds]),
+      actorId: actor.userId,
+      type: "reconciliation.lines_unpaired",
+      before: { lines: lines.map((each) => lineState(each)) },
+      after: {
+        lines: lines.map((each, index) => lineState(each, pairings[index])),
+        resolvedExceptionIds,
+        openedExceptionIds,
+      },
+    });
+    return {
+      lines: lines.map((each, index) => serializeLine({ ...each, ...pairings[index], manual: true })),
+      resolvedExceptionIds,
+      openedExceptionIds,
+    };
+  });
+}
+
+/** What a line becomes without its partner: the side of the story it alone tells, as an exception. */
+async function unpaired(tx: Tx, merchantId: string, line: PairableLine): Promise<LinePairing> {
+  const category =
+    line.source === "pos" ? "pos_only" : line.source === "statement" ? "statement_only" : "credit_unexplained";
+  const exceptionId = await openException(tx, merchantId, {
+    key: `${category}:${Number(line.id)}`,
+    category,
+    line,
+    lineCount: 1,
+    amountMinor: signedAmount(line),
+  });
+  return { category, matchedLineId: null, matchRule: null, exceptionId };
+}

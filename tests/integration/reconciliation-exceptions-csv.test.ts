@@ -1,0 +1,137 @@
+// GET /api/reconciliation/exceptions.csv through the real route handler: formula-safe cells, the
+// filters, and a 50,000-line export that streams (the file arrives in many chunks, the first
+// before the database has been read to the end) with every line once.
+import { beforeAll, describe, expect, test } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { CSV_BOM } from "@/lib/incidents/export-csv";
+import { EXPORT_PAGE } from "@/lib/reconciliation/exceptions/export-exceptions-csv";
+import { csvAs, demoMerchant, insertLine, posException } from "@/tests/integration/reconciliation-exceptions-fixtures";
+
+let merchant: Awaited<ReturnType<typeof demoMerchant>>;
+
+beforeAll(async () => {
+  merchant = await demoMerchant();
+});
+
+/** Splits CSV text into rows of cells (RFC 4180 quoting, CRLF rows). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        cell += '"';
+        index++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (char === "\r" && text[index + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      index++;
+    } else cell += char;
+  }
+  return rows;
+}
+
+describe("the exceptions CSV", () => {
+  test("cells a spreadsheet would run as a formula are prefixed with a quote; the file has a BOM and a header", async () => {
+    const dangerous = ["=HYPERLINK(1)", "+1", "-2", "@SUM(A1)", "\tTAB", "\rCR"];
+    for (const [index, rrn] of dangerous.entries()) {
+      await posException(merchant, "pos_only", { rrn, operator: "x", txAt: `2026-06-0${index + 1} 10:00:00` });
+    }
+    const response = await csvAs("finance", { from: "2026-06-01", to: "2026-06-09" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="reconciliation-exceptions-/);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+    expect(text.startsWith(CSV_BOM)).toBe(true);
+    const [header, ...rows] = parseCsv(text.slice(CSV_BOM.length));
+    const rrnColumn = header.indexOf("RRN");
+    expect(rrnColumn).toBeGreaterThan(0);
+    expect(rows.map((row) => row[rrnColumn]).sort()).toEqual(dangerous.map((rrn) => `'${rrn}`).sort());
+    for (const row of rows) expect(row[header.indexOf("Card")]).toBe("622202******0128");
+  });
+
+  test("the header is in the reader's language", async () => {
+    const response = await csvAs("finance", { from: "2030-01-01" }, { "accept-language": "zh-CN" });
+    const text = new TextDecoder().decode(await response.arrayBuffer());
+    expect(text.split("\r\n")[0]).toContain("参考号");
+  });
+
+  test("refusals come before the first byte, as JSON", async () => {
+    const refused = await csvAs("cashier");
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("content-type")).toContain("application/json");
+    const bad = await csvAs("finance", { category: "nope" });
+    expect(bad.status).toBe(400);
+  });
+
+  test("50,000 lines stream out in many chunks, every line exactly once", async () => {
+    const t1 = merchant.terminal("T1000001");
+    const day = "2026-05-15";
+    const exceptionCount = 500;
+    const linesEach = 100;
+    // 500 batch-sized exceptions of 100 lines each, written in two statements (as the import job's
+    // bulk writer would; a row-by-row insert would take most of the test's time).
+    const now = new Date();
+    await prisma.$executeRaw`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${exceptionCount - 1})
+      INSERT INTO "ReconException" ("id", "merchantId", "key", "category", "storeId", "tid", "day", "lineCount",
+        "amountMinor", "currency", "status", "createdAt", "updatedAt")
+      SELECT 'csvx-' || CAST(i + 1000 AS TEXT), ${merchant.merchantId}, 'pos_only:batch:T1000001:' || CAST(i AS TEXT),
+        'pos_only', ${t1.storeId}, 'T1000001', ${day}, ${linesEach}, 0, 'CNY', 'open', ${now}, ${now}
+      FROM n`;
+    await prisma.$executeRaw`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${exceptionCount * linesEach - 1})
+      INSERT INTO "ReconLine" ("merchantId", "importId", "source", "lineNo", "storeId", "terminalId", "tid", "txAt",
+        "day", "amountMinor", "currency", "rrn", "category", "exceptionId")
+      SELECT ${merchant.merchantId}, 'bulk', 'pos', i + 2, ${t1.storeId}, ${t1.id}, 'T1000001', ${`${day} 10:00:00`},
+        ${day}, 100 + i, 'CNY', 'B' || CAST(i AS TEXT), 'pos_only', 'csvx-' || CAST(i / ${Prisma.raw(String(linesEach))} + 1000 AS TEXT)
+      FROM n`;
+    const exceptions = await prisma.reconException.findMany({ where: { id: { startsWith: "csvx-" } } });
+    expect(exceptions).toHaveLength(exceptionCount);
+    // A staged line of one of them (an import still running) is never exported.
+    await insertLine({
+      merchantId: merchant.merchantId,
+      day,
+      category: "staged",
+      exceptionId: exceptions[0].id,
+      rrn: "STAGED",
+    });
+
+    const response = await csvAs("finance", { from: day, to: day });
+    expect(response.status).toBe(200);
+    const body = response.body;
+    if (!body) throw new Error("no body");
+    const reader = body.getReader();
+    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    let chunks = 0;
+    let firstChunkRows = -1;
+    let text = "";
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks++;
+      const part = decoder.decode(value, { stream: true });
+      if (chunks === 2) firstChunkRows = part.split("\r\n").length - 1;
+      text += part;
+    }
+    // The header, then one chunk per page of lines: the file was never built whole.
+    expect(chunks).toBeGreaterThanOrEqual((exceptionCount * linesEach) / EXPORT_PAGE.lines);
+    expect(firstChunkRows).toBeLessThanOrEqual(EXPORT_PAGE.lines);
+    const rows = text.slice(CSV_BOM.length).split("\r\n").filter(Boolean);
+    expect(rows.length).toBe(1 + exceptionCount * linesEach);
+    const rrnColumn = rows[0].split(",").indexOf("RRN");
+    const rrns = new Set(rows.slice(1).map((row) => row.split(",")[rrnColumn]));
+    expect(rrns.size).toBe(exceptionCount * linesEach);
+    expect(rrns.has("STAGED")).toBe(false);
+  }, 120_000);
+});

@@ -1,0 +1,569 @@
+// Finance working the reconciliation's results through the real route handlers on a real
+// database: who may (finance and admin only), merchant isolation, the summary's numbers, the
+// exceptions list's keyset walk, opening incidents from exceptions (kind per category, pre-filled
+// from the line, linked instead of a second case, idempotent, one incident under concurrent
+// clicks, in bulk), and pairing/unpairing lines by hand with audit events on a chain that verifies.
+import { beforeAll, describe, expect, test } from "vitest";
+import { verifyChain } from "@/lib/audit/verify-chain";
+import { prisma } from "@/lib/db/client";
+import type { IncidentDto } from "@/lib/schemas/incident";
+import type { ReconExceptionDto } from "@/lib/schemas/reconciliation";
+import { logIncident } from "@/tests/helpers/incidents";
+import {
+  csvAs,
+  demoMerchant,
+  exceptionsAs,
+  insertException,
+  insertLine,
+  openIncidentAs,
+  openIncidentsAs,
+  otherMerchant,
+  pairAs,
+  posException,
+  summaryAs,
+  unpairAs,
+} from "@/tests/integration/reconciliation-exceptions-fixtures";
+
+let merchant: Awaited<ReturnType<typeof demoMerchant>>;
+let other: Awaited<ReturnType<typeof otherMerchant>>;
+let otherException: { id: string };
+let otherLineId: number;
+
+beforeAll(async () => {
+  merchant = await demoMerchant();
+  other = await otherMerchant();
+  const line = await insertLine({
+    merchantId: other.merchantId,
+    source: "pos",
+    tid: "T9000009",
+    terminalId: other.terminalId,
+    storeId: other.storeId,
+    txAt: "2026-11-20 10:00:00",
+    rrn: "OTHER0000001",
+    category: "pos_only",
+  });
+  otherLineId = line.id;
+  otherException = await insertException({
+    merchantId: other.merchantId,
+    category: "pos_only",
+    lineIds: [line.id],
+    storeId: other.storeId,
+    tid: "T9000009",
+  });
+});
+
+describe("who may", () => {
+  test("cashiers and supervisors are refused with 403 on every endpoint, and nobody signed in with 401", async () => {
+    const { exception, line } = await posException(merchant, "pos_only");
+    for (const user of ["cashier", "supervisor"] as const) {
+      const answers = [
+        await summaryAs(user),
+        await exceptionsAs(user),
+        { status: (await csvAs(user)).status },
+        await openIncidentAs(user, exception.id),
+        await openIncidentsAs(user, { ids: [exception.id] }),
+        await pairAs(user, { posLineId: line.id, statementLineId: line.id }),
+        await unpairAs(user, { lineId: line.id }),
+      ];
+      expect(answers.map((answer) => answer.status)).toEqual([403, 403, 403, 403, 403, 403, 403]);
+    }
+    expect((await summaryAs(null)).status).toBe(401);
+    expect((await openIncidentAs(null, exception.id)).status).toBe(401);
+    // Nothing was opened by the refused calls.
+    expect((await prisma.reconException.findUniqueOrThrow({ where: { id: exception.id } })).incidentId).toBeNull();
+  });
+
+  test("finance and admin both reach the summary and the list", async () => {
+    for (const user of ["finance", "admin"] as const) {
+      expect((await summaryAs(user)).status).toBe(200);
+      expect((await exceptionsAs(user)).status).toBe(200);
+    }
+  });
+});
+
+describe("merchant isolation", () => {
+  test("another merchant's exception answers 404 and is never listed, exported or counted", async () => {
+    const opened = await openIncidentAs("finance", otherException.id);
+    expect(opened.status).toBe(404);
+    expect(opened.body.error.reason).toBe("EXCEPTION_NOT_FOUND");
+
+    const bulk = await openIncidentsAs("finance", { ids: [otherException.id] });
+    expect(bulk.body.results).toEqual([expect.objectContaining({ id: otherException.id, status: 404 })]);
+
+    const listed: ReconExceptionDto[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: ReconExceptionDto[]; nextCursor: string | null } } = await exceptionsAs(
+        "finance",
+        cursor ? { cursor, limit: "200" } : { limit: "200" },
+      );
+      listed.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(listed.map((item) => item.id)).not.toContain(otherException.id);
+
+    const csv = await (await csvAs("finance")).text();
+    expect(csv).not.toContain("OTHER0000001");
+    expect(csv).not.toContain(otherException.id);
+
+    const storeFilter = await summaryAs("finance", { storeId: other.storeId });
+    expect(storeFilter.status).toBe(404);
+    expect(storeFilter.body.error.fieldReasons.storeId.reason).toBe("STORE_NOT_FOUND");
+    expect((await exceptionsAs("finance", { storeId: other.storeId })).status).toBe(404);
+    expect((await csvAs("finance", { storeId: other.storeId })).status).toBe(404);
+  });
+
+  test("another merchant's lines cannot be paired or unpaired (404 naming the field)", async () => {
+    const mine = await insertLine({ merchantId: merchant.merchantId, source: "statement", category: "statement_only" });
+    const pair = await pairAs("finance", { posLineId: otherLineId, statementLineId: mine.id });
+    expect(pair.status).toBe(404);
+    expect(pair.body.error.fieldReasons.posLineId.reason).toBe("LINE_NOT_FOUND");
+    const unpair = await unpairAs("finance", { lineId: otherLineId });
+    expect(unpair.status).toBe(404);
+    expect((await prisma.reconLine.findUniqueOrThrow({ where: { id: otherLineId } })).manual).toBe(false);
+  });
+});
+
+describe("the summary", () => {
+  test("counts and sums per source and category, per store and per settlement category; staged lines are left out", async () => {
+    const day = "2026-09-03";
+    const t1 = merchant.terminal("T1000001");
+    const t2 = merchant.terminal("T2000001");
+    const pos = (terminal: typeof t1, category: string, amountMinor: number, extra = {}) =>
+      insertLine({
+        merchantId: merchant.merchantId,
+        source: "pos",
+        tid: terminal.tid,
+        terminalId: terminal.id,
+        storeId: terminal.storeId,
+        txAt: `${day} 10:00:00`,
+        category,
+        amountMinor,
+        ...extra,
+      });
+    await pos(t1, "matched", 1000);
+    await pos(t1, "matched", 2550);
+    await pos(t1, "pos_only", 700);
+    await pos(t2, "matched", 100);
+    await pos(t2, "matched", 99_999, { category: "staged" });
+    await insertLine({
+      merchantId: merchant.merchantId,
+      source: "statement",
+      tid: t1.tid,
+      storeId: t1.storeId,
+      txAt: `${day} 10:00:01`,
+      category: "matched",
+      amountMinor: 3550,
+    });
+    // A line outside the range.
+    await pos(t1, "matched", 5, { txAt: "2026-09-05 10:00:00" });
+    await prisma.reconSettlement.createMany({
+      data: [
+        { merchantId: merchant.merchantId, settleDate: day, expectedMinor: 10_000n, category: "credited" },
+        {
+          merchantId: merchant.merchantId,
+          settleDate: "2026-09-04",
+          expectedMinor: 5000n,
+          category: "credit_short",
+          shortByMinor: 1200n,
+        },
+        { merchantId: other.merchantId, settleDate: day, expectedMinor: 777n, category: "credit_missing" },
+      ],
+    });
+
+    const { status, body } = await summaryAs("finance", { from: day, to: "2026-09-04" });
+    expect(status).toBe(200);
+    expect(body.lines).toEqual([
+      { source: "pos", category: "matched", count: 3, amount: "36.50", currency: "CNY" },
+      { source: "pos", category: "pos_only", count: 1, amount: "7.00", currency: "CNY" },
+      { source: "statement", category: "matched", count: 1, amount: "35.50", currency: "CNY" },
+    ]);
+    const store1 = body.stores.find((store: { storeId: string }) => store.storeId === t1.storeId);
+    expect(store1.storeName).toBe("Store 1");
+    expect(store1.categories).toContainEqual({
+      source: "pos",
+      category: "matched",
+      count: 2,
+      amount: "35.50",
+      currency: "CNY",
+    });
+    expect(body.settlements).toEqual([
+      { category: "credit_short", count: 1, expected: "50.00", shortBy: "12.00" },
+      { category: "credited", count: 1, expected: "100.00", shortBy: "0.00" },
+    ]);
+
+    const oneStore = await summaryAs("finance", { from: day, to: day, storeId: t2.storeId });
+    expect(oneStore.body.lines).toEqual([
+      { source: "pos", category: "matched", count: 1, amount: "1.00", currency: "CNY" },
+    ]);
+    expect(oneStore.body.settlements).toEqual([]);
+  });
+
+  test("a reversed range or a malformed date is a 400 naming the field", async () => {
+    const reversed = await summaryAs("finance", { from: "2026-09-05", to: "2026-09-01" });
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.error.fieldReasons.to.reason).toBe("DATE_RANGE_REVERSED");
+    const malformed = await summaryAs("finance", { from: "2026-13-01" });
+    expect(malformed.status).toBe(400);
+    expect(Object.keys(malformed.body.error.fields)).toEqual(["from"]);
+  });
+});
+
+describe("the exceptions list", () => {
+  test("a keyset walk returns every matching exception once, oldest day first, with its lines and filters applied", async () => {
+    const made: string[] = [];
+    for (const day of [
+      "2026-08-02",
+      "2026-08-01",
+      "2026-08-03",
+      "2026-08-01",
+      "2026-08-02",
+      "2026-08-04",
+      "2026-08-01",
+    ]) {
+      const { exception } = await posException(merchant, "duplicate", { txAt: `${day} 09:00:00` });
+      made.push(exception.id);
+    }
+    await posException(merchant, "unsigned", { txAt: "2026-08-02 09:00:00" });
+    const resolved = await posException(merchant, "duplicate", { txAt: "2026-08-02 09:00:00" });
+    await prisma.reconException.update({ where: { id: resolved.exception.id }, data: { status: "resolved" } });
+
+    const walked: ReconExceptionDto[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: Record<string, string> = { from: "2026-08-01", to: "2026-08-04", category: "duplicate", limit: "3" };
+      if (cursor) query.cursor = cursor;
+      const page: { status: number; body: { items: ReconExceptionDto[]; nextCursor: string | null } } =
+        await exceptionsAs("finance", query);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(3);
+      walked.push(...page.body.items);
+      cursor = page.body.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(walked.map((item) => item.id).sort()).toEqual([...made].sort());
+    const order = walked.map((item) => `${item.day}~${item.id}`);
+    expect(order).toEqual([...order].sort());
+    expect(walked[0]).toMatchObject({
+      category: "duplicate",
+      status: "open",
+      incidentKind: "duplicate_charge",
+      incident: null,
+      storeName: "Store 1",
+      lineCount: 1,
+    });
+    expect(walked[0].lines[0]).toMatchObject({ source: "pos", card: "622202******0128", amount: "128.50" });
+
+    const resolvedOnly = await exceptionsAs("finance", { from: "2026-08-01", to: "2026-08-04", status: "resolved" });
+    expect(resolvedOnly.body.items.map((item: ReconExceptionDto) => item.id)).toEqual([resolved.exception.id]);
+  });
+
+  test("bad filters are 400s naming the field", async () => {
+    for (const [query, field] of [
+      [{ category: "bogus" }, "category"],
+      [{ status: "closed" }, "status"],
+      [{ cursor: "not-a-cursor" }, "cursor"],
+      [{ limit: "0" }, "limit"],
+      [{ from: "yesterday" }, "from"],
+      [{ colour: "red" }, "colour"],
+    ] as const) {
+      const answer = await exceptionsAs("finance", query);
+      expect(answer.status, JSON.stringify(query)).toBe(400);
+      expect(Object.keys(answer.body.error.fields)).toContain(field);
+    }
+  });
+});
+
+describe("opening an incident from an exception", () => {
+  test.each([
+    ["pos_only", "debited_not_credited"],
+    ["duplicate", "duplicate_charge"],
+    ["unsigned", "unsigned_slip"],
+    ["amount_mismatch", "wrong_amount"],
+    ["statement_only", "suspected_fraud"],
+  ])(
+    "a %s exception opens a %s incident pre-filled from its line, reported by the reconciliation",
+    async (category, kind) => {
+      const source = category === "statement_only" ? "statement" : "pos";
+      const { exception, line } = await posException(merchant, category, { source, txAt: "2026-11-20 14:03:22" });
+      const { status, body } = await openIncidentAs<{ incident: IncidentDto; linked: boolean }>(
+        "finance",
+        exception.id,
+      );
+      expect(status).toBe(201);
+      expect(body.linked).toBe(false);
+      expect(body.incident).toMatchObject({
+        kind,
+        origin: "reconciliation",
+        reportedBy: null,
+        terminalId: "T1000001",
+        storeName: "Store 1",
+        amount: "128.50",
+        cardBin: "622202",
+        cardLast4: "0128",
+        rrn: line.rrn,
+        authCode: "A1B2C3",
+        traceNo: "000123",
+        batchNo: "000045",
+        // 14:03:22 wall clock in Asia/Shanghai (UTC+8).
+        occurredAt: "2026-11-20T06:03:22.000Z",
+        status: "OPEN",
+      });
+      const stored = await prisma.reconException.findUniqueOrThrow({ where: { id: exception.id } });
+      expect(stored.incidentId).toBe(body.incident.id);
+      const incident = await prisma.incident.findUniqueOrThrow({ where: { id: body.incident.id } });
+      expect(incident.origin).toBe("RECONCILIATION");
+      expect(incident.reportedById).toBeNull();
+
+      const finance = await prisma.user.findFirstOrThrow({ where: { email: "finance@demo.test" } });
+      const [created] = await prisma.auditEvent.findMany({ where: { incidentId: body.incident.id } });
+      expect(created.type).toBe("incident.created");
+      expect(created.actorId).toBe(finance.id);
+      expect(JSON.parse(created.after ?? "{}")).toMatchObject({
+        origin: "reconciliation",
+        exception: { id: exception.id, key: exception.key, category, lineCount: 1 },
+      });
+    },
+  );
+
+  test("a settle date's missing credit opens a debited-not-credited incident for the day's total on a terminal that settled then", async () => {
+    const t2 = merchant.terminal("T2000001");
+    await insertLine({
+      merchantId: merchant.merchantId,
+      source: "statement",
+      tid: t2.tid,
+      terminalId: t2.id,
+      storeId: t2.storeId,
+      txAt: "2026-07-09 11:00:00",
+      settleDate: "2026-07-10",
+      category: "matched",
+    });
+    const exception = await insertException({
+      merchantId: merchant.merchantId,
+      category: "credit_missing",
+      lineIds: [],
+      day: "2026-07-10",
+      amountMinor: 123_456,
+    });
+    const { status, body } = await openIncidentAs("finance", exception.id);
+    expect(status).toBe(201);
+    expect(body.incident).toMatchObject({
+      kind: "debited_not_credited",
+      terminalId: "T2000001",
+      amount: "1234.56",
+      occurredAt: "2026-07-09T16:00:00.000Z",
+    });
+  });
+
+  test("ambiguous exceptions are refused with 422 asking to pair by hand first; lines needing no case too", async () => {
+    const ambiguous = await posException(merchant, "ambiguous");
+    const refused = await openIncidentAs("finance", ambiguous.exception.id);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.reason).toBe("EXCEPTION_AMBIGUOUS_PAIR_FIRST");
+    const voided = await posException(merchant, "voided");
+    const none = await openIncidentAs("finance", voided.exception.id);
+    expect(none.status).toBe(422);
+    expect(none.body.error).toMatchObject({ reason: "EXCEPTION_NEEDS_NO_INCIDENT", params: { category: "voided" } });
+    expect(
+      await prisma.reconException.count({
+        where: { id: { in: [ambiguous.exception.id, voided.exception.id] }, incidentId: { not: null } },
+      }),
+    ).toBe(0);
+    expect((await openIncidentAs("finance", "no-such-exception")).status).toBe(404);
+  });
+
+  test("clicking again answers 200 with the same incident and opens nothing more", async () => {
+    const { exception } = await posException(merchant, "pos_only");
+    const first = await openIncidentAs("finance", exception.id);
+    expect(first.status).toBe(201);
+    const before = await prisma.incident.count();
+    const again = await openIncidentAs("admin", exception.id);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ linked: true, exceptionId: exception.id });
+    expect(again.body.incident.id).toBe(first.body.incident.id);
+    expect(await prisma.incident.count()).toBe(before);
+  });
+
+  test("an exception whose rrn already has an incident is linked to it instead of opening a second", async () => {
+    const logged = await logIncident({ kind: "debited_not_credited", rrn: "531000999001", amount: "128.50" });
+    const { exception } = await posException(merchant, "pos_only", { rrn: "531000999001" });
+    const before = await prisma.incident.count();
+    const { status, body } = await openIncidentAs("finance", exception.id);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ linked: true, incident: { id: logged.id, reference: logged.reference } });
+    expect(await prisma.incident.count()).toBe(before);
+    expect((await prisma.reconException.findUniqueOrThrow({ where: { id: exception.id } })).incidentId).toBe(logged.id);
+    const linkedEvent = await prisma.auditEvent.findFirstOrThrow({
+      where: { incidentId: logged.id, type: "reconciliation.exception_linked" },
+    });
+    expect(JSON.parse(linkedEvent.after ?? "{}")).toMatchObject({ exceptionId: exception.id, category: "pos_only" });
+    // The incident page lists the linked line.
+    const listed = await exceptionsAs("finance", { from: exception.day, to: exception.day, category: "pos_only" });
+    expect(listed.body.items.find((item: ReconExceptionDto) => item.id === exception.id).incident).toEqual({
+      id: logged.id,
+      reference: logged.reference,
+    });
+  });
+
+  test("five finance clicks at once open exactly one incident", async () => {
+    const { exception, line } = await posException(merchant, "duplicate");
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, (_, index) => openIncidentAs(index % 2 ? "admin" : "finance", exception.id)),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((answer) => answer.body.incident.id)).size).toBe(1);
+    expect(await prisma.incident.count({ where: { rrn: line.rrn } })).toBe(1);
+  });
+
+  test("in bulk, each exception is done on its own and reported by id", async () => {
+    const first = await posException(merchant, "pos_only");
+    const second = await posException(merchant, "unsigned");
+    const ambiguous = await posException(merchant, "ambiguous");
+    const { status, body } = await openIncidentsAs("finance", {
+      ids: [first.exception.id, ambiguous.exception.id, "missing", second.exception.id, first.exception.id],
+    });
+    expect(status).toBe(200);
+    expect(body.results.map((result: { id: string; status: number }) => [result.id, result.status])).toEqual([
+      [first.exception.id, 201],
+      [ambiguous.exception.id, 422],
+      ["missing", 404],
+      [second.exception.id, 201],
+    ]);
+    expect(body.results[1].error.reason).toBe("EXCEPTION_AMBIGUOUS_PAIR_FIRST");
+    const tooMany = await openIncidentsAs("finance", { ids: Array.from({ length: 501 }, (_, index) => `x${index}`) });
+    expect(tooMany.status).toBe(400);
+    expect(Object.keys(tooMany.body.error.fields)).toEqual(["ids"]);
+  });
+});
+
+describe("pairing and unpairing by hand", () => {
+  async function ambiguousPair(posAmount: number, statementAmount: number) {
+    const t1 = merchant.terminal("T1000001");
+    const pos = await posException(merchant, "ambiguous", { amountMinor: posAmount });
+    const statement = await insertLine({
+      merchantId: merchant.merchantId,
+      source: "statement",
+      tid: t1.tid,
+      terminalId: t1.id,
+      storeId: t1.storeId,
+      txAt: "2026-11-20 14:05:00",
+      settleDate: "2026-11-21",
+      amountMinor: statementAmount,
+      category: "ambiguous",
+    });
+    await prisma.reconLine.update({ where: { id: statement.id }, data: { exceptionId: pos.exception.id } });
+    return { pos: pos.line, statement, exception: pos.exception };
+  }
+
+  test("pairing two lines with equal amounts matches them, resolves their exception and is audited", async () => {
+    const { pos, statement, exception } = await ambiguousPair(5000, 5000);
+    const { status, body } = await pairAs("finance", { posLineId: pos.id, statementLineId: statement.id });
+    expect(status).toBe(200);
+    expect(body.resolvedExceptionIds).toEqual([exception.id]);
+    expect(body.openedExceptionIds).toEqual([]);
+    const [posAfter, statementAfter] = await Promise.all(
+      [pos.id, statement.id].map((id) => prisma.reconLine.findUniqueOrThrow({ where: { id } })),
+    );
+    expect(posAfter).toMatchObject({
+      category: "matched",
+      matchedLineId: statement.id,
+      matchRule: "manual",
+      manual: true,
+      exceptionId: null,
+    });
+    expect(statementAfter).toMatchObject({
+      category: "matched",
+      matchedLineId: pos.id,
+      matchRule: "manual",
+      manual: true,
+    });
+    expect((await prisma.reconException.findUniqueOrThrow({ where: { id: exception.id } })).status).toBe("resolved");
+
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { type: "reconciliation.lines_paired" },
+      orderBy: { seq: "desc" },
+    });
+    expect(JSON.parse(event.before ?? "{}").lines[0]).toMatchObject({
+      id: pos.id,
+      category: "ambiguous",
+      matchedLineId: null,
+    });
+    expect(JSON.parse(event.after ?? "{}").lines[1]).toMatchObject({
+      id: statement.id,
+      category: "matched",
+      matchedLineId: pos.id,
+    });
+
+    // Already paired: refused, naming the field.
+    const again = await pairAs("finance", { posLineId: pos.id, statementLineId: statement.id });
+    expect(again.status).toBe(422);
+    expect(again.body.error.fieldReasons.posLineId.reason).toBe("LINE_ALREADY_PAIRED");
+  });
+
+  test("pairing lines whose amounts differ makes them an amount mismatch; unpairing reopens each side", async () => {
+    const { pos, statement } = await ambiguousPair(5000, 4500);
+    const paired = await pairAs("finance", { posLineId: pos.id, statementLineId: statement.id });
+    expect(paired.status).toBe(200);
+    const [mismatchId] = paired.body.openedExceptionIds;
+    const mismatch = await prisma.reconException.findUniqueOrThrow({ where: { id: mismatchId } });
+    expect(mismatch).toMatchObject({
+      key: `amount_mismatch:${pos.id}:${statement.id}`,
+      category: "amount_mismatch",
+      amountMinor: 500n,
+    });
+    expect(paired.body.lines.map((line: { category: string }) => line.category)).toEqual([
+      "amount_mismatch",
+      "amount_mismatch",
+    ]);
+
+    const unpaired = await unpairAs("finance", { lineId: statement.id });
+    expect(unpaired.status).toBe(200);
+    expect(unpaired.body.resolvedExceptionIds).toEqual([mismatchId]);
+    const [statementAfter, posAfter] = await Promise.all(
+      [statement.id, pos.id].map((id) => prisma.reconLine.findUniqueOrThrow({ where: { id } })),
+    );
+    expect(posAfter).toMatchObject({ category: "pos_only", matchedLineId: null, matchRule: null, manual: true });
+    expect(statementAfter).toMatchObject({ category: "statement_only", matchedLineId: null, manual: true });
+    const reopened = await prisma.reconException.findMany({ where: { id: { in: unpaired.body.openedExceptionIds } } });
+    expect(reopened.map((each) => each.key).sort()).toEqual(
+      [`pos_only:${pos.id}`, `statement_only:${statement.id}`].sort(),
+    );
+    expect((await unpairAs("finance", { lineId: statement.id })).body.error.reason).toBe("LINE_NOT_PAIRED");
+  });
+
+  test("refusals name the field: wrong source, unknown or staged line", async () => {
+    const { pos, statement } = await ambiguousPair(100, 100);
+    const swapped = await pairAs("finance", { posLineId: statement.id, statementLineId: pos.id });
+    expect(swapped.status).toBe(422);
+    expect(swapped.body.error.fieldReasons.posLineId).toEqual({
+      reason: "LINE_WRONG_SOURCE",
+      params: { expected: "pos" },
+    });
+    const staged = await insertLine({ merchantId: merchant.merchantId, source: "statement", category: "staged" });
+    const hidden = await pairAs("finance", { posLineId: pos.id, statementLineId: staged.id });
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error.fieldReasons.statementLineId.reason).toBe("LINE_NOT_FOUND");
+    const badBody = await pairAs("finance", { posLineId: "1", statementLineId: 2.5 });
+    expect(badBody.status).toBe(400);
+    expect(Object.keys(badBody.body.error.fields).sort()).toEqual(["posLineId", "statementLineId"]);
+  });
+
+  test("every change above is in the merchant's audit chain, which verifies", async () => {
+    const report = await verifyChain({ merchantId: merchant.merchantId });
+    expect(report.ok).toBe(true);
+    const types = new Set(
+      (await prisma.auditEvent.findMany({ where: { merchantId: merchant.merchantId }, select: { type: true } })).map(
+        (event) => event.type,
+      ),
+    );
+    for (const type of [
+      "reconciliation.lines_paired",
+      "reconciliation.lines_unpaired",
+      "reconciliation.exception_linked",
+    ]) {
+      expect(types).toContain(type);
+    }
+  });
+});
