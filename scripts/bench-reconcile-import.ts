@@ -7,8 +7,9 @@
 //   DATABASE_URL=… UPLOAD_DIR=… tsx --conditions=react-server scripts/bench-reconcile-import.ts '<json>'
 //   json: { merchantId, userId, files: [{ type, path, name }] }
 //
-// Prints one line "BENCH_RESULT <json>": per file the milliseconds of the spool and of the job,
-// the import's final status, rowsRead and report; the process's peak RSS at the end.
+// Prints one line "BENCH_RESULT <json>": per file the milliseconds of the spool and of the job
+// (wall clock) and the CPU time they took, the import's final status, rowsRead and report; the
+// process's peak RSS at the end.
 import fs from "node:fs";
 import { prisma } from "@/lib/db/client";
 import { newId } from "@/lib/db/new-id";
@@ -30,6 +31,7 @@ async function main() {
   const results = [];
   for (const file of input.files) {
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const received = await receiveSpool(fs.createReadStream(file.path, { highWaterMark: 1024 * 1024 }), {
       limitBytes: env.IMPORT_MAX_BYTES,
     });
@@ -57,6 +59,7 @@ async function main() {
       },
     });
     const done = performance.now();
+    const cpu = process.cpuUsage(cpuBefore);
     const row = await prisma.reconImport.findUniqueOrThrow({ where: { id: importId } });
     results.push({
       type: file.type,
@@ -64,6 +67,8 @@ async function main() {
       byteSize: received.byteSize,
       spoolMs: Math.round(spooled - started),
       jobMs: Math.round(done - spooled),
+      /** User + system CPU time of this process for the file (spool and job): less load-dependent than wall time. */
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       status: row.status,
       rowsRead: row.rowsRead,
       rowsTotal: row.rowsTotal,

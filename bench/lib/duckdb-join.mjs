@@ -44,8 +44,18 @@ export async function timeDuckDbJoin({ pos, statement }) {
 if (process.send) {
   process.once("message", async (files) => {
     try {
+      const cpuBefore = process.cpuUsage();
       const result = await timeDuckDbJoin(files);
-      process.send({ ok: true, result: { ...result, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) } });
+      const cpu = process.cpuUsage(cpuBefore);
+      process.send({
+        ok: true,
+        result: {
+          ...result,
+          // all of DuckDB's threads
+          cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+          peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        },
+      });
     } catch (error) {
       process.send({ ok: false, error: error?.message ?? String(error) });
     }
