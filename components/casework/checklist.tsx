@@ -1,15 +1,25 @@
 // The remediation checklist: every step with its status, who acted, when, and their note; the
 // current step carries the complete/skip forms when the viewer's role may use them.
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { FocusCurrentStep } from "@/components/casework/focus-current-step";
 import { LocalTime } from "@/components/casework/local-time";
 import { StepActions } from "@/components/casework/step-actions";
 import { StepStatusBadge } from "@/components/incidents/status-badge";
-import { mayActOnStep, nextPendingStep, rolesForStep } from "@/lib/incidents/rules";
+import { mayActOnStep, nextPendingStep, rolesForStep, type StepKey } from "@/lib/incidents/rules";
 import type { Role } from "@/lib/rbac/permissions";
 import type { IncidentDto } from "@/lib/schemas/incident";
 
-export async function Checklist({ incident, role }: { incident: IncidentDto; role: Role }) {
+export async function Checklist({
+  incident,
+  role,
+  stepExtras = {},
+}: {
+  incident: IncidentDto;
+  role: Role;
+  /** Shown inside a step, above its forms (the reconcile step's matching line). */
+  stepExtras?: Partial<Record<StepKey, ReactNode>>;
+}) {
   const t = await getTranslations("IncidentDetail.checklist");
   const tIncident = await getTranslations("Incident");
   const tRoles = await getTranslations("Common.roles");
@@ -93,6 +103,7 @@ export async function Checklist({ incident, role }: { incident: IncidentDto; rol
                   ) : null}
                 </dl>
               ) : null}
+              {stepExtras[step.key] ?? null}
               {isCurrent && (canComplete || canSkip) ? (
                 <StepActions
                   key={incident.version}

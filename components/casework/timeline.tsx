@@ -9,17 +9,41 @@ import type { IncidentDetailDto } from "@/lib/schemas/incident";
 
 type TimelineEvent = IncidentDetailDto["timeline"][number];
 
-/** What the event adds below its title: the note left, how the cardholder was reached. */
+/** A transaction line an event names (the reconciliation's evidence, a pairing by hand). */
+interface EventLine {
+  id: number;
+  source: "pos" | "statement" | "bank";
+  tid?: string | null;
+  txAt?: string | null;
+  amount?: string;
+  rrn?: string | null;
+  /** Set on a pairing by hand: the category the line was left in. */
+  category?: string;
+}
+
+/** What the event adds below its title: the note left, how the cardholder was reached, lines. */
 interface EventDetails {
   note?: string;
   contactMethod?: "phone" | "sms" | "in_person";
   confirmedDuplicateOf?: string[];
+  lines?: EventLine[];
+}
+
+/** An incident the reconciliation reported: its creator is the finance user who opened it. */
+function openedFromReconciliation(event: AuditEvent): boolean {
+  return event.type === "incident.created" && event.after.origin === "reconciliation";
 }
 
 function detailsOf(event: AuditEvent): EventDetails {
   switch (event.type) {
     case "incident.created":
       return { confirmedDuplicateOf: event.after.confirmedDuplicateOf?.map((duplicate) => duplicate.reference) };
+    case "reconciliation.evidence_matched":
+    case "reconciliation.exception_linked":
+      return { lines: event.after.lines };
+    case "reconciliation.lines_paired":
+    case "reconciliation.lines_unpaired":
+      return { lines: event.after.lines };
     case "step.completed":
     case "step.skipped":
       return { note: event.after.note, contactMethod: event.after.contactMethod };
@@ -35,11 +59,39 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
   const t = await getTranslations("IncidentDetail.timeline");
   const tIncident = await getTranslations("Incident");
   const tCommon = await getTranslations("Common");
+  const tExceptions = await getTranslations("Exceptions");
+
+  /** A reconciliation category in words (as stored when this build does not know it). */
+  function category(key: string | undefined): string {
+    if (!key) return "";
+    return tExceptions.has(`categories.${key}`) ? tExceptions(`categories.${key}`) : key;
+  }
+
+  function lineText(line: EventLine): string {
+    if (line.category !== undefined) {
+      return t("reconLineState", {
+        source: tExceptions(`sources.${line.source}`),
+        id: line.id,
+        category: category(line.category),
+      });
+    }
+    return t("reconLine", {
+      source: tExceptions(`sources.${line.source}`),
+      id: line.id,
+      terminal: line.tid ?? "",
+      time: line.txAt ?? "",
+      amount: line.amount ?? "",
+      rrn: line.rrn ?? "—",
+    });
+  }
 
   function title(event: AuditEvent): string {
     switch (event.type) {
       case "incident.created":
-        return t("events.created");
+        // Reported by the reconciliation itself; the byline names who opened it from there.
+        return event.after.origin === "reconciliation"
+          ? t("events.reconReported", { category: category(event.after.exception?.category) })
+          : t("events.created");
       case "step.completed":
         return t("events.stepCompleted", { step: tIncident(`steps.${event.after.step}`) });
       case "step.skipped":
@@ -90,6 +142,12 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
         return t("events.reconImportFailed", { file: event.after.fileName, errors: event.after.errorCount });
       case "reconciliation.evidence_matched":
         return t("events.reconEvidenceMatched", { lines: event.after.lines.length });
+      case "reconciliation.exception_linked":
+        return t("events.reconExceptionLinked", { category: category(event.after.category) });
+      case "reconciliation.lines_paired":
+        return t("events.reconLinesPaired");
+      case "reconciliation.lines_unpaired":
+        return t("events.reconLinesUnpaired");
       default:
         return event satisfies never;
     }
@@ -135,7 +193,10 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
               >
                 <p className="font-medium text-slate-900">{read.known ? title(read.event) : legacyTitle(read.type)}</p>
                 <p className="text-slate-600">
-                  <LocalTime iso={stored.at} /> · {stored.actor?.name ?? t("system")}
+                  <LocalTime iso={stored.at} /> ·{" "}
+                  {stored.actor && read.known && openedFromReconciliation(read.event)
+                    ? t("reconOpenedBy", { name: stored.actor.name })
+                    : (stored.actor?.name ?? t("system"))}
                 </p>
                 {details.confirmedDuplicateOf?.length ? (
                   <p className="text-amber-800">
@@ -146,6 +207,15 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
                   <p className="text-slate-700">
                     {t("contactMethod", { method: tIncident(`contactMethods.${details.contactMethod}`) })}
                   </p>
+                ) : null}
+                {details.lines?.length ? (
+                  <ul className="text-slate-700" data-testid="timeline-event-lines">
+                    {details.lines.map((line) => (
+                      <li key={line.id} className="break-words">
+                        {lineText(line)}
+                      </li>
+                    ))}
+                  </ul>
                 ) : null}
                 {details.note ? (
                   <p className="whitespace-pre-wrap break-words text-slate-800">{t("note", { note: details.note })}</p>

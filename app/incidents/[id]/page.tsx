@@ -11,12 +11,15 @@ import { CloseForm, ReopenForm } from "@/components/casework/close-reopen-forms"
 import { IncidentHeader, SlipDetails } from "@/components/casework/incident-header";
 import { NextActionPanel } from "@/components/casework/next-action-panel";
 import { Timeline } from "@/components/casework/timeline";
+import { LinkedLines } from "@/components/reconciliation/linked-lines";
+import { MatchingLine, matchingLinesOf } from "@/components/reconciliation/matching-line";
 import type { Actor } from "@/lib/auth/actor";
 import { pageActor } from "@/lib/auth/page-actor";
 import { isAppError } from "@/lib/errors/app-error";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { nextPendingStep } from "@/lib/incidents/rules";
 import { can } from "@/lib/rbac/permissions";
+import { listLinkedLines } from "@/lib/reconciliation/exceptions/list-linked-lines";
 import type { IncidentDetailDto } from "@/lib/schemas/incident";
 
 type Props = { params: Promise<{ id: string }> };
@@ -51,6 +54,9 @@ export default async function IncidentPage({ params }: Props) {
   const checklistThrough = incident.status !== "CLOSED" && nextPendingStep(incident.steps) === null;
   const showClose = checklistThrough && can(actor.role, "incident.close");
   const showReopen = incident.status === "CLOSED" && can(actor.role, "incident.reopen");
+  // Finance and admins see the reconciliation's evidence; null for the other roles.
+  const linked = await listLinkedLines({ actor, incidentId: incident.id });
+  const matching = linked ? matchingLinesOf(incident.timeline) : null;
 
   return (
     <div className="space-y-4">
@@ -62,7 +68,11 @@ export default async function IncidentPage({ params }: Props) {
       </Link>
       <IncidentHeader incident={incident} />
       <NextActionPanel incident={incident} role={actor.role} />
-      <Checklist incident={incident} role={actor.role} />
+      <Checklist
+        incident={incident}
+        role={actor.role}
+        stepExtras={matching ? { reconcile: <MatchingLine evidence={matching} /> } : {}}
+      />
       {showClose ? (
         <FormSection id="close" heading={t("closeForm.heading")}>
           <CloseForm key={incident.version} incidentId={incident.id} version={incident.version} />
@@ -74,6 +84,9 @@ export default async function IncidentPage({ params }: Props) {
         </FormSection>
       ) : null}
       <SlipDetails incident={incident} />
+      {linked && (linked.total > 0 || incident.origin === "reconciliation") ? (
+        <LinkedLines lines={linked.lines} total={linked.total} />
+      ) : null}
       <Timeline events={incident.timeline} />
     </div>
   );
