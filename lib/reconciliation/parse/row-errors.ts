@@ -16,7 +16,11 @@ export function rowError(
   reason: ImportErrorReason,
   params?: Record<string, string | number>,
 ): RowError {
-  return { line, column, message: fill(ENGLISH[reason], params), reason, ...(params ? { params } : {}) };
+  // Inside a Next build the messages JSON arrives precompiled (next.config.ts), not as strings:
+  // then the message is the reason key, and readers word it from reason + params anyway.
+  const template = ENGLISH[reason];
+  const message = typeof template === "string" ? fill(template, params) : reason;
+  return { line, column, message, reason, ...(params ? { params } : {}) };
 }
 
 const MAX_QUOTED = 40;
