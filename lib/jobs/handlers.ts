@@ -1,6 +1,8 @@
 // What each kind of job runs. A handler must be safe to run again from the start: a job whose
 // worker died is taken over by another instance once its lease runs out.
 import "server-only";
+import { z } from "zod";
+import { runImport } from "@/lib/reconciliation/import/run-import";
 
 export interface JobContext {
   jobId: string;
@@ -10,4 +12,8 @@ export interface JobContext {
 
 export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
 
-export const JOB_HANDLERS: Record<string, JobHandler> = {};
+const importPayload = z.object({ importId: z.string().min(1) });
+
+export const JOB_HANDLERS: Record<string, JobHandler> = {
+  "reconciliation.import": (payload, context) => runImport(importPayload.parse(payload).importId, context),
+};

@@ -1,0 +1,104 @@
+// The import's last step, through the app's client in one transaction: an audit event on each
+// linked incident whose exception this import's publish resolved (the lines that now explain it),
+// the import's own completion event — all through ONE claim of the merchant's chain
+// (appendEvents) — and the import marked done with its report. Runs again harmlessly after a
+// crash: the publish time recorded on the import finds the same resolved exceptions.
+import "server-only";
+import { appendEvents } from "@/lib/audit/append-event";
+import { prisma } from "@/lib/db/client";
+import type { ReconImport } from "@/lib/generated/prisma/client";
+import { formatMinor } from "@/lib/reconciliation/parse/values";
+import type { ImportType } from "@/lib/reconciliation/types";
+
+type EventInput = Parameters<typeof appendEvents>[2][number];
+
+async function evidenceEvents(merchantId: string, publishedAt: Date): Promise<EventInput[]> {
+  const resolved = await prisma.reconException.findMany({
+    where: { merchantId, status: "resolved", resolvedAt: publishedAt, incidentId: { not: null } },
+    select: { id: true, category: true, incidentId: true },
+    orderBy: { id: "asc" },
+  });
+  if (resolved.length === 0) return [];
+  const lineSelect = {
+    id: true,
+    source: true,
+    tid: true,
+    txAt: true,
+    amountMinor: true,
+    rrn: true,
+    matchedLineId: true,
+    exceptionId: true,
+  } as const;
+  const own = await prisma.reconLine.findMany({
+    where: { merchantId, exceptionId: { in: resolved.map((exception) => exception.id) } },
+    select: lineSelect,
+    orderBy: { id: "asc" },
+  });
+  const partnerIds = own.flatMap((line) => (line.matchedLineId === null ? [] : [line.matchedLineId]));
+  const partners = await prisma.reconLine.findMany({
+    where: { merchantId, id: { in: partnerIds }, category: { not: "staged" } },
+    select: lineSelect,
+  });
+  const partnerById = new Map(partners.map((line) => [line.id, line]));
+  const evidence = (line: (typeof own)[number]) => ({
+    id: line.id,
+    source: line.source as "pos" | "statement" | "bank",
+    tid: line.tid,
+    txAt: line.txAt,
+    amount: formatMinor(line.amountMinor),
+    rrn: line.rrn,
+  });
+  return resolved.map((exception) => {
+    const lines = own.filter((line) => line.exceptionId === exception.id);
+    const explaining = new Map<number, (typeof own)[number]>();
+    for (const line of lines) {
+      explaining.set(line.id, line);
+      const partner = line.matchedLineId === null ? undefined : partnerById.get(line.matchedLineId);
+      if (partner) explaining.set(partner.id, partner);
+    }
+    return {
+      type: "reconciliation.evidence_matched" as const,
+      incidentId: exception.incidentId,
+      after: {
+        exceptionId: exception.id,
+        category: exception.category,
+        lines: [...explaining.values()].sort((a, b) => a.id - b.id).map(evidence),
+      },
+    };
+  });
+}
+
+export async function finalizeImport({
+  reconImport,
+  publishedAt,
+  report,
+}: {
+  reconImport: ReconImport;
+  publishedAt: Date;
+  report: Record<string, unknown> & { rows: number; counts: Record<string, number> };
+}): Promise<void> {
+  const { id: importId, merchantId } = reconImport;
+  const events = await evidenceEvents(merchantId, publishedAt);
+  await prisma.$transaction(async (tx) => {
+    // Only the first finaliser of an import writes its events (two workers after a lease ran out).
+    const claimed = await tx.reconImport.updateMany({
+      where: { id: importId, status: "matching" },
+      data: { status: "done", report: JSON.stringify(report), finishedAt: new Date() },
+    });
+    if (claimed.count !== 1) return;
+    await appendEvents(tx, merchantId, [
+      ...events,
+      {
+        type: "reconciliation.import_completed",
+        actorId: reconImport.createdById,
+        after: {
+          importId,
+          type: reconImport.type as ImportType,
+          fileName: reconImport.fileName,
+          rows: report.rows,
+          counts: report.counts,
+        },
+      },
+    ]);
+  });
+}

@@ -1,0 +1,42 @@
+// The import job's own database connection, apart from the app's Prisma client: bulk writes of
+// millions of lines cannot go through Prisma's per-query cost. Everything dialect-specific of the
+// job is behind this interface (line-store-sqlite.ts, line-store-postgres.ts); the SQL the job
+// writes elsewhere is plain and uses `?` placeholders, quoted identifiers and `false`/`true`
+// literals, which both databases read.
+import "server-only";
+import { databaseProvider } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { LineValue } from "@/lib/reconciliation/import/line-columns";
+
+export type SqlParam = string | number | boolean | null | Date;
+
+/** A column of a bulk update by line id, with its PostgreSQL type (for the staging table). */
+export interface UpdateColumn {
+  name: string;
+  pgType: "text" | "integer" | "boolean";
+}
+
+export interface LineStore {
+  readonly provider: "sqlite" | "postgresql";
+  all<Row>(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
+  run(sql: string, params?: readonly SqlParam[]): Promise<number>;
+  /** Runs `work` in one transaction of this connection (which takes the write lock at once on SQLite). */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** Inserts lines (LINE_COLUMNS values), in the current transaction. */
+  insertLines(rows: readonly LineValue[][]): Promise<void>;
+  /**
+   * Sets `columns` on the lines whose id is each row's first value, in the current transaction;
+   * lines a person paired or unpaired (manual) are left as they are.
+   */
+  updateLines(columns: readonly UpdateColumn[], rows: readonly SqlParam[][]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openLineStore(): Promise<LineStore> {
+  if (databaseProvider === "postgresql") {
+    const { openPostgresLineStore } = await import("@/lib/reconciliation/import/line-store-postgres");
+    return openPostgresLineStore(env.DATABASE_URL);
+  }
+  const { openSqliteLineStore } = await import("@/lib/reconciliation/import/line-store-sqlite");
+  return openSqliteLineStore(env.DATABASE_URL);
+}

@@ -1,0 +1,159 @@
+// Makes an import's work visible in ONE transaction of the job's connection: the changed outcomes
+// of visible lines, the exception groups (upserted by key; their lines pointed at them), the
+// settlements, the final categories of the import's staged lines (the few listed, then the rest
+// in one statement), the exceptions no longer produced resolved, and the publish time recorded on
+// the import — so a rerun after a crash past this point only finalises (finalize.ts).
+import "server-only";
+import { newId } from "@/lib/db/new-id";
+import type { LineStore, SqlParam } from "@/lib/reconciliation/import/line-store";
+import type { PublishPlan } from "@/lib/reconciliation/import/publish-plan";
+
+const CHUNK = 50_000;
+const EXCEPTIONS_PER_UPSERT = 500;
+const CREDIT_CATEGORIES = ["credit_short", "credit_missing", "credit_unexplained"];
+const LINE_EXCEPTION_CATEGORIES = [
+  "amount_mismatch",
+  "pos_only",
+  "statement_only",
+  "duplicate",
+  "unsigned",
+  "ambiguous",
+];
+
+function placeholders(count: number): string {
+  return Array.from({ length: count }, () => "?").join(", ");
+}
+
+async function upsertExceptions(store: LineStore, merchantId: string, plan: PublishPlan, at: Date) {
+  const lineExceptions: SqlParam[][] = [];
+  for (let start = 0; start < plan.exceptions.length; start += EXCEPTIONS_PER_UPSERT) {
+    const drafts = plan.exceptions.slice(start, start + EXCEPTIONS_PER_UPSERT);
+    const params: SqlParam[] = [];
+    for (const draft of drafts) {
+      params.push(
+        newId(),
+        merchantId,
+        draft.key,
+        draft.category,
+        draft.storeId,
+        draft.tid,
+        draft.batchNo,
+        draft.day,
+        draft.lineIds.length,
+        draft.amountMinor,
+        at,
+        at,
+      );
+    }
+    // Reappearing after it was resolved reopens it; updatedAt = this publish marks it as produced now.
+    const rows = await store.all<{ id: string; key: string }>(
+      `INSERT INTO "ReconException" ("id", "merchantId", "key", "category", "storeId", "tid", "batchNo", "day",
+         "lineCount", "amountMinor", "createdAt", "updatedAt")
+       VALUES ${drafts.map(() => `(${placeholders(12)})`).join(", ")}
+       ON CONFLICT ("merchantId", "key") DO UPDATE SET "category" = excluded."category", "storeId" = excluded."storeId",
+         "tid" = excluded."tid", "batchNo" = excluded."batchNo", "day" = excluded."day",
+         "lineCount" = excluded."lineCount", "amountMinor" = excluded."amountMinor", "status" = 'open',
+         "resolvedAt" = NULL, "updatedAt" = excluded."updatedAt"
+       RETURNING "id", "key"`,
+      params,
+    );
+    const idOf = new Map(rows.map((row) => [row.key, row.id]));
+    for (const draft of drafts) {
+      const exceptionId = idOf.get(draft.key);
+      for (const lineId of draft.lineIds) lineExceptions.push([lineId, exceptionId ?? null]);
+    }
+    if (lineExceptions.length >= CHUNK) {
+      await store.updateLines([{ name: "exceptionId", pgType: "text" }], lineExceptions.splice(0));
+    }
+  }
+  await store.updateLines([{ name: "exceptionId", pgType: "text" }], lineExceptions);
+}
+
+async function upsertSettlements(store: LineStore, merchantId: string, plan: PublishPlan, at: Date) {
+  for (const settlement of plan.settlements) {
+    await store.run(
+      `INSERT INTO "ReconSettlement" ("id", "merchantId", "acquirerMid", "settleDate", "expectedMinor", "category",
+         "creditLineId", "shortByMinor", "updatedAt") VALUES (${placeholders(9)})
+       ON CONFLICT ("merchantId", "acquirerMid", "settleDate") DO UPDATE SET "expectedMinor" = excluded."expectedMinor",
+         "category" = excluded."category", "creditLineId" = excluded."creditLineId",
+         "shortByMinor" = excluded."shortByMinor", "updatedAt" = excluded."updatedAt"`,
+      [
+        newId(),
+        merchantId,
+        settlement.acquirerMid,
+        settlement.settleDate,
+        settlement.expectedMinor,
+        settlement.category,
+        settlement.creditLineId,
+        settlement.shortByMinor,
+        at,
+      ],
+    );
+  }
+}
+
+/**
+ * Open exceptions of the days matching covered that this publish did not produce again: whatever
+ * they stood for is explained now. Ones with a line a person paired or unpaired are theirs to close.
+ */
+async function resolveVanished(store: LineStore, merchantId: string, categories: string[], days: string[], at: Date) {
+  if (days.length === 0) return;
+  for (let start = 0; start < days.length; start += 500) {
+    const someDays = days.slice(start, start + 500);
+    await store.run(
+      `UPDATE "ReconException" SET "status" = 'resolved', "resolvedAt" = ?, "updatedAt" = ?
+       WHERE "merchantId" = ? AND "status" = 'open' AND "category" IN (${placeholders(categories.length)})
+         AND "day" IN (${placeholders(someDays.length)}) AND "updatedAt" < ?
+         AND NOT EXISTS (SELECT 1 FROM "ReconLine" l WHERE l."exceptionId" = "ReconException"."id" AND l."manual" = true)`,
+      [at, at, merchantId, ...categories, ...someDays, at],
+    );
+  }
+}
+
+export async function publish({
+  store,
+  merchantId,
+  importId,
+  plan,
+  at,
+  report,
+}: {
+  store: LineStore;
+  merchantId: string;
+  importId: string;
+  plan: PublishPlan;
+  at: Date;
+  /** The import's report so far, with publishedAt: a rerun that finds it only finalises. */
+  report: Record<string, unknown>;
+}): Promise<void> {
+  await store.transaction(async () => {
+    for (const rows of plan.visibleChanges.chunks(CHUNK)) {
+      await store.updateLines(
+        [
+          { name: "category", pgType: "text" },
+          { name: "matchedLineId", pgType: "integer" },
+          { name: "matchRule", pgType: "text" },
+        ],
+        rows,
+      );
+    }
+    const common = plan.commonStagedCategory();
+    for (const rows of plan.stagedCategories.chunks(CHUNK)) {
+      await store.updateLines(
+        [{ name: "category", pgType: "text" }],
+        rows.filter(([, category]) => category !== common).map(([id, category]) => [id, category]),
+      );
+    }
+    await upsertExceptions(store, merchantId, plan, at);
+    await upsertSettlements(store, merchantId, plan, at);
+    if (common !== null) {
+      await store.run(`UPDATE "ReconLine" SET "category" = ? WHERE "importId" = ? AND "category" = 'staged'`, [
+        common,
+        importId,
+      ]);
+    }
+    await resolveVanished(store, merchantId, LINE_EXCEPTION_CATEGORIES, [...plan.lineDays].sort(), at);
+    await resolveVanished(store, merchantId, CREDIT_CATEGORIES, [...plan.creditDays].sort(), at);
+    await store.run(`UPDATE "ReconImport" SET "report" = ? WHERE "id" = ?`, [JSON.stringify(report), importId]);
+  });
+}

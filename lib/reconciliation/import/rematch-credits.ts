@@ -1,0 +1,125 @@
+// Statement ↔ bank for the settle dates an import touched: each settle date's net total (per
+// acquirer merchant id) is recomputed from the statement lines and matched against the bank
+// credits in range (matchCredits). Settlements, bank lines' categories and credit exceptions go
+// into the PublishPlan with everything else. The ranges are widened once each way, so the credits
+// a neighbouring settle date already took are part of the same decision and never handed out twice.
+import "server-only";
+import type { LineStore } from "@/lib/reconciliation/import/line-store";
+import type { PublishPlan } from "@/lib/reconciliation/import/publish-plan";
+import { addDays } from "@/lib/reconciliation/match/local-time";
+import { matchCredits } from "@/lib/reconciliation/match/match-credits";
+import type { LocalDate } from "@/lib/reconciliation/types";
+
+const VISIBLE_OR_OURS = `("category" <> 'staged' OR "importId" = ?)`;
+
+interface TotalRow {
+  acquirerMid: string | null;
+  settleDate: LocalDate;
+  netMinor: number | string;
+}
+
+interface BankRow {
+  id: number;
+  day: LocalDate;
+  amountMinor: number;
+  category: string;
+  exceptionId: string | null;
+}
+
+export async function rematchCredits({
+  store,
+  merchantId,
+  importId,
+  creditDates,
+  creditWindowDays,
+  today,
+  plan,
+}: {
+  store: LineStore;
+  merchantId: string;
+  importId: string;
+  /** Settle dates of the import's statement lines, or the days of its bank lines. */
+  creditDates: readonly LocalDate[];
+  creditWindowDays: number;
+  today: LocalDate;
+  plan: PublishPlan;
+}): Promise<{ settleDates: number; credits: number }> {
+  if (creditDates.length === 0) return { settleDates: 0, credits: 0 };
+  const days = [...creditDates].sort();
+  // A settle date's credit may come creditWindowDays later; a credit may pay a date that many earlier.
+  const settleFrom = addDays(days[0], -2 * creditWindowDays);
+  const settleTo = days[days.length - 1];
+  const bankFrom = settleFrom;
+  const bankTo = addDays(settleTo, 2 * creditWindowDays);
+
+  // No index has settleDate: this walks the merchant's statement lines through (merchantId, source, day),
+  // bounded by the days a settle date can follow its transactions by.
+  const totals = await store.all<TotalRow>(
+    `SELECT "acquirerMid", "settleDate", SUM("netMinor") AS "netMinor" FROM "ReconLine"
+     WHERE "merchantId" = ? AND "source" = 'statement' AND "day" BETWEEN ? AND ?
+       AND "settleDate" BETWEEN ? AND ? AND ${VISIBLE_OR_OURS}
+     GROUP BY "acquirerMid", "settleDate"`,
+    [merchantId, addDays(settleFrom, -31), settleTo, settleFrom, settleTo, importId],
+  );
+  const bank = await store.all<BankRow>(
+    `SELECT "id", "day", "amountMinor", "category", "exceptionId" FROM "ReconLine"
+     WHERE "merchantId" = ? AND "source" = 'bank' AND "day" BETWEEN ? AND ? AND "manual" = false AND ${VISIBLE_OR_OURS}
+     ORDER BY "id"`,
+    [merchantId, bankFrom, bankTo, importId],
+  );
+
+  const result = matchCredits(
+    totals.map((row) => ({
+      acquirerMid: row.acquirerMid ?? "",
+      settleDate: row.settleDate,
+      netMinor: Number(row.netMinor),
+    })),
+    bank.map((row) => ({ id: row.id, date: row.day, amountMinor: row.amountMinor })),
+    { creditWindowDays, today },
+  );
+
+  for (let date = settleFrom; date <= bankTo; date = addDays(date, 1)) plan.creditDays.add(date);
+  const bankById = new Map(bank.map((row) => [row.id, row]));
+  for (const credit of result.credits) {
+    const line = bankById.get(credit.id);
+    if (!line) continue;
+    if (line.category === "staged") plan.setStagedCategory(line.id, credit.category);
+    else if (line.category !== credit.category) plan.visibleChanges.push(line.id, credit.category, null, null);
+    if (credit.category === "credit_unexplained") {
+      plan.addException({
+        key: `credit_unexplained:${line.id}`,
+        category: "credit_unexplained",
+        storeId: null,
+        tid: null,
+        batchNo: null,
+        day: line.day,
+        amountMinor: line.amountMinor,
+        lineIds: [line.id],
+      });
+    }
+  }
+  for (const settlement of result.settlements) {
+    plan.settlements.push({
+      acquirerMid: settlement.acquirerMid,
+      settleDate: settlement.settleDate,
+      expectedMinor: settlement.expectedMinor,
+      category: settlement.category,
+      creditLineId: settlement.creditLineId,
+      shortByMinor: settlement.shortByMinor,
+    });
+    if (settlement.category === "credit_short" || settlement.category === "credit_missing") {
+      const short = settlement.category === "credit_short";
+      plan.addException({
+        key: `${settlement.category}:${settlement.acquirerMid}:${settlement.settleDate}`,
+        category: settlement.category,
+        storeId: null,
+        tid: null,
+        batchNo: null,
+        day: settlement.settleDate,
+        amountMinor: short ? settlement.shortByMinor : settlement.expectedMinor,
+        lineIds: short && settlement.creditLineId !== null ? [settlement.creditLineId] : [],
+      });
+    }
+  }
+  return { settleDates: totals.length, credits: bank.length };
+}

@@ -1,0 +1,251 @@
+// The job of kind "reconciliation.import": a stored upload becomes visible, matched, categorised
+// lines and exception groups — all at once or not at all.
+//
+//   queued/parsing → stage the file's lines (invisible, category "staged"); a refused file (row
+//                    errors, a total line that disagrees, an unknown terminal) deletes them and
+//                    fails the import: nothing else changes.
+//   matching       → rematch the days the lines touch and the days of the merchant's pending
+//                    lines, then statement ↔ bank; write nothing visible until the one publish
+//                    transaction; then finalise (events, status done, report).
+//
+// Safe to run again from any point (a worker died and another took the lease): a rerun of a
+// parsing import deletes its staged lines and parses again; a rerun of a matching import keeps its
+// staged lines (they are complete once the status says matching) and computes the matching again
+// (nothing of it was visible), or — if the publish had committed (its time is in the report) —
+// only finalises.
+import "server-only";
+import { appendEvent } from "@/lib/audit/append-event";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { ReconImport } from "@/lib/generated/prisma/client";
+import { finalizeImport } from "@/lib/reconciliation/import/finalize";
+import { type LineStore, openLineStore } from "@/lib/reconciliation/import/line-store";
+import { merchantToday } from "@/lib/reconciliation/import/merchant-today";
+import { PhaseTimer } from "@/lib/reconciliation/import/phase-timer";
+import { publish } from "@/lib/reconciliation/import/publish";
+import { PublishPlan } from "@/lib/reconciliation/import/publish-plan";
+import { rematchCredits } from "@/lib/reconciliation/import/rematch-credits";
+import { rematchTransactions } from "@/lib/reconciliation/import/rematch-transactions";
+import { stageLines } from "@/lib/reconciliation/import/stage-lines";
+import { loadFormat } from "@/lib/reconciliation/imports/load-format";
+import { addDays } from "@/lib/reconciliation/match/local-time";
+import { openSpool, removeSpool } from "@/lib/reconciliation/spool";
+import type { ImportType, LocalDate } from "@/lib/reconciliation/types";
+
+export interface ImportJobContext {
+  heartbeat(): Promise<void>;
+}
+
+type Report = Record<string, unknown>;
+
+function reportOf(row: ReconImport): Report {
+  return row.report ? (JSON.parse(row.report) as Report) : {};
+}
+
+async function deleteStaged(store: LineStore, importId: string): Promise<void> {
+  await store.transaction(() =>
+    store.run(`DELETE FROM "ReconLine" WHERE "importId" = ? AND "category" = 'staged'`, [importId]),
+  );
+}
+
+export async function runImport(importId: string, context: ImportJobContext): Promise<void> {
+  let reconImport = await prisma.reconImport.findUnique({ where: { id: importId } });
+  if (!reconImport || reconImport.status === "done" || reconImport.status === "failed") return;
+  const store = await openLineStore();
+  try {
+    const timer = new PhaseTimer();
+    const phases = timer.phases;
+    let report = reportOf(reconImport);
+    if (reconImport.status === "queued" || reconImport.status === "parsing") {
+      await deleteStaged(store, importId);
+      reconImport = await prisma.reconImport.update({
+        where: { id: importId },
+        data: { status: "parsing", rowsRead: 0, startedAt: reconImport.startedAt ?? new Date() },
+      });
+      const format = reconImport.formatId
+        ? await loadFormat(reconImport.merchantId, reconImport.formatId, reconImport.type as ImportType)
+        : null;
+      const staged = await stageLines({
+        store,
+        source: openSpool(importId),
+        reconImport,
+        format,
+        heartbeat: context.heartbeat,
+      });
+      if (staged.errorCount > 0) {
+        await refuse(store, reconImport, staged);
+        return;
+      }
+      timer.lap("parse");
+      // The days to match travel in the report, so a rerun after a crash knows them too.
+      report = {
+        ...report,
+        rows: staged.rowsRead,
+        pansMasked: staged.pansMasked,
+        days: staged.days,
+        creditDates: staged.creditDates,
+        phases,
+      };
+      reconImport = await prisma.reconImport.update({
+        where: { id: importId },
+        data: { status: "matching", report: JSON.stringify(report) },
+      });
+    }
+
+    let publishedAt = typeof report.publishedAt === "string" ? new Date(report.publishedAt) : null;
+    let matching: Report = {};
+    if (!publishedAt) {
+      const plan = new PublishPlan();
+      const today = merchantToday(env.MERCHANT_TIME_ZONE);
+      const recorded = await recordedDays(store, importId, report);
+      const days = await affectedDays(store, reconImport.merchantId, recorded.days, today);
+      const transactions = await rematchTransactions({
+        store,
+        merchantId: reconImport.merchantId,
+        importId,
+        days,
+        options: {
+          windowMinutes: env.RECON_WINDOW_MINUTES,
+          duplicateWindowSeconds: env.RECON_DUPLICATE_WINDOW_SECONDS,
+          settleLagDays: env.RECON_SETTLE_LAG_DAYS,
+          today,
+        },
+        plan,
+        heartbeat: context.heartbeat,
+      });
+      const credits = await rematchCredits({
+        store,
+        merchantId: reconImport.merchantId,
+        importId,
+        creditDates: recorded.creditDates,
+        creditWindowDays: env.RECON_CREDIT_WINDOW_DAYS,
+        today,
+        plan,
+      });
+      timer.lap("match");
+      await context.heartbeat();
+      publishedAt = new Date();
+      await publish({
+        store,
+        merchantId: reconImport.merchantId,
+        importId,
+        plan,
+        at: publishedAt,
+        report: { ...report, publishedAt: publishedAt.toISOString() },
+      });
+      matching = {
+        days: transactions.days,
+        linesMatched: transactions.lines,
+        visibleLinesChanged: transactions.changed,
+        settleDates: credits.settleDates,
+        exceptionsProduced: plan.exceptions.length,
+      };
+      timer.lap("publish");
+    }
+
+    const counts = Object.fromEntries(
+      (
+        await store.all<{ category: string; lines: number | string }>(
+          `SELECT "category", COUNT(*) AS "lines" FROM "ReconLine" WHERE "importId" = ? GROUP BY "category"`,
+          [importId],
+        )
+      ).map((row) => [row.category, Number(row.lines)]),
+    );
+    const resolved = await prisma.reconException.count({
+      where: { merchantId: reconImport.merchantId, status: "resolved", resolvedAt: publishedAt },
+    });
+    const opened = await prisma.reconException.count({
+      where: { merchantId: reconImport.merchantId, status: "open", createdAt: publishedAt },
+    });
+    timer.lap("count");
+    await finalizeImport({
+      reconImport,
+      publishedAt,
+      report: {
+        ...report,
+        ...matching,
+        rows: Number(report.rows ?? reconImport.rowsRead),
+        counts,
+        exceptionsOpened: opened,
+        exceptionsResolved: resolved,
+        phases: { ...(report.phases as Report | undefined), ...phases },
+        publishedAt: publishedAt.toISOString(),
+      },
+    });
+    await removeSpool(importId);
+  } finally {
+    await store.close();
+  }
+}
+
+/** The days staging recorded in the report; read from the lines if it has none. */
+async function recordedDays(
+  store: LineStore,
+  importId: string,
+  report: Report,
+): Promise<{ days: LocalDate[]; creditDates: LocalDate[] }> {
+  if (Array.isArray(report.days) && Array.isArray(report.creditDates)) {
+    return { days: report.days as LocalDate[], creditDates: report.creditDates as LocalDate[] };
+  }
+  const rows = await store.all<{ source: string; day: LocalDate; settleDate: LocalDate | null }>(
+    `SELECT DISTINCT "source", "day", "settleDate" FROM "ReconLine" WHERE "importId" = ?`,
+    [importId],
+  );
+  return {
+    days: [...new Set(rows.filter((row) => row.source !== "bank").map((row) => row.day))].sort(),
+    creditDates: [
+      ...new Set(rows.map((row) => (row.source === "bank" ? row.day : row.settleDate)).filter((day) => day !== null)),
+    ].sort(),
+  };
+}
+
+/**
+ * How far back the merchant's pending lines are looked for. A line is pending only until its
+ * settle date has passed, and every import rematches the pending days, so older pending lines
+ * exist only when no file came for this long; bounding the walk keeps it off years of lines.
+ */
+const PENDING_LOOKBACK_DAYS = 62;
+
+/** Every day this import's lines touch, and the days of the merchant's pending POS lines. */
+async function affectedDays(
+  store: LineStore,
+  merchantId: string,
+  ours: readonly LocalDate[],
+  today: LocalDate,
+): Promise<LocalDate[]> {
+  // A late statement closes what it explains; a pending line may also have become overdue.
+  const pending = await store.all<{ day: LocalDate }>(
+    `SELECT DISTINCT "day" FROM "ReconLine"
+     WHERE "merchantId" = ? AND "source" = 'pos' AND "day" >= ? AND "category" = 'pending'`,
+    [merchantId, addDays(today, -PENDING_LOOKBACK_DAYS)],
+  );
+  return [...new Set([...ours, ...pending.map((row) => row.day)])].sort();
+}
+
+async function refuse(
+  store: LineStore,
+  reconImport: ReconImport,
+  staged: { rowsRead: number; errors: unknown[]; errorCount: number },
+): Promise<void> {
+  await deleteStaged(store, reconImport.id);
+  await prisma.$transaction(async (tx) => {
+    const claimed = await tx.reconImport.updateMany({
+      where: { id: reconImport.id, status: "parsing" },
+      data: { status: "failed", errors: JSON.stringify(staged.errors), finishedAt: new Date() },
+    });
+    if (claimed.count !== 1) return;
+    await appendEvent(tx, {
+      merchantId: reconImport.merchantId,
+      actorId: reconImport.createdById,
+      type: "reconciliation.import_failed",
+      after: {
+        importId: reconImport.id,
+        type: reconImport.type as ImportType,
+        fileName: reconImport.fileName,
+        rows: staged.rowsRead,
+        errorCount: staged.errorCount,
+      },
+    });
+  });
+  await removeSpool(reconImport.id);
+}

@@ -1,0 +1,135 @@
+// Parse phase: streams the spooled file through the parser and bulk-inserts its records as staged
+// lines (invisible to every reader), a batch per transaction. Each record's terminal is looked up
+// in the merchant's terminals (one query up front); an unknown one is a row error like any other,
+// and once the file has an error nothing more is written (it will be refused whole).
+import "server-only";
+import type { Readable } from "node:stream";
+import { prisma } from "@/lib/db/client";
+import {
+  bankLineValues,
+  type LineValue,
+  posLineValues,
+  statementLineValues,
+  type TerminalPlace,
+} from "@/lib/reconciliation/import/line-columns";
+import type { LineStore } from "@/lib/reconciliation/import/line-store";
+import { parseImportFile } from "@/lib/reconciliation/parse/parse-file";
+import type {
+  BankRecord,
+  CustomFormat,
+  ImportRecord,
+  ImportType,
+  PosRecord,
+  RowError,
+  StatementRecord,
+} from "@/lib/reconciliation/types";
+
+const MAX_ERRORS = 100;
+const BATCH_SIZE = 5000;
+/** The import's progress (rowsRead) is written at most this often. */
+const PROGRESS_INTERVAL_MS = 500;
+
+export interface StagedFile {
+  rowsRead: number;
+  /** At most MAX_ERRORS, by line. */
+  errors: RowError[];
+  errorCount: number;
+  pansMasked: number;
+  /** The days of the lines written (POS and statement: the transaction's; bank: the credit's). */
+  days: string[];
+  /** The settle dates (statement) or credit days (bank) whose statement ↔ bank matching they touch. */
+  creditDates: string[];
+}
+
+export async function stageLines({
+  store,
+  source,
+  reconImport,
+  format,
+  heartbeat,
+}: {
+  store: LineStore;
+  source: Readable;
+  reconImport: { id: string; merchantId: string; type: string };
+  format: CustomFormat | null;
+  heartbeat: () => Promise<void>;
+}): Promise<StagedFile> {
+  const { id: importId, merchantId } = reconImport;
+  const type = reconImport.type as ImportType;
+  const terminals = new Map<string, TerminalPlace>(
+    (await prisma.terminal.findMany({ where: { merchantId }, select: { id: true, tid: true, storeId: true } })).map(
+      (terminal) => [terminal.tid, { terminalId: terminal.id, storeId: terminal.storeId }],
+    ),
+  );
+  const context = { merchantId, importId };
+  const unknown: RowError[] = [];
+  let unknownCount = 0;
+  let rowsRead = 0;
+  let progressAt = Date.now();
+  const days = new Set<string>();
+  const creditDates = new Set<string>();
+
+  const onBatch = async (records: ImportRecord[]) => {
+    const rows: LineValue[][] = [];
+    for (const record of records) {
+      if (type === "bank_credit") {
+        rows.push(bankLineValues(record as BankRecord, context));
+        creditDates.add((record as BankRecord).date);
+        continue;
+      }
+      const tid = (record as PosRecord | StatementRecord).tid;
+      const place = terminals.get(tid);
+      if (!place) {
+        unknownCount++;
+        if (unknown.length < MAX_ERRORS) {
+          unknown.push({
+            line: record.line,
+            column: null,
+            reason: "terminal_unknown",
+            params: { terminal: tid },
+            message: `Terminal ${tid} is not one of this merchant's terminals.`,
+          });
+        }
+        continue;
+      }
+      if (type === "pos_journal") {
+        rows.push(posLineValues(record as PosRecord, place, context));
+      } else {
+        rows.push(statementLineValues(record as StatementRecord, place, context));
+        creditDates.add((record as StatementRecord).settleDate);
+      }
+      days.add((record as PosRecord | StatementRecord).txAt.slice(0, 10));
+    }
+    // Once a terminal is unknown the file will be refused whole: writing more would only be deleted.
+    if (unknownCount === 0 && rows.length > 0) {
+      await store.transaction(() => store.insertLines(rows));
+    }
+    if (Date.now() - progressAt >= PROGRESS_INTERVAL_MS) {
+      progressAt = Date.now();
+      await prisma.reconImport.update({ where: { id: importId }, data: { rowsRead } });
+      await heartbeat();
+    }
+  };
+
+  const result = await parseImportFile(source, {
+    type,
+    format,
+    batchSize: BATCH_SIZE,
+    maxErrors: MAX_ERRORS,
+    onBatch,
+    onProgress: (read) => {
+      rowsRead = read;
+    },
+  });
+  rowsRead = result.rowsRead;
+  await prisma.reconImport.update({ where: { id: importId }, data: { rowsRead } });
+  const errors = [...result.errors, ...unknown].sort((a, b) => a.line - b.line).slice(0, MAX_ERRORS);
+  return {
+    rowsRead,
+    errors,
+    errorCount: result.errorCount + unknownCount,
+    pansMasked: result.pansMasked,
+    days: [...days].sort(),
+    creditDates: [...creditDates].sort(),
+  };
+}

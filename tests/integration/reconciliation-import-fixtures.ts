@@ -1,0 +1,66 @@
+// Shared by the reconciliation-import tests: an import row with its file in the spool (as the
+// upload route leaves it), run through the real job, and the resulting lines read back.
+import fs from "node:fs";
+import path from "node:path";
+import { prisma } from "@/lib/db/client";
+import { newId } from "@/lib/db/new-id";
+import { runImport } from "@/lib/reconciliation/import/run-import";
+import { spoolPathOf } from "@/lib/reconciliation/spool";
+import type { ImportType } from "@/lib/reconciliation/types";
+
+export const noHeartbeat = { heartbeat: async () => {} };
+
+/** A CSV file from rows of cells (comma separated, CRLF, cells quoted when they need it). */
+export function csv(rows: (string | number | null)[][]): string {
+  const cell = (value: string | number | null) => {
+    const text = value === null ? "" : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return `${rows.map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+}
+
+/** Stores an import row and its spooled file, as the upload route does, without running it. */
+export async function queueFile({
+  merchantId,
+  type,
+  content,
+  fileName = `${type}.csv`,
+}: {
+  merchantId: string;
+  type: ImportType;
+  content: string | Buffer;
+  fileName?: string;
+}) {
+  // The audit event names the uploader (a real user); a merchant made by a test may have none.
+  const uploader =
+    (await prisma.membership.findFirst({ where: { merchantId }, select: { userId: true } })) ??
+    (await prisma.membership.findFirstOrThrow({ select: { userId: true } }));
+  const id = newId();
+  const file = spoolPathOf(id);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+  return prisma.reconImport.create({
+    data: {
+      id,
+      merchantId,
+      type,
+      fileName,
+      contentHash: id,
+      byteSize: Buffer.byteLength(content),
+      createdById: uploader.userId,
+    },
+  });
+}
+
+/** Queues a file and runs its import job to the end; returns the import as it ended. */
+export async function importFile(options: Parameters<typeof queueFile>[0]) {
+  const queued = await queueFile(options);
+  await runImport(queued.id, noHeartbeat);
+  return prisma.reconImport.findUniqueOrThrow({ where: { id: queued.id } });
+}
+
+/** The import's lines by the row number of the file. */
+export async function linesOf(importId: string) {
+  const lines = await prisma.reconLine.findMany({ where: { importId }, orderBy: { lineNo: "asc" } });
+  return new Map(lines.map((line) => [line.lineNo, line]));
+}
