@@ -471,7 +471,7 @@ describe("pairing and unpairing by hand", () => {
       matchedLineId: statement.id,
       matchRule: "manual",
       manual: true,
-      exceptionId: null,
+      exceptionId: exception.id,
     });
     expect(statementAfter).toMatchObject({
       category: "matched",

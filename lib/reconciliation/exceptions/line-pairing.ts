@@ -112,6 +112,19 @@ export async function settleExceptions(tx: Tx, merchantId: string, exceptionIds:
   return resolved;
 }
 
+/** Resolves the open ones of these exceptions (a person explained them); returns the ids resolved. */
+export async function resolveExceptions(tx: Tx, merchantId: string, exceptionIds: string[], now: Date) {
+  const resolved: string[] = [];
+  for (const id of new Set(exceptionIds)) {
+    const { count } = await tx.reconException.updateMany({
+      where: { id, merchantId, status: "open" },
+      data: { status: "resolved", resolvedAt: now },
+    });
+    if (count === 1) resolved.push(id);
+  }
+  return resolved;
+}
+
 /** The incident the change concerns, for the audit event (the first linked one), or null. */
 export async function incidentOf(tx: Tx, merchantId: string, exceptionIds: string[]): Promise<string | null> {
   if (exceptionIds.length === 0) return null;

@@ -2,7 +2,7 @@
 // (an ambiguous tie, a line the rules missed). Both must be the merchant's, not staged, of the
 // right source and unpaired. They become `matched` (or `amount_mismatch` when the amounts differ,
 // with its exception opened), matchRule "manual", manual = true — the matcher leaves them as the
-// person set them — and the exceptions they leave are resolved when no line is left in them. One
+// person set them — and the exceptions they were in are resolved (a person explained them). One
 // transaction with a reconciliation.lines_paired audit event (before and after).
 import "server-only";
 import { appendEvent } from "@/lib/audit/append-event";
@@ -15,7 +15,7 @@ import {
   lineForChange,
   lineState,
   openException,
-  settleExceptions,
+  resolveExceptions,
   writePairing,
 } from "@/lib/reconciliation/exceptions/line-pairing";
 import { lockMerchant } from "@/lib/reconciliation/exceptions/lock-merchant";
@@ -58,13 +58,25 @@ export async function pairLines({ actor, input }: { actor: Actor; input: PairLin
             amountMinor: mismatch,
           });
     const category = opened ? "amount_mismatch" : "matched";
-    const posPairing: LinePairing = { category, matchedLineId: statementId, matchRule: "manual", exceptionId: opened };
-    const statementPairing: LinePairing = { ...posPairing, matchedLineId: posId };
+    // A matched line keeps the exception it explains (an incident's evidence stays linked, as the
+    // import job leaves it); a mismatched pair moves to its own exception.
+    const posPairing: LinePairing = {
+      category,
+      matchedLineId: statementId,
+      matchRule: "manual",
+      exceptionId: opened ?? pos.exceptionId,
+    };
+    const statementPairing: LinePairing = {
+      category,
+      matchedLineId: posId,
+      matchRule: "manual",
+      exceptionId: opened ?? statement.exceptionId,
+    };
     await writePairing(tx, actor.merchantId, posId, posPairing);
     await writePairing(tx, actor.merchantId, statementId, statementPairing);
 
     const left = [pos.exceptionId, statement.exceptionId].filter((id): id is string => id !== null && id !== opened);
-    const resolvedExceptionIds = await settleExceptions(tx, actor.merchantId, left, now);
+    const resolvedExceptionIds = await resolveExceptions(tx, actor.merchantId, left, now);
     const openedExceptionIds = opened ? [opened] : [];
     await appendEvent(tx, {
       merchantId: actor.merchantId,

@@ -1,0 +1,149 @@
+// The exceptions' side of the reconciliation on what the real import job (runImport) wrote: a
+// POS journal and a statement leave a sale the acquirer never settled; finance opens its incident
+// from the exception; a late statement brings the line, the incident's timeline says so, and its
+// page lists both lines as evidence.
+import "@/tests/integration/reconciliation-import-spool-dir";
+import { beforeAll, describe, expect, test } from "vitest";
+import { matchingLinesOf } from "@/components/reconciliation/matching-line";
+import { verifyChain } from "@/lib/audit/verify-chain";
+import type { Actor } from "@/lib/auth/actor";
+import { prisma } from "@/lib/db/client";
+import { getIncident } from "@/lib/incidents/get-incident";
+import { listLinkedLines } from "@/lib/reconciliation/exceptions/list-linked-lines";
+import type { ReconExceptionDto } from "@/lib/schemas/reconciliation";
+import { exceptionsAs, openIncidentAs, summaryAs } from "@/tests/integration/reconciliation-exceptions-fixtures";
+import { csv, importFile } from "@/tests/integration/reconciliation-import-fixtures";
+
+const D = "2026-10-10";
+const CARD = "622202******0128";
+const POS_HEADER = [
+  "交易时间",
+  "终端号",
+  "卡号",
+  "交易类型",
+  "交易金额",
+  "参考号",
+  "授权码",
+  "凭证号",
+  "批次号",
+  "交易状态",
+];
+const STATEMENT_HEADER = [
+  "清算日期",
+  "交易时间",
+  "终端号",
+  "卡号",
+  "交易类型",
+  "交易金额",
+  "手续费",
+  "结算金额",
+  "参考号",
+  "凭证号",
+  "批次号",
+];
+const statementRow = (rrn: string, time: string, amount: string, trace: string, settle = "2026-10-11") => [
+  settle,
+  `${D} ${time}`,
+  "T1000001",
+  CARD,
+  "消费",
+  amount,
+  "0.00",
+  amount,
+  rrn,
+  trace,
+  "000045",
+];
+
+let merchantId: string;
+let actorOf: (email: string) => Promise<Actor>;
+
+beforeAll(async () => {
+  merchantId = (await prisma.merchant.findFirstOrThrow({ where: { name: "Demo Merchant" }, select: { id: true } })).id;
+  actorOf = async (email) => {
+    const user = await prisma.user.findFirstOrThrow({ where: { email }, include: { membership: true } });
+    const membership = user.membership;
+    if (!membership) throw new Error(`${email} has no membership`);
+    return {
+      userId: user.id,
+      name: user.name,
+      email,
+      merchantId,
+      role: membership.role as Actor["role"],
+      storeIds: [],
+    };
+  };
+  const journal = await importFile({
+    merchantId,
+    type: "pos_journal",
+    content: csv([
+      POS_HEADER,
+      [`${D} 12:00:00`, "T1000001", CARD, "消费", "128.50", "R901", "a1b2c3", "000901", "000045", "成功"],
+      [`${D} 13:00:00`, "T1000001", CARD, "消费", "50.00", "R902", "d4e5f6", "000902", "000045", "成功"],
+    ]),
+  });
+  expect(journal.status).toBe("done");
+  const statement = await importFile({
+    merchantId,
+    type: "statement",
+    content: csv([STATEMENT_HEADER, statementRow("R901", "12:00:00", "128.50", "000901")]),
+  });
+  expect(statement.status).toBe("done");
+});
+
+describe("on the import job's results", () => {
+  test("finance opens the unsettled sale's incident; a late statement brings its line to the timeline and the page", async () => {
+    const listed = await exceptionsAs("finance", { from: D, to: D, category: "pos_only" });
+    expect(listed.status).toBe(200);
+    const [exception] = listed.body.items as ReconExceptionDto[];
+    expect(listed.body.items).toHaveLength(1);
+    expect(exception.lines.map((line) => line.rrn)).toEqual(["R902"]);
+
+    const summary = await summaryAs("finance", { from: D, to: D });
+    expect(summary.body.lines).toEqual(
+      expect.arrayContaining([
+        { source: "pos", category: "matched", count: 1, amount: "128.50", currency: "CNY" },
+        { source: "pos", category: "pos_only", count: 1, amount: "50.00", currency: "CNY" },
+      ]),
+    );
+
+    const opened = await openIncidentAs("finance", exception.id);
+    expect(opened.status).toBe(201);
+    expect(opened.body.incident).toMatchObject({
+      kind: "debited_not_credited",
+      origin: "reconciliation",
+      reportedBy: null,
+      terminalId: "T1000001",
+      amount: "50.00",
+      rrn: "R902",
+      cardBin: "622202",
+      cardLast4: "0128",
+      occurredAt: "2026-10-10T05:00:00.000Z",
+    });
+    const incidentId: string = opened.body.incident.id;
+    const finance = await actorOf("finance@demo.test");
+    expect((await listLinkedLines({ actor: finance, incidentId }))?.lines.map((line) => line.rrn)).toEqual(["R902"]);
+    expect(await listLinkedLines({ actor: await actorOf("cashier@demo.test"), incidentId })).toBeNull();
+
+    const late = await importFile({
+      merchantId,
+      type: "statement",
+      content: csv([STATEMENT_HEADER, statementRow("R902", "13:00:00", "50.00", "000902", "2026-10-12")]),
+    });
+    expect(late.status).toBe("done");
+    expect((await prisma.reconException.findUniqueOrThrow({ where: { id: exception.id } })).status).toBe("resolved");
+
+    const detail = await getIncident({ actor: finance, id: incidentId });
+    const matching = matchingLinesOf(detail.timeline);
+    expect(matching?.lines.map((line) => [line.source, line.rrn])).toEqual([
+      ["pos", "R902"],
+      ["statement", "R902"],
+    ]);
+    const evidence = await listLinkedLines({ actor: finance, incidentId });
+    expect(evidence?.lines.map((line) => [line.source, line.category])).toEqual([
+      ["pos", "matched"],
+      ["statement", "matched"],
+    ]);
+    expect(await verifyChain({ merchantId })).toMatchObject({ ok: true });
+  });
+});
