@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with.
 import { z } from "zod";
+import { reconciliationFormatPaths } from "@/lib/api/openapi-reconciliation-formats";
 import { reconciliationImportPaths } from "@/lib/api/openapi-reconciliation-imports";
 import { STEP_KEYS } from "@/lib/incidents/rules";
 import {
@@ -250,6 +251,7 @@ export function buildOpenApiDocument() {
       ...adminPaths(),
       ...reconciliationExceptionPaths(),
       ...reconciliationImportPaths(),
+      ...reconciliationFormatPaths(),
       "/api/health": {
         get: {
           summary: "Liveness and database reachability",
