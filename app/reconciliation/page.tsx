@@ -59,6 +59,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
         <ImportPanel
           formats={formats}
           limitText={megabytes(env.IMPORT_MAX_BYTES)}
+          limitBytes={env.IMPORT_MAX_BYTES}
           uploadHeading={t("upload.heading")}
         />
       ) : null}

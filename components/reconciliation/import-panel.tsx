@@ -9,10 +9,12 @@ import type { ReconFormatDto } from "@/lib/reconciliation/formats/schema";
 export function ImportPanel({
   formats,
   limitText,
+  limitBytes,
   uploadHeading,
 }: {
   formats: ReconFormatDto[];
   limitText: string;
+  limitBytes: number;
   uploadHeading: string;
 }) {
   const [version, setVersion] = useState(0);
@@ -22,7 +24,12 @@ export function ImportPanel({
         <h2 id="upload-heading" className="text-lg font-semibold">
           {uploadHeading}
         </h2>
-        <UploadForm formats={formats} limitText={limitText} onImported={() => setVersion((value) => value + 1)} />
+        <UploadForm
+          formats={formats}
+          limitText={limitText}
+          limitBytes={limitBytes}
+          onImported={() => setVersion((value) => value + 1)}
+        />
       </section>
       <RecentImports version={version} />
     </div>

@@ -32,11 +32,14 @@ type RefusedBody = ApiErrorBody & { error: { errorCount?: number }; errors?: Row
 export function UploadForm({
   formats,
   limitText,
+  limitBytes,
   onImported,
 }: {
   formats: ReconFormatDto[];
   /** The size limit in words, e.g. "200 MB". */
   limitText: string;
+  /** The server refuses larger files with 413; said before sending them (a browser cut off mid-upload hears no answer). */
+  limitBytes: number;
   onImported?: () => void;
 }) {
   const t = useTranslations("Reconciliation");
@@ -57,6 +60,10 @@ export function UploadForm({
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) {
       setFileError(t("upload.chooseFile"));
+      return;
+    }
+    if (file.size > limitBytes) {
+      setFileError(t("upload.tooLarge", { limit: limitText }));
       return;
     }
     setFileError(undefined);
