@@ -133,7 +133,7 @@ async function filesFor(options, scratch) {
     const same = Object.entries(wanted).every(([key, value]) => earlier.options?.[key] === value);
     if (same && Object.values(earlier.generated.files).every((pair) => Object.values(pair).every(fs.existsSync))) {
       console.log(`Reusing the files in ${options.filesDir}`);
-      return earlier.generated;
+      return { ...earlier.generated, reused: true };
     }
   }
   const generated = await generateReconFiles({ dir: options.filesDir, ...wanted });
@@ -285,7 +285,7 @@ async function main() {
   const sizeMb = (file) => (fs.statSync(file).size / 1e6).toFixed(0);
   const imported = (pair) => pair[options.encoding];
   console.log(
-    `Generated in ${seconds(performance.now() - mark)} s: POS journal ${thousands(generated.lines.pos)} lines ` +
+    `${generated.reused ? "Files" : `Generated in ${seconds(performance.now() - mark)} s`}: POS journal ${thousands(generated.lines.pos)} lines ` +
       `(${sizeMb(imported(generated.files.pos))} MB ${options.encoding}), statement ${thousands(generated.lines.statement)} ` +
       `(${sizeMb(imported(generated.files.statement))} MB), bank ${generated.lines.bankRows} rows; ` +
       `${generated.stores.reduce((n, s) => n + s.tids.length, 0)} terminals in ${generated.stores.length} stores, ` +
@@ -335,7 +335,13 @@ async function main() {
     logFile,
   });
   const loadAfterImport = loadAverage();
-  const byType = Object.fromEntries(importResult.files.map((file) => [file.type, file]));
+  const notRun = { status: "not run", spoolMs: 0, jobMs: 0, cpuMs: 0 };
+  const byType = {
+    pos_journal: notRun,
+    statement: notRun,
+    bank_credit: notRun,
+    ...Object.fromEntries(importResult.files.map((file) => [file.type, file])),
+  };
   for (const file of importResult.files) {
     const total = file.spoolMs + file.jobMs;
     const phases = phaseText(file.report);
@@ -345,7 +351,8 @@ async function main() {
         (file.rowsRead > 0 ? `  (${thousands((file.rowsRead / total) * 1000)} rows/s)` : "") +
         (phases ? `\n${" ".repeat(16)}phases: ${phases}` : ""),
     );
-    if (file.status !== "done") console.log(`    errors: ${JSON.stringify(file.errors)?.slice(0, 800)}`);
+    if (file.thrown) console.log(`    the job threw: ${file.thrown.slice(0, 800)}`);
+    else if (file.status !== "done") console.log(`    errors: ${JSON.stringify(file.errors)?.slice(0, 800)}`);
   }
   const mainMs = ["pos_journal", "statement"].reduce((sum, type) => sum + byType[type].spoolMs + byType[type].jobMs, 0);
   const bankMs = byType.bank_credit.spoolMs + byType.bank_credit.jobMs;
@@ -433,7 +440,7 @@ async function main() {
   const file = path.join(folder, `reconcile-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`Results: ${path.relative(ROOT, file)}${options.keep ? `; files and log kept in ${scratch}` : ""}`);
-  const importFailed = importResult.files.some((entry) => entry.status !== "done");
+  const importFailed = Object.values(byType).some((entry) => entry.status !== "done");
   if (failed.length > 0 || importFailed) process.exitCode = 1;
 }
 

@@ -53,11 +53,19 @@ async function main() {
     });
     const spooled = performance.now();
     let heartbeats = 0;
-    await runImport(importId, {
+    // A job that throws (rather than failing the import) is reported with what came before it;
+    // the files after it are not run (they would be matched against a half-done state).
+    const thrown = await runImport(importId, {
       heartbeat: async () => {
         heartbeats++;
       },
-    });
+    }).then(
+      () => null,
+      (error: unknown) => {
+        console.error(error);
+        return error instanceof Error ? error.message : String(error);
+      },
+    );
     const done = performance.now();
     const cpu = process.cpuUsage(cpuBefore);
     const row = await prisma.reconImport.findUniqueOrThrow({ where: { id: importId } });
@@ -69,7 +77,8 @@ async function main() {
       jobMs: Math.round(done - spooled),
       /** User + system CPU time of this process for the file (spool and job): less load-dependent than wall time. */
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
-      status: row.status,
+      status: thrown === null ? row.status : "threw",
+      thrown,
       rowsRead: row.rowsRead,
       rowsTotal: row.rowsTotal,
       errors: row.errors ? JSON.parse(row.errors) : null,
@@ -77,6 +86,7 @@ async function main() {
       heartbeats,
       peakRssMbSoFar: rssMb(),
     });
+    if (thrown !== null) break;
   }
   await prisma.$disconnect();
   console.log(`BENCH_RESULT ${JSON.stringify({ files: results, peakRssMb: rssMb() })}`);
