@@ -94,6 +94,16 @@ export async function openPostgresLineStore(url: string): Promise<LineStore> {
          FROM ${table} u WHERE l."id" = u."id" AND l."manual" = false`,
       );
     },
+    async tryLockMatching(merchantId) {
+      // A session-level advisory lock: it outlives transactions and ends with the connection.
+      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtext($1)) AS locked", [
+        `reconciliation.matching:${merchantId}`,
+      ]);
+      return rows[0]?.locked === true;
+    },
+    async unlockMatching(merchantId) {
+      await client.query("SELECT pg_advisory_unlock(hashtext($1))", [`reconciliation.matching:${merchantId}`]);
+    },
     async close() {
       client.release();
       await pool.end();

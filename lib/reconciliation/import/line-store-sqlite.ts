@@ -12,6 +12,8 @@ import type { LineStore, SqlParam, UpdateColumn } from "@/lib/reconciliation/imp
 const ROWS_PER_INSERT = 200;
 /** Line ids per UPDATE … WHERE id IN (…) (a statement is prepared once per length). */
 const IDS_PER_UPDATE = 500;
+/** How long a transaction waits for the write lock before the job fails (and is retried). */
+const LOCK_WAIT_MS = 60_000;
 
 function bindable(value: SqlParam): string | number | null {
   if (typeof value === "boolean") return value ? 1 : 0;
@@ -51,6 +53,34 @@ export function openSqliteLineStore(url: string): LineStore {
     return statement;
   };
   let depth = 0;
+  // The matching lock: a write transaction held on a small database of its own beside the app's
+  // file (one lock for all merchants: a SQLite deployment is one host and few imports). SQLite's
+  // file lock ends with the process, so a killed worker never leaves it taken.
+  let lock: Database.Database | null = null;
+
+  /**
+   * BEGIN IMMEDIATE without blocking the event loop: better-sqlite3 waits for a lock synchronously,
+   * so a busy wait here would also stop the very transaction it waits for when that one belongs to
+   * this process (another import's connection, or the app's own between two awaits). Instead the
+   * attempt fails at once and is retried after a timer, letting the holder finish.
+   */
+  const beginImmediate = async () => {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    database.pragma("busy_timeout = 0");
+    try {
+      for (;;) {
+        try {
+          database.exec("BEGIN IMMEDIATE");
+          return;
+        } catch (error) {
+          if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      }
+    } finally {
+      database.pragma("busy_timeout = 5000");
+    }
+  };
 
   const store: LineStore = {
     provider: "sqlite",
@@ -62,7 +92,7 @@ export function openSqliteLineStore(url: string): LineStore {
     },
     async transaction(work) {
       if (depth > 0) return work();
-      database.exec("BEGIN IMMEDIATE");
+      await beginImmediate();
       depth++;
       try {
         const result = await work();
@@ -126,7 +156,23 @@ export function openSqliteLineStore(url: string): LineStore {
         statement.run(params);
       }
     },
+    async tryLockMatching() {
+      if (lock?.inTransaction) return true;
+      lock ??= new Database(`${path.resolve(url.slice("file:".length))}-recon-matching.lock`);
+      lock.pragma("busy_timeout = 0");
+      try {
+        lock.exec("BEGIN EXCLUSIVE");
+        return true;
+      } catch (error) {
+        if ((error as { code?: string }).code === "SQLITE_BUSY") return false;
+        throw error;
+      }
+    },
+    async unlockMatching() {
+      if (lock?.inTransaction) lock.exec("COMMIT");
+    },
     async close() {
+      lock?.close();
       database.close();
     },
   };

@@ -29,6 +29,13 @@ export interface LineStore {
    * lines a person paired or unpaired (manual) are left as they are.
    */
   updateLines(columns: readonly UpdateColumn[], rows: readonly SqlParam[][]): Promise<void>;
+  /**
+   * Tries to take the merchant's matching lock without waiting: only one import of a merchant may
+   * match and publish at a time (from any instance), else two would each miss the other's lines.
+   * Held until unlockMatching or until this connection ends (a killed worker frees it).
+   */
+  tryLockMatching(merchantId: string): Promise<boolean>;
+  unlockMatching(merchantId: string): Promise<void>;
   close(): Promise<void>;
 }
 

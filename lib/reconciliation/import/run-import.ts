@@ -95,6 +95,8 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
     let publishedAt = typeof report.publishedAt === "string" ? new Date(report.publishedAt) : null;
     let matching: Report = {};
     if (!publishedAt) {
+      await lockMatching(store, reconImport.merchantId, context);
+      timer.lap("wait");
       const plan = new PublishPlan();
       const today = merchantToday(env.MERCHANT_TIME_ZONE);
       const recorded = await recordedDays(store, importId, report);
@@ -140,6 +142,7 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
         settleDates: credits.settleDates,
         exceptionsProduced: plan.exceptions.length,
       };
+      await store.unlockMatching(reconImport.merchantId);
       timer.lap("publish");
     }
 
@@ -175,6 +178,14 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
     await removeSpool(importId);
   } finally {
     await store.close();
+  }
+}
+
+/** Waits (keeping the job's lease) until no other import of the merchant is matching. */
+async function lockMatching(store: LineStore, merchantId: string, context: ImportJobContext): Promise<void> {
+  while (!(await store.tryLockMatching(merchantId))) {
+    await context.heartbeat();
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
