@@ -6,10 +6,12 @@ import fs from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { verifyChain } from "@/lib/audit/verify-chain";
 import { prisma } from "@/lib/db/client";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { runDueJobs } from "@/lib/jobs/worker";
 import { merchantToday } from "@/lib/reconciliation/import/merchant-today";
 import { spoolPathOf } from "@/lib/reconciliation/spool";
 import { logIncident } from "@/tests/helpers/incidents";
-import { csv, importFile, linesOf } from "@/tests/integration/reconciliation-import-fixtures";
+import { csv, importFile, linesOf, queueFile } from "@/tests/integration/reconciliation-import-fixtures";
 
 const D = "2026-11-20";
 const SETTLE = "2026-11-21";
@@ -371,6 +373,21 @@ describe("a refused file stores nothing", () => {
     expect(await prisma.reconLine.count({ where: { importId: failed.id } })).toBe(0);
     expect(await prisma.reconException.count()).toBe(before);
   });
+});
+
+test("the worker runs a queued import through its job kind", async () => {
+  const queued = await queueFile({
+    merchantId,
+    type: "pos_journal",
+    content: pos([[`${D} 09:00:00`, "T1000002", null, "消费", "3.00", "W001", "300001", "005", "成功", "是", null]]),
+  });
+  const jobId = await prisma.$transaction((tx) =>
+    enqueueJob(tx, { kind: "reconciliation.import", payload: { importId: queued.id } }),
+  );
+  await runDueJobs();
+  expect(await prisma.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "done" });
+  expect(await prisma.reconImport.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "done" });
+  expect(await prisma.reconLine.count({ where: { importId: queued.id, category: "pos_only" } })).toBe(1);
 });
 
 test("runs of the same import again change nothing", async () => {
