@@ -9,6 +9,7 @@ import { prisma } from "@/lib/db/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { merchantToday } from "@/lib/reconciliation/import/merchant-today";
+import { runImport } from "@/lib/reconciliation/import/run-import";
 import { spoolPathOf } from "@/lib/reconciliation/spool";
 import { logIncident } from "@/tests/helpers/incidents";
 import { csv, importFile, linesOf, queueFile } from "@/tests/integration/reconciliation-import-fixtures";
@@ -359,6 +360,15 @@ describe("a refused file stores nothing", () => {
     expect(JSON.parse(event.after ?? "{}")).toMatchObject({ importId: failed.id, errorCount: 1 });
   });
 
+  test("an import whose upload is no longer stored fails, saying so, instead of staying in parsing", async () => {
+    const queued = await queueFile({ merchantId, type: "pos_journal", content: pos([]) });
+    fs.rmSync(spoolPathOf(queued.id));
+    await runImport(queued.id, { heartbeat: async () => {} });
+    const failed = await prisma.reconImport.findUniqueOrThrow({ where: { id: queued.id } });
+    expect(failed.status).toBe("failed");
+    expect(JSON.parse(failed.errors ?? "[]")).toEqual([expect.objectContaining({ reason: "file_unreadable" })]);
+  });
+
   test("a total line that disagrees with the rows fails the import and stores nothing", async () => {
     const before = await prisma.reconException.count();
     const failed = await importFile({
@@ -392,7 +402,6 @@ test("the worker runs a queued import through its job kind", async () => {
 
 test("runs of the same import again change nothing", async () => {
   const lines = await prisma.reconLine.findMany({ where: { merchantId }, orderBy: { id: "asc" } });
-  const { runImport } = await import("@/lib/reconciliation/import/run-import");
   await runImport(posImport, { heartbeat: async () => {} });
   expect(await prisma.reconLine.findMany({ where: { merchantId }, orderBy: { id: "asc" } })).toEqual(lines);
 });

@@ -14,6 +14,7 @@
 // (nothing of it was visible), or — if the publish had committed (its time is in the report) —
 // only finalises.
 import "server-only";
+import fs from "node:fs";
 import { appendEvent } from "@/lib/audit/append-event";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -29,7 +30,7 @@ import { rematchTransactions } from "@/lib/reconciliation/import/rematch-transac
 import { stageLines } from "@/lib/reconciliation/import/stage-lines";
 import { loadFormat } from "@/lib/reconciliation/imports/load-format";
 import { addDays } from "@/lib/reconciliation/match/local-time";
-import { openSpool, removeSpool } from "@/lib/reconciliation/spool";
+import { openSpool, removeSpool, spoolPathOf } from "@/lib/reconciliation/spool";
 import type { ImportType, LocalDate } from "@/lib/reconciliation/types";
 
 export interface ImportJobContext {
@@ -65,6 +66,18 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
       const format = reconImport.formatId
         ? await loadFormat(reconImport.merchantId, reconImport.formatId, reconImport.type as ImportType)
         : null;
+      if (!fs.existsSync(spoolPathOf(importId))) {
+        // The upload is gone (a volume not shared between instances, or removed by hand): say so
+        // instead of failing the job until its attempts run out with the import stuck in parsing.
+        const gone = {
+          line: 1,
+          column: null,
+          reason: "file_unreadable",
+          message: "The uploaded file is no longer stored.",
+        };
+        await refuse(store, reconImport, { rowsRead: 0, errors: [gone], errorCount: 1 });
+        return;
+      }
       const staged = await stageLines({
         store,
         source: openSpool(importId),
