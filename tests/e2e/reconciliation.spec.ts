@@ -1,0 +1,239 @@
+// The reconciliation as finance uses it (issue 8), in Chromium against the real build: a POS
+// journal, an acquirer statement and a bank file uploaded through the page (each followed by its
+// progress bar to "done"), the pos_only exception the files leave, an incident opened from it and
+// found on /finance — once in English on a desktop and once in Chinese on a phone. Also: a file
+// with bad lines shows them and stores nothing, and a cashier cannot reach the page or its API.
+
+import { randomInt } from "node:crypto";
+import fs from "node:fs";
+import type { Page } from "@playwright/test";
+import { addDays, journeyFiles } from "@/tests/fixtures/reconciliation/journey.mjs";
+import { expect, PHONE, seriousAccessibilityViolations, test } from "./fixtures";
+
+const UI = {
+  en: {
+    title: "Reconciliation",
+    kind: "Kind of file",
+    file: "File",
+    submit: "Import",
+    done: "Done",
+    progress: (file: string) => `Import of ${file}`,
+    types: { pos_journal: "POS journal", statement: "Acquirer statement", bank_credit: "Bank credits" },
+    openIncident: "Open incident",
+    incidentLink: /^Incident INC-\d+$/,
+    category: "Category",
+    posOnly: "At the till only (debited, not credited?)",
+    apply: "Show",
+    nav: "Reconciliation",
+  },
+  "zh-CN": {
+    title: "对账",
+    kind: "文件类型",
+    file: "文件",
+    submit: "导入",
+    done: "已完成",
+    progress: (file: string) => `${file} 的导入进度`,
+    types: { pos_journal: "POS 流水", statement: "收单对账单", bank_credit: "银行入账明细" },
+    openIncident: "登记事件",
+    incidentLink: /^事件 INC-\d+$/,
+    category: "类别",
+    posOnly: null,
+    apply: "查看",
+    nav: "对账",
+  },
+} as const;
+
+type Locale = keyof typeof UI;
+
+/** Today in the merchant's zone (Asia/Shanghai), as the lines' days are written. */
+function merchantToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+}
+
+/** The three files of one journey, with reference numbers and amounts no other run uses. */
+function freshJourney(daysAgo: number, hour: number) {
+  const rrnBase = `${String(Date.now()).slice(-6)}${String(randomInt(0, 1000)).padStart(3, "0")}`;
+  const amount = () => randomInt(1_000, 90_000);
+  return journeyFiles({
+    day: addDays(merchantToday(), -daysAgo),
+    hour,
+    rrnBase,
+    amountsMinor: [amount(), amount(), amount()],
+  });
+}
+
+/** Uploads one file through the form and waits until its import's progress bar reports done. */
+async function importFile(
+  page: Page,
+  locale: Locale,
+  type: keyof (typeof UI)["en"]["types"],
+  name: string,
+  text: string,
+) {
+  const ui = UI[locale];
+  await page.getByRole("combobox", { name: ui.kind, exact: true }).selectOption({ label: ui.types[type] });
+  await page
+    .getByRole("button", { name: ui.file, exact: true })
+    .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+  await page.getByRole("button", { name: ui.submit, exact: true }).click();
+  const tracker = page.getByTestId("import-tracker").filter({ hasText: name });
+  const bar = tracker.getByRole("progressbar", { name: ui.progress(name) });
+  await expect(bar).toBeVisible();
+  await expect(tracker).toHaveAttribute("data-status", "done", { timeout: 45_000 });
+  await expect(tracker.getByTestId("import-status")).toHaveText(ui.done);
+  // Done fills the bar.
+  await expect(bar).toHaveAttribute("value", "1");
+  await expect(bar).toHaveAttribute("max", "1");
+}
+
+async function noHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, "the page must not scroll sideways").toBeLessThanOrEqual(0);
+}
+
+async function journey(page: Page, locale: Locale, { daysAgo, hour }: { daysAgo: number; hour: number }) {
+  const ui = UI[locale];
+  const files = freshJourney(daysAgo, hour);
+  const tag = files.posOnly.rrn;
+
+  await test.step("finance finds the page in the header and it speaks the reader's language", async () => {
+    await page.goto("/incidents");
+    await page
+      .getByRole("navigation", { name: locale === "en" ? "Main" : "主导航" })
+      .getByRole("link", { name: ui.nav })
+      .click();
+    await expect(page).toHaveURL(/\/reconciliation$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(ui.title);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  await test.step("uploads a POS journal, a statement and a bank file, each followed to done", async () => {
+    await importFile(page, locale, "pos_journal", `pos-${tag}.csv`, files.pos);
+    await importFile(page, locale, "statement", `statement-${tag}.csv`, files.statement);
+    await importFile(page, locale, "bank_credit", `bank-${tag}.csv`, files.bank);
+    await expect(
+      page.getByTestId("recent-imports").getByRole("link", { name: new RegExp(`bank-${tag}`) }),
+    ).toBeVisible();
+    await noHorizontalOverflow(page);
+  });
+
+  const reference = await test.step("opens an incident from the pos_only exception", async () => {
+    await page.goto("/reconciliation/exceptions?category=pos_only");
+    const item = page.getByTestId("exception-item").filter({ hasText: files.posOnly.rrn });
+    await expect(item).toHaveCount(1);
+    await expect(item).toHaveAttribute("data-category", "pos_only");
+    if (ui.posOnly) await expect(item).toContainText(ui.posOnly);
+    await noHorizontalOverflow(page);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await item.getByRole("button", { name: ui.openIncident, exact: true }).click();
+    const link = item.getByTestId("exception-incident-link");
+    await expect(link).toHaveText(ui.incidentLink);
+    return ((await link.textContent()) ?? "").match(/INC-\d+/)?.[0] ?? "";
+  });
+
+  await test.step("the incident waits on /finance", async () => {
+    expect(reference).toMatch(/^INC-\d+$/);
+    await page.goto("/finance?kind=debited_not_credited");
+    await expect(page.getByText(reference, { exact: true })).toBeVisible();
+  });
+}
+
+test.describe("in English on a desktop", () => {
+  test("finance imports three files, opens an incident from the pos_only line and sees it on /finance", async ({
+    pageAs,
+  }) => {
+    test.setTimeout(180_000);
+    const finance = await pageAs("finance");
+    await journey(finance, "en", { daysAgo: 3, hour: 10 });
+  });
+
+  test("finance opens incidents for two selected exceptions at once", async ({ pageAs }) => {
+    test.setTimeout(120_000);
+    const finance = await pageAs("finance");
+    const day = addDays(merchantToday(), -5);
+    const rrnBase = `${String(Date.now()).slice(-6)}${String(randomInt(0, 1000)).padStart(3, "0")}`;
+    // Two approved sales no statement will ever explain, on two terminals: two exception groups.
+    const journal = [
+      "time,terminal id,card,type,amount,rrn,auth code,trace no,batch no,status,signed",
+      `${day} 08:01:00,T1000001,622202******0301,sale,${randomInt(10, 900)}.11,${rrnBase}101,B00001,${rrnBase.slice(-3)}101,000009,approved,Y`,
+      `${day} 08:02:00,T2000001,622202******0302,sale,${randomInt(10, 900)}.22,${rrnBase}102,B00002,${rrnBase.slice(-3)}102,000009,approved,Y`,
+      "",
+    ].join("\r\n");
+    await finance.goto("/reconciliation");
+    await importFile(finance, "en", "pos_journal", `two-${rrnBase}.csv`, journal);
+
+    await finance.goto(`/reconciliation/exceptions?category=pos_only&from=${day}&to=${day}`);
+    const items = finance.getByTestId("exception-item").filter({ hasText: rrnBase });
+    await expect(items).toHaveCount(2);
+    for (const index of [0, 1]) await items.nth(index).getByRole("checkbox").check();
+    await finance.getByRole("button", { name: "Open incidents for selected (2)" }).click();
+    await expect(finance.getByTestId("exceptions-notice")).toHaveText("2 incidents opened or linked.");
+    await expect(items.getByTestId("exception-incident-link")).toHaveCount(2);
+    await expect(items.getByRole("checkbox")).toHaveCount(0);
+  });
+
+  test("a file with bad lines shows them by line and column, and nothing is stored", async ({ pageAs, apiAs }) => {
+    const finance = await pageAs("finance");
+    await finance.goto("/reconciliation");
+    const name = `bad-${Date.now()}.csv`;
+    await finance.getByRole("combobox", { name: "Kind of file", exact: true }).selectOption("pos_journal");
+    await finance.getByRole("button", { name: "File", exact: true }).setInputFiles({
+      name,
+      mimeType: "text/csv",
+      buffer: fs.readFileSync("tests/fixtures/reconciliation/pos-journal-bad.csv"),
+    });
+    await finance.getByRole("button", { name: "Import", exact: true }).click();
+    const refused = finance.getByTestId("upload-refused");
+    await expect(refused).toBeVisible();
+    const rows = refused.getByTestId("row-errors").locator("tbody tr");
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText("3");
+    await expect(rows.nth(0)).toContainText("amount");
+    await expect(rows.nth(0)).toContainText("twelve");
+    await expect(rows.nth(1)).toContainText("4");
+    await expect(rows.nth(1)).toContainText("2026-11-31");
+    expect(await seriousAccessibilityViolations(finance)).toEqual([]);
+
+    const listed = await (await apiAs("finance")).get("/api/reconciliation/imports");
+    expect(listed.status()).toBe(200);
+    const { imports } = (await listed.json()) as { imports: { fileName: string }[] };
+    expect(imports.map((item) => item.fileName)).not.toContain(name);
+  });
+
+  test("a cashier cannot reach /reconciliation: no link, a refusal on the page, 403 from its API", async ({
+    pageAs,
+    apiAs,
+  }) => {
+    const cashier = await pageAs("cashier");
+    await cashier.goto("/incidents");
+    await expect(cashier.getByRole("link", { name: "Reconciliation" })).toHaveCount(0);
+    await cashier.goto("/reconciliation");
+    await expect(cashier.getByTestId("reconciliation-forbidden")).toBeVisible();
+    await expect(cashier.getByTestId("upload-form")).toHaveCount(0);
+    for (const path of ["/reconciliation/exceptions", "/reconciliation/formats"]) {
+      await cashier.goto(path);
+      await expect(cashier.getByTestId("reconciliation-forbidden")).toBeVisible();
+    }
+    const api = await apiAs("cashier");
+    for (const path of [
+      "/api/reconciliation/imports",
+      "/api/reconciliation/formats",
+      "/api/reconciliation/exceptions",
+    ]) {
+      const refused = await api.get(path);
+      expect(refused.status(), path).toBe(403);
+    }
+  });
+});
+
+test.describe("in Chinese on a phone", () => {
+  test.use({ locale: "zh-CN" });
+
+  test("财务在手机上导入三个文件，从“仅 POS 有”差错登记事件，并在财务页看到它", async ({ pageAs }) => {
+    test.setTimeout(180_000);
+    const finance = await pageAs("finance", PHONE);
+    await journey(finance, "zh-CN", { daysAgo: 4, hour: 15 });
+  });
+});
