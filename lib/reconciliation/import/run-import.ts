@@ -149,7 +149,7 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
         report: { ...report, publishedAt: publishedAt.toISOString() },
       });
       matching = {
-        days: transactions.days,
+        daysMatched: transactions.days,
         linesMatched: transactions.lines,
         visibleLinesChanged: transactions.changed,
         settleDates: credits.settleDates,
@@ -174,11 +174,13 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
       where: { merchantId: reconImport.merchantId, status: "open", createdAt: publishedAt },
     });
     timer.lap("count");
+    // The day lists were for a rerun; the finished report keeps what a person reads.
+    const { days: _days, creditDates: _creditDates, ...kept } = report;
     await finalizeImport({
       reconImport,
       publishedAt,
       report: {
-        ...report,
+        ...kept,
         ...matching,
         rows: Number(report.rows ?? reconImport.rowsRead),
         counts,
