@@ -1,11 +1,13 @@
 // Statement ↔ bank for the settle dates an import touched: each settle date's net total (per
-// acquirer merchant id) is recomputed from the statement lines and matched against the bank
-// credits in range (matchCredits). Settlements, bank lines' categories and credit exceptions go
+// acquirer merchant id) — the total stored on its ReconSettlement plus this import's statement
+// lines (lines are never changed or removed, so that is the sum of all of them, without reading a
+// million lines again) — is matched against the bank credits in range (matchCredits). Settlements, bank lines' categories and credit exceptions go
 // into the PublishPlan with everything else. The ranges are widened once each way, so the credits
 // a neighbouring settle date already took are part of the same decision and never handed out twice.
 import "server-only";
 import type { LineStore } from "@/lib/reconciliation/import/line-store";
 import type { PublishPlan } from "@/lib/reconciliation/import/publish-plan";
+import type { SettleTotal } from "@/lib/reconciliation/import/stage-lines";
 import { addDays } from "@/lib/reconciliation/match/local-time";
 import { matchCredits } from "@/lib/reconciliation/match/match-credits";
 import type { LocalDate } from "@/lib/reconciliation/types";
@@ -31,6 +33,7 @@ export async function rematchCredits({
   merchantId,
   importId,
   creditDates,
+  ownTotals,
   creditWindowDays,
   today,
   plan,
@@ -40,6 +43,8 @@ export async function rematchCredits({
   importId: string;
   /** Settle dates of the import's statement lines, or the days of its bank lines. */
   creditDates: readonly LocalDate[];
+  /** The import's own statement lines' net totals (none for a bank file). */
+  ownTotals: readonly SettleTotal[];
   creditWindowDays: number;
   today: LocalDate;
   plan: PublishPlan;
@@ -52,15 +57,20 @@ export async function rematchCredits({
   const bankFrom = settleFrom;
   const bankTo = addDays(settleTo, 2 * creditWindowDays);
 
-  // No index has settleDate: this walks the merchant's statement lines through (merchantId, source, day),
-  // bounded by the days a settle date can follow its transactions by.
-  const totals = await store.all<TotalRow>(
-    `SELECT "acquirerMid", "settleDate", SUM("netMinor") AS "netMinor" FROM "ReconLine"
-     WHERE "merchantId" = ? AND "source" = 'statement' AND "day" BETWEEN ? AND ?
-       AND "settleDate" BETWEEN ? AND ? AND ${VISIBLE_OR_OURS}
-     GROUP BY "acquirerMid", "settleDate"`,
-    [merchantId, addDays(settleFrom, -31), settleTo, settleFrom, settleTo, importId],
+  const stored = await store.all<TotalRow>(
+    `SELECT "acquirerMid", "settleDate", "expectedMinor" AS "netMinor" FROM "ReconSettlement"
+     WHERE "merchantId" = ? AND "settleDate" BETWEEN ? AND ?`,
+    [merchantId, settleFrom, settleTo],
   );
+  const totalOf = new Map<string, SettleTotal>();
+  for (const row of [...stored, ...ownTotals]) {
+    const acquirerMid = row.acquirerMid ?? "";
+    const key = `${row.settleDate}|${acquirerMid}`;
+    const total = totalOf.get(key);
+    if (total) total.netMinor += Number(row.netMinor);
+    else totalOf.set(key, { acquirerMid, settleDate: row.settleDate, netMinor: Number(row.netMinor) });
+  }
+  const totals = [...totalOf.values()];
   const bank = await store.all<BankRow>(
     `SELECT "id", "day", "amountMinor", "category", "exceptionId" FROM "ReconLine"
      WHERE "merchantId" = ? AND "source" = 'bank' AND "day" BETWEEN ? AND ? AND "manual" = false AND ${VISIBLE_OR_OURS}
@@ -69,11 +79,7 @@ export async function rematchCredits({
   );
 
   const result = matchCredits(
-    totals.map((row) => ({
-      acquirerMid: row.acquirerMid ?? "",
-      settleDate: row.settleDate,
-      netMinor: Number(row.netMinor),
-    })),
+    totals,
     bank.map((row) => ({ id: row.id, date: row.day, amountMinor: row.amountMinor })),
     { creditWindowDays, today },
   );

@@ -27,7 +27,7 @@ import { publish } from "@/lib/reconciliation/import/publish";
 import { PublishPlan } from "@/lib/reconciliation/import/publish-plan";
 import { rematchCredits } from "@/lib/reconciliation/import/rematch-credits";
 import { rematchTransactions } from "@/lib/reconciliation/import/rematch-transactions";
-import { stageLines } from "@/lib/reconciliation/import/stage-lines";
+import { type SettleTotal, stageLines } from "@/lib/reconciliation/import/stage-lines";
 import { loadFormat } from "@/lib/reconciliation/imports/load-format";
 import { addDays } from "@/lib/reconciliation/match/local-time";
 import { openSpool, removeSpool, spoolPathOf } from "@/lib/reconciliation/spool";
@@ -97,6 +97,7 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
         pansMasked: staged.pansMasked,
         days: staged.days,
         creditDates: staged.creditDates,
+        settleTotals: staged.settleTotals,
         phases,
       };
       reconImport = await prisma.reconImport.update({
@@ -133,6 +134,7 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
         merchantId: reconImport.merchantId,
         importId,
         creditDates: recorded.creditDates,
+        ownTotals: recorded.settleTotals,
         creditWindowDays: env.RECON_CREDIT_WINDOW_DAYS,
         today,
         plan,
@@ -175,7 +177,7 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
     });
     timer.lap("count");
     // The day lists were for a rerun; the finished report keeps what a person reads.
-    const { days: _days, creditDates: _creditDates, ...kept } = report;
+    const { days: _days, creditDates: _creditDates, settleTotals: _settleTotals, ...kept } = report;
     await finalizeImport({
       reconImport,
       publishedAt,
@@ -209,10 +211,19 @@ async function recordedDays(
   store: LineStore,
   importId: string,
   report: Report,
-): Promise<{ days: LocalDate[]; creditDates: LocalDate[] }> {
-  if (Array.isArray(report.days) && Array.isArray(report.creditDates)) {
-    return { days: report.days as LocalDate[], creditDates: report.creditDates as LocalDate[] };
+): Promise<{ days: LocalDate[]; creditDates: LocalDate[]; settleTotals: SettleTotal[] }> {
+  if (Array.isArray(report.days) && Array.isArray(report.creditDates) && Array.isArray(report.settleTotals)) {
+    return {
+      days: report.days as LocalDate[],
+      creditDates: report.creditDates as LocalDate[],
+      settleTotals: report.settleTotals as SettleTotal[],
+    };
   }
+  const settleTotals = await store.all<SettleTotal>(
+    `SELECT COALESCE("acquirerMid", '') AS "acquirerMid", "settleDate", SUM("netMinor") AS "netMinor" FROM "ReconLine"
+     WHERE "importId" = ? AND "source" = 'statement' GROUP BY "acquirerMid", "settleDate"`,
+    [importId],
+  );
   const rows = await store.all<{ source: string; day: LocalDate; settleDate: LocalDate | null }>(
     `SELECT DISTINCT "source", "day", "settleDate" FROM "ReconLine" WHERE "importId" = ?`,
     [importId],
@@ -222,6 +233,7 @@ async function recordedDays(
     creditDates: [
       ...new Set(rows.map((row) => (row.source === "bank" ? row.day : row.settleDate)).filter((day) => day !== null)),
     ].sort(),
+    settleTotals: settleTotals.map((total) => ({ ...total, netMinor: Number(total.netMinor) })),
   };
 }
 

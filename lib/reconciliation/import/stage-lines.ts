@@ -39,6 +39,14 @@ export interface StagedFile {
   days: string[];
   /** The settle dates (statement) or credit days (bank) whose statement ↔ bank matching they touch. */
   creditDates: string[];
+  /** Statement: the net total of the lines written, per settle date and acquirer merchant id. */
+  settleTotals: SettleTotal[];
+}
+
+export interface SettleTotal {
+  acquirerMid: string;
+  settleDate: string;
+  netMinor: number;
 }
 
 export async function stageLines({
@@ -68,6 +76,7 @@ export async function stageLines({
   let progressAt = Date.now();
   const days = new Set<string>();
   const creditDates = new Set<string>();
+  const settleTotals = new Map<string, SettleTotal>();
 
   const onBatch = async (records: ImportRecord[]) => {
     const rows: LineValue[][] = [];
@@ -95,8 +104,14 @@ export async function stageLines({
       if (type === "pos_journal") {
         rows.push(posLineValues(record as PosRecord, place, context));
       } else {
-        rows.push(statementLineValues(record as StatementRecord, place, context));
-        creditDates.add((record as StatementRecord).settleDate);
+        const line = record as StatementRecord;
+        rows.push(statementLineValues(line, place, context));
+        creditDates.add(line.settleDate);
+        const acquirerMid = line.acquirerMid ?? "";
+        const key = `${line.settleDate}|${acquirerMid}`;
+        const total = settleTotals.get(key);
+        if (total) total.netMinor += line.netMinor;
+        else settleTotals.set(key, { acquirerMid, settleDate: line.settleDate, netMinor: line.netMinor });
       }
       days.add((record as PosRecord | StatementRecord).txAt.slice(0, 10));
     }
@@ -131,5 +146,6 @@ export async function stageLines({
     pansMasked: result.pansMasked,
     days: [...days].sort(),
     creditDates: [...creditDates].sort(),
+    settleTotals: [...settleTotals.values()],
   };
 }
