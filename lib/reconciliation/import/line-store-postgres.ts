@@ -57,6 +57,10 @@ export async function openPostgresLineStore(url: string): Promise<LineStore> {
     async all<Row>(sql: string, params: readonly SqlParam[] = []) {
       return (await client.query(numbered(sql), params as unknown[])).rows as Row[];
     },
+    async allArrays(sql, params = []) {
+      return (await client.query({ text: numbered(sql), values: params as unknown[], rowMode: "array" }))
+        .rows as unknown[][];
+    },
     async run(sql, params = []) {
       return (await client.query(numbered(sql), params as unknown[])).rowCount ?? 0;
     },

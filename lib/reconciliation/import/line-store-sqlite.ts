@@ -85,7 +85,15 @@ export function openSqliteLineStore(url: string): LineStore {
   const store: LineStore = {
     provider: "sqlite",
     async all<Row>(sql: string, params: readonly SqlParam[] = []) {
-      return prepared(sql).all(...params.map(bindable)) as Row[];
+      // raw() sticks to a prepared statement: set it each time, the cache serves both shapes.
+      return prepared(sql)
+        .raw(false)
+        .all(...params.map(bindable)) as Row[];
+    },
+    async allArrays(sql, params = []) {
+      return prepared(sql)
+        .raw(true)
+        .all(...params.map(bindable)) as unknown[][];
     },
     async run(sql, params = []) {
       return prepared(sql).run(...params.map(bindable)).changes;

@@ -19,6 +19,8 @@ export interface UpdateColumn {
 export interface LineStore {
   readonly provider: "sqlite" | "postgresql";
   all<Row>(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
+  /** Rows as arrays in the SELECT's column order: cheaper than objects for a day of lines. */
+  allArrays(sql: string, params?: readonly SqlParam[]): Promise<unknown[][]>;
   run(sql: string, params?: readonly SqlParam[]): Promise<number>;
   /** Runs `work` in one transaction of this connection (which takes the write lock at once on SQLite). */
   transaction<T>(work: () => Promise<T>): Promise<T>;

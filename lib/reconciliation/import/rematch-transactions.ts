@@ -33,10 +33,49 @@ const POS_SQL = `SELECT "id", "tid", "txAt", "cardMasked", "txType", "amountMino
 const STATEMENT_SQL = `SELECT "id", "tid", "txAt", "settleDate", "txType", "amountMinor", "rrn", "traceNo", "batchNo",
   "cardMasked", ${STATE_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} ORDER BY "id"`;
 
-interface RawPos extends Omit<Stored<PosLine>, "approved" | "signed" | "txType"> {
-  txType: string;
-  approved: boolean | number;
-  signed: boolean | number | null;
+const flag = (value: unknown) => value === true || value === 1;
+const text = (value: unknown) => value as string;
+const textOrNull = (value: unknown) => value as string | null;
+const idOrNull = (value: unknown) => (value === null ? null : Number(value));
+
+/** A POS row of POS_SQL (arrays, built into objects of one shape: cheaper to load and to match). */
+function posLine(row: unknown[]): Stored<PosLine> {
+  return {
+    id: Number(row[0]),
+    tid: text(row[1]),
+    txAt: text(row[2]),
+    cardMasked: textOrNull(row[3]),
+    txType: text(row[4]) as TxType,
+    amountMinor: Number(row[5]),
+    rrn: textOrNull(row[6]),
+    traceNo: textOrNull(row[7]),
+    batchNo: textOrNull(row[8]),
+    approved: flag(row[9]),
+    signed: row[10] === null ? null : flag(row[10]),
+    origRrn: textOrNull(row[11]),
+    origTrace: textOrNull(row[12]),
+    category: text(row[13]),
+    matchedLineId: idOrNull(row[14]),
+    matchRule: textOrNull(row[15]),
+  };
+}
+
+function statementLine(row: unknown[]): Stored<StatementLine> {
+  return {
+    id: Number(row[0]),
+    tid: text(row[1]),
+    txAt: text(row[2]),
+    settleDate: text(row[3]),
+    txType: text(row[4]) as TxType,
+    amountMinor: Number(row[5]),
+    rrn: textOrNull(row[6]),
+    traceNo: textOrNull(row[7]),
+    batchNo: textOrNull(row[8]),
+    cardMasked: textOrNull(row[9]),
+    category: text(row[10]),
+    matchedLineId: idOrNull(row[11]),
+    matchRule: textOrNull(row[12]),
+  };
 }
 
 export interface DayMatchCounts {
@@ -73,16 +112,10 @@ export async function rematchTransactions({
     ).map((terminal) => [terminal.tid, terminal.storeId]),
   );
   for (const day of days) {
-    const rawPos = await store.all<RawPos>(POS_SQL, [merchantId, "pos", day, importId]);
-    const pos = rawPos.map(
-      (line): Stored<PosLine> => ({
-        ...line,
-        txType: line.txType as TxType,
-        approved: line.approved === true || line.approved === 1,
-        signed: line.signed === null ? null : line.signed === true || line.signed === 1,
-      }),
+    const pos = (await store.allArrays(POS_SQL, [merchantId, "pos", day, importId])).map(posLine);
+    const statement = (await store.allArrays(STATEMENT_SQL, [merchantId, "statement", day, importId])).map(
+      statementLine,
     );
-    const statement = await store.all<Stored<StatementLine>>(STATEMENT_SQL, [merchantId, "statement", day, importId]);
     plan.lineDays.add(day);
     counts.days++;
     counts.lines += pos.length + statement.length;
