@@ -106,11 +106,16 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
       });
     }
 
+    // Under the merchant's matching lock, read the import again: a worker that took this job over
+    // while the first one was still publishing (a lease that ran out) finds it published or done.
+    await lockMatching(store, reconImport.merchantId, context);
+    timer.lap("wait");
+    reconImport = await prisma.reconImport.findUniqueOrThrow({ where: { id: importId } });
+    if (reconImport.status !== "matching") return;
+    report = reportOf(reconImport);
     let publishedAt = typeof report.publishedAt === "string" ? new Date(report.publishedAt) : null;
     let matching: Report = {};
     if (!publishedAt) {
-      await lockMatching(store, reconImport.merchantId, context);
-      timer.lap("wait");
       const plan = new PublishPlan();
       const today = merchantToday(env.MERCHANT_TIME_ZONE);
       const recorded = await recordedDays(store, importId, report);
@@ -157,7 +162,6 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
         settleDates: credits.settleDates,
         exceptionsProduced: plan.exceptions.length,
       };
-      await store.unlockMatching(reconImport.merchantId);
       timer.lap("publish");
     }
 
