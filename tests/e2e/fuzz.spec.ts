@@ -104,7 +104,7 @@ test("thousands of mutated requests across every operation: never a 5xx, always 
   for (const [path, methods] of Object.entries(openApi.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
       const parameters = (operation.parameters ?? []) as { name: string; in: string; schema: Schema }[];
-      const requestBody = operation.requestBody as { content: { "application/json": { schema: Schema } } } | undefined;
+      const requestBody = operation.requestBody as { content: { "application/json"?: { schema: Schema } } } | undefined;
       operations.push({
         method: method.toUpperCase(),
         path,
@@ -114,7 +114,8 @@ test("thousands of mutated requests across every operation: never a 5xx, always 
             .filter((parameter) => parameter.in === "query")
             .map((parameter) => [parameter.name, parameter.schema]),
         ),
-        body: requestBody ? resolve(requestBody.content["application/json"].schema) : null,
+        // A multipart upload (the reconciliation's files) is sent the mutated JSON-less requests only.
+        body: requestBody?.content["application/json"] ? resolve(requestBody.content["application/json"].schema) : null,
         api: true,
       });
     }
@@ -127,7 +128,18 @@ test("thousands of mutated requests across every operation: never a 5xx, always 
     next: { type: "string" },
     from: { type: "string", format: "date" },
   };
-  for (const path of ["/incidents", "/incidents/{id}", "/incidents/new", "/finance", "/admin", "/login"]) {
+  for (const path of [
+    "/incidents",
+    "/incidents/{id}",
+    "/incidents/new",
+    "/finance",
+    "/admin",
+    "/login",
+    "/reconciliation",
+    "/reconciliation/exceptions",
+    "/reconciliation/formats",
+    "/reconciliation/imports/{id}",
+  ]) {
     const pathParams = path.includes("{id}") ? ["id"] : [];
     operations.push({ method: "GET", path, pathParams, query: pageQuery, body: null, api: false });
     // A server action is a POST to the page with a Next-Action header.

@@ -273,6 +273,24 @@ describe("preview", () => {
     expect(JSON.stringify(shown.body)).not.toContain(pan);
   });
 
+  test("every answer carries the security headers, refusals too (the route is outside proxy.ts)", async () => {
+    const form = new FormData();
+    form.set("file", new Blob([csv]), "bank.csv");
+    for (const request of [
+      new Request("http://localhost/api/reconciliation/preview", {
+        method: "POST",
+        body: form,
+        headers: { cookie: (await cookieOf("finance")) as string },
+      }),
+      new Request("http://localhost/api/reconciliation/preview", { method: "POST" }),
+    ]) {
+      const response = await previewRoute(request, {});
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+    }
+  });
+
   test("a cashier is refused (403); no file is a 400 naming file", async () => {
     expect((await preview("cashier", new Blob([csv]))).status).toBe(403);
     const missing = await preview("finance", null);
