@@ -1,8 +1,9 @@
 // GET /api/reconciliation/summary: counts and amounts per source and category (lines by their
 // day), the same per store, per settlement category (by settle date), and the exceptions open and
 // resolved. Staged lines (an import still running) are never counted. Finance and admins only,
-// inside the caller's merchant; three grouped reads over the (merchantId, source, day) index and
-// the settlement and exception tables.
+// inside the caller's merchant; three grouped reads: the lines over the (merchantId, source, day)
+// index (every source named, so the day range is a range scan per source, not a walk of all the
+// merchant's lines), the settlements and the exceptions.
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
@@ -47,7 +48,8 @@ export async function getReconciliationSummary({
       }[]
     >`SELECT "storeId", "source", "category", "currency", COUNT(*) AS "count", CAST(SUM("amountMinor") AS BIGINT) AS "amount"
       FROM "ReconLine"
-      WHERE "merchantId" = ${actor.merchantId} AND "category" <> 'staged' AND ${dayRange(Prisma.sql`"day"`)} ${store}
+      WHERE "merchantId" = ${actor.merchantId} AND "source" IN ('pos', 'statement', 'bank')
+        AND ${dayRange(Prisma.sql`"day"`)} AND "category" <> 'staged' ${store}
       GROUP BY "storeId", "source", "category", "currency"`,
     query.storeId
       ? Promise.resolve([])
