@@ -46,6 +46,7 @@ describe("the audit event catalogue", () => {
         "user.deactivated",
         "user.reactivated",
         "user.unlocked",
+        "reconciliation.import_queued",
         "reconciliation.format_saved",
         "reconciliation.format_deleted",
         "reconciliation.import_completed",
