@@ -72,27 +72,28 @@ export class CsvSplitter {
     for (;;) {
       let cell: string;
       if (text.charCodeAt(position) === QUOTE) {
-        cell = "";
         position++;
-        for (;;) {
-          const close = text.indexOf('"', position);
+        let close = text.indexOf('"', position);
+        if (close === -1) return -1;
+        // The usual quoted cell has no doubled quote inside: one slice, no concatenation.
+        cell = text.slice(position, close);
+        while (text.charCodeAt(close + 1) === QUOTE) {
+          position = close + 2;
+          close = text.indexOf('"', position);
           if (close === -1) return -1;
-          cell += text.slice(position, close);
-          if (text.charCodeAt(close + 1) === QUOTE) {
-            cell += '"';
-            position = close + 2;
-          } else {
-            // A closing quote at the very end of the text may yet be a doubled quote: wait.
-            if (close + 1 >= length) return -1;
-            position = close + 1;
-            break;
-          }
+          cell += `"${text.slice(position, close)}`;
         }
+        // A closing quote at the very end of the text may yet be a doubled quote: wait.
+        if (close + 1 >= length) return -1;
+        position = close + 1;
         // Text after a closing quote and before the delimiter is kept, as spreadsheets do.
-        const stop = this.cellEnd(text, position);
-        if (stop === -1) return -1;
-        cell += text.slice(position, stop);
-        position = stop;
+        const next = text.charCodeAt(position);
+        if (next !== this.delimiterCode && next !== this.newlineCode) {
+          const stop = this.cellEnd(text, position);
+          if (stop === -1) return -1;
+          cell += text.slice(position, stop);
+          position = stop;
+        }
       } else {
         const stop = this.cellEnd(text, position);
         if (stop === -1) return -1;

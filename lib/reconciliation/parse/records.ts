@@ -43,15 +43,47 @@ export interface ColumnSums {
   net: number;
 }
 
+/** Every field's column index, -1 when the file has none: one fixed shape, read by literal names. */
+type ColumnIndex = Record<FieldName, number>;
+
+function columnIndex(columns: ColumnMap): ColumnIndex {
+  const at = (field: FieldName) => columns[field] ?? -1;
+  return {
+    txAt: at("txAt"),
+    date: at("date"),
+    time: at("time"),
+    settleDate: at("settleDate"),
+    acquirerMid: at("acquirerMid"),
+    tid: at("tid"),
+    card: at("card"),
+    txType: at("txType"),
+    amount: at("amount"),
+    fee: at("fee"),
+    net: at("net"),
+    rrn: at("rrn"),
+    authCode: at("authCode"),
+    traceNo: at("traceNo"),
+    batchNo: at("batchNo"),
+    status: at("status"),
+    signed: at("signed"),
+    operator: at("operator"),
+    origRrn: at("origRrn"),
+    origTrace: at("origTrace"),
+    memo: at("memo"),
+    counterparty: at("counterparty"),
+  };
+}
+
 export class RecordReader {
   readonly sums: ColumnSums = { amount: 0, fee: 0, net: 0 };
+  private readonly at: ColumnIndex;
   readonly unit: AmountUnit;
   private readonly pattern: DatePattern | null;
   private readonly patternText: string | null;
   /** Columns no field reads: scanned only to count card numbers. */
   private readonly droppedColumns: number[];
-  // Reused for every row (read() empties it): the caller takes the errors before the next row.
-  private readonly errors: RowError[] = [];
+  /** This row's errors; a new array only after a row had some (most rows have none). */
+  private errors: RowError[] = [];
 
   constructor(
     private readonly type: ImportType,
@@ -60,6 +92,7 @@ export class RecordReader {
     format: CustomFormat | null | undefined,
     private readonly stats: CardStats,
   ) {
+    this.at = columnIndex(columns);
     this.unit = format?.amountUnit ?? "yuan";
     this.patternText = format?.datePattern || null;
     this.pattern = this.patternText ? compileDatePattern(this.patternText) : null;
@@ -69,7 +102,7 @@ export class RecordReader {
 
   /** The record of a data row, or null with its errors in `takeErrors()`. */
   read(row: string[], line: number): ImportRecord | null {
-    this.errors.length = 0;
+    if (this.errors.length > 0) this.errors = [];
     for (const column of this.droppedColumns) {
       const cell = row[column];
       if (cell !== undefined && cell.length >= 13) countPansInDroppedCell(cell, this.stats);
@@ -92,127 +125,126 @@ export class RecordReader {
 
   private pos(row: string[], line: number): PosRecord | null {
     const txAt = this.txAt(row, line);
-    const tid = this.requiredText(row, line, "tid");
+    const tid = this.requiredText(row, line, this.at.tid);
     const cardMasked = this.card(row, line);
     const txType = this.txType(row, line);
-    const amountMinor = this.amount(row, line, "amount");
+    const amountMinor = this.amount(row, line, this.at.amount, "amount");
     const approved = this.status(row, line);
     const signed = this.signed(row, line);
     if (this.errors.length > 0) return null;
     return {
       line,
       txAt: txAt as string,
-      acquirerMid: this.text(row, "acquirerMid"),
+      acquirerMid: this.text(row, this.at.acquirerMid),
       tid: (tid as string).toUpperCase(),
       cardMasked,
       txType: txType as TxType,
       amountMinor,
-      rrn: this.text(row, "rrn"),
-      authCode: this.text(row, "authCode"),
-      traceNo: this.text(row, "traceNo"),
-      batchNo: this.text(row, "batchNo"),
+      rrn: this.text(row, this.at.rrn),
+      authCode: this.text(row, this.at.authCode),
+      traceNo: this.text(row, this.at.traceNo),
+      batchNo: this.text(row, this.at.batchNo),
       approved: approved as boolean,
       signed,
-      operator: this.text(row, "operator"),
-      origRrn: this.text(row, "origRrn"),
-      origTrace: this.text(row, "origTrace"),
+      operator: this.text(row, this.at.operator),
+      origRrn: this.text(row, this.at.origRrn),
+      origTrace: this.text(row, this.at.origTrace),
     };
   }
 
   private statement(row: string[], line: number): StatementRecord | null {
-    const settleDate = this.date(row, line, "settleDate");
+    const settleDate = this.date(row, line, this.at.settleDate);
     const txAt = this.txAt(row, line);
-    const tid = this.requiredText(row, line, "tid");
+    const tid = this.requiredText(row, line, this.at.tid);
     const cardMasked = this.card(row, line);
     const txType = this.txType(row, line);
-    const amountMinor = this.amount(row, line, "amount");
-    const feeMinor = this.amount(row, line, "fee");
-    const netMinor = this.amount(row, line, "net");
+    const amountMinor = this.amount(row, line, this.at.amount, "amount");
+    const feeMinor = this.amount(row, line, this.at.fee, "fee");
+    const netMinor = this.amount(row, line, this.at.net, "net");
     if (this.errors.length > 0) return null;
     return {
       line,
       settleDate: settleDate as string,
       txAt: txAt as string,
-      acquirerMid: this.text(row, "acquirerMid"),
+      acquirerMid: this.text(row, this.at.acquirerMid),
       tid: (tid as string).toUpperCase(),
       cardMasked,
       txType: txType as TxType,
       amountMinor,
       feeMinor,
       netMinor,
-      rrn: this.text(row, "rrn"),
-      traceNo: this.text(row, "traceNo"),
-      batchNo: this.text(row, "batchNo"),
+      rrn: this.text(row, this.at.rrn),
+      traceNo: this.text(row, this.at.traceNo),
+      batchNo: this.text(row, this.at.batchNo),
     };
   }
 
   /** A bank row with an empty (or zero) credit is a debit line of the account: skipped, no error. */
   private bank(row: string[], line: number): BankRecord | null {
-    const amountCell = this.cell(row, "amount");
+    const amountCell = this.at.amount < 0 ? undefined : row[this.at.amount];
     if (isBlank(amountCell) || cleanText(amountCell) === "-") return null;
-    const amountMinor = this.amount(row, line, "amount");
-    const date = this.date(row, line, "date");
+    const amountMinor = this.amount(row, line, this.at.amount, "amount");
+    const date = this.date(row, line, this.at.date);
     if (this.errors.length > 0 || amountMinor <= 0) return null;
     return {
       line,
       date: date as string,
       amountMinor,
-      memo: this.text(row, "memo"),
-      counterparty: this.text(row, "counterparty"),
+      memo: this.text(row, this.at.memo),
+      counterparty: this.text(row, this.at.counterparty),
     };
   }
 
   // ---- cells ------------------------------------------------------------------------------
 
-  private cell(row: string[], field: FieldName): string | undefined {
-    const column = this.columns[field];
-    return column === undefined ? undefined : row[column];
+  private cell(row: string[], column: number): string | undefined {
+    return column < 0 ? undefined : row[column];
   }
 
-  private fail(line: number, field: FieldName, reason: ImportErrorReason, params?: Record<string, string | number>) {
-    const column = this.columns[field];
-    this.errors.push(rowError(line, column === undefined ? null : (this.header[column] ?? null), reason, params));
+  private fail(line: number, column: number, reason: ImportErrorReason, params?: Record<string, string | number>) {
+    this.errors.push(rowError(line, column < 0 ? null : (this.header[column] ?? null), reason, params));
   }
 
   /** Optional free text: trimmed, null when empty, card numbers masked. */
-  private text(row: string[], field: FieldName): string | null {
-    const cell = this.cell(row, field);
+  private text(row: string[], column: number): string | null {
+    if (column < 0) return null;
+    const cell = row[column];
     if (cell === undefined) return null;
     const text = cleanText(cell);
     return text === "" ? null : scrubText(text, this.stats);
   }
 
-  private requiredText(row: string[], line: number, field: FieldName): string | null {
-    const text = this.text(row, field);
-    if (text === null) this.fail(line, field, "value_required");
+  private requiredText(row: string[], line: number, column: number): string | null {
+    const text = this.text(row, column);
+    if (text === null) this.fail(line, column, "value_required");
     return text;
   }
 
-  private amount(row: string[], line: number, field: "amount" | "fee" | "net"): number {
-    const cell = this.cell(row, field);
+  private amount(row: string[], line: number, column: number, sum: keyof ColumnSums): number {
+    const cell = this.cell(row, column);
     if (cell === undefined || isBlank(cell)) {
-      this.fail(line, field, "value_required");
+      this.fail(line, column, "value_required");
       return 0;
     }
     const minor = parseAmountMinor(cleanText(cell), this.unit);
     if (Number.isNaN(minor)) {
-      this.fail(line, field, this.unit === "fen" ? "amount_fen_invalid" : "amount_invalid", { value: quoted(cell) });
+      this.fail(line, column, this.unit === "fen" ? "amount_fen_invalid" : "amount_invalid", { value: quoted(cell) });
       return 0;
     }
-    this.sums[field] += minor;
+    this.sums[sum] += minor;
     return minor;
   }
 
   /** A date field ("YYYY-MM-DD"); a date-time cell gives its day. */
-  private date(row: string[], line: number, field: "date" | "settleDate"): string | null {
-    const cell = this.cell(row, field);
+  private date(row: string[], line: number, column: number): string | null {
+    const cell = this.cell(row, column);
     if (cell === undefined || isBlank(cell)) {
-      this.fail(line, field, "value_required");
+      this.fail(line, column, "value_required");
       return null;
     }
     const value = this.dateTime(cell);
     if (value === null) {
-      this.failDate(line, field, cell, "date_invalid");
+      this.failDate(line, column, cell, "date_invalid");
       return null;
     }
     return value.slice(0, 10);
@@ -226,10 +258,10 @@ export class RecordReader {
     return parseBuiltinDateTime(cell);
   }
 
-  private failDate(line: number, field: FieldName, cell: string, reason: "date_invalid" | "datetime_invalid") {
+  private failDate(line: number, column: number, cell: string, reason: "date_invalid" | "datetime_invalid") {
     if (this.patternText)
-      this.fail(line, field, "datetime_pattern_invalid", { pattern: this.patternText, value: quoted(cell) });
-    else this.fail(line, field, reason, { value: quoted(cell) });
+      this.fail(line, column, "datetime_pattern_invalid", { pattern: this.patternText, value: quoted(cell) });
+    else this.fail(line, column, reason, { value: quoted(cell) });
   }
 
   /**
@@ -239,9 +271,9 @@ export class RecordReader {
   private txAt(row: string[], line: number): string | null {
     let day: string | null = null;
     let clock: string | null = null;
-    const dateTimeCell = this.cell(row, "txAt");
-    const dateCell = this.cell(row, "date");
-    const timeCell = this.cell(row, "time");
+    const dateTimeCell = this.cell(row, this.at.txAt);
+    const dateCell = this.cell(row, this.at.date);
+    const timeCell = this.cell(row, this.at.time);
     const failures = this.errors.length;
     if (dateTimeCell !== undefined && !isBlank(dateTimeCell)) {
       const value = this.dateTime(dateTimeCell);
@@ -249,18 +281,18 @@ export class RecordReader {
         day = value.slice(0, 10);
         if (value.length === 19) clock = value.slice(11);
       } else {
-        clock = this.columns.date !== undefined ? parseTimeOfDay(dateTimeCell) : null;
-        if (clock === null) this.failDate(line, "txAt", dateTimeCell, "datetime_invalid");
+        clock = this.at.date >= 0 ? parseTimeOfDay(dateTimeCell) : null;
+        if (clock === null) this.failDate(line, this.at.txAt, dateTimeCell, "datetime_invalid");
       }
     }
     if (timeCell !== undefined && !isBlank(timeCell)) {
       const value = parseTimeOfDay(timeCell);
-      if (value === null) this.fail(line, "time", "time_invalid", { value: quoted(timeCell) });
+      if (value === null) this.fail(line, this.at.time, "time_invalid", { value: quoted(timeCell) });
       else clock = value;
     }
     if (day === null && dateCell !== undefined && !isBlank(dateCell)) {
       const value = this.dateTime(dateCell);
-      if (value === null) this.failDate(line, "date", dateCell, "date_invalid");
+      if (value === null) this.failDate(line, this.at.date, dateCell, "date_invalid");
       else {
         day = value.slice(0, 10);
         if (clock === null && value.length === 19) clock = value.slice(11);
@@ -268,60 +300,57 @@ export class RecordReader {
     }
     if (this.errors.length > failures) return null;
     if (day === null) {
-      this.fail(line, this.columns.txAt !== undefined ? "txAt" : "date", "value_required");
+      this.fail(line, this.at.txAt >= 0 ? this.at.txAt : this.at.date, "value_required");
       return null;
     }
     if (clock === null) {
-      this.fail(
-        line,
-        this.columns.time !== undefined ? "time" : this.columns.txAt !== undefined ? "txAt" : "date",
-        "time_missing",
-      );
+      const { time, txAt, date } = this.at;
+      this.fail(line, time >= 0 ? time : txAt >= 0 ? txAt : date, "time_missing");
       return null;
     }
     return `${day} ${clock}`;
   }
 
   private card(row: string[], line: number): string | null {
-    const cell = this.cell(row, "card");
+    const cell = this.cell(row, this.at.card);
     if (cell === undefined) return null;
     const text = cleanText(cell);
     if (text === "") return null;
     const card = normaliseCard(text, this.stats);
     if (card === INVALID_CARD) {
-      this.fail(line, "card", "card_invalid", { value: quoted(text) });
+      this.fail(line, this.at.card, "card_invalid", { value: quoted(text) });
       return null;
     }
     return card;
   }
 
   private txType(row: string[], line: number): TxType | null {
-    const cell = this.cell(row, "txType");
+    const cell = this.cell(row, this.at.txType);
     if (cell === undefined || isBlank(cell)) {
-      this.fail(line, "txType", "value_required");
+      this.fail(line, this.at.txType, "value_required");
       return null;
     }
     const type = parseTxType(cell);
-    if (type === null) this.fail(line, "txType", "tx_type_unknown", { value: quoted(cell) });
+    if (type === null) this.fail(line, this.at.txType, "tx_type_unknown", { value: quoted(cell) });
     return type;
   }
 
   private status(row: string[], line: number): boolean | null {
-    const cell = this.cell(row, "status");
+    const cell = this.cell(row, this.at.status);
     if (cell === undefined || isBlank(cell)) {
-      this.fail(line, "status", "value_required");
+      this.fail(line, this.at.status, "value_required");
       return null;
     }
     const approved = parseStatus(cell);
-    if (approved === null) this.fail(line, "status", "status_unknown", { value: quoted(cell) });
+    if (approved === null) this.fail(line, this.at.status, "status_unknown", { value: quoted(cell) });
     return approved;
   }
 
   private signed(row: string[], line: number): boolean | null {
-    const cell = this.cell(row, "signed");
+    const cell = this.cell(row, this.at.signed);
     if (cell === undefined || isBlank(cell)) return null;
     const signed = parseSigned(cell);
-    if (signed === null) this.fail(line, "signed", "signed_invalid", { value: quoted(cell) });
+    if (signed === null) this.fail(line, this.at.signed, "signed_invalid", { value: quoted(cell) });
     return signed;
   }
 }
