@@ -74,19 +74,6 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
 }
 
 /** A fresh nonce: 128 random bits, base64. */
-/**
- * The headers of an API answer served without proxy.ts (a route its matcher leaves out, such as
- * the upload that must stream): the same as every page's, with a policy that allows nothing,
- * since JSON loads no script, style or frame.
- */
-export function apiSecurityHeaders({ https }: { https: boolean }): Record<string, string> {
-  return {
-    ...securityHeaders({ nonce: "", https }),
-    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-    "Cache-Control": "no-store",
-  };
-}
-
 export function createNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes));

@@ -4,54 +4,42 @@
 // GET: the merchant's latest imports. This route is outside proxy.ts (its matcher), which would
 // buffer the whole upload in memory: it sets the security headers itself.
 import { apiHandler } from "@/lib/api/respond";
+import { unproxiedRoute } from "@/lib/api/unproxied-route";
 import { requireActor } from "@/lib/auth/actor";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { errorBody } from "@/lib/errors/translate";
-import { apiSecurityHeaders } from "@/lib/http/security-headers";
 import { localeFromHeaders } from "@/lib/i18n/locales";
 import { wakeJobWorker } from "@/lib/jobs/worker";
 import { listImports } from "@/lib/reconciliation/imports/get-import";
 import { queueImport } from "@/lib/reconciliation/imports/queue-import";
 import { translateRowErrors } from "@/lib/reconciliation/imports/translate-row-errors";
 
-const https = env.BETTER_AUTH_URL?.startsWith("https:") ?? false;
-
-function withHeaders(response: Response): Response {
-  for (const [name, value] of Object.entries(apiSecurityHeaders({ https }))) response.headers.set(name, value);
-  return response;
-}
-
-const post = apiHandler(async (request) => {
-  const actor = await requireActor(request.headers);
-  const result = await queueImport({ actor, request });
-  if (result.outcome === "refused") {
-    const locale = localeFromHeaders(request.headers);
-    const refused = new AppError("RULE_VIOLATION", { reason: "FILE_REFUSED", params: { count: result.errorCount } });
-    const errors = await translateRowErrors(result.errors, locale);
-    const body = errorBody(refused, locale);
+export const POST = unproxiedRoute(
+  apiHandler(async (request) => {
+    const actor = await requireActor(request.headers);
+    const result = await queueImport({ actor, request });
+    if (result.outcome === "refused") {
+      const locale = localeFromHeaders(request.headers);
+      const refused = new AppError("RULE_VIOLATION", { reason: "FILE_REFUSED", params: { count: result.errorCount } });
+      const errors = await translateRowErrors(result.errors, locale);
+      const body = errorBody(refused, locale);
+      return Response.json(
+        { ...body, error: { ...body.error, errorCount: result.errorCount, errors }, errors },
+        { status: 422, headers: { "content-language": locale } },
+      );
+    }
+    if (result.outcome === "duplicate") return Response.json({ import: result.import, duplicate: true });
+    wakeJobWorker();
     return Response.json(
-      { ...body, error: { ...body.error, errorCount: result.errorCount, errors }, errors },
-      { status: 422, headers: { "content-language": locale } },
+      { import: result.import },
+      { status: 202, headers: { Location: `/api/reconciliation/imports/${result.import.id}` } },
     );
-  }
-  if (result.outcome === "duplicate") return Response.json({ import: result.import, duplicate: true });
-  wakeJobWorker();
-  return Response.json(
-    { import: result.import },
-    { status: 202, headers: { Location: `/api/reconciliation/imports/${result.import.id}` } },
-  );
-});
+  }),
+);
 
-export async function POST(request: Request, context: unknown) {
-  return withHeaders(await post(request, context));
-}
-
-const get = apiHandler(async (request) => {
-  const actor = await requireActor(request.headers);
-  return Response.json({ imports: await listImports({ actor }) });
-});
-
-export async function GET(request: Request, context: unknown) {
-  return withHeaders(await get(request, context));
-}
+export const GET = unproxiedRoute(
+  apiHandler(async (request) => {
+    const actor = await requireActor(request.headers);
+    return Response.json({ imports: await listImports({ actor }) });
+  }),
+);
