@@ -36,9 +36,11 @@ export function buildExceptionGroups(input: GroupInput): ExceptionGroup[] {
     pairing.posPair[posIndex] === -1 ? [] : [statement[pairing.posPair[posIndex]].id];
 
   for (let index = 0; index < pos.length; index++) {
+    const category = posCategories[index];
+    if (category !== "pos_only" && category !== "duplicate" && category !== "unsigned") continue;
     const line = pos[index];
     const base = { tid: line.tid, batchNo: line.batchNo, day: dayOf(line.txAt) };
-    switch (posCategories[index]) {
+    switch (category) {
       case "pos_only":
         if (inMissingBatch[index]) break;
         groups.push({
@@ -153,37 +155,52 @@ function missingBatches(input: GroupInput, groups: ExceptionGroup[]): Uint8Array
   const unexplained = (index: number) =>
     pairing.posPair[index] === -1 && pairing.posAmbiguity[index] === -1 && isOverdue(dayOf(pos[index].txAt));
 
-  // Candidate batches are those with an unexplained line (few: most batches settle). Each settled
-  // line then costs one probe of a small table.
+  // Candidate batches are those with an unexplained line: usually few, as most batches settle.
   const candidates = new KeyTable(64);
   const missing: boolean[] = [];
   for (let index = 0; index < pos.length; index++) {
     if (!counts(index) || !unexplained(index)) continue;
     if (candidates.intern(pos[index].batchNo as string, pos[index].tid, 0) === missing.length) missing.push(true);
   }
-  if (missing.length === 0) return inMissingBatch;
-  const batchOf = (line: PosLine | StatementLine) =>
-    line.batchNo === null ? -1 : candidates.find(line.batchNo, line.tid, 0);
-  for (let index = 0; index < pos.length; index++) {
+  let remaining = missing.length;
+  const explained = (batch: number) => {
+    if (batch === -1 || !missing[batch]) return;
+    missing[batch] = false;
+    remaining--;
+  };
+  // Neighbouring lines mostly share terminal and batch: the last lookup is reused for them.
+  let lastTid = "";
+  let lastBatchNo = "";
+  let lastBatch = -1;
+  const batchOf = (line: PosLine | StatementLine) => {
+    if (line.batchNo === null) return -1;
+    if (line.tid !== lastTid || line.batchNo !== lastBatchNo) {
+      lastTid = line.tid;
+      lastBatchNo = line.batchNo;
+      lastBatch = candidates.find(line.batchNo, line.tid, 0);
+    }
+    return lastBatch;
+  };
+  // The statement first: when it carries batch nos. it usually rules out every candidate at once.
+  for (let index = 0; index < statement.length && remaining > 0; index++) explained(batchOf(statement[index]));
+  const lineBatch = new Int32Array(pos.length).fill(-1);
+  for (let index = 0; index < pos.length && remaining > 0; index++) {
     if (!counts(index)) continue;
-    const batch = batchOf(pos[index]);
-    if (batch !== -1 && missing[batch] && !unexplained(index)) missing[batch] = false;
+    lineBatch[index] = batchOf(pos[index]);
+    if (!unexplained(index)) explained(lineBatch[index]);
   }
-  for (const line of statement) {
-    const batch = batchOf(line);
-    if (batch !== -1) missing[batch] = false;
-  }
+  if (remaining === 0) return inMissingBatch;
 
-  const batches = new Map<string, ExceptionGroup>();
+  const byBatch: ExceptionGroup[] = [];
   for (let index = 0; index < pos.length; index++) {
+    const batch = lineBatch[index];
+    if (batch === -1 || !missing[batch]) continue;
     const line = pos[index];
-    if (!counts(index) || !missing[batchOf(line)]) continue;
     inMissingBatch[index] = 1;
     const day = dayOf(line.txAt);
-    const batchKey = `${line.tid}:${line.batchNo}`;
-    const group = batches.get(batchKey);
+    const group = byBatch[batch];
     if (group === undefined) {
-      batches.set(batchKey, {
+      byBatch[batch] = {
         key: "",
         category: "pos_only",
         posLineIds: [line.id],
@@ -192,13 +209,16 @@ function missingBatches(input: GroupInput, groups: ExceptionGroup[]): Uint8Array
         batchNo: line.batchNo,
         day,
         amountMinor: signedAmount(line),
-      });
+      };
     } else {
       group.posLineIds.push(line.id);
       group.amountMinor += signedAmount(line);
       if (day < group.day) group.day = day;
     }
   }
-  for (const [batchKey, group] of batches) groups.push({ ...group, key: `pos_only:batch:${batchKey}:${group.day}` });
+  for (const group of byBatch) {
+    if (group !== undefined)
+      groups.push({ ...group, key: `pos_only:batch:${group.tid}:${group.batchNo}:${group.day}` });
+  }
   return inMissingBatch;
 }

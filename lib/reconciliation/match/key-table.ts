@@ -2,7 +2,8 @@
 // line already holds (rrn, trace no., masked card, batch no.), terminal its TID and code a number
 // for the rest (type, amount, an interned batch or day). Building "tid|type|rrn" strings and using
 // them in a Map cost more than all the matching at a million lines (concatenation, hashing the
-// new strings, garbage); an open-addressing table over typed arrays costs a few charCodeAt calls.
+// new strings, garbage); hashing the parts in place costs a few charCodeAt calls. KeyTable numbers
+// keys for the small tables (batches, days, window buckets); line-chains.ts is the big one.
 import type { TxType } from "@/lib/reconciliation/types";
 
 const TYPE_CODE: Record<TxType, number> = { sale: 0, void: 1, refund: 2, reversal: 3 };
@@ -77,7 +78,7 @@ export class KeyTable {
 }
 
 /** FNV-1a over both strings and the code's two 32-bit halves, with a final avalanche. */
-function hashOf(text: string, terminal: string, code: number): number {
+export function hashOf(text: string, terminal: string, code: number): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
   hash = Math.imul(hash ^ 0x1f, 0x01000193);
@@ -88,52 +89,4 @@ function hashOf(text: string, terminal: string, code: number): number {
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;
   return hash;
-}
-
-/**
- * Chains of line indices by key: `add` lines from the last index down so that each chain runs in
- * ascending index (= ascending id, the matcher sorts lines by id first).
- */
-export class LineChains {
-  readonly keys: KeyTable;
-  private heads: Int32Array;
-  private readonly next: Int32Array;
-
-  /** `lines`: the index range; `expectedKeys`: how many lines will be added, at most. */
-  constructor(lines: number, expectedKeys: number) {
-    this.keys = new KeyTable(expectedKeys);
-    this.heads = new Int32Array(Math.max(8, expectedKeys)).fill(-1);
-    this.next = new Int32Array(lines).fill(-1);
-  }
-
-  add(text: string, terminal: string, code: number, index: number): void {
-    const key = this.keys.intern(text, terminal, code);
-    if (key === this.heads.length) {
-      const heads = new Int32Array(this.heads.length * 2).fill(-1);
-      heads.set(this.heads);
-      this.heads = heads;
-    }
-    this.next[index] = this.heads[key];
-    this.heads[key] = index;
-  }
-
-  /** Takes the first (lowest) index off the key's chain; -1 when there is none. */
-  take(text: string, terminal: string, code: number): number {
-    const key = this.keys.find(text, terminal, code);
-    if (key === -1) return -1;
-    const head = this.heads[key];
-    if (head !== -1) this.heads[key] = this.next[head];
-    return head;
-  }
-
-  /** Calls `visit` with the members of every chain of two or more lines, in chain order. */
-  forEachShared(visit: (members: number[]) => void): void {
-    for (let key = 0; key < this.keys.size; key++) {
-      const head = this.heads[key];
-      if (head === -1 || this.next[head] === -1) continue;
-      const members: number[] = [];
-      for (let index = head; index !== -1; index = this.next[index]) members.push(index);
-      visit(members);
-    }
-  }
 }

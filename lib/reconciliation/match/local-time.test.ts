@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { addDays, dayOf, wallClockSeconds } from "./local-time";
+import { addDays, dayNumber, dayOf, secondsApart, wallClockSeconds } from "./local-time";
 
 test("addDays crosses months, years and leap days", () => {
   expect(addDays("2026-11-30", 1)).toBe("2026-12-01");
@@ -29,5 +29,18 @@ test("property: seconds agree with Date for any wall-clock time", () => {
         );
       },
     ),
+  );
+});
+
+test("property: secondsApart is the difference of the seconds, within a day and across days", () => {
+  const moment = fc.integer({ min: 0, max: 3 * 86_400 - 1 }).map((offset) => {
+    const time = new Date(Date.UTC(2026, 10, 29) + offset * 1000);
+    return time.toISOString().slice(0, 19).replace("T", " ");
+  });
+  fc.assert(
+    fc.property(moment, moment, (a, b) => {
+      expect(secondsApart(a, b)).toBe(Math.abs(wallClockSeconds(a) - wallClockSeconds(b)));
+      expect(dayNumber(a)).toBe(Number(dayOf(a).replaceAll("-", "")));
+    }),
   );
 });

@@ -24,6 +24,21 @@ export function wallClockSeconds(time: LocalDateTime): number {
   return ms / 1000;
 }
 
+/** |a − b| in seconds; the time of day alone when both are on one day (the usual case, and cheap). */
+export function secondsApart(a: LocalDateTime, b: LocalDateTime): number {
+  for (let index = 0; index < 10; index++) {
+    if (a.charCodeAt(index) !== b.charCodeAt(index)) return Math.abs(wallClockSeconds(a) - wallClockSeconds(b));
+  }
+  const timeOfDay = (time: LocalDateTime) =>
+    digits(time, 11, 13) * 3600 + digits(time, 14, 16) * 60 + digits(time, 17, 19);
+  return Math.abs(timeOfDay(a) - timeOfDay(b));
+}
+
+/** The day of a wall-clock time as the number yyyymmdd, without making a string. */
+export function dayNumber(time: LocalDateTime): number {
+  return digits(time, 0, 4) * 10_000 + digits(time, 5, 7) * 100 + digits(time, 8, 10);
+}
+
 /** The calendar day of a wall-clock time. */
 export function dayOf(time: LocalDateTime): LocalDate {
   return time.slice(0, 10);

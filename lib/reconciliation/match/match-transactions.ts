@@ -5,6 +5,7 @@ import { findCancellations } from "./cancellations";
 import { categorizePos, categorizeStatement, overdueCheck } from "./categorize";
 import { findDuplicates } from "./duplicates";
 import { buildExceptionGroups } from "./exception-groups";
+import { ChainMemory } from "./line-chains";
 import type { LineOutcome, MatchOptions, MatchResult, PosLine, StatementLine } from "./lines";
 import { pairByReference } from "./pair-by-reference";
 import { pairByWindow } from "./pair-by-window";
@@ -21,8 +22,9 @@ export function matchTransactions(
   const pos = inIdOrder(posInput);
   const statement = inIdOrder(statementInput);
 
+  const memory = new ChainMemory(Math.max(pos.length, statement.length));
   const cancellations = findCancellations(pos);
-  const duplicateOf = findDuplicates(pos, cancellations.voided, options.duplicateWindowSeconds);
+  const duplicateOf = findDuplicates(pos, cancellations.voided, options.duplicateWindowSeconds, memory);
 
   const pairing = emptyPairing(pos.length, statement.length);
   // Declined lines never pair. Cancelled ones may pair by reference only (a settled cancelled sale
@@ -33,8 +35,8 @@ export function matchTransactions(
     byReference[index] = pos[index].approved ? 1 : 0;
     byWindow[index] = pos[index].approved && !cancellations.voided[index] ? 1 : 0;
   }
-  pairByReference(pos, statement, byReference, pairing);
-  pairByWindow(pos, statement, byWindow, options.windowMinutes * 60, pairing);
+  pairByReference(pos, statement, byReference, pairing, memory);
+  pairByWindow(pos, statement, byWindow, options.windowMinutes * 60, pairing, memory);
 
   const isOverdue = overdueCheck(options.today, options.settleLagDays);
   const posCategories = categorizePos(pos, statement, cancellations, duplicateOf, pairing, isOverdue);

@@ -2,9 +2,10 @@
 // terminal and type and (1) the rrn, else (2) the batch and trace no. — or the trace no. and the
 // day when either side has no batch no. Both rules compare references only; the amounts are
 // compared afterwards (a pair whose amounts differ is an amount_mismatch).
-import { KeyTable, LineChains, typeCode } from "./key-table";
+import { KeyTable, typeCode } from "./key-table";
+import { type ChainMemory, LineChains } from "./line-chains";
 import type { PosLine, StatementLine } from "./lines";
-import { dayOf } from "./local-time";
+import { dayNumber } from "./local-time";
 import { type Pairing, pair, RULE_RRN, RULE_TRACE } from "./pairing";
 
 /**
@@ -16,59 +17,79 @@ export function pairByReference(
   statement: readonly StatementLine[],
   eligible: Uint8Array,
   pairing: Pairing,
+  memory: ChainMemory,
 ): void {
   const freePos = (index: number) => eligible[index] === 1 && pairing.posPair[index] === -1;
   const freeStatement = (index: number) => pairing.statementPair[index] === -1;
 
   // Rule 1: the rrn.
-  const byRrn = new LineChains(statement.length, statement.length);
+  const byRrn = new LineChains(
+    memory,
+    (index, rrn, terminal, code) =>
+      statement[index].rrn === rrn && statement[index].tid === terminal && typeCode(statement[index].txType) === code,
+  );
+  let added = 0;
   for (let index = statement.length - 1; index >= 0; index--) {
     const line = statement[index];
-    if (line.rrn !== null) byRrn.add(line.rrn, line.tid, typeCode(line.txType), index);
+    if (line.rrn === null) continue;
+    byRrn.add(line.rrn, line.tid, typeCode(line.txType), index);
+    added++;
   }
-  for (let index = 0; index < pos.length; index++) {
+  // (Each POS loop runs only when the statement side has lines with that reference at all.)
+  for (let index = 0; index < pos.length && added > 0; index++) {
     const line = pos[index];
     if (line.rrn === null || !freePos(index)) continue;
     const found = byRrn.take(line.rrn, line.tid, typeCode(line.txType));
     if (found !== -1) pair(pairing, index, found, RULE_RRN);
   }
 
-  // Rule 2, for the lines rule 1 left (few when the files carry rrns): the trace no. in the batch.
-  // Batch nos. and days become small numbers folded into the key's code with the type.
-  let left = 0;
-  for (let index = 0; index < statement.length; index++) if (freeStatement(index)) left++;
+  // Rule 2, for the lines rule 1 left (few when the files carry rrns). The batch no. (2a, interned)
+  // or the day (2b, as yyyymmdd) becomes a number folded into the key's code with the type; in 2b the code also
+  // says whether the statement line has a batch no., because two lines that both carry one, but
+  // different ones, are different transactions.
   const parts = new KeyTable(64);
-  const codeWith = (line: PosLine | StatementLine, part: string) =>
-    parts.intern(part, "", 0) * 4 + typeCode(line.txType);
-  const byBatchTrace = new LineChains(statement.length, left);
+  const batchCode = (line: PosLine | StatementLine) =>
+    parts.intern(line.batchNo as string, "", 0) * 4 + typeCode(line.txType);
+  const dayCode = (line: PosLine | StatementLine, statementHasBatch: boolean) =>
+    (dayNumber(line.txAt) * 4 + typeCode(line.txType)) * 2 + (statementHasBatch ? 1 : 0);
+  const sameTrace =
+    (
+      code: (line: StatementLine) => number,
+    ): ((index: number, trace: string, terminal: string, wanted: number) => boolean) =>
+    (index, trace, terminal, wanted) =>
+      statement[index].traceNo === trace && statement[index].tid === terminal && code(statement[index]) === wanted;
+
+  const byBatchTrace = new LineChains(memory, sameTrace(batchCode));
+  added = 0;
   for (let index = statement.length - 1; index >= 0; index--) {
     const line = statement[index];
     if (line.traceNo === null || line.batchNo === null || !freeStatement(index)) continue;
-    byBatchTrace.add(line.traceNo, line.tid, codeWith(line, line.batchNo), index);
+    byBatchTrace.add(line.traceNo, line.tid, batchCode(line), index);
+    added++;
   }
-  for (let index = 0; index < pos.length; index++) {
+  for (let index = 0; index < pos.length && added > 0; index++) {
     const line = pos[index];
     if (line.traceNo === null || line.batchNo === null || !freePos(index)) continue;
-    const found = byBatchTrace.take(line.traceNo, line.tid, codeWith(line, line.batchNo));
+    const found = byBatchTrace.take(line.traceNo, line.tid, batchCode(line));
     if (found !== -1) pair(pairing, index, found, RULE_TRACE);
   }
 
-  // Without a batch no. on one side, the trace no. and the day identify the transaction; two lines
-  // that both carry a batch no., but different ones, are different transactions.
-  const withoutBatch = new LineChains(statement.length, left);
-  const withBatch = new LineChains(statement.length, left);
+  const byDayTrace = new LineChains(
+    memory,
+    sameTrace((line) => dayCode(line, line.batchNo !== null)),
+  );
+  added = 0;
   for (let index = statement.length - 1; index >= 0; index--) {
     const line = statement[index];
     if (line.traceNo === null || !freeStatement(index)) continue;
-    const chains = line.batchNo === null ? withoutBatch : withBatch;
-    chains.add(line.traceNo, line.tid, codeWith(line, dayOf(line.txAt)), index);
+    byDayTrace.add(line.traceNo, line.tid, dayCode(line, line.batchNo !== null), index);
+    added++;
   }
-  for (let index = 0; index < pos.length; index++) {
+  for (let index = 0; index < pos.length && added > 0; index++) {
     const line = pos[index];
     if (line.traceNo === null || !freePos(index)) continue;
-    const code = codeWith(line, dayOf(line.txAt));
-    let found = withoutBatch.take(line.traceNo, line.tid, code);
-    if (found === -1 && line.batchNo === null) found = withBatch.take(line.traceNo, line.tid, code);
+    let found = byDayTrace.take(line.traceNo, line.tid, dayCode(line, false));
+    if (found === -1 && line.batchNo === null) found = byDayTrace.take(line.traceNo, line.tid, dayCode(line, true));
     if (found !== -1) pair(pairing, index, found, RULE_TRACE);
   }
 }

@@ -4,15 +4,11 @@
 // for a person to decide. Lines whose rrns are both present cannot pair here — after rule 1 two
 // different rrns mean two different transactions, whatever their amounts and times.
 
-import { KeyTable, typeCode } from "./key-table";
+import { typeCode } from "./key-table";
+import { type ChainMemory, LineChains } from "./line-chains";
 import type { PosLine, StatementLine } from "./lines";
-import { wallClockSeconds } from "./local-time";
+import { secondsApart, wallClockSeconds } from "./local-time";
 import { type Pairing, pair, RULE_WINDOW } from "./pairing";
-
-interface Bucket {
-  statement: number[];
-  pos: number[];
-}
 
 interface Candidate {
   posIndex: number;
@@ -20,9 +16,13 @@ interface Candidate {
   distance: number;
 }
 
+const codeOf = (line: PosLine | StatementLine) => Math.abs(line.amountMinor) * 4 + typeCode(line.txType);
+
 /**
- * Lines are bucketed by (terminal, type, amount) and sorted by time within a bucket, so candidates
- * come from a sliding window: the work is the number of lines plus the number of candidate pairs.
+ * Lines are bucketed by (terminal, type, |amount|) — statement lines open buckets, POS lines join
+ * one — and sorted by time within a bucket, so candidates come from a sliding window: the work is
+ * the number of lines plus the number of candidate pairs. A bucket of one line a side (the usual
+ * case) is decided on the spot, without arrays.
  */
 export function pairByWindow(
   pos: readonly PosLine[],
@@ -30,41 +30,58 @@ export function pairByWindow(
   eligible: Uint8Array,
   windowSeconds: number,
   pairing: Pairing,
+  memory: ChainMemory,
 ): void {
-  // Bucket numbers by (terminal, type, |amount|); statement lines open buckets, POS lines only join.
-  const bucketOf = new KeyTable(64);
-  const buckets: Bucket[] = [];
-  const code = (line: PosLine | StatementLine) => Math.abs(line.amountMinor) * 4 + typeCode(line.txType);
-  for (let index = 0; index < statement.length; index++) {
+  const buckets = new LineChains(
+    memory,
+    (index, _text, terminal, code) => statement[index].tid === terminal && codeOf(statement[index]) === code,
+  );
+  let open = 0;
+  for (let index = statement.length - 1; index >= 0; index--) {
     if (pairing.statementPair[index] !== -1) continue;
-    const line = statement[index];
-    const bucket = bucketOf.intern("", line.tid, code(line));
-    if (bucket === buckets.length) buckets.push({ statement: [index], pos: [] });
-    else buckets[bucket].statement.push(index);
+    buckets.add("", statement[index].tid, codeOf(statement[index]), index);
+    open++;
   }
-  if (buckets.length === 0) return;
-  for (let index = 0; index < pos.length; index++) {
+  if (open === 0) return;
+  // Each bucket's POS lines: a chain through posNext, its head kept in the bucket's extra number.
+  const posNext = new Int32Array(pos.length);
+  for (let index = pos.length - 1; index >= 0; index--) {
     if (eligible[index] !== 1 || pairing.posPair[index] !== -1) continue;
-    const line = pos[index];
-    const bucket = bucketOf.find("", line.tid, code(line));
-    if (bucket !== -1) buckets[bucket].pos.push(index);
+    const slot = buckets.slotOf("", pos[index].tid, codeOf(pos[index]));
+    if (slot === -1) continue;
+    posNext[index] = buckets.extraAt(slot);
+    buckets.setExtraAt(slot, index);
   }
-  for (const bucket of buckets) {
-    if (bucket.pos.length === 0) continue;
-    resolve(candidatesOf(pos, statement, bucket, windowSeconds), pairing);
-  }
+
+  buckets.forEachSlot((slot) => {
+    const firstPos = buckets.extraAt(slot);
+    if (firstPos === -1) return;
+    const firstStatement = buckets.headAt(slot);
+    if (posNext[firstPos] === -1 && buckets.nextOf(firstStatement) === -1) {
+      const distance = secondsApart(pos[firstPos].txAt, statement[firstStatement].txAt);
+      const conflicting = pos[firstPos].rrn !== null && statement[firstStatement].rrn !== null;
+      if (distance <= windowSeconds && !conflicting) pair(pairing, firstPos, firstStatement, RULE_WINDOW);
+      return;
+    }
+    const posMembers: number[] = [];
+    for (let index = firstPos; index !== -1; index = posNext[index]) posMembers.push(index);
+    const statementMembers: number[] = [];
+    for (let index = firstStatement; index !== -1; index = buckets.nextOf(index)) statementMembers.push(index);
+    resolve(candidatesOf(pos, statement, posMembers, statementMembers, windowSeconds), pairing);
+  });
 }
 
 function candidatesOf(
   pos: readonly PosLine[],
   statement: readonly StatementLine[],
-  bucket: Bucket,
+  posMembers: number[],
+  statementMembers: number[],
   windowSeconds: number,
 ): Candidate[] {
-  const posTimes = bucket.pos
+  const posTimes = posMembers
     .map((index) => ({ index, at: wallClockSeconds(pos[index].txAt) }))
     .sort((a, b) => a.at - b.at || a.index - b.index);
-  const statementTimes = bucket.statement
+  const statementTimes = statementMembers
     .map((index) => ({ index, at: wallClockSeconds(statement[index].txAt) }))
     .sort((a, b) => a.at - b.at || a.index - b.index);
   const candidates: Candidate[] = [];
