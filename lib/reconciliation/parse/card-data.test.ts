@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { containsPan } from "@/lib/card-data/mask-pan";
+import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
 import { countPansInDroppedCell, INVALID_CARD, normaliseCard, scrubText } from "@/lib/reconciliation/parse/card-data";
 import { luhnCheckDigit, pan } from "@/tests/helpers/card-numbers";
 
@@ -63,4 +63,15 @@ test("a 14-digit date-time in a dropped column is not counted as a card number",
   const number = `62220212345678${luhnCheckDigit("62220212345678")}`;
   countPansInDroppedCell(number, s);
   expect(s.pansMasked).toBe(1);
+});
+
+test("a bare number is decided as maskPans decides it (the shortcut for long digit-only cells)", () => {
+  fc.assert(
+    fc.property(fc.oneof(pan, fc.stringMatching(/^\d{13,24}$/)), (digits) => {
+      const s = stats();
+      const out = scrubText(digits, s);
+      expect(out).toBe(maskPans(digits));
+      expect(s.pansMasked).toBe(out === digits ? 0 : 1);
+    }),
+  );
 });

@@ -76,6 +76,13 @@ function isCanonicalMask(cell: string): boolean {
  */
 export function scrubText(cell: string, stats: CardStats): string {
   if (cell.length < 13 || !mayHoldPan(cell)) return cell;
+  if (isAsciiDigits(cell)) {
+    // A bare number (a 15-digit merchant id, a long reference) is the common long cell: decided
+    // without the regular expression, exactly as maskPans would (one run, no separators).
+    if (cell.length > 19 || !passesLuhn(cell)) return cell;
+    stats.pansMasked++;
+    return `****${cell.slice(-4)}`;
+  }
   const masked = maskPans(cell);
   if (masked === cell) return cell;
   stats.pansMasked += countMasks(masked) - countMasks(cell);
@@ -89,10 +96,23 @@ export function scrubText(cell: string, stats: CardStats): string {
  */
 export function countPansInDroppedCell(cell: string, stats: CardStats): void {
   if (cell.length < 13 || !mayHoldPan(cell)) return;
+  if (isAsciiDigits(cell)) {
+    if (cell.length === 14 && parseBuiltinDateTime(cell) !== null) return;
+    if (cell.length <= 19 && passesLuhn(cell)) stats.pansMasked++;
+    return;
+  }
   const masked = maskPans(cell);
   if (masked === cell) return;
   if (parseBuiltinDateTime(cell) !== null && cell.trim().length === 14) return;
   stats.pansMasked += countMasks(masked) - countMasks(cell);
+}
+
+function isAsciiDigits(cell: string): boolean {
+  for (let i = 0; i < cell.length; i++) {
+    const code = cell.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 function mayHoldPan(cell: string): boolean {
