@@ -213,7 +213,7 @@ export async function posException(
       category,
       lineIds: [created.id],
       day: created.day,
-      amountMinor: exception.amountMinor ?? created.amountMinor,
+      amountMinor: exception.amountMinor ?? Number(created.amountMinor),
       storeId: terminal.storeId,
       tid: terminal.tid,
     }),

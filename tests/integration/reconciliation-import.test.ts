@@ -336,6 +336,25 @@ describe("a journal, then a statement, then a bank file", () => {
       [`credit_unexplained:${bank.get(4)?.id}`, 1234567n],
     ]);
   });
+
+  test("a credit over 2^31 fen (a chain's whole settle date) imports and reads back exactly", async () => {
+    // 22,064,958.71 yuan: PostgreSQL's int4 refused it during COPY and the bank file never imported.
+    const done = await importFile({
+      merchantId,
+      type: "bank_credit",
+      content: csv([
+        ["交易日期", "贷方金额", "摘要"],
+        ["2026-10-02", "22,064,958.71", "POS settlement"],
+      ]),
+    });
+    expect(done.status).toBe("done");
+    const [line] = [...(await linesOf(done.id)).values()];
+    expect(line?.amountMinor).toBe(2_206_495_871n);
+    const exception = await prisma.reconException.findFirstOrThrow({
+      where: { key: `credit_unexplained:${line?.id}` },
+    });
+    expect(exception.amountMinor).toBe(2_206_495_871n);
+  });
 });
 
 describe("a refused file stores nothing", () => {

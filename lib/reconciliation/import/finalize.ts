@@ -45,7 +45,7 @@ async function evidenceEvents(merchantId: string, publishedAt: Date): Promise<Ev
     source: line.source as "pos" | "statement" | "bank",
     tid: line.tid,
     txAt: line.txAt,
-    amount: formatMinor(line.amountMinor),
+    amount: formatMinor(Number(line.amountMinor)),
     rrn: line.rrn,
   });
   return resolved.map((exception) => {

@@ -71,12 +71,14 @@ export async function rematchCredits({
     else totalOf.set(key, { acquirerMid, settleDate: row.settleDate, netMinor: Number(row.netMinor) });
   }
   const totals = [...totalOf.values()];
-  const bank = await store.all<BankRow>(
+  // BIGINT comes back from node-postgres as text: amounts are numbers from here on.
+  const bankRows = await store.all<Omit<BankRow, "amountMinor"> & { amountMinor: number | string | bigint }>(
     `SELECT "id", "day", "amountMinor", "category", "exceptionId" FROM "ReconLine"
      WHERE "merchantId" = ? AND "source" = 'bank' AND "day" BETWEEN ? AND ? AND "manual" = false AND ${VISIBLE_OR_OURS}
      ORDER BY "id"`,
     [merchantId, bankFrom, bankTo, importId],
   );
+  const bank: BankRow[] = bankRows.map((row) => ({ ...row, amountMinor: Number(row.amountMinor) }));
 
   const result = matchCredits(
     totals,
