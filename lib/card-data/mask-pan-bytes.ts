@@ -4,7 +4,7 @@
 // a run of digits in the text. Digits are replaced byte for byte (`*`), so nothing else moves and
 // the encoding stays intact. The parser masks again on decoded text (lib/card-data/mask-pan.ts,
 // which also knows full-width digits and other separators) before anything reaches the database.
-import { passesLuhn } from "@/lib/card-data/mask-pan";
+import { hasCardIssuerPrefix, passesLuhn } from "@/lib/card-data/mask-pan";
 
 const DIGIT = /[0-9]/;
 // At least 13 digits, optionally separated by one space or dash: how card numbers are written in
@@ -28,20 +28,9 @@ function maskDigits(run: string): string {
   return out;
 }
 
-/**
- * A card number by length, issuer range and check digit. The issuer range matters here as it does
- * not in free text: these files are full of 14-digit timestamps (`20261130 140322`), a tenth of
- * which pass Luhn; no card scheme issues numbers starting 0, 1, 7, 8, 9, or 2 outside 2221–2720
- * (Mastercard's 2-series), so a date is never taken for a card and destroyed.
- */
+/** A card number by length, issuer range (lib/card-data/mask-pan.ts) and check digit. */
 function isPan(digits: string): boolean {
-  if (digits.length < 13 || digits.length > 19) return false;
-  const first = digits.charCodeAt(0) - 48;
-  const issuer =
-    first >= 3 && first <= 6
-      ? true
-      : first === 2 && Number(digits.slice(0, 4)) >= 2221 && Number(digits.slice(0, 4)) <= 2720;
-  return issuer && passesLuhn(digits);
+  return digits.length >= 13 && digits.length <= 19 && hasCardIssuerPrefix(digits) && passesLuhn(digits);
 }
 
 /** Masks one run: as a whole when it is a card number, else each unseparated group that is one. */

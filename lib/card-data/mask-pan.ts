@@ -15,6 +15,21 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/**
+ * True when the digits start as a card scheme's numbers do: 3–6 (American Express and JCB, Visa,
+ * Mastercard, UnionPay and Discover), or Mastercard's 2-series (2221–2720). No scheme issues card
+ * numbers starting 0, 1, 7, 8 or 9. Free text is masked on Luhn alone (a false mask costs little
+ * there); this is for identifiers and timestamps in files, where a false mask destroys data — a
+ * UnionPay merchant id (898…, 15 digits) or a time stamp (20261130140322) passes Luhn one time in ten.
+ */
+export function hasCardIssuerPrefix(digits: string): boolean {
+  const first = digits.charCodeAt(0) - 48;
+  if (first >= 3 && first <= 6) return true;
+  if (first !== 2 || digits.length < 4) return false;
+  const series = Number(digits.slice(0, 4));
+  return series >= 2221 && series <= 2720;
+}
+
 // What may sit between the digits of one card number. People group digits with spaces, dashes or
 // dots, and a paste or a Chinese input method brings other forms of the same thing: a newline,
 // a no-break or ideographic space (\s), a full-width or typographic dash (\p{Pd}, the minus

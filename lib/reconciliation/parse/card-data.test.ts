@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
 import { countPansInDroppedCell, INVALID_CARD, normaliseCard, scrubText } from "@/lib/reconciliation/parse/card-data";
 import { luhnCheckDigit, pan } from "@/tests/helpers/card-numbers";
@@ -74,4 +74,24 @@ test("a bare number is decided as maskPans decides it (the shortcut for long dig
       expect(s.pansMasked).toBe(out === digits ? 0 : 1);
     }),
   );
+});
+
+describe("the acquirer's merchant id", () => {
+  test("a UnionPay merchant id that passes Luhn is kept whole; a card number typed there is masked", async () => {
+    const { parseBytes, utf8Bytes } = await import("@/lib/reconciliation/parse/test-files");
+    const { luhnCheckDigit } = await import("@/tests/helpers/card-numbers");
+    const mid = `89831000000001${luhnCheckDigit("89831000000001")}`;
+    const pan = `62220212345670${luhnCheckDigit("62220212345670")}`;
+    const file = [
+      "交易时间,商户号,终端号,交易类型,交易金额,交易状态",
+      `2026-11-20 10:00:00,${mid},T1000001,消费,12.50,成功`,
+      `2026-11-20 10:01:00,${pan},T1000001,消费,12.50,成功`,
+    ].join("\r\n");
+    const result = await parseBytes(utf8Bytes(file), { type: "pos_journal" });
+    expect(result.errors).toEqual([]);
+    const mids = result.records.map((record) => ("acquirerMid" in record ? record.acquirerMid : null));
+    expect(mids[0]).toBe(mid);
+    expect(mids[1]).toBe(`****${pan.slice(-4)}`);
+    expect(result.pansMasked).toBe(1);
+  });
 });

@@ -1,6 +1,7 @@
 // One data row → one PosRecord / StatementRecord / BankRecord, or the row's errors. Column indexes
 // are resolved once per file; per row this only reads the cells it needs. Every text that leaves
 // here has passed the card-number scrub.
+import { hasCardIssuerPrefix } from "@/lib/card-data/mask-pan";
 import {
   type CardStats,
   countPansInDroppedCell,
@@ -135,7 +136,7 @@ export class RecordReader {
     return {
       line,
       txAt: txAt as string,
-      acquirerMid: this.text(row, this.at.acquirerMid),
+      acquirerMid: this.identifier(row, this.at.acquirerMid),
       tid: (tid as string).toUpperCase(),
       cardMasked,
       txType: txType as TxType,
@@ -166,7 +167,7 @@ export class RecordReader {
       line,
       settleDate: settleDate as string,
       txAt: txAt as string,
-      acquirerMid: this.text(row, this.at.acquirerMid),
+      acquirerMid: this.identifier(row, this.at.acquirerMid),
       tid: (tid as string).toUpperCase(),
       cardMasked,
       txType: txType as TxType,
@@ -212,6 +213,19 @@ export class RecordReader {
     if (cell === undefined) return null;
     const text = cleanText(cell);
     return text === "" ? null : scrubText(text, this.stats);
+  }
+
+  /**
+   * An identifier column (the acquirer's merchant id): a bare number that no card scheme issues
+   * (a UnionPay merchant id starts 898…) is kept whole even when it passes Luhn; anything else is
+   * scrubbed like text, so a card number typed into it is still masked.
+   */
+  private identifier(row: string[], column: number): string | null {
+    const raw = column < 0 ? undefined : row[column];
+    if (raw === undefined) return null;
+    const text = cleanText(raw);
+    if (text !== "" && /^[0-9]+$/.test(text) && !hasCardIssuerPrefix(text)) return text;
+    return this.text(row, column);
   }
 
   private requiredText(row: string[], line: number, column: number): string | null {
