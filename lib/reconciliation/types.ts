@@ -156,10 +156,7 @@ export const STATEMENT_FIELDS = [
   "batchNo",
 ] as const;
 export const BANK_FIELDS = ["date", "amount", "memo", "counterparty"] as const;
-export type FieldName =
-  | (typeof POS_FIELDS)[number]
-  | (typeof STATEMENT_FIELDS)[number]
-  | (typeof BANK_FIELDS)[number];
+export type FieldName = (typeof POS_FIELDS)[number] | (typeof STATEMENT_FIELDS)[number] | (typeof BANK_FIELDS)[number];
 
 export const AMOUNT_UNITS = ["yuan", "fen"] as const;
 export type AmountUnit = (typeof AMOUNT_UNITS)[number];
