@@ -36,7 +36,10 @@ if (base && testDatabase() === "postgresql") {
   fs.copyFileSync(base, copy);
   process.env.DATABASE_URL = `file:${copy}`;
   afterAll(() => {
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${copy}${suffix}`, { force: true });
+    // -recon-matching.lock: the import job's matching lock beside the database (lib/reconciliation/import).
+    for (const suffix of ["", "-wal", "-shm", "-journal", "-recon-matching.lock"]) {
+      fs.rmSync(`${copy}${suffix}`, { force: true });
+    }
   });
 }
 // Each file its own upload spool (lib/reconciliation/spool.ts), removed with the file.
