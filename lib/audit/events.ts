@@ -168,7 +168,12 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   }),
   eventSchema("reconciliation.import_failed", {
     before: none,
-    after: reconImportRef.extend({ rows: z.number().int().nonnegative(), errorCount: z.number().int().nonnegative() }),
+    after: reconImportRef.extend({
+      rows: z.number().int().nonnegative(),
+      errorCount: z.number().int().nonnegative(),
+      /** The job's last error, when it failed on every attempt rather than on the file. */
+      cause: z.string().optional(),
+    }),
   }),
   eventSchema("reconciliation.evidence_matched", {
     before: none,

@@ -2,6 +2,7 @@
 // worker died is taken over by another instance once its lease runs out.
 import "server-only";
 import { z } from "zod";
+import { abandonImport } from "@/lib/reconciliation/import/abandon-import";
 import { runImport } from "@/lib/reconciliation/import/run-import";
 
 export interface JobContext {
@@ -16,4 +17,15 @@ const importPayload = z.object({ importId: z.string().min(1) });
 
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   "reconciliation.import": (payload, context) => runImport(importPayload.parse(payload).importId, context),
+};
+
+/**
+ * What to do when a job of a kind has failed on its last attempt: leave the records it works on
+ * in a final state (an import must not stay "parsing" for ever).
+ */
+export const JOB_GIVE_UP: Record<string, (payload: unknown, error: string) => Promise<void>> = {
+  "reconciliation.import": async (payload, error) => {
+    const parsed = importPayload.safeParse(payload);
+    if (parsed.success) await abandonImport(parsed.data.importId, error);
+  },
 };

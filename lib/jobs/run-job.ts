@@ -3,7 +3,7 @@
 // handler is responsible for leaving its own records (an import marks itself failed) consistent.
 import "server-only";
 import { type ClaimedJob, finishJob, renewLease } from "@/lib/jobs/claim-job";
-import { JOB_HANDLERS } from "@/lib/jobs/handlers";
+import { JOB_GIVE_UP, JOB_HANDLERS } from "@/lib/jobs/handlers";
 import { log } from "@/lib/log";
 
 export const MAX_ATTEMPTS = 3;
@@ -39,9 +39,23 @@ export async function runJob(job: ClaimedJob, owner: string, leaseMs: number): P
     log.error("job.failed", { jobId: job.id, kind: job.kind, attempts: job.attempts, error: message });
     if (job.attempts >= MAX_ATTEMPTS) {
       await finishJob(job.id, owner, { status: "failed", error: message });
+      await giveUp(job, message);
     } else {
       const runAt = new Date(Date.now() + 5_000 * 5 ** (job.attempts - 1));
       await finishJob(job.id, owner, { status: "retry", error: message, runAt });
     }
+  }
+}
+
+/** The kind's last word on a job that failed for good; its own failure is logged, not thrown. */
+async function giveUp(job: ClaimedJob, message: string): Promise<void> {
+  try {
+    await JOB_GIVE_UP[job.kind]?.(JSON.parse(job.payload) as unknown, message);
+  } catch (error) {
+    log.error("job.give_up_failed", {
+      jobId: job.id,
+      kind: job.kind,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }
