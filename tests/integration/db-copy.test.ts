@@ -11,9 +11,11 @@ import { POST as signInHandler } from "@/app/api/auth/sign-in/route";
 import { verifyAllChainsWith } from "@/lib/audit/verify-chain-with";
 import { prisma } from "@/lib/db/client";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { jsonRequest } from "@/tests/helpers/api";
 import { closedIncident, completeSteps, createAs, logIncident } from "@/tests/helpers/incidents";
 import { createDatabase, databaseUrl, dropDatabases, uniqueDatabaseName } from "@/tests/helpers/test-database";
+import { csv, importFile } from "@/tests/integration/reconciliation-import-fixtures";
 import { type DatabaseLocation, locateDatabase } from "@/tools/db-copy/database-url";
 import { prismaClientFor } from "@/tools/db-copy/verify-chains";
 
@@ -77,7 +79,8 @@ async function allRows(client: PrismaClient): Promise<Record<string, Record<stri
   const rows: Record<string, Record<string, unknown>[]> = {};
   for (const model of MODELS) {
     const found = await delegate(client, model).findMany();
-    const key = (row: Record<string, unknown>) => JSON.stringify(Object.entries(row).sort());
+    const key = (row: Record<string, unknown>) =>
+      JSON.stringify(Object.entries(row).sort(), (_, value) => (typeof value === "bigint" ? `${value}n` : value));
     rows[model] = found.sort((a, b) => key(a).localeCompare(key(b)));
   }
   return rows;
@@ -147,6 +150,67 @@ beforeAll(async () => {
   expect(wrongPassword.status).toBe(401);
   await prisma.verification.create({
     data: { identifier: "reset:cashier@demo.test", value: "token", expiresAt: new Date(Date.now() + 3_600_000) },
+  });
+  // The reconciliation: a journal, a statement and a bank file through the real import job
+  // (lines with BigInt amounts and integer ids, exceptions, settlements), a saved format and a job.
+  const { id: merchantId } = await prisma.merchant.findFirstOrThrow({ select: { id: true } });
+  const journal = await importFile({
+    merchantId,
+    type: "pos_journal",
+    content: csv([
+      ["交易时间", "终端号", "卡号", "交易类型", "交易金额", "参考号", "凭证号", "批次号", "交易状态"],
+      [
+        "2026-10-01 10:00:00",
+        "T1000001",
+        "622202******0128",
+        "消费",
+        "12.50",
+        "100000000001",
+        "000001",
+        "000001",
+        "成功",
+      ],
+      [
+        "2026-10-01 11:00:00",
+        "T1000001",
+        "622202******0129",
+        "消费",
+        "8.00",
+        "100000000002",
+        "000002",
+        "000001",
+        "成功",
+      ],
+    ]),
+  });
+  const statement = await importFile({
+    merchantId,
+    type: "statement",
+    content: csv([
+      ["清算日期", "交易时间", "终端号", "交易类型", "交易金额", "手续费", "结算金额", "参考号"],
+      ["2026-10-02", "2026-10-01 10:00:00", "T1000001", "消费", "12.50", "0.10", "12.40", "100000000001"],
+    ]),
+  });
+  const bank = await importFile({
+    merchantId,
+    type: "bank_credit",
+    content: csv([
+      ["交易日期", "贷方金额", "摘要"],
+      ["2026-10-03", "22,064,958.71", "POS settlement"],
+    ]),
+  });
+  expect([journal.status, statement.status, bank.status]).toEqual(["done", "done", "done"]);
+  await prisma.$transaction((tx) => enqueueJob(tx, { kind: "reconciliation.import", payload: { importId: "x" } }));
+  const finance = await prisma.user.findFirstOrThrow({ select: { id: true } });
+  await prisma.reconFormat.create({
+    data: {
+      merchantId,
+      name: "Bank, 分",
+      type: "bank_credit",
+      mapping: '{"date":"日期"}',
+      amountUnit: "fen",
+      createdById: finance.id,
+    },
   });
   sampleIncidentId = closed.id;
   sourceRows = await allRows(prisma);
@@ -320,6 +384,17 @@ if (postgresAdminUrl) {
       expect(second.stderr).toContain("already holds data");
       expectNoStackTrace(second);
       expect(await withClient(target, allRows)).toEqual(before);
+    });
+
+    test("a line written after the copy takes an id past the copied ones (the sequence moved on)", async () => {
+      const copiedMax = Math.max(...sourceRows.ReconLine.map((line) => Number(line.id)));
+      await withClient(target, async (client) => {
+        const [row] = await client.$queryRaw<{ id: number }[]>`
+          INSERT INTO "ReconLine" ("merchantId", "importId", "source", "lineNo", "day", "amountMinor")
+          VALUES ('m', 'i', 'bank', 2, '2026-10-03', 1) RETURNING "id"`;
+        expect(row.id).toBeGreaterThan(copiedMax);
+        await client.$executeRaw`DELETE FROM "ReconLine" WHERE "id" = ${row.id}`;
+      });
     });
 
     test("a copy that fails mid-way leaves the PostgreSQL target empty", async () => {

@@ -184,6 +184,25 @@ class PostgresCopyDatabase implements CopyDatabase {
         values: chunk.flatMap((row) => row.map(toPostgres)),
       });
     }
+    if (table.columns.some((column) => column.name === "id")) await this.advanceSequence(table.name);
+  }
+
+  /**
+   * Rows copied with their integer ids (ReconLine's autoincrement) leave the column's sequence
+   * where it was: the app's next insert would take id 1 again and clash. Moves it past the
+   * largest id copied (SQLite's AUTOINCREMENT follows explicit ids by itself).
+   */
+  private async advanceSequence(table: string): Promise<void> {
+    const quoted = quoteIdentifier(table);
+    const { rows } = await this.client.query<{ sequence: string | null }>(
+      "SELECT pg_get_serial_sequence($1, 'id') AS sequence",
+      [quoted],
+    );
+    if (!rows[0]?.sequence) return;
+    await this.client.query(
+      `SELECT setval($1::regclass, COALESCE((SELECT MAX("id") FROM ${quoted}), 1), (SELECT MAX("id") IS NOT NULL FROM ${quoted}))`,
+      [rows[0].sequence],
+    );
   }
 
   /** One prepared statement per table and row count, so PostgreSQL parses each batch shape once. */
