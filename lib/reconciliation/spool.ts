@@ -49,7 +49,7 @@ export async function discardTmp(tmpPath: string): Promise<void> {
 }
 
 /** Thrown (as a 413) when a file is larger than the limit; the partial file is already removed. */
-function tooLarge(limitBytes: number): AppError {
+export function tooLarge(limitBytes: number): AppError {
   const message = {
     reason: "FILE_TOO_LARGE",
     params: { limit: `${Math.floor(limitBytes / (1024 * 1024))} MB` },

@@ -173,3 +173,14 @@ export interface CustomFormat {
   amountUnit: AmountUnit;
   skipRows: number;
 }
+
+/** The row error of a line whose terminal is not one of the merchant's (the whole file is refused). */
+export function unknownTerminalError(line: number, tid: string): RowError {
+  return {
+    line,
+    column: null,
+    reason: "terminal_unknown",
+    params: { terminal: tid },
+    message: `Terminal ${tid} is not one of this merchant's terminals.`,
+  };
+}

@@ -14,14 +14,15 @@ import {
 } from "@/lib/reconciliation/import/line-columns";
 import type { LineStore } from "@/lib/reconciliation/import/line-store";
 import { parseImportFile } from "@/lib/reconciliation/parse/parse-file";
-import type {
-  BankRecord,
-  CustomFormat,
-  ImportRecord,
-  ImportType,
-  PosRecord,
-  RowError,
-  StatementRecord,
+import {
+  type BankRecord,
+  type CustomFormat,
+  type ImportRecord,
+  type ImportType,
+  type PosRecord,
+  type RowError,
+  type StatementRecord,
+  unknownTerminalError,
 } from "@/lib/reconciliation/types";
 
 const MAX_ERRORS = 100;
@@ -91,13 +92,7 @@ export async function stageLines({
       if (!place) {
         unknownCount++;
         if (unknown.length < MAX_ERRORS) {
-          unknown.push({
-            line: record.line,
-            column: null,
-            reason: "terminal_unknown",
-            params: { terminal: tid },
-            message: `Terminal ${tid} is not one of this merchant's terminals.`,
-          });
+          unknown.push(unknownTerminalError(record.line, tid));
         }
         continue;
       }

@@ -6,7 +6,13 @@ import "server-only";
 import fs from "node:fs";
 import { prisma } from "@/lib/db/client";
 import { parseImportFile } from "@/lib/reconciliation/parse/parse-file";
-import type { CustomFormat, ImportRecord, ImportType, RowError } from "@/lib/reconciliation/types";
+import {
+  type CustomFormat,
+  type ImportRecord,
+  type ImportType,
+  type RowError,
+  unknownTerminalError,
+} from "@/lib/reconciliation/types";
 
 export interface FileCheck {
   rowsRead: number;
@@ -38,14 +44,7 @@ export async function checkFile({
       if (!("tid" in record) || known.has(record.tid)) continue;
       unknownCount++;
       if (unknown.length < MAX_ERRORS) {
-        unknown.push({
-          line: record.line,
-          // The parser's header tells which column held the terminal id (set below).
-          column: null,
-          reason: "terminal_unknown",
-          params: { terminal: record.tid },
-          message: `Terminal ${record.tid} is not one of this merchant's terminals.`,
-        });
+        unknown.push(unknownTerminalError(record.line, record.tid));
       }
     }
   };

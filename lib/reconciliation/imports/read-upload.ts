@@ -6,7 +6,7 @@ import "server-only";
 import { Readable } from "node:stream";
 import busboy from "busboy";
 import { AppError } from "@/lib/errors/app-error";
-import { discardTmp, type ReceivedSpool, receiveSpool } from "@/lib/reconciliation/spool";
+import { discardTmp, type ReceivedSpool, receiveSpool, tooLarge } from "@/lib/reconciliation/spool";
 
 export interface Upload {
   fields: Record<string, string>;
@@ -15,14 +15,6 @@ export interface Upload {
 
 /** Room for the multipart boundaries and the text fields around the file. */
 const MULTIPART_OVERHEAD = 64 * 1024;
-
-function tooLarge(limitBytes: number): AppError {
-  const message = {
-    reason: "FILE_TOO_LARGE",
-    params: { limit: `${Math.floor(limitBytes / (1024 * 1024))} MB` },
-  } as const;
-  return new AppError("PAYLOAD_TOO_LARGE", message, { file: message });
-}
 
 function unreadable(): AppError {
   const message = { reason: "MULTIPART_UNREADABLE" } as const;
