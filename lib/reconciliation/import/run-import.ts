@@ -15,10 +15,10 @@
 // only finalises.
 import "server-only";
 import fs from "node:fs";
-import { appendEvent } from "@/lib/audit/append-event";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { ReconImport } from "@/lib/generated/prisma/client";
+import { deleteStaged, failImport } from "@/lib/reconciliation/import/fail-import";
 import { finalizeImport } from "@/lib/reconciliation/import/finalize";
 import { type LineStore, openLineStore } from "@/lib/reconciliation/import/line-store";
 import { merchantToday } from "@/lib/reconciliation/import/merchant-today";
@@ -41,12 +41,6 @@ type Report = Record<string, unknown>;
 
 function reportOf(row: ReconImport): Report {
   return row.report ? (JSON.parse(row.report) as Report) : {};
-}
-
-async function deleteStaged(store: LineStore, importId: string): Promise<void> {
-  await store.transaction(() =>
-    store.run(`DELETE FROM "ReconLine" WHERE "importId" = ? AND "category" = 'staged'`, [importId]),
-  );
 }
 
 export async function runImport(importId: string, context: ImportJobContext): Promise<void> {
@@ -75,7 +69,7 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
           reason: "file_unreadable",
           message: "The uploaded file is no longer stored.",
         };
-        await refuse(store, reconImport, { rowsRead: 0, errors: [gone], errorCount: 1 });
+        await failImport(store, reconImport, { rowsRead: 0, errors: [gone], errorCount: 1 });
         return;
       }
       const staged = await stageLines({
@@ -86,7 +80,7 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
         heartbeat: context.heartbeat,
       });
       if (staged.errorCount > 0) {
-        await refuse(store, reconImport, staged);
+        await failImport(store, reconImport, staged);
         return;
       }
       timer.lap("parse");
@@ -262,32 +256,4 @@ async function affectedDays(
     [merchantId, addDays(today, -PENDING_LOOKBACK_DAYS)],
   );
   return [...new Set([...ours, ...pending.map((row) => row.day)])].sort();
-}
-
-async function refuse(
-  store: LineStore,
-  reconImport: ReconImport,
-  staged: { rowsRead: number; errors: unknown[]; errorCount: number },
-): Promise<void> {
-  await deleteStaged(store, reconImport.id);
-  await prisma.$transaction(async (tx) => {
-    const claimed = await tx.reconImport.updateMany({
-      where: { id: reconImport.id, status: "parsing" },
-      data: { status: "failed", errors: JSON.stringify(staged.errors), finishedAt: new Date() },
-    });
-    if (claimed.count !== 1) return;
-    await appendEvent(tx, {
-      merchantId: reconImport.merchantId,
-      actorId: reconImport.createdById,
-      type: "reconciliation.import_failed",
-      after: {
-        importId: reconImport.id,
-        type: reconImport.type as ImportType,
-        fileName: reconImport.fileName,
-        rows: staged.rowsRead,
-        errorCount: staged.errorCount,
-      },
-    });
-  });
-  await removeSpool(reconImport.id);
 }
