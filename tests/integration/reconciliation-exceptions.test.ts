@@ -6,6 +6,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { verifyChain } from "@/lib/audit/verify-chain";
 import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { merchantToday } from "@/lib/reconciliation/import/merchant-today";
+import { addDays } from "@/lib/reconciliation/match/local-time";
 import type { IncidentDto } from "@/lib/schemas/incident";
 import type { ReconExceptionDto } from "@/lib/schemas/reconciliation";
 import { logIncident } from "@/tests/helpers/incidents";
@@ -531,6 +534,45 @@ describe("pairing and unpairing by hand", () => {
       [`pos_only:${pos.id}`, `statement_only:${statement.id}`].sort(),
     );
     expect((await unpairAs("finance", { lineId: statement.id })).body.error.reason).toBe("LINE_NOT_PAIRED");
+  });
+
+  test("unpairing a POS line whose settle date has not passed leaves it pending, with no exception, for the matcher to decide", async () => {
+    const today = merchantToday(env.MERCHANT_TIME_ZONE);
+    // The settle date of a line of this day is today: the statement may still come today.
+    const lastPendingDay = addDays(today, -env.RECON_SETTLE_LAG_DAYS);
+    for (const [day, expected] of [
+      [today, "pending"],
+      [lastPendingDay, "pending"],
+      [addDays(lastPendingDay, -1), "pos_only"],
+    ] as const) {
+      const { pos, statement } = await ambiguousPair(5000, 4500);
+      await prisma.reconLine.updateMany({
+        where: { id: { in: [pos.id, statement.id] } },
+        data: { txAt: `${day} 14:03:22`, day },
+      });
+      expect((await pairAs("finance", { posLineId: pos.id, statementLineId: statement.id })).status).toBe(200);
+      const unpaired = await unpairAs("finance", { lineId: pos.id });
+      expect(unpaired.status).toBe(200);
+      const posAfter = await prisma.reconLine.findUniqueOrThrow({ where: { id: pos.id } });
+      const opened = await prisma.reconException.findMany({ where: { id: { in: unpaired.body.openedExceptionIds } } });
+      if (expected === "pending") {
+        // Back with the matcher (manual = false), which makes it pos_only once the day is over;
+        // the statement line it was parted from stays manual, so it is never paired with it again.
+        expect(posAfter).toMatchObject({ category: "pending", matchedLineId: null, exceptionId: null, manual: false });
+        expect(opened.map((each) => each.key)).toEqual([`statement_only:${statement.id}`]);
+      } else {
+        expect(posAfter).toMatchObject({ category: "pos_only", matchedLineId: null, manual: true });
+        expect(opened.map((each) => each.key).sort()).toEqual(
+          [`pos_only:${pos.id}`, `statement_only:${statement.id}`].sort(),
+        );
+      }
+      expect(unpaired.body.lines[0]).toMatchObject({ id: pos.id, category: expected });
+      const event = await prisma.auditEvent.findFirstOrThrow({
+        where: { type: "reconciliation.lines_unpaired" },
+        orderBy: { seq: "desc" },
+      });
+      expect(JSON.parse(event.after ?? "{}").lines[0]).toMatchObject({ id: pos.id, category: expected });
+    }
   });
 
   test("refusals name the field: wrong source, unknown or staged line", async () => {

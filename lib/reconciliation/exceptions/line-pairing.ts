@@ -26,13 +26,15 @@ export interface LinePairing {
   matchedLineId: number | null;
   matchRule: string | null;
   exceptionId: string | null;
+  /** False hands the line back to the matcher (an unpaired line still pending); absent = true. */
+  manual?: boolean;
 }
 
 /** Writes a person's pairing of a line: `manual` so that re-matching leaves it as they set it. */
 export async function writePairing(tx: Tx, merchantId: string, id: number, pairing: LinePairing): Promise<void> {
   const changed = await tx.$executeRaw`UPDATE "ReconLine"
     SET "category" = ${pairing.category}, "matchedLineId" = ${pairing.matchedLineId},
-      "matchRule" = ${pairing.matchRule}, "manual" = TRUE, "exceptionId" = ${pairing.exceptionId}
+      "matchRule" = ${pairing.matchRule}, "manual" = ${pairing.manual ?? true}, "exceptionId" = ${pairing.exceptionId}
     WHERE "id" = ${id} AND "merchantId" = ${merchantId}`;
   if (changed !== 1) throw new Error(`Line ${id} not updated.`);
 }
@@ -45,7 +47,7 @@ export function lineState(line: ReconLineRow, pairing?: LinePairing) {
     category: pairing?.category ?? line.category,
     matchedLineId: pairing ? pairing.matchedLineId : line.matchedLineId === null ? null : Number(line.matchedLineId),
     matchRule: pairing ? pairing.matchRule : line.matchRule,
-    manual: pairing ? true : Boolean(Number(line.manual)),
+    manual: pairing ? (pairing.manual ?? true) : Boolean(Number(line.manual)),
     exceptionId: pairing ? pairing.exceptionId : line.exceptionId,
   };
 }

@@ -2,13 +2,17 @@
 // Both lines lose their partner and are marked manual = true with no pairing, so re-matching
 // leaves them apart as the person decided (to pair them again, or with others, finance pairs by
 // hand). The POS line becomes pos_only and the statement line statement_only, each in its
-// exception (the matcher's key, reopened if it was resolved); the exception the pair was in is
-// resolved when no line is left in it. One transaction with a reconciliation.lines_unpaired
-// audit event (before and after).
+// exception (the matcher's key, reopened if it was resolved) — except a POS line whose settle
+// date has not passed (the matcher's own overdue rule): it is pending, with no exception, and
+// goes back to the matcher (manual = false), which makes it pos_only once the date is over or
+// pairs it with a statement line still to come (never the one it was parted from: that stays
+// manual). The exception the pair was in is resolved when no line is left in it. One transaction
+// with a reconciliation.lines_unpaired audit event (before and after).
 import "server-only";
 import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma, type Tx } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import {
   incidentOf,
@@ -24,6 +28,8 @@ import {
 import { lockMerchant } from "@/lib/reconciliation/exceptions/lock-merchant";
 import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-permission";
 import { serializeLine } from "@/lib/reconciliation/exceptions/serialize-line";
+import { merchantToday } from "@/lib/reconciliation/import/merchant-today";
+import { overdueCheck } from "@/lib/reconciliation/match/categorize";
 import type { PairingResultDto, UnpairLineInput } from "@/lib/schemas/reconciliation";
 
 export async function unpairLine({
@@ -44,8 +50,9 @@ export async function unpairLine({
     const partner = await lineForChange(tx, actor.merchantId, Number(line.matchedLineId), "lineId");
     const now = new Date();
     const lines = [line, partner];
+    const isOverdue = overdueCheck(merchantToday(env.MERCHANT_TIME_ZONE, now), env.RECON_SETTLE_LAG_DAYS);
     const pairings: LinePairing[] = [];
-    for (const each of lines) pairings.push(await unpaired(tx, actor.merchantId, each));
+    for (const each of lines) pairings.push(await unpaired(tx, actor.merchantId, each, isOverdue));
     for (const [index, each] of lines.entries())
       await writePairing(tx, actor.merchantId, Number(each.id), pairings[index]);
 
@@ -65,15 +72,28 @@ export async function unpairLine({
       },
     });
     return {
-      lines: lines.map((each, index) => serializeLine({ ...each, ...pairings[index], manual: true })),
+      lines: lines.map((each, index) =>
+        serializeLine({ ...each, ...pairings[index], manual: pairings[index].manual ?? true }),
+      ),
       resolvedExceptionIds,
       openedExceptionIds,
     };
   });
 }
 
-/** What a line becomes without its partner: the side of the story it alone tells, as an exception. */
-async function unpaired(tx: Tx, merchantId: string, line: PairableLine): Promise<LinePairing> {
+/**
+ * What a line becomes without its partner: the side of the story it alone tells, as an exception;
+ * a POS line the statement may still explain (its day not overdue, as the matcher decides) pending.
+ */
+async function unpaired(
+  tx: Tx,
+  merchantId: string,
+  line: PairableLine,
+  isOverdue: (day: string) => boolean,
+): Promise<LinePairing> {
+  if (line.source === "pos" && !isOverdue(line.day)) {
+    return { category: "pending", matchedLineId: null, matchRule: null, exceptionId: null, manual: false };
+  }
   const category =
     line.source === "pos" ? "pos_only" : line.source === "statement" ? "statement_only" : "credit_unexplained";
   const exceptionId = await openException(tx, merchantId, {
