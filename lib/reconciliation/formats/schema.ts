@@ -4,6 +4,7 @@
 import { z } from "zod";
 import "@/lib/schemas/zod-config";
 import { maskPans } from "@/lib/card-data/mask-pan";
+import { REQUIRED_FIELDS } from "@/lib/reconciliation/parse/required-fields";
 import {
   AMOUNT_UNITS,
   BANK_FIELDS,
@@ -27,20 +28,9 @@ export const FORMAT_FIELDS = {
   bank_credit: BANK_FIELDS,
 } as const satisfies Record<ImportType, readonly FieldName[]>;
 
-/**
- * The fields a format must map, per type (as the parser requires them, lib/reconciliation/parse/
- * headers.ts); a pair means either will do (a date-and-time column, or a date column beside a
- * time column).
- */
-export const REQUIRED_FORMAT_FIELDS: Record<ImportType, readonly (FieldName | readonly [FieldName, FieldName])[]> = {
-  pos_journal: [["txAt", "date"], "tid", "txType", "amount", "status"],
-  statement: ["settleDate", ["txAt", "date"], "tid", "txType", "amount", "fee", "net"],
-  bank_credit: ["date", "amount"],
-};
-
-/** Whether a field must be mapped for this type on its own (not as one of a pair). */
+/** Whether a field must be mapped for this type on its own (not as one of a pair): the parser's rule. */
 export function isRequiredField(type: ImportType, field: FieldName): boolean {
-  return REQUIRED_FORMAT_FIELDS[type].includes(field);
+  return REQUIRED_FIELDS[type].includes(field);
 }
 
 /**
@@ -79,7 +69,8 @@ export const saveFormatSchema = z
         context.addIssue({ code: "custom", path: ["mapping", field], params: { reason: "UNKNOWN_FIELD" } });
       }
     }
-    for (const required of REQUIRED_FORMAT_FIELDS[format.type]) {
+    // The fields the parser needs a column for (a pair: either will do).
+    for (const required of REQUIRED_FIELDS[format.type]) {
       const either = typeof required === "string" ? [required] : required;
       if (!either.some((field) => format.mapping[field])) {
         context.addIssue({ code: "custom", path: ["mapping", either[0]], params: { reason: "REQUIRED" } });

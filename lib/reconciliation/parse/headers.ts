@@ -1,6 +1,7 @@
 // Which column holds which field: the built-in header aliases (English and Chinese, any order,
 // case, spacing and unit suffix ignored) or a saved custom format's mapping, and finding the header
 // row among the title lines above it. Pure.
+import { REQUIRED_FIELDS } from "@/lib/reconciliation/parse/required-fields";
 import type { CustomFormat, FieldName, ImportType } from "@/lib/reconciliation/types";
 
 /**
@@ -46,13 +47,6 @@ const ALIASES: Record<ImportType, Partial<Record<FieldName, string[]>>> = {
     memo: ["memo", "摘要", "用途", "附言", "remark", "remarks", "description"],
     counterparty: ["counterparty", "对方户名", "对方账户名称", "对方名称", "对方账户名", "payer"],
   },
-};
-
-/** Required fields per type; a pair (txAt or date) means either column will do. */
-const REQUIRED: Record<ImportType, (FieldName | [FieldName, FieldName])[]> = {
-  pos_journal: [["txAt", "date"], "tid", "txType", "amount", "status"],
-  statement: ["settleDate", ["txAt", "date"], "tid", "txType", "amount", "fee", "net"],
-  bank_credit: ["date", "amount"],
 };
 
 /** Lower case; spaces, `_ - . : *` and a unit in brackets (`交易金额(元)`, `Amount (CNY)`) removed. */
@@ -132,8 +126,8 @@ export function matchHeader(cells: string[], type: ImportType, format?: CustomFo
   }
   const chinese = cells.some((cell) => /[\u4e00-\u9fff]/.test(cell));
   const missing: string[] = [];
-  for (const need of REQUIRED[type]) {
-    const options = Array.isArray(need) ? need : [need];
+  for (const need of REQUIRED_FIELDS[type]) {
+    const options: readonly FieldName[] = typeof need === "string" ? [need] : need;
     if (options.some((field) => columns[field] !== undefined)) continue;
     missing.push(expectedHeader(options[0], type, format, chinese));
   }
