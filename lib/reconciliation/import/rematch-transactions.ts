@@ -1,17 +1,16 @@
 // POS ↔ statement for the days an import touched: per day, the day's visible lines (and this
-// import's staged ones) go through the matcher. Only the staged lines' pairings are written at
+// import's staged ones), with the neighbouring days' lines near its two midnights, go through the
+// matcher (matchDay: a pair, tie or duplicate across midnight is one; only the day's own lines get
+// an outcome here, and only its own exception groups). Only the staged lines' pairings are written at
 // once (one short transaction per day; nobody sees staged lines); their categories, the changed
 // outcomes of visible lines and every exception group wait in the PublishPlan, to become visible
 // all at once. One day at a time keeps memory to one day's lines however large the file.
 import "server-only";
 import type { LineStore, SqlParam } from "@/lib/reconciliation/import/line-store";
 import type { PublishPlan } from "@/lib/reconciliation/import/publish-plan";
-import {
-  type MatchOptions,
-  matchTransactions,
-  type PosLine,
-  type StatementLine,
-} from "@/lib/reconciliation/match/match-transactions";
+import { addDays, wallClockSeconds } from "@/lib/reconciliation/match/local-time";
+import { matchDay, midnightMarginSeconds, wallClockText } from "@/lib/reconciliation/match/match-day";
+import type { MatchOptions, PosLine, StatementLine } from "@/lib/reconciliation/match/match-transactions";
 import type { LineCategory, LocalDate, MatchRule, TxType } from "@/lib/reconciliation/types";
 
 interface StoredState {
@@ -28,10 +27,17 @@ const STATE_COLUMNS = `"category", "matchedLineId", "matchRule"`;
 const DAY_FILTER = `"merchantId" = ? AND "source" = ? AND "day" = ? AND "manual" = false
   AND ("category" <> 'staged' OR "importId" = ?)`;
 
-const POS_SQL = `SELECT "id", "tid", "txAt", "cardMasked", "txType", "amountMinor", "rrn", "traceNo", "batchNo",
-  "approved", "signed", "origRrn", "origTrace", ${STATE_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} ORDER BY "id"`;
-const STATEMENT_SQL = `SELECT "id", "tid", "txAt", "settleDate", "txType", "amountMinor", "rrn", "traceNo", "batchNo",
-  "cardMasked", ${STATE_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} ORDER BY "id"`;
+const POS_COLUMNS = `"id", "tid", "txAt", "cardMasked", "txType", "amountMinor", "rrn", "traceNo", "batchNo",
+  "approved", "signed", "origRrn", "origTrace", ${STATE_COLUMNS}`;
+const STATEMENT_COLUMNS = `"id", "tid", "txAt", "settleDate", "txType", "amountMinor", "rrn", "traceNo", "batchNo",
+  "cardMasked", ${STATE_COLUMNS}`;
+const POS_SQL = `SELECT ${POS_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} ORDER BY "id"`;
+const STATEMENT_SQL = `SELECT ${STATEMENT_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} ORDER BY "id"`;
+// The day before's lines from the margin before midnight on, the day after's up to the margin after it.
+const EVE_POS_SQL = `SELECT ${POS_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} AND "txAt" >= ?`;
+const EVE_STATEMENT_SQL = `SELECT ${STATEMENT_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} AND "txAt" >= ?`;
+const MORROW_POS_SQL = `SELECT ${POS_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} AND "txAt" < ?`;
+const MORROW_STATEMENT_SQL = `SELECT ${STATEMENT_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} AND "txAt" < ?`;
 
 const flag = (value: unknown) => value === true || value === 1;
 const text = (value: unknown) => value as string;
@@ -111,6 +117,7 @@ export async function rematchTransactions({
       )
     ).map((terminal) => [terminal.tid, terminal.storeId]),
   );
+  const margin = midnightMarginSeconds(options);
   for (const day of days) {
     const pos = (await store.allArrays(POS_SQL, [merchantId, "pos", day, importId])).map(posLine);
     const statement = (await store.allArrays(STATEMENT_SQL, [merchantId, "statement", day, importId])).map(
@@ -121,7 +128,26 @@ export async function rematchTransactions({
     counts.lines += pos.length + statement.length;
     if (pos.length === 0 && statement.length === 0) continue;
 
-    const result = matchTransactions(pos, statement, options);
+    // The neighbours' lines near this day's midnights (the matcher decides across them).
+    const eve = addDays(day, -1);
+    const morrow = addDays(day, 1);
+    const from = wallClockText(wallClockSeconds(`${day} 00:00:00`) - margin);
+    const to = wallClockText(wallClockSeconds(`${morrow} 00:00:00`) + margin);
+    const edgePos = [
+      ...(await store.allArrays(EVE_POS_SQL, [merchantId, "pos", eve, importId, from])),
+      ...(await store.allArrays(MORROW_POS_SQL, [merchantId, "pos", morrow, importId, to])),
+    ].map(posLine);
+    const edgeStatement = [
+      ...(await store.allArrays(EVE_STATEMENT_SQL, [merchantId, "statement", eve, importId, from])),
+      ...(await store.allArrays(MORROW_STATEMENT_SQL, [merchantId, "statement", morrow, importId, to])),
+    ].map(statementLine);
+
+    const result = matchDay(
+      day,
+      edgePos.length === 0 ? pos : [...pos, ...edgePos],
+      edgeStatement.length === 0 ? statement : [...statement, ...edgeStatement],
+      options,
+    );
     const stagedPairs: SqlParam[][] = [];
     const record = (
       line: StoredState & { id: number },
@@ -138,7 +164,10 @@ export async function rematchTransactions({
         counts.changed++;
       }
     };
-    // The matcher returns its outcomes in id order, as the lines were loaded.
+    // The matcher returns the day's own outcomes in id order, as the lines were loaded.
+    if (result.pos.length !== pos.length || result.statement.length !== statement.length) {
+      throw new Error(`Matching ${day} gave outcomes for other lines than the day's`);
+    }
     for (let index = 0; index < pos.length; index++) {
       const outcome = result.pos[index];
       record(pos[index], outcome.category, outcome.matchedLineId, outcome.rule);

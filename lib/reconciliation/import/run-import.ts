@@ -242,7 +242,12 @@ async function recordedDays(
  */
 const PENDING_LOOKBACK_DAYS = 62;
 
-/** Every day this import's lines touch, and the days of the merchant's pending POS lines. */
+/**
+ * Every day this import's lines touch and the days either side of them (a day's matching decides
+ * across its midnights with the neighbour's lines near them: a new line just after midnight may
+ * pair with, tie with or duplicate one of the day before, which must then be matched again too),
+ * and the days of the merchant's pending POS lines.
+ */
 async function affectedDays(
   store: LineStore,
   merchantId: string,
@@ -255,5 +260,6 @@ async function affectedDays(
      WHERE "merchantId" = ? AND "source" = 'pos' AND "day" >= ? AND "category" = 'pending'`,
     [merchantId, addDays(today, -PENDING_LOOKBACK_DAYS)],
   );
-  return [...new Set([...ours, ...pending.map((row) => row.day)])].sort();
+  const neighbours = ours.flatMap((day) => [addDays(day, -1), addDays(day, 1)]);
+  return [...new Set([...ours, ...neighbours, ...pending.map((row) => row.day)])].sort();
 }

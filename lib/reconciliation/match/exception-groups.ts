@@ -23,6 +23,11 @@ interface GroupInput {
   duplicateOf: Int32Array;
   pairing: Pairing;
   isOverdue: (day: LocalDate) => boolean;
+  /**
+   * Which POS lines are the day's own when other days' lines near its midnights take part
+   * (match-day.ts; null: all are). Only own lines make up a missing batch.
+   */
+  ownPos: Uint8Array | null;
 }
 
 const signedAmount = (line: PosLine | StatementLine) =>
@@ -127,12 +132,15 @@ export function buildExceptionGroups(input: GroupInput): ExceptionGroup[] {
       const anchor = pairing.posAmbiguity[index];
       if (anchor !== -1) ambiguities.get(anchor)?.posLineIds.push(pos[index].id);
     }
+    const byId = (a: number, b: number) => a - b;
     for (const [anchor, tie] of ambiguities) {
       const line = statement[anchor];
       groups.push({
         key: `ambiguous:${line.id}`,
         category: "ambiguous",
-        ...tie,
+        posLineIds: tie.posLineIds.sort(byId),
+        statementLineIds: tie.statementLineIds.sort(byId),
+        amountMinor: tie.amountMinor,
         tid: line.tid,
         batchNo: line.batchNo,
         day: dayOf(line.txAt),
@@ -149,9 +157,13 @@ export function buildExceptionGroups(input: GroupInput): ExceptionGroup[] {
  * the batch's whole net. Returns, by POS index, whether a line is in such a group.
  */
 function missingBatches(input: GroupInput, groups: ExceptionGroup[]): Uint8Array {
-  const { pos, statement, cancellations, pairing, isOverdue } = input;
+  const { pos, statement, cancellations, pairing, isOverdue, ownPos } = input;
   const inMissingBatch = new Uint8Array(pos.length);
-  const counts = (index: number) => pos[index].approved && pos[index].batchNo !== null && !cancellations.voided[index];
+  const counts = (index: number) =>
+    (ownPos === null || ownPos[index] === 1) &&
+    pos[index].approved &&
+    pos[index].batchNo !== null &&
+    !cancellations.voided[index];
   const unexplained = (index: number) =>
     pairing.posPair[index] === -1 && pairing.posAmbiguity[index] === -1 && isOverdue(dayOf(pos[index].txAt));
 

@@ -9,7 +9,7 @@ import { ChainMemory } from "./line-chains";
 import type { LineOutcome, MatchOptions, MatchResult, PosLine, StatementLine } from "./lines";
 import { pairByReference } from "./pair-by-reference";
 import { pairByWindow } from "./pair-by-window";
-import { emptyPairing, RULE_CODES } from "./pairing";
+import { emptyPairing, type Pairing, pair, RULE_CODES } from "./pairing";
 
 export type { ExceptionGroup, LineOutcome, MatchOptions, MatchResult, PosLine, StatementLine } from "./lines";
 export { DEFAULT_MATCH_OPTIONS } from "./lines";
@@ -19,51 +19,79 @@ export function matchTransactions(
   statementInput: readonly StatementLine[],
   options: MatchOptions,
 ): MatchResult {
-  const pos = inIdOrder(posInput);
-  const statement = inIdOrder(statementInput);
+  return matchLines(inIdOrder(posInput), inIdOrder(statementInput), options, null);
+}
 
+/**
+ * A day's matching with what was decided at its midnights (match-day.ts). The lines are in id order:
+ * the day's own (ownPos / ownStatement say which) and the neighbouring days' lines near its
+ * midnights. Those take part in finding cancellations and duplicates, but are never paired here
+ * except by a preset pair, and get no outcome; exception groups are built for all and the caller
+ * keeps its day's. Indices are into the arrays given to matchLines.
+ */
+export interface Presets {
+  ownPos: Uint8Array;
+  ownStatement: Uint8Array;
+  /** POS ↔ statement pairs across a midnight, with the RULE_CODES index of the rule that made them. */
+  pairs: { pos: number; statement: number; rule: number }[];
+  /** Ambiguous ties with lines of both sides of a midnight, each whole. */
+  ties: { pos: number[]; statement: number[] }[];
+}
+
+/** matchTransactions on lines already in id order; with presets, only the own lines get outcomes. */
+export function matchLines(
+  pos: readonly PosLine[],
+  statement: readonly StatementLine[],
+  options: MatchOptions,
+  presets: Presets | null,
+): MatchResult {
   const memory = new ChainMemory(Math.max(pos.length, statement.length));
   const cancellations = findCancellations(pos);
   const duplicateOf = findDuplicates(pos, cancellations.voided, options.duplicateWindowSeconds, memory);
 
   const pairing = emptyPairing(pos.length, statement.length);
+  if (presets !== null) presetPairing(pairing, statement, presets);
   // Declined lines never pair. Cancelled ones may pair by reference only (a settled cancelled sale
   // must be caught), never by the window (a cancelled sale should not be on the statement at all).
   const byReference = new Uint8Array(pos.length);
   const byWindow = new Uint8Array(pos.length);
   for (let index = 0; index < pos.length; index++) {
+    if (presets !== null && !presets.ownPos[index]) continue;
     byReference[index] = pos[index].approved ? 1 : 0;
     byWindow[index] = pos[index].approved && !cancellations.voided[index] ? 1 : 0;
   }
-  pairByReference(pos, statement, byReference, pairing, memory);
-  pairByWindow(pos, statement, byWindow, options.windowMinutes * 60, pairing, memory);
+  const statementEligible = presets?.ownStatement ?? null;
+  pairByReference(pos, statement, byReference, statementEligible, pairing, memory);
+  pairByWindow(pos, statement, byWindow, statementEligible, options.windowMinutes * 60, pairing, memory);
 
   const isOverdue = overdueCheck(options.today, options.settleLagDays);
   const posCategories = categorizePos(pos, statement, cancellations, duplicateOf, pairing, isOverdue);
   const statementCategories = categorizeStatement(pos, statement, cancellations, pairing);
 
-  const posOutcomes = new Array<LineOutcome>(pos.length);
+  const posOutcomes: LineOutcome[] = [];
   for (let index = 0; index < pos.length; index++) {
+    if (presets !== null && !presets.ownPos[index]) continue;
     const paired = pairing.posPair[index];
     const original = cancellations.originalOf[index];
-    posOutcomes[index] = {
+    posOutcomes.push({
       id: pos[index].id,
       category: posCategories[index],
       matchedLineId: paired === -1 ? null : statement[paired].id,
       rule: RULE_CODES[pairing.posRule[index]],
       originalLineId: original === -1 ? null : pos[original].id,
-    };
+    });
   }
-  const statementOutcomes = new Array<LineOutcome>(statement.length);
+  const statementOutcomes: LineOutcome[] = [];
   for (let index = 0; index < statement.length; index++) {
+    if (presets !== null && !presets.ownStatement[index]) continue;
     const paired = pairing.statementPair[index];
-    statementOutcomes[index] = {
+    statementOutcomes.push({
       id: statement[index].id,
       category: statementCategories[index],
       matchedLineId: paired === -1 ? null : pos[paired].id,
       rule: paired === -1 ? null : RULE_CODES[pairing.posRule[paired]],
       originalLineId: null,
-    };
+    });
   }
 
   const groups = buildExceptionGroups({
@@ -75,8 +103,20 @@ export function matchTransactions(
     duplicateOf,
     pairing,
     isOverdue,
+    ownPos: presets?.ownPos ?? null,
   });
   return { pos: posOutcomes, statement: statementOutcomes, groups };
+}
+
+/** The preset pairs and ties; a tie is anchored, as pairByWindow anchors one, on its lowest-id statement line. */
+function presetPairing(pairing: Pairing, statement: readonly StatementLine[], presets: Presets): void {
+  for (const { pos, statement: statementIndex, rule } of presets.pairs) pair(pairing, pos, statementIndex, rule);
+  for (const tie of presets.ties) {
+    let anchor = tie.statement[0];
+    for (const index of tie.statement) if (statement[index].id < statement[anchor].id) anchor = index;
+    for (const index of tie.pos) pairing.posAmbiguity[index] = anchor;
+    for (const index of tie.statement) pairing.statementAmbiguity[index] = anchor;
+  }
 }
 
 /** The lines by ascending id; the job usually passes them so already, and then nothing is copied. */

@@ -10,17 +10,24 @@ import { type Pairing, pair, RULE_RRN, RULE_TRACE } from "./pairing";
 
 /**
  * `eligible[i]` says whether POS line i may be paired (approved lines; voided ones included, so that
- * a cancelled sale that settled anyway is caught). Within one key, lines pair in id order.
+ * a cancelled sale that settled anyway is caught); `statementEligible[j]` whether statement line j
+ * may (null: all). Within one key, lines pair in id order.
  */
 export function pairByReference(
   pos: readonly PosLine[],
   statement: readonly StatementLine[],
   eligible: Uint8Array,
+  statementEligible: Uint8Array | null,
   pairing: Pairing,
   memory: ChainMemory,
 ): void {
-  const freePos = (index: number) => eligible[index] === 1 && pairing.posPair[index] === -1;
-  const freeStatement = (index: number) => pairing.statementPair[index] === -1;
+  // (A line may come already paired or tied: decided at midnight with a line of the next or previous day.)
+  const freePos = (index: number) =>
+    eligible[index] === 1 && pairing.posPair[index] === -1 && pairing.posAmbiguity[index] === -1;
+  const freeStatement = (index: number) =>
+    pairing.statementPair[index] === -1 &&
+    pairing.statementAmbiguity[index] === -1 &&
+    (statementEligible === null || statementEligible[index] === 1);
 
   // Rule 1: the rrn.
   const byRrn = new LineChains(
@@ -31,7 +38,7 @@ export function pairByReference(
   let added = 0;
   for (let index = statement.length - 1; index >= 0; index--) {
     const line = statement[index];
-    if (line.rrn === null) continue;
+    if (line.rrn === null || !freeStatement(index)) continue;
     byRrn.add(line.rrn, line.tid, typeCode(line.txType), index);
     added++;
   }

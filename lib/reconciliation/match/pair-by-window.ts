@@ -28,6 +28,7 @@ export function pairByWindow(
   pos: readonly PosLine[],
   statement: readonly StatementLine[],
   eligible: Uint8Array,
+  statementEligible: Uint8Array | null,
   windowSeconds: number,
   pairing: Pairing,
   memory: ChainMemory,
@@ -38,7 +39,8 @@ export function pairByWindow(
   );
   let open = 0;
   for (let index = statement.length - 1; index >= 0; index--) {
-    if (pairing.statementPair[index] !== -1) continue;
+    if (pairing.statementPair[index] !== -1 || pairing.statementAmbiguity[index] !== -1) continue;
+    if (statementEligible !== null && statementEligible[index] !== 1) continue;
     buckets.add("", statement[index].tid, codeOf(statement[index]), index);
     open++;
   }
@@ -46,7 +48,7 @@ export function pairByWindow(
   // Each bucket's POS lines: a chain through posNext, its head kept in the bucket's extra number.
   const posNext = new Int32Array(pos.length);
   for (let index = pos.length - 1; index >= 0; index--) {
-    if (eligible[index] !== 1 || pairing.posPair[index] !== -1) continue;
+    if (eligible[index] !== 1 || pairing.posPair[index] !== -1 || pairing.posAmbiguity[index] !== -1) continue;
     const slot = buckets.slotOf("", pos[index].tid, codeOf(pos[index]));
     if (slot === -1) continue;
     posNext[index] = buckets.extraAt(slot);

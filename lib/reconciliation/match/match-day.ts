@@ -1,0 +1,150 @@
+// One day's matching, midnight included. The import job matches a day at a time (memory stays at a
+// day's lines), but a transaction does not stop at midnight: a sale at 23:58:30 may be on the
+// statement at 00:01:10 the next day (the acquirer's clock differs), two identical swipes may be
+// 70 s apart on either side of midnight, a statement line may be equally near a sale of each day.
+//
+// So each midnight is matched on its own first: the lines within `midnightMarginSeconds` of it, on
+// both sides, go through the matcher together, and what that pairs or ties ACROSS the midnight (a
+// pair of lines of different days, a tie with lines of both days) is taken as given by each of the
+// two days' matching, which then pairs the rest of the day's own lines among themselves. The
+// neighbours' lines near the midnights take part in the day's matching too, though they are never
+// paired there and get no outcome: a void just after midnight cancels its sale just before it, and
+// a swipe 70 s after an identical one of the day before is its duplicate. Both days see the same
+// lines at their common midnight, so both take the same decisions there: every line gets one
+// outcome, pairs are mutual, and an exception group (kept by the day of its `day` only) has the
+// same key whichever of the two days is re-matched. A day's outcome depends on its own lines and
+// the lines near its two midnights only, so re-matching the days an import touched and their
+// neighbours is enough (run-import.ts).
+//
+// This equals matching all the days at once whenever what links lines across a midnight stays
+// within the margin (3 × the longer of the pairing window and the duplicate window: 30 minutes by
+// default) — a chain of window candidates, a tie, a duplicate burst, a void and its sale, or an rrn
+// pair whose two clocks differ by less than that. Taking the pairs and ties at the midnight out
+// first does not change the rest: the nearest-first rule paired or tied those lines while no free
+// candidate of theirs was nearer, so removing them changes no other line's choices. Two things stay
+// a day's own: a missing batch is a day's (a batch on both sides of midnight is checked per day),
+// and rule 2's "trace no. and day" pairs within a day by definition.
+import type { LocalDate } from "@/lib/reconciliation/types";
+import type { LineOutcome, MatchOptions, MatchResult, PosLine, StatementLine } from "./lines";
+import { wallClockSeconds } from "./local-time";
+import { matchLines, matchTransactions, type Presets } from "./match-transactions";
+import { RULE_CODES } from "./pairing";
+
+const DAY_SECONDS = 86_400;
+/** The margin never reaches the middle of the day, so a line is near one midnight at most. */
+const MAX_MARGIN_SECONDS = 6 * 3600;
+
+/** How far either side of midnight lines are matched together with the other day's. */
+export function midnightMarginSeconds(options: Pick<MatchOptions, "windowMinutes" | "duplicateWindowSeconds">): number {
+  return Math.min(MAX_MARGIN_SECONDS, 3 * Math.max(options.windowMinutes * 60, options.duplicateWindowSeconds));
+}
+
+/**
+ * Matches the lines of `day`. `pos` and `statement` hold the day's lines and the lines of the days
+ * before and after it within midnightMarginSeconds of its midnights (more may be given; they are
+ * ignored). Returns outcomes for the day's own lines only, in id order, and the exception groups
+ * whose day is `day`.
+ */
+export function matchDay(
+  day: LocalDate,
+  pos: readonly PosLine[],
+  statement: readonly StatementLine[],
+  options: MatchOptions,
+): MatchResult {
+  const margin = midnightMarginSeconds(options);
+  const start = wallClockSeconds(`${day} 00:00:00`);
+  const end = start + DAY_SECONDS;
+  // Wall-clock texts compare as their times do, so bounds are texts too (no date parsing per line).
+  const onDay = (line: PosLine | StatementLine) => line.txAt.startsWith(day);
+  const from = wallClockText(start - margin);
+  const to = wallClockText(end + margin);
+  const near = (line: PosLine | StatementLine) => !onDay(line) && line.txAt >= from && line.txAt < to;
+  const ownPos = byId(pos.filter(onDay));
+  const ownStatement = byId(statement.filter(onDay));
+  const otherPos = byId(pos.filter(near));
+  const otherStatement = byId(statement.filter(near));
+  if (otherPos.length === 0 && otherStatement.length === 0) {
+    return matchTransactions(ownPos, ownStatement, options);
+  }
+
+  const facts = new MidnightFacts(day);
+  for (const midnight of [start, end]) {
+    const low = wallClockText(midnight - margin);
+    const high = wallClockText(midnight + margin);
+    const inZone = (line: PosLine | StatementLine) => line.txAt >= low && line.txAt < high;
+    const otherZonePos = otherPos.filter(inZone);
+    const otherZoneStatement = otherStatement.filter(inZone);
+    if (otherZonePos.length === 0 && otherZoneStatement.length === 0) continue;
+    const ownZonePos = ownPos.filter(inZone);
+    const ownZoneStatement = ownStatement.filter(inZone);
+    if (ownZonePos.length === 0 && ownZoneStatement.length === 0) continue;
+    const zonePos = [...ownZonePos, ...otherZonePos];
+    const zoneStatement = [...ownZoneStatement, ...otherZoneStatement];
+    facts.take(zonePos, zoneStatement, matchTransactions(zonePos, zoneStatement, options));
+  }
+  // The day's matching: its own lines and the neighbours' near its midnights (for cancellations and
+  // duplicates across midnight), in id order; only the own lines pair, beyond the presets.
+  const allPos = byId([...ownPos, ...otherPos]);
+  const allStatement = byId([...ownStatement, ...otherStatement]);
+  const result = matchLines(allPos, allStatement, options, facts.presets(allPos, allStatement));
+  return { ...result, groups: result.groups.filter((group) => group.day === day) };
+}
+
+/** "YYYY-MM-DD HH:MM:SS" of seconds since 1970-01-01 00:00:00 (wall clock, as wallClockSeconds reads it). */
+export function wallClockText(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().slice(0, 19).replace("T", " ");
+}
+
+function byId<T extends { id: number }>(lines: T[]): T[] {
+  return lines.sort((a, b) => a.id - b.id);
+}
+
+const RULE_INDEX = new Map<LineOutcome["rule"], number>(RULE_CODES.map((rule, index) => [rule, index]));
+
+function ruleCode(rule: LineOutcome["rule"]): number {
+  const code = RULE_INDEX.get(rule) ?? 0;
+  if (code === 0) throw new Error(`A pair made by no matching rule: ${rule}`);
+  return code;
+}
+
+/** What the matching at a midnight decided across it: pairs and ties of lines of both days (by id). */
+class MidnightFacts {
+  private readonly pairs: { pos: number; statement: number; rule: number }[] = [];
+  private readonly ties: { pos: number[]; statement: number[] }[] = [];
+
+  constructor(private readonly day: LocalDate) {}
+
+  take(pos: readonly PosLine[], statement: readonly StatementLine[], result: MatchResult): void {
+    const ownPos = new Set(pos.filter((line) => line.txAt.startsWith(this.day)).map((line) => line.id));
+    const ownStatement = new Set(statement.filter((line) => line.txAt.startsWith(this.day)).map((line) => line.id));
+    for (const outcome of result.pos) {
+      const matched = outcome.matchedLineId;
+      if (matched === null || ownPos.has(outcome.id) === ownStatement.has(matched)) continue;
+      this.pairs.push({ pos: outcome.id, statement: matched, rule: ruleCode(outcome.rule) });
+    }
+    for (const group of result.groups) {
+      if (group.category !== "ambiguous") continue;
+      const own = group.posLineIds.filter((id) => ownPos.has(id)).length;
+      const ownOnes = own + group.statementLineIds.filter((id) => ownStatement.has(id)).length;
+      const all = group.posLineIds.length + group.statementLineIds.length;
+      if (ownOnes > 0 && ownOnes < all) this.ties.push({ pos: group.posLineIds, statement: group.statementLineIds });
+    }
+  }
+
+  presets(pos: readonly PosLine[], statement: readonly StatementLine[]): Presets {
+    const posIndex = new Map(pos.map((line, index) => [line.id, index]));
+    const statementIndex = new Map(statement.map((line, index) => [line.id, index]));
+    const posAt = (id: number) => posIndex.get(id) as number;
+    const statementAt = (id: number) => statementIndex.get(id) as number;
+    return {
+      ownPos: Uint8Array.from(pos, (line) => (line.txAt.startsWith(this.day) ? 1 : 0)),
+      ownStatement: Uint8Array.from(statement, (line) => (line.txAt.startsWith(this.day) ? 1 : 0)),
+      pairs: this.pairs.map((fact) => ({
+        pos: posAt(fact.pos),
+        statement: statementAt(fact.statement),
+        rule: fact.rule,
+      })),
+      ties: this.ties.map((tie) => ({ pos: tie.pos.map(posAt), statement: tie.statement.map(statementAt) })),
+    };
+  }
+}
