@@ -9,8 +9,8 @@
 //   npm run bench:lists -- --database postgresql --database-url postgresql://…/slipcase_scale
 //   npm run bench:lists -- --database postgresql --incidents 1000000  seeds a bench_ database first
 //                                                                     (and drops it at the end)
-//   --skip-build reuses the last .next-bench build (shared with bench:api); --runs N (30);
-//   --warmup N (5); --port N (3310).
+//   --skip-build reuses the last .next-bench build (shared with bench:api); --dist-dir .next-x builds
+//   into (or reuses) a folder of one's own instead; --runs N (30); --warmup N (5); --port N (3310).
 //
 // Run it under `flock /tmp/slipcase-bench.lock` on a shared machine; the load average is printed
 // beside the figures.
@@ -26,7 +26,7 @@ import { createPostgresDatabase, DEFAULT_POSTGRES_URL, redact, sqliteFolder } fr
 import { assertPortFree, cleanupAll, startServer, waitForHttp } from "./lib/processes.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const DIST_DIR = ".next-bench";
+const DEFAULT_DIST_DIR = ".next-bench";
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const TSX_BIN = path.join(ROOT, "node_modules", ".bin", "tsx");
 const PASSWORD = process.env.SCALE_PASSWORD || process.env.DEMO_PASSWORD || "slipcase-demo-2026";
@@ -39,6 +39,7 @@ function parseArguments(argv) {
     runs: 30,
     warmup: 5,
     port: 3310,
+    distDir: DEFAULT_DIST_DIR,
     skipBuild: process.env.BENCH_SKIP_BUILD === "1",
   };
   for (let i = 0; i < argv.length; i++) {
@@ -51,6 +52,7 @@ function parseArguments(argv) {
     else if (name === "--warmup") options.warmup = Number(value());
     else if (name === "--port") options.port = Number(value());
     else if (name === "--skip-build") options.skipBuild = true;
+    else if (name === "--dist-dir") options.distDir = value();
     else if (name === "--help" || name === "-h") {
       console.log(fs.readFileSync(new URL(import.meta.url), "utf8").split("\nimport ")[0]);
       process.exit(0);
@@ -59,6 +61,7 @@ function parseArguments(argv) {
   if (options.database === "postgres" || options.database === "pg") options.database = "postgresql";
   if (!["sqlite", "postgresql"].includes(options.database)) throw new Error("--database is sqlite or postgresql.");
   if (options.databaseUrl?.startsWith("postgres")) options.database = "postgresql";
+  if (!/^\.next[\w-]*$/.test(options.distDir)) throw new Error("--dist-dir is a folder like .next-mine.");
   return options;
 }
 
@@ -234,7 +237,7 @@ async function main() {
   const databaseUrl = options.databaseUrl ?? (await seededDatabase(options, scratch));
   buildApp({
     root: ROOT,
-    distDir: DIST_DIR,
+    distDir: options.distDir,
     logFile: path.join(scratch, "build.log"),
     databaseUrl: `file:${path.join(scratch, "build.db")}`,
     reuseExisting: options.skipBuild,
@@ -250,7 +253,7 @@ async function main() {
     env: {
       ...process.env,
       NODE_ENV: "production",
-      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_DIST_DIR: options.distDir,
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: databaseUrl,
       PORT: String(options.port),

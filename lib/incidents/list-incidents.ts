@@ -111,7 +111,12 @@ export async function listIncidents({
   }
   if (query.q) {
     conditions.push(
-      await incidentSearchSql({ text: query.q, merchantId: actor.merchantId, number: numberOfReference(query.q) }),
+      await incidentSearchSql({
+        text: query.q,
+        merchantId: actor.merchantId,
+        number: numberOfReference(query.q),
+        storeIds,
+      }),
     );
   }
   if (query.cursor) {

@@ -1,6 +1,7 @@
 // GET /api/incidents: each filter (status, kind, store, search, overdue, date range) and cursor
 // pagination, against a known set of incidents in this file's database; and the text index behind
 // the search (SQLite FTS5 kept by triggers, PostgreSQL trigram and CJK-pair GIN indexes).
+import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import { databaseProvider, prisma } from "@/lib/db/client";
 import { incidentSearchSql, postgresSearchIndexSql } from "@/lib/db/dialect";
@@ -218,6 +219,52 @@ describe("search through the text index", () => {
   test("a store-scoped user searches only their stores, also through the index", async () => {
     expect(await idsOf({ q: "重复扣款" }, "cashier")).toEqual([]);
     expect(await idsOf({ q: "签名" }, "cashier")).toEqual([unsigned.id]);
+  });
+
+  test("a search limited to stores finds exactly the merchant-wide matches in those stores", async () => {
+    // On PostgreSQL a list of few stores' incidents tests their rows along its index instead of
+    // probing the text index (POSTGRES_SCOPED_WALK_LIMIT): the same matches, found another way.
+    const { stores } = await prisma.membership.findFirstOrThrow({
+      where: { user: { email: "cashier@demo.test" } },
+      select: { stores: { select: { storeId: true } } },
+    });
+    const cashierStores = new Set(stores.map((store) => store.storeId));
+    const storeIds = [...new Set(all.map((item) => item.storeId))];
+    const texts = ["签名", "重复扣款", "退款", "Customer left", "SIGNING", "ustom", "50%_off", "5%f", "t2000001"];
+    const fragments = fc.oneof(
+      fc.constantFrom(...texts, "ab12cd", "4821", "482", "0777", "880011", "T1000", "密码", "zzz"),
+      // any slice of the texts the incidents hold, so most searches match something
+      fc
+        .tuple(fc.constantFrom(...texts, "客户未签名就离开了 Customer LEFT before signing"), fc.nat(), fc.nat())
+        .map(([text, a, b]) => {
+          const chars = [...text];
+          const start = a % chars.length;
+          return (
+            chars
+              .slice(start, start + 2 + (b % 6))
+              .join("")
+              .trim() || text
+          );
+        }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fragments, async (q) => {
+        const everywhere = (await listAs("admin", { q, limit: "100" })).body.items;
+        const inCashierStores = everywhere.filter((item) => cashierStores.has(item.storeId)).map((item) => item.id);
+        expect(await idsOf({ q, limit: "100" }, "cashier")).toEqual(inCashierStores);
+        for (const storeId of storeIds) {
+          const inStore = everywhere.filter((item) => item.storeId === storeId).map((item) => item.id);
+          expect(await idsOf({ q, storeId, limit: "100" })).toEqual(inStore);
+        }
+      }),
+      { numRuns: 30 },
+    );
+    if (databaseProvider === "postgresql") {
+      const merchant = await prisma.merchant.findFirstOrThrow({ select: { id: true } });
+      const scoped = await incidentSearchSql({ text: "签名", merchantId: merchant.id, number: null, storeIds });
+      expect(scoped.sql).not.toContain("incident_cjk_bigrams");
+      expect(scoped.sql).not.toContain('i."id" = ANY (');
+    }
   });
 
   test("search combines with the other filters and pages with the cursor", async () => {
