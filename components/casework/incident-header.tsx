@@ -58,7 +58,41 @@ export async function SlipDetails({ incident }: { incident: IncidentDto }) {
   const traceBatch =
     incident.traceNo || incident.batchNo ? `${incident.traceNo ?? "—"} / ${incident.batchNo ?? "—"}` : null;
 
-  const facts: { label: string; value: ReactNode | null; testId?: string; wide?: boolean }[] = [
+  const money = (amount: string) => format.number(Number(amount), { style: "currency", currency: incident.currency });
+  // Facts a close records: shown while closed, never listed as "not recorded" on an open case.
+  const closing: { label: string; value: ReactNode | null; testId?: string; wide?: boolean; closedOnly: true }[] =
+    incident.status === "CLOSED"
+      ? [
+          {
+            label: t("fields.causes"),
+            testId: "incident-causes",
+            closedOnly: true,
+            value: incident.causes?.length
+              ? format.list(incident.causes.map((cause) => tIncident(`causes.${cause}`)))
+              : null,
+          },
+          {
+            label: t("fields.outcome"),
+            testId: "incident-outcome",
+            closedOnly: true,
+            value:
+              incident.recoveredAmount !== null && incident.lostAmount !== null
+                ? t("fields.outcomeValue", {
+                    recovered: money(incident.recoveredAmount),
+                    lost: money(incident.lostAmount),
+                  })
+                : null,
+          },
+          {
+            label: t("fields.closeNote"),
+            testId: "incident-close-note",
+            closedOnly: true,
+            wide: true,
+            value: incident.closeNote ? <span className="whitespace-pre-wrap">{incident.closeNote}</span> : null,
+          },
+        ]
+      : [];
+  const facts: { label: string; value: ReactNode | null; testId?: string; wide?: boolean; closedOnly?: true }[] = [
     {
       label: t("fields.amount"),
       testId: "incident-amount-detail",
@@ -78,6 +112,7 @@ export async function SlipDetails({ incident }: { incident: IncidentDto }) {
       testId: "incident-resolution",
       value: incident.resolution ? tIncident(`resolutions.${incident.resolution}`) : null,
     },
+    ...closing,
     { label: t("fields.rrn"), value: incident.rrn ? <span className="font-mono">{incident.rrn}</span> : null },
     {
       label: t("fields.authCode"),
@@ -96,7 +131,9 @@ export async function SlipDetails({ incident }: { incident: IncidentDto }) {
     },
   ];
   // A closed case has no resolution row to miss; the others say what was not written down.
-  const missing = facts.filter((fact) => fact.value === null && fact.label !== t("fields.resolution"));
+  const missing = facts.filter(
+    (fact) => fact.value === null && fact.label !== t("fields.resolution") && !fact.closedOnly,
+  );
 
   return (
     <section aria-labelledby="slip-heading" className="rounded-lg border border-slate-200 bg-white p-4">

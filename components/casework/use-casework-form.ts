@@ -17,6 +17,7 @@ const FIELD_WORDING: Record<string, string> = {
   REOPEN_NEEDS_NOTE: "reopenNoteRequired",
   CONTACT_METHOD_REQUIRED: "contactMethodRequired",
   IDENTITY_NOT_VERIFIED: "identityRequired",
+  CAUSE_OTHER_NEEDS_NOTE: "causeOtherNote",
 };
 
 export function useCaseworkForm(

@@ -5,6 +5,7 @@
 // the hash chain is computed over the stored text, so it verifies whatever the catalogue says.
 // Pure (no I/O): importable by client and server.
 import { z } from "zod";
+import { CAUSES } from "@/lib/incidents/causes";
 import { CONTACT_METHODS, INCIDENT_KINDS, INCIDENT_STATUSES, RESOLUTIONS, STEP_KEYS } from "@/lib/incidents/rules";
 import { ROLES } from "@/lib/rbac/permissions";
 import { IMPORT_TYPES } from "@/lib/reconciliation/types";
@@ -121,6 +122,10 @@ export const auditEventSchema = z.discriminatedUnion("type", [
       status: z.literal("CLOSED"),
       version,
       resolution: z.enum(RESOLUTIONS),
+      // Since issue 9 (earlier closes in the chain have none of the three).
+      causes: z.array(z.enum(CAUSES)).min(1).optional(),
+      recoveredMinor: z.number().int().nonnegative().optional(),
+      lostMinor: z.number().int().nonnegative().optional(),
       note: z.string().optional(),
     }),
   }),

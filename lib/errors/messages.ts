@@ -69,6 +69,7 @@ export const ERROR_MESSAGES = {
   AMOUNT_NOT_A_NUMBER: {},
   AMOUNT_NOT_POSITIVE: {},
   AMOUNT_TOO_LARGE: { max: "text" },
+  CAUSE_OTHER_NEEDS_NOTE: {},
   LOOKS_LIKE_CARD_NUMBER: { field: "text" },
   STORES_REQUIRED_FOR_ROLE: {},
   OCCURRED_IN_FUTURE: {},
@@ -83,6 +84,7 @@ export const ERROR_MESSAGES = {
   FINANCE_QUEUE_ONLY: {},
   ADMIN_ONLY: {},
   RECONCILIATION_ONLY: {},
+  PLAN_ADMIN_ONLY: {},
   TERMINAL_NOT_IN_YOUR_STORES: {},
 
   // ---- not found (404) ----
@@ -96,6 +98,7 @@ export const ERROR_MESSAGES = {
   IMPORT_NOT_FOUND: {},
   EXCEPTION_NOT_FOUND: {},
   LINE_NOT_FOUND: {},
+  NOTIFICATION_NOT_FOUND: {},
 
   // ---- conflicts (409) ----
   INCIDENT_CHANGED: { current: "number", sent: "number" },
@@ -111,6 +114,7 @@ export const ERROR_MESSAGES = {
   // ---- the step rules and other rules (422) ----
   INCIDENT_CLOSED_REOPEN_FIRST: {},
   STEP_NOT_APPLICABLE: { step: "step" },
+  PLAN_PERSON_UNKNOWN: { id: "text" },
   STEP_ALREADY_ACTED: { step: "step", status: "stepStatus" },
   STEP_OUT_OF_ORDER: { next: "step", step: "step" },
   SKIP_NEEDS_NOTE: {},

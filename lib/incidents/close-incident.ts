@@ -1,17 +1,19 @@
-// Closes an incident with a resolution, once every applicable step is done or skipped.
+// Closes an incident with a resolution, its cause(s) and its money outcome (recovered, lost), once
+// every applicable step is done or skipped.
 import "server-only";
 import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
 import { maskPans } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { orderCauses } from "@/lib/incidents/causes";
 import { resolutionToDb } from "@/lib/incidents/codec";
 import { bumpVersion, loadForChange } from "@/lib/incidents/load-for-change";
 import { checkClose } from "@/lib/incidents/rules";
 import { incidentInclude } from "@/lib/incidents/scope";
 import { serializeIncident, stepStates } from "@/lib/incidents/serialize";
 import { can } from "@/lib/rbac/permissions";
-import type { CloseIncidentInput, IncidentDto } from "@/lib/schemas/incident";
+import { type CloseIncidentInput, type IncidentDto, parseAmountToMinor } from "@/lib/schemas/incident";
 
 export async function closeIncident({
   actor,
@@ -30,10 +32,22 @@ export async function closeIncident({
 
     const closedAt = new Date();
     const note = input.note ? maskPans(input.note) : null;
+    const causes = orderCauses(input.causes);
+    // The schema accepted both amounts, so they parse.
+    const recoveredMinor = parseAmountToMinor(input.recoveredAmount) ?? 0;
+    const lostMinor = parseAmountToMinor(input.lostAmount) ?? 0;
     await bumpVersion(tx, {
       id,
       version: incident.version,
-      data: { status: "CLOSED", resolution: resolutionToDb(input.resolution), closedAt },
+      data: {
+        status: "CLOSED",
+        resolution: resolutionToDb(input.resolution),
+        closedAt,
+        causes: JSON.stringify(causes),
+        recoveredMinor,
+        lostMinor,
+        closeNote: note,
+      },
     });
     await appendEvent(tx, {
       merchantId: incident.merchantId,
@@ -45,6 +59,9 @@ export async function closeIncident({
         status: "CLOSED",
         version: incident.version + 1,
         resolution: input.resolution,
+        causes,
+        recoveredMinor,
+        lostMinor,
         ...(note ? { note } : {}),
       },
     });

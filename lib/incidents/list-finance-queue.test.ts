@@ -55,7 +55,11 @@ describe("listFinanceQueue", () => {
         input: { action: "skip", note: "no money moved", version },
       })
     ).version;
-    await closeIncident({ actor: supervisor, id: closed.id, input: { resolution: "no_loss", version } });
+    await closeIncident({
+      actor: supervisor,
+      id: closed.id,
+      input: { resolution: "no_loss", causes: ["distraction"], recoveredAmount: "0", lostAmount: "0", version },
+    });
 
     await complete(supervisor, older.id, ["halt", "reverify", "notify"], older.version);
 

@@ -33,7 +33,17 @@ export async function reopenIncident({
     await bumpVersion(tx, {
       id,
       version: incident.version,
-      data: { status: "IN_PROGRESS", resolution: null, closedAt: null },
+      // The causes and money outcome belong to a close: the next close records them again (the
+      // earlier ones stay in the incident.closed event).
+      data: {
+        status: "IN_PROGRESS",
+        resolution: null,
+        closedAt: null,
+        causes: null,
+        recoveredMinor: null,
+        lostMinor: null,
+        closeNote: null,
+      },
     });
     await appendEvent(tx, {
       merchantId: incident.merchantId,

@@ -1,6 +1,7 @@
 // Database rows → the API's incident JSON (lower-case kinds and step states, decimal amounts).
 
 import type { StepKey as DbStepKey, StepStatus as DbStepStatus } from "@/lib/generated/prisma/enums";
+import { decodeCauses } from "@/lib/incidents/causes";
 import {
   contactMethodFromDb,
   kindFromDb,
@@ -51,6 +52,10 @@ export function serializeIncident(incident: IncidentWithRelations, now: Date = n
     description: incident.description,
     resolution: incident.resolution ? resolutionFromDb(incident.resolution) : null,
     closedAt: incident.closedAt?.toISOString() ?? null,
+    causes: decodeCauses(incident.causes),
+    recoveredAmount: incident.recoveredMinor === null ? null : formatMinor(incident.recoveredMinor),
+    lostAmount: incident.lostMinor === null ? null : formatMinor(incident.lostMinor),
+    closeNote: incident.closeNote,
     reportedBy: incident.reportedBy,
     origin: incident.origin === "RECONCILIATION" ? "reconciliation" : "till",
     steps: incident.steps.map((step) => ({

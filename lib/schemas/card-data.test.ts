@@ -29,7 +29,13 @@ const FREE_TEXT: [string, z.ZodType, Record<string, unknown>, string, number][] 
   ["user name", createUserSchema, user, "name", 100],
   ["incident description", createIncidentSchema, { kind: "wrong_amount", terminalId: "T1000001" }, "description", 2000],
   ["step note", stepActionSchema, { action: "complete", version: 1 }, "note", 1000],
-  ["close note", closeIncidentSchema, { resolution: "voided", version: 1 }, "note", 1000],
+  [
+    "close note",
+    closeIncidentSchema,
+    { resolution: "voided", causes: ["distraction"], recoveredAmount: "0", lostAmount: "0", version: 1 },
+    "note",
+    1000,
+  ],
   ["reopen note", reopenIncidentSchema, { version: 1 }, "note", 1000],
 ];
 

@@ -174,10 +174,46 @@ describe("change schemas", () => {
     ).toBe(false);
   });
 
+  const close = {
+    resolution: "refunded",
+    causes: ["printer_fault"],
+    recoveredAmount: "0",
+    lostAmount: "0",
+    version: 3,
+  };
+  const closeErrors = (input: unknown) => {
+    const result = closeIncidentSchema.safeParse(input);
+    return result.success ? [] : result.error.issues.map((issue) => issue.path.join("."));
+  };
+
   test("closing needs a known resolution", () => {
-    expect(closeIncidentSchema.safeParse({ resolution: "refunded", version: 3 }).success).toBe(true);
-    expect(closeIncidentSchema.safeParse({ resolution: "lost", version: 3 }).success).toBe(false);
-    expect(closeIncidentSchema.safeParse({ version: 3 }).success).toBe(false);
+    expect(closeErrors(close)).toEqual([]);
+    expect(closeErrors({ ...close, resolution: "lost" })).toEqual(["resolution"]);
+    expect(closeErrors({ ...close, resolution: undefined })).toEqual(["resolution"]);
+  });
+
+  test("closing needs one or more known causes, each field named when it is wrong", () => {
+    expect(closeErrors({ ...close, causes: undefined })).toEqual(["causes"]);
+    expect(closeErrors({ ...close, causes: [] })).toEqual(["causes"]);
+    expect(closeErrors({ ...close, causes: ["bad_luck"] })).toEqual(["causes.0"]);
+    expect(closeErrors({ ...close, causes: "distraction" })).toEqual(["causes"]);
+    expect(closeErrors({ ...close, causes: ["distraction", "network_drop", "environment"] })).toEqual([]);
+  });
+
+  test('the cause "other" needs the note saying what', () => {
+    expect(closeErrors({ ...close, causes: ["other"] })).toEqual(["note"]);
+    expect(closeErrors({ ...close, causes: ["other"], note: "   " })).toEqual(["note"]);
+    expect(closeErrors({ ...close, causes: ["distraction", "other"], note: "Till moved during refit" })).toEqual([]);
+  });
+
+  test("the money recovered and lost are decimal strings, zero allowed, never negative", () => {
+    expect(closeErrors({ ...close, recoveredAmount: "128.50", lostAmount: "0.00" })).toEqual([]);
+    expect(closeErrors({ ...close, recoveredAmount: undefined })).toEqual(["recoveredAmount"]);
+    expect(closeErrors({ ...close, lostAmount: undefined })).toEqual(["lostAmount"]);
+    expect(closeErrors({ ...close, lostAmount: "-5" })).toEqual(["lostAmount"]);
+    expect(closeErrors({ ...close, recoveredAmount: 12 })).toEqual(["recoveredAmount"]);
+    expect(closeErrors({ ...close, recoveredAmount: "1.234" })).toEqual(["recoveredAmount"]);
+    expect(closeErrors({ ...close, lostAmount: "10000000.01" })).toEqual(["lostAmount"]);
   });
 
   test("reopening needs a note that is not blank", () => {

@@ -5,6 +5,7 @@ import "@/lib/schemas/zod-config";
 
 import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
 import { ERROR_REASONS } from "@/lib/errors/messages";
+import { CAUSES } from "@/lib/incidents/causes";
 import {
   CONTACT_METHODS,
   INCIDENT_KINDS,
@@ -47,6 +48,18 @@ export const amountSchema = z
   .refine((value) => (parseAmountToMinor(value) ?? 0) > 0, {
     error: "Amount must be greater than 0.",
     params: { reason: "AMOUNT_NOT_POSITIVE" },
+  })
+  .refine((value) => (parseAmountToMinor(value) ?? 0) <= MAX_AMOUNT_MINOR, {
+    error: "Amount must be at most 10,000,000.00.",
+    params: { reason: "AMOUNT_TOO_LARGE", max: formatMinor(MAX_AMOUNT_MINOR) },
+  });
+
+/** Money recovered or lost on closing: like an amount, but "0" is a real answer. */
+export const outcomeAmountSchema = z
+  .string({ error: 'Amount must be a decimal string such as "128.50" (or "0").' })
+  .refine((value) => parseAmountToMinor(value) !== null, {
+    error: "Amount must be a number with at most 2 decimals.",
+    params: { reason: "AMOUNT_NOT_A_NUMBER" },
   })
   .refine((value) => (parseAmountToMinor(value) ?? 0) <= MAX_AMOUNT_MINOR, {
     error: "Amount must be at most 10,000,000.00.",
@@ -127,8 +140,22 @@ export type StepActionInput = z.infer<typeof stepActionSchema>;
 export const closeIncidentSchema = z
   .strictObject({
     resolution: z.enum(RESOLUTIONS, { error: `resolution must be one of: ${RESOLUTIONS.join(", ")}.` }),
+    causes: z
+      .array(z.enum(CAUSES, { error: `Each cause must be one of: ${CAUSES.join(", ")}.` }), {
+        error: "causes is required: one or more causes.",
+      })
+      .min(1, "Choose at least one cause.")
+      .max(CAUSES.length, `At most ${CAUSES.length} causes.`)
+      .describe('Why it happened (one or more); "other" needs the note saying what.'),
+    recoveredAmount: outcomeAmountSchema.describe('Money recovered, as a decimal string ("0" allowed).'),
+    lostAmount: outcomeAmountSchema.describe('Money lost, as a decimal string ("0" allowed).'),
     note: optionalText(1000),
     version: z.number({ error: "version is required." }).int().positive(),
+  })
+  .refine((input) => !input.causes.includes("other") || Boolean(input.note), {
+    error: 'The cause "other" needs a note saying what happened.',
+    path: ["note"],
+    params: { reason: "CAUSE_OTHER_NEEDS_NOTE" },
   })
   .meta({ id: "CloseIncident" });
 export type CloseIncidentInput = z.infer<typeof closeIncidentSchema>;
@@ -225,6 +252,11 @@ export const incidentSchema = z
     description: z.string().nullable(),
     resolution: z.enum(RESOLUTIONS).nullable(),
     closedAt: z.string().nullable(),
+    /** Set while the incident is closed: why it happened, and the money outcome. */
+    causes: z.array(z.enum(CAUSES)).nullable(),
+    recoveredAmount: z.string().nullable(),
+    lostAmount: z.string().nullable(),
+    closeNote: z.string().nullable(),
     /** The person who logged it; null when the reconciliation opened it (origin "reconciliation"). */
     reportedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
     origin: z.enum(["till", "reconciliation"]),

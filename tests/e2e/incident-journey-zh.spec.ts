@@ -58,8 +58,12 @@ test("in Chinese, an unsigned slip logged through the form is walked through 暂
       checklistStep(supervisor, "zh-CN", zh.steps.reconcile).getByText(zh.stepDone, { exact: true }),
     ).toBeVisible();
     await supervisor.getByLabel(zh.resolution).selectOption({ label: "已补签" });
+    await supervisor.getByRole("checkbox", { name: "打印机卡纸或缺纸" }).check();
+    await supervisor.getByLabel(zh.recoveredAmount).fill("0");
+    await supervisor.getByLabel(zh.lostAmount).fill("0");
     await supervisor.getByRole("button", { name: zh.closeIncident }).click();
     await expect(incidentStatus(supervisor)).toHaveText(zh.closed);
+    await expect(supervisor.getByTestId("incident-causes")).toHaveText("打印机卡纸或缺纸");
   });
 
   await test.step("the timeline tells the story in Chinese", async () => {

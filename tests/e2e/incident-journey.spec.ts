@@ -81,14 +81,25 @@ test("an unsigned slip logged on a phone is walked through every step by the rig
     await expect(row).toHaveCount(0);
   });
 
-  await test.step("the supervisor closes it with a resolution", async () => {
+  await test.step("the supervisor closes it with a resolution, its causes and the money outcome", async () => {
     await supervisor.reload();
     await expect(
       checklistStep(supervisor, "en", en.steps.reconcile).getByText(en.stepDone, { exact: true }),
     ).toBeVisible();
     await supervisor.getByLabel(en.resolution).selectOption({ label: "Slip re-signed" });
+    // Without a cause the close is refused, naming it, and nothing changes.
+    await supervisor.getByLabel(en.recoveredAmount).fill("0");
+    await supervisor.getByLabel(en.lostAmount).fill("0");
+    await supervisor.getByRole("button", { name: en.closeIncident }).click();
+    await expect(supervisor.getByRole("group", { name: en.causes })).toContainText("Choose at least one cause.");
+    await supervisor.getByRole("checkbox", { name: "Time pressure (a queue, a rush)" }).check();
+    await supervisor.getByRole("checkbox", { name: "Printer jam or no paper" }).check();
     await supervisor.getByRole("button", { name: en.closeIncident }).click();
     await expect(incidentStatus(supervisor)).toHaveText(en.closed);
+    await expect(supervisor.getByTestId("incident-causes")).toHaveText(
+      "Time pressure (a queue, a rush) and Printer jam or no paper",
+    );
+    await expect(supervisor.getByTestId("incident-outcome")).toContainText("Recovered");
   });
 
   await test.step("the timeline shows every event, by whom, oldest first", async () => {

@@ -68,7 +68,7 @@ function checklistChanges(): Change[] {
     {
       name: "close",
       path: "close",
-      body: { resolution: "resigned" },
+      body: { resolution: "resigned", causes: ["distraction"], recoveredAmount: "0", lostAmount: "0" },
       racers: ["supervisor", "admin"],
       eventType: "incident.closed",
     },

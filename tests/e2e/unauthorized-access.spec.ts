@@ -54,7 +54,7 @@ test("finance is offered no close form and the API refuses to let finance close 
 
   const { version } = await fetchIncident(financeApi, incident.id);
   const refused = await financeApi.post(`/api/incidents/${incident.id}/close`, {
-    data: { resolution: "voided", version },
+    data: { resolution: "voided", causes: ["distraction"], recoveredAmount: "0", lostAmount: "0", version },
   });
   expect(refused.status()).toBe(403);
   expect((await fetchIncident(financeApi, incident.id)).status).toBe("IN_PROGRESS");

@@ -48,7 +48,11 @@ test("the default list leaves closed cases out and puts the soonest due first", 
   }
   const { version } = (await (await admin.get(`/api/incidents/${pin.id}`)).json()) as { version: number };
   expect(
-    (await admin.post(`/api/incidents/${pin.id}/close`, { data: { resolution: "no_loss", version } })).status(),
+    (
+      await admin.post(`/api/incidents/${pin.id}/close`, {
+        data: { resolution: "no_loss", causes: ["distraction"], recoveredAmount: "0", lostAmount: "0", version },
+      })
+    ).status(),
   ).toBe(200);
 
   const page = await pageAs("admin");

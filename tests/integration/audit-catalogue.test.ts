@@ -9,7 +9,7 @@ import { verifyChain } from "@/lib/audit/verify-chain";
 import { prisma } from "@/lib/db/client";
 import { executeTogether } from "@/lib/db/dialect";
 import type { IncidentDto } from "@/lib/schemas/incident";
-import { closeAs, completeAllSteps, getAs, logIncident, reopenAs } from "@/tests/helpers/incidents";
+import { CLOSE_OUTCOME, closeAs, completeAllSteps, getAs, logIncident, reopenAs } from "@/tests/helpers/incidents";
 
 let merchantId: string;
 let walked: IncidentDto;
@@ -17,7 +17,11 @@ let walked: IncidentDto;
 beforeAll(async () => {
   merchantId = (await prisma.merchant.findFirstOrThrow({ select: { id: true } })).id;
   const incident = await completeAllSteps(await logIncident({ kind: "unsigned_slip", amount: "12.00" }, "cashier"));
-  const closed = await closeAs("supervisor", incident.id, { resolution: "resigned", version: incident.version });
+  const closed = await closeAs("supervisor", incident.id, {
+    ...CLOSE_OUTCOME,
+    resolution: "resigned",
+    version: incident.version,
+  });
   const reopened = await reopenAs("supervisor", incident.id, { note: "Bank query", version: closed.body.version });
   walked = reopened.body;
 });

@@ -12,7 +12,15 @@ import { createIncident } from "@/lib/incidents/create-incident";
 import type { IncidentDto } from "@/lib/schemas/incident";
 import { createIncidentSchema } from "@/lib/schemas/incident";
 import { sessionCookie } from "@/tests/helpers/api";
-import { closeAs, completeAllSteps, completeBody, logIncident, reopenAs, stepAs } from "@/tests/helpers/incidents";
+import {
+  CLOSE_OUTCOME,
+  closeAs,
+  completeAllSteps,
+  completeBody,
+  logIncident,
+  reopenAs,
+  stepAs,
+} from "@/tests/helpers/incidents";
 
 let merchantId: string;
 let walked: IncidentDto;
@@ -57,7 +65,11 @@ async function tampered<T>(seq: number, assignments: Prisma.Sql, check: () => Pr
 beforeAll(async () => {
   merchantId = (await prisma.merchant.findFirstOrThrow({ select: { id: true } })).id;
   const incident = await completeAllSteps(await logIncident({ kind: "unsigned_slip", amount: "1999.00" }, "cashier"));
-  const closed = await closeAs("supervisor", incident.id, { resolution: "resigned", version: incident.version });
+  const closed = await closeAs("supervisor", incident.id, {
+    ...CLOSE_OUTCOME,
+    resolution: "resigned",
+    version: incident.version,
+  });
   const reopened = await reopenAs("supervisor", incident.id, { note: "Bank query", version: closed.body.version });
   walked = reopened.body;
 });
@@ -198,7 +210,7 @@ describe("the chain head on the merchant row", () => {
     const responses = await Promise.all([
       ...fresh.map((incident) => stepAs("admin", incident.id, "halt", completeBody("halt", incident.version))),
       ...Array.from({ length: 4 }, (_, i) => logIncident({ kind: "pin_error", traceNo: `00020${i}` })),
-      closeAs("supervisor", walked.id, { resolution: "resigned", version: walked.version }),
+      closeAs("supervisor", walked.id, { ...CLOSE_OUTCOME, resolution: "resigned", version: walked.version }),
     ]);
     expect(responses).toHaveLength(9);
     expect(await verifyChain({ merchantId })).toEqual({ merchantId, ok: true, events: before + 4 + 9 });

@@ -23,6 +23,7 @@ import { jsonRequest, params, sessionCookie } from "@/tests/helpers/api";
 import {
   type ApiError,
   type ApiResult,
+  CLOSE_OUTCOME,
   closeAs,
   closedIncident,
   createAs,
@@ -181,7 +182,10 @@ describe("changing with bad input", () => {
 
   test("a non-integer version answers 400", async () => {
     const incident = await logIncident();
-    expectFieldError(await closeAs("admin", incident.id, { resolution: "voided", version: "1" }), "version");
+    expectFieldError(
+      await closeAs("admin", incident.id, { ...CLOSE_OUTCOME, resolution: "voided", version: "1" }),
+      "version",
+    );
     expectFieldError(await reopenAs("admin", incident.id, { note: "x", version: 1.5 }), "version");
   });
 
@@ -192,7 +196,10 @@ describe("changing with bad input", () => {
       "status",
     );
     const open = await logIncident();
-    expectFieldError(await closeAs("admin", open.id, { resolution: "voided", version: 1, force: true }), "force");
+    expectFieldError(
+      await closeAs("admin", open.id, { ...CLOSE_OUTCOME, resolution: "voided", version: 1, force: true }),
+      "force",
+    );
   });
 });
 
@@ -218,7 +225,7 @@ describe("without a session", () => {
       createAs<ApiError>(null, valid),
       getAs<ApiError>(null, incident.id),
       stepAs<ApiError>(null, incident.id, "halt", { action: "complete", version: 1 }),
-      closeAs<ApiError>(null, incident.id, { resolution: "voided", version: 1 }),
+      closeAs<ApiError>(null, incident.id, { ...CLOSE_OUTCOME, resolution: "voided", version: 1 }),
       reopenAs<ApiError>(null, incident.id, { note: "x", version: 1 }),
     ]);
     for (const response of responses) {
@@ -278,7 +285,7 @@ const WRITE_ROUTES: { name: string; path: string; method: string; handler: Handl
     path: "/api/incidents/x/close",
     method: "POST",
     handler: closeRoute as Handler,
-    body: { resolution: "voided", version: 1 },
+    body: { ...CLOSE_OUTCOME, resolution: "voided", version: 1 },
   },
   {
     name: "reopen",
@@ -426,7 +433,10 @@ describe("a lone UTF-16 surrogate or a NUL character in a text field", () => {
       await stepAs("admin", incident.id, "halt", { action: "complete", version: 1, note: "\ud800" }),
       "note",
     );
-    expectFieldError(await closeAs("admin", incident.id, { resolution: "voided", version: 1, note: "\ud800" }), "note");
+    expectFieldError(
+      await closeAs("admin", incident.id, { ...CLOSE_OUTCOME, resolution: "voided", version: 1, note: "\ud800" }),
+      "note",
+    );
     expectFieldError(await reopenAs("admin", incident.id, { version: 1, note: "\udc00" }), "note");
   });
 

@@ -13,7 +13,15 @@ import { databaseProvider, prisma } from "@/lib/db/client";
 import type { IncidentDto } from "@/lib/schemas/incident";
 import { jsonRequest, params, sessionCookie } from "@/tests/helpers/api";
 import { asciiDigitsOf, luhnCheckDigit, text, writeDigit, writtenPan } from "@/tests/helpers/card-numbers";
-import { type ApiError, closeAs, completeAllSteps, createAs, reopenAs, stepAs } from "@/tests/helpers/incidents";
+import {
+  type ApiError,
+  CLOSE_OUTCOME,
+  closeAs,
+  completeAllSteps,
+  createAs,
+  reopenAs,
+  stepAs,
+} from "@/tests/helpers/incidents";
 
 /** A Luhn-valid number from two halves, so no full card number sits in the source. */
 const cardNumber = (head: string, tail: string) => `${head}${tail}${luhnCheckDigit(`${head}${tail}`)}`;
@@ -156,6 +164,7 @@ beforeAll(async () => {
   expect(skipped.status).toBe(200);
   const walked = await completeAllSteps(skipped.body);
   const closed = await closeAs("supervisor", walked.id, {
+    ...CLOSE_OUTCOME,
     resolution: "resigned",
     note: `Signed for ${grouped(PANS.closeNote, ". ")}`,
     version: walked.version,

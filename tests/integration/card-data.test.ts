@@ -6,7 +6,16 @@ import { decodeForScan } from "@/lib/card-data/encoded-pans";
 import { containsPan } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
 import type { IncidentDto } from "@/lib/schemas/incident";
-import { closeAs, completeAllSteps, createAs, getAs, logIncident, reopenAs, stepAs } from "@/tests/helpers/incidents";
+import {
+  CLOSE_OUTCOME,
+  closeAs,
+  completeAllSteps,
+  createAs,
+  getAs,
+  logIncident,
+  reopenAs,
+  stepAs,
+} from "@/tests/helpers/incidents";
 
 const pan = `4111${"1111".repeat(3)}`;
 const spaced = pan.replace(/(\d{4})(?=\d)/g, "$1 ");
@@ -47,6 +56,7 @@ beforeAll(async () => {
   });
   const walked = await completeAllSteps(skipped.body);
   const closed = await closeAs("supervisor", walked.id, {
+    ...CLOSE_OUTCOME,
     resolution: "resigned",
     note: `Signed for ${spaced}`,
     version: walked.version,

@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db/client";
 import type { IncidentDto } from "@/lib/schemas/incident";
 import {
   type ApiError,
+  CLOSE_OUTCOME,
   closeAs,
   closedIncident,
   completeAllSteps,
@@ -60,7 +61,7 @@ describe.each(OUTSIDERS)("$user and incidents of $store", ({ user, incidents }) 
   test("closing answers 404 and changes nothing", async () => {
     const [, ready] = incidents();
     const before = await incidentState(ready.id);
-    const response = await closeAs(user, ready.id, { resolution: "no_loss", version: ready.version });
+    const response = await closeAs(user, ready.id, { ...CLOSE_OUTCOME, resolution: "no_loss", version: ready.version });
     expect(response.status).toBe(404);
     expect(await incidentState(ready.id)).toEqual(before);
   });

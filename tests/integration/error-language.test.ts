@@ -7,7 +7,7 @@ import { POST as createRoute, GET as listRoute } from "@/app/api/incidents/route
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { errorSchema } from "@/lib/schemas/incident";
 import { jsonRequest, params, sessionCookie } from "@/tests/helpers/api";
-import { logIncident } from "@/tests/helpers/incidents";
+import { CLOSE_OUTCOME, logIncident } from "@/tests/helpers/incidents";
 
 interface ErrorBody {
   error: { code: string; reason: string; params?: Record<string, unknown>; message: string };
@@ -59,7 +59,7 @@ async function cashierCloses(ask: Ask) {
     method: "POST",
     cookie: withCookies(await sessionCookie("cashier"), ask.cookie),
     headers: ask.headers,
-    body: { resolution: "no_loss", version: incident.version },
+    body: { ...CLOSE_OUTCOME, resolution: "no_loss", version: incident.version },
   });
   const response = await closeRoute(request, params({ id: incident.id }));
   return { status: response.status, body: (await response.json()) as ErrorBody };

@@ -20,6 +20,7 @@ import { INCIDENT_KINDS, nextPendingStep, RESOLUTIONS, STEP_KEYS } from "@/lib/i
 import { stepStates } from "@/lib/incidents/serialize";
 import { createIncidentSchema } from "@/lib/schemas/incident";
 import { type DemoUser, sessionCookie } from "@/tests/helpers/api";
+import { CLOSE_OUTCOME } from "@/tests/helpers/incidents";
 
 const actors = new Map<DemoUser, Actor>();
 async function actorFor(user: DemoUser): Promise<Actor> {
@@ -111,7 +112,11 @@ describe("Incident.nextStep", () => {
             } else if (op.type === "close") {
               const actor = await actorFor("supervisor");
               await attempt(() =>
-                closeIncident({ actor, id: incident.id, input: { resolution: op.resolution, version } }),
+                closeIncident({
+                  actor,
+                  id: incident.id,
+                  input: { ...CLOSE_OUTCOME, causes: [...CLOSE_OUTCOME.causes], resolution: op.resolution, version },
+                }),
               );
             } else {
               const actor = await actorFor("supervisor");

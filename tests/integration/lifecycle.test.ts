@@ -3,6 +3,7 @@
 import { describe, expect, test } from "vitest";
 import {
   type ApiError,
+  CLOSE_OUTCOME,
   closeAs,
   closedIncident,
   completeAllSteps,
@@ -202,13 +203,18 @@ describe("optimistic concurrency", () => {
     expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
     const state = await incidentState(incident.id);
     expect(state.version).toBe(2);
-    expect(state.events).toBe(2);
+    // incident.created, notification.sent (the store's supervisor told, issue 9), the winner's step
+    expect(state.events).toBe(3);
   });
 
   test("close and reopen with a stale version answer 409 and change nothing", async () => {
     const ready = await completeAllSteps(await logIncident({ kind: "pin_error" }));
     const before = await incidentState(ready.id);
-    const close = await closeAs("admin", ready.id, { resolution: "no_loss", version: ready.version - 1 });
+    const close = await closeAs("admin", ready.id, {
+      ...CLOSE_OUTCOME,
+      resolution: "no_loss",
+      version: ready.version - 1,
+    });
     expect(close.status).toBe(409);
     expect(await incidentState(ready.id)).toEqual(before);
 
@@ -225,6 +231,7 @@ describe("closing and reopening", () => {
     const incident = await completeSteps(await logIncident(), ["halt", "reverify", "notify"]);
     const before = await incidentState(incident.id);
     const response = await closeAs<ApiError>("supervisor", incident.id, {
+      ...CLOSE_OUTCOME,
       resolution: "voided",
       version: incident.version,
     });
@@ -240,6 +247,7 @@ describe("closing and reopening", () => {
     expect(missing.status).toBe(400);
     expect(missing.body.error.fields).toHaveProperty("resolution");
     const unknown = await closeAs<ApiError>("supervisor", incident.id, {
+      ...CLOSE_OUTCOME,
       resolution: "forgotten",
       version: incident.version,
     });
@@ -250,6 +258,7 @@ describe("closing and reopening", () => {
   test("a walked incident closes with a resolution, then reopens to IN_PROGRESS", async () => {
     const incident = await completeAllSteps(await logIncident({ kind: "unsigned_slip" }));
     const closed = await closeAs("supervisor", incident.id, {
+      ...CLOSE_OUTCOME,
       resolution: "resigned",
       note: "Slip signed",
       version: incident.version,
@@ -262,7 +271,11 @@ describe("closing and reopening", () => {
       version: closed.body.version,
     });
     expect(stepOnClosed.status).toBe(422);
-    const closeAgain = await closeAs("admin", incident.id, { resolution: "voided", version: closed.body.version });
+    const closeAgain = await closeAs("admin", incident.id, {
+      ...CLOSE_OUTCOME,
+      resolution: "voided",
+      version: closed.body.version,
+    });
     expect(closeAgain.status).toBe(422);
 
     const reopened = await reopenAs("supervisor", incident.id, {
@@ -276,9 +289,11 @@ describe("closing and reopening", () => {
     const detail = await getAs("supervisor", incident.id);
     expect(detail.body.timeline.map((e) => e.type)).toEqual([
       "incident.created",
+      "notification.sent", // the store's supervisor told (the emergency plan, issue 9)
       "step.completed",
       "step.completed",
       "step.completed",
+      "notification.sent", // notify completed: finance told
       "step.completed",
       "step.completed",
       "incident.closed",
@@ -291,7 +306,11 @@ describe("closing and reopening", () => {
   test("a reopened incident can be closed again", async () => {
     const closed = await closedIncident({ kind: "pin_error" });
     const reopened = await reopenAs("admin", closed.id, { note: "Wrong resolution", version: closed.version });
-    const again = await closeAs("admin", closed.id, { resolution: "no_loss", version: reopened.body.version });
+    const again = await closeAs("admin", closed.id, {
+      ...CLOSE_OUTCOME,
+      resolution: "no_loss",
+      version: reopened.body.version,
+    });
     expect(again.status).toBe(200);
     expect(again.body.resolution).toBe("no_loss");
   });

@@ -12,6 +12,7 @@ import { can, type Role } from "@/lib/rbac/permissions";
 import type { IncidentDto } from "@/lib/schemas/incident";
 import {
   type ApiResult,
+  CLOSE_OUTCOME,
   closeAs,
   completeAllSteps,
   completeSteps,
@@ -41,7 +42,7 @@ beforeAll(async () => {
   const pin = await completeAllSteps(
     await logIncident({ kind: "pin_error", terminalId: "T2000001", occurredAt: "2026-01-12T10:00:00Z" }),
   );
-  closed = (await closeAs("admin", pin.id, { resolution: "no_loss", version: pin.version })).body;
+  closed = (await closeAs("admin", pin.id, { ...CLOSE_OUTCOME, resolution: "no_loss", version: pin.version })).body;
   recent = await completeSteps(
     await logIncident({
       kind: "unsigned_slip",
@@ -286,7 +287,9 @@ describe("search through the text index", () => {
     });
     expect(await idsOf({ q: "密码错误" })).toEqual([pin.id]);
     const done = await completeAllSteps(pin);
-    const closedPin = (await closeAs("admin", done.id, { resolution: "no_loss", version: done.version })).body;
+    const closedPin = (
+      await closeAs("admin", done.id, { ...CLOSE_OUTCOME, resolution: "no_loss", version: done.version })
+    ).body;
     expect(closedPin.status).toBe("CLOSED");
     expect(await idsOf({ q: "密码错误" })).toEqual([pin.id]);
     expect(await idsOf({ q: "密码", status: "CLOSED" })).toEqual([pin.id]);

@@ -6,6 +6,7 @@ import type { StepKey } from "@/lib/incidents/rules";
 import type { DemoUser } from "@/tests/helpers/api";
 import {
   type ApiError,
+  CLOSE_OUTCOME,
   closeAs,
   closedIncident,
   completeAllSteps,
@@ -107,7 +108,11 @@ describe("closing", () => {
     if (allowed) {
       test(`${role} can close an incident whose steps are done`, async () => {
         const incident = await completeAllSteps(await logIncident({ kind: "pin_error" }));
-        const response = await closeAs(role, incident.id, { resolution: "no_loss", version: incident.version });
+        const response = await closeAs(role, incident.id, {
+          ...CLOSE_OUTCOME,
+          resolution: "no_loss",
+          version: incident.version,
+        });
         expect(response.status).toBe(200);
         expect(response.body).toMatchObject({ status: "CLOSED", resolution: "no_loss" });
         expect(response.body.closedAt).not.toBeNull();
@@ -116,7 +121,7 @@ describe("closing", () => {
       test(`${role} cannot close an incident: 403 and nothing changes`, async () => {
         const incident = await completeAllSteps(await logIncident({ kind: "pin_error" }));
         await expectDeniedWithoutChange(incident.id, () =>
-          closeAs(role, incident.id, { resolution: "no_loss", version: incident.version }),
+          closeAs(role, incident.id, { ...CLOSE_OUTCOME, resolution: "no_loss", version: incident.version }),
         );
       });
     }
