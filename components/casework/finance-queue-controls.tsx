@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
+import { FilterSelect, storeOptions } from "@/components/ui/filter-select";
 import type { FinanceQueueTotal } from "@/lib/incidents/list-finance-queue";
 import { INCIDENT_KINDS } from "@/lib/incidents/rules";
 import { FINANCE_QUEUE_AGES, type FinanceQueueQuery } from "@/lib/schemas/finance-queue";
@@ -35,10 +36,6 @@ export function FinanceTotals({ totals }: { totals: FinanceQueueTotal[] }) {
   );
 }
 
-const controlClass =
-  "block h-11 w-full min-w-0 rounded-md border border-slate-400 bg-white px-2 text-base text-slate-900 focus:outline-none focus:ring-2 focus:ring-blue-600 sm:text-sm";
-const labelClass = "mb-1 block text-sm font-medium text-slate-800";
-
 export function FinanceFilters({
   values,
   stores,
@@ -57,50 +54,33 @@ export function FinanceFilters({
         action="/finance"
         className="grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6"
       >
-        <div>
-          <label htmlFor="finance-store" className={labelClass}>
-            {t("filters.store")}
-          </label>
-          <select id="finance-store" name="storeId" defaultValue={values.storeId ?? ""} className={controlClass}>
-            <option value="">{t("filters.allStores")}</option>
-            {stores.map((store) => (
-              <option key={store.id} value={store.id}>
-                {store.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="finance-kind" className={labelClass}>
-            {t("filters.kind")}
-          </label>
-          <select id="finance-kind" name="kind" defaultValue={values.kind ?? ""} className={controlClass}>
-            <option value="">{t("filters.allKinds")}</option>
-            {INCIDENT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {tIncident(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="finance-age" className={labelClass}>
-            {t("filters.age")}
-          </label>
-          <select
-            id="finance-age"
-            name="olderThanDays"
-            defaultValue={values.olderThanDays ?? ""}
-            className={controlClass}
-          >
-            <option value="">{t("filters.anyAge")}</option>
-            {FINANCE_QUEUE_AGES.map((days) => (
-              <option key={days} value={days}>
-                {t("filters.olderThan", { days: Number(days) })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="finance-store"
+          name="storeId"
+          label={t("filters.store")}
+          value={values.storeId}
+          allLabel={t("filters.allStores")}
+          options={storeOptions(stores)}
+        />
+        <FilterSelect
+          id="finance-kind"
+          name="kind"
+          label={t("filters.kind")}
+          value={values.kind}
+          allLabel={t("filters.allKinds")}
+          options={INCIDENT_KINDS.map((kind) => ({ value: kind, label: tIncident(`kinds.${kind}`) }))}
+        />
+        <FilterSelect
+          id="finance-age"
+          name="olderThanDays"
+          label={t("filters.age")}
+          value={values.olderThanDays}
+          allLabel={t("filters.anyAge")}
+          options={FINANCE_QUEUE_AGES.map((days) => ({
+            value: days,
+            label: t("filters.olderThan", { days: Number(days) }),
+          }))}
+        />
         <div className="col-span-2 flex flex-wrap items-center gap-2 sm:col-span-3 lg:col-span-3">
           <button type="submit" className={buttonClass({ variant: "primary" })}>
             {t("filters.apply")}

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { FilterSelect, filterControlClass, filterLabelClass, storeOptions } from "@/components/ui/filter-select";
 import { INCIDENT_KINDS, INCIDENT_STATUSES } from "@/lib/incidents/rules";
 import { INCIDENT_SORTS, type IncidentSort } from "@/lib/schemas/incident";
 import type { VisibleStore } from "@/lib/stores/list-stores";
@@ -21,10 +22,6 @@ export interface FilterValues {
 
 /** The status filter's extra choices: the caller's work queue (no value, the default) and all. */
 export const ALL_STATUSES_VALUE = "all";
-
-const controlClass =
-  "block h-11 w-full min-w-0 rounded-md border border-slate-400 bg-white px-2 text-base sm:px-3 text-slate-900 focus:outline-none focus:ring-2 focus:ring-blue-600 sm:text-sm";
-const labelClass = "mb-1 block text-sm font-medium text-slate-800";
 
 export function IncidentFilters({
   values,
@@ -53,7 +50,7 @@ export function IncidentFilters({
         >
           {values.sort ? <input type="hidden" name="sort" value={values.sort} /> : null}
           <div className="col-span-2 lg:col-span-4">
-            <label htmlFor="filter-q" className={labelClass}>
+            <label htmlFor="filter-q" className={filterLabelClass}>
               {t("search")}
             </label>
             <input
@@ -63,49 +60,36 @@ export function IncidentFilters({
               defaultValue={values.q ?? ""}
               placeholder={t("searchPlaceholder")}
               maxLength={100}
-              className={controlClass}
+              className={filterControlClass}
             />
           </div>
-          <div>
-            <label htmlFor="filter-status" className={labelClass}>
-              {t("status")}
-            </label>
-            <select id="filter-status" name="status" defaultValue={values.status ?? ""} className={controlClass}>
-              <option value="">{t("toDo")}</option>
-              <option value={ALL_STATUSES_VALUE}>{t("allStatuses")}</option>
-              {INCIDENT_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {tIncident(`status.${status}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-kind" className={labelClass}>
-              {t("kind")}
-            </label>
-            <select id="filter-kind" name="kind" defaultValue={values.kind ?? ""} className={controlClass}>
-              <option value="">{t("allKinds")}</option>
-              {INCIDENT_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {tIncident(`kinds.${kind}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-store" className={labelClass}>
-              {t("store")}
-            </label>
-            <select id="filter-store" name="storeId" defaultValue={values.storeId ?? ""} className={controlClass}>
-              <option value="">{t("allStores")}</option>
-              {stores.map((store) => (
-                <option key={store.id} value={store.id}>
-                  {store.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="filter-status"
+            name="status"
+            label={t("status")}
+            value={values.status}
+            allLabel={t("toDo")}
+            options={[
+              { value: ALL_STATUSES_VALUE, label: t("allStatuses") },
+              ...INCIDENT_STATUSES.map((status) => ({ value: status, label: tIncident(`status.${status}`) })),
+            ]}
+          />
+          <FilterSelect
+            id="filter-kind"
+            name="kind"
+            label={t("kind")}
+            value={values.kind}
+            allLabel={t("allKinds")}
+            options={INCIDENT_KINDS.map((kind) => ({ value: kind, label: tIncident(`kinds.${kind}`) }))}
+          />
+          <FilterSelect
+            id="filter-store"
+            name="storeId"
+            label={t("store")}
+            value={values.storeId}
+            allLabel={t("allStores")}
+            options={storeOptions(stores)}
+          />
           <div className="flex items-end">
             <label className="flex h-11 items-center gap-2 text-sm font-medium text-slate-800">
               <input
@@ -119,16 +103,22 @@ export function IncidentFilters({
             </label>
           </div>
           <div>
-            <label htmlFor="filter-from" className={labelClass}>
+            <label htmlFor="filter-from" className={filterLabelClass}>
               {t("from")}
             </label>
-            <input id="filter-from" name="from" type="date" defaultValue={values.from ?? ""} className={controlClass} />
+            <input
+              id="filter-from"
+              name="from"
+              type="date"
+              defaultValue={values.from ?? ""}
+              className={filterControlClass}
+            />
           </div>
           <div>
-            <label htmlFor="filter-to" className={labelClass}>
+            <label htmlFor="filter-to" className={filterLabelClass}>
               {t("to")}
             </label>
-            <input id="filter-to" name="to" type="date" defaultValue={values.to ?? ""} className={controlClass} />
+            <input id="filter-to" name="to" type="date" defaultValue={values.to ?? ""} className={filterControlClass} />
           </div>
           <div className="col-span-2 flex items-end gap-3">
             <Button type="submit" variant="primary" className="text-sm">

@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { controlClass, labelClass } from "@/components/ui/field";
+import { FilterSelect, filterControlClass, filterLabelClass, storeOptions } from "@/components/ui/filter-select";
 import type { VisibleStore } from "@/lib/stores/list-stores";
 
 export function PeriodFilters({
@@ -33,30 +33,26 @@ export function PeriodFilters({
         className="grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-4"
       >
         <div className="min-w-0">
-          <label htmlFor="period-from" className={labelClass}>
+          <label htmlFor="period-from" className={filterLabelClass}>
             {t("from")}
           </label>
-          <input id="period-from" name="from" type="date" defaultValue={from} className={controlClass} />
+          <input id="period-from" name="from" type="date" defaultValue={from} className={filterControlClass} />
         </div>
         <div className="min-w-0">
-          <label htmlFor="period-to" className={labelClass}>
+          <label htmlFor="period-to" className={filterLabelClass}>
             {t("to")}
           </label>
-          <input id="period-to" name="to" type="date" defaultValue={to} className={controlClass} />
+          <input id="period-to" name="to" type="date" defaultValue={to} className={filterControlClass} />
         </div>
-        <div className="min-w-0">
-          <label htmlFor="period-store" className={labelClass}>
-            {t("store")}
-          </label>
-          <select id="period-store" name="storeId" defaultValue={storeId ?? ""} className={controlClass}>
-            <option value="">{t("allStores")}</option>
-            {stores.map((store) => (
-              <option key={store.id} value={store.id}>
-                {store.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="period-store"
+          name="storeId"
+          label={t("store")}
+          value={storeId}
+          allLabel={t("allStores")}
+          options={storeOptions(stores)}
+          className="min-w-0"
+        />
         {children}
         <div className="flex items-end">
           <button type="submit" className={buttonClass({ variant: "primary" })}>

@@ -7,7 +7,7 @@ import { ExceptionsList } from "@/components/reconciliation/exceptions-list";
 import { ReconciliationForbidden, ReconciliationHeader } from "@/components/reconciliation/page-header";
 import { defaultPeriod } from "@/components/reconciliation/period";
 import { PeriodFilters } from "@/components/reconciliation/period-filters";
-import { controlClass, labelClass } from "@/components/ui/field";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { pageActor } from "@/lib/auth/page-actor";
 import { isAppError } from "@/lib/errors/app-error";
 import { can } from "@/lib/rbac/permissions";
@@ -60,31 +60,26 @@ export default async function ExceptionsPage({ searchParams }: { searchParams: P
         stores={stores}
         legend={t("exceptions.heading")}
       >
-        <div className="min-w-0">
-          <label htmlFor="exceptions-category" className={labelClass}>
-            {t("exceptions.category")}
-          </label>
-          <select id="exceptions-category" name="category" defaultValue={query.category ?? ""} className={controlClass}>
-            <option value="">{t("exceptions.allCategories")}</option>
-            {EXCEPTION_CATEGORIES.map((category) => (
-              <option key={category} value={category}>
-                {tExceptions.has(`categories.${category}`) ? tExceptions(`categories.${category}`) : category}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="min-w-0">
-          <label htmlFor="exceptions-status" className={labelClass}>
-            {t("exceptions.status")}
-          </label>
-          <select id="exceptions-status" name="status" defaultValue={query.status} className={controlClass}>
-            {EXCEPTION_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {tExceptions(`status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="exceptions-category"
+          name="category"
+          label={t("exceptions.category")}
+          value={query.category}
+          allLabel={t("exceptions.allCategories")}
+          options={EXCEPTION_CATEGORIES.map((category) => ({
+            value: category,
+            label: tExceptions.has(`categories.${category}`) ? tExceptions(`categories.${category}`) : category,
+          }))}
+          className="min-w-0"
+        />
+        <FilterSelect
+          id="exceptions-status"
+          name="status"
+          label={t("exceptions.status")}
+          value={query.status}
+          options={EXCEPTION_STATUSES.map((status) => ({ value: status, label: tExceptions(`status.${status}`) }))}
+          className="min-w-0"
+        />
       </PeriodFilters>
       <ExceptionsList key={filters} initial={page} query={filters} />
     </div>
