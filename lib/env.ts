@@ -1,7 +1,7 @@
 // The one place that reads process.env: validated once, typed everywhere else.
 import { z } from "zod";
 
-const envSchema = z.object({
+const envObject = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("file:./data/slipcase.db"),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
@@ -70,8 +70,32 @@ const envSchema = z.object({
   RECON_CREDIT_WINDOW_DAYS: z.coerce.number().int().nonnegative().default(3),
   /** A POS line of day D is expected on a statement by settle date D + this many days (else pos_only). */
   RECON_SETTLE_LAG_DAYS: z.coerce.number().int().nonnegative().default(1),
+  /**
+   * The SMTP server notifications are mailed through (nodemailer), e.g. smtp://user:pass@host:587
+   * or smtps://host:465; unset = in-app inbox only.
+   */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/[^\s/]+(:\d+)?(\/.*)?$/, "Use smtp://[user:password@]host[:port] or smtps://…")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The sender of those e-mails, e.g. "Slipcase <slipcase@shop.example>"; needed when SMTP_URL is set. */
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .regex(
+      /^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/,
+      'Use an address, or a name and one: "Slipcase <slipcase@shop.example>".',
+    )
+    .optional(),
   /** The merchant's zone: the wall clock of its files and its "today". */
   MERCHANT_TIME_ZONE: z.string().min(1).default("Asia/Shanghai"),
+});
+
+const envSchema = envObject.refine((values) => !values.SMTP_URL || values.SMTP_FROM, {
+  message: "SMTP_FROM is required when SMTP_URL is set.",
+  path: ["SMTP_FROM"],
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -148,6 +148,14 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
         return t("events.reconLinesPaired");
       case "reconciliation.lines_unpaired":
         return t("events.reconLinesUnpaired");
+      case "notification.sent": {
+        const names = event.after.recipients.map((recipient) => recipient.name).join(", ");
+        return event.after.notificationType === "incident_notified"
+          ? t("events.notifiedStep", { names })
+          : t("events.notifiedLogged", { names });
+      }
+      case "plan.changed":
+        return t("events.planChanged", { kind: tIncident(`kinds.${event.after.kind}`) });
       default:
         return event satisfies never;
     }

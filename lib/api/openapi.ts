@@ -1,8 +1,16 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with.
 import { z } from "zod";
+import { notificationPaths } from "@/lib/api/openapi-notifications";
 import { reconciliationFormatPaths } from "@/lib/api/openapi-reconciliation-formats";
 import { reconciliationImportPaths } from "@/lib/api/openapi-reconciliation-imports";
 import { STEP_KEYS } from "@/lib/incidents/rules";
+import { planInputSchema } from "@/lib/notifications/plan";
+import {
+  kindPlanSchema,
+  notificationListSchema,
+  notificationSchema,
+  planListSchema,
+} from "@/lib/notifications/schemas";
 import {
   addTerminalSchema,
   adminStoreSchema,
@@ -121,6 +129,7 @@ export function buildOpenApiDocument() {
             openIncidentsSchema,
             pairLinesSchema,
             unpairLineSchema,
+            planInputSchema,
           ],
           "input",
         ),
@@ -146,6 +155,10 @@ export function buildOpenApiDocument() {
             openedIncidentSchema,
             bulkOpenResultSchema,
             pairingResultSchema,
+            notificationSchema,
+            notificationListSchema,
+            kindPlanSchema,
+            planListSchema,
           ],
           "output",
         ),
@@ -252,6 +265,7 @@ export function buildOpenApiDocument() {
       ...reconciliationExceptionPaths(),
       ...reconciliationImportPaths(),
       ...reconciliationFormatPaths(),
+      ...notificationPaths(),
       "/api/health": {
         get: {
           summary: "Liveness and database reachability",

@@ -55,6 +55,8 @@ describe("the audit event catalogue", () => {
         "reconciliation.exception_linked",
         "reconciliation.lines_paired",
         "reconciliation.lines_unpaired",
+        "notification.sent",
+        "plan.changed",
       ].sort(),
     );
     expect(new Set(AUDIT_EVENT_TYPES).size).toBe(auditEventSchema.options.length);

@@ -7,6 +7,8 @@
 import { z } from "zod";
 import { CAUSES } from "@/lib/incidents/causes";
 import { CONTACT_METHODS, INCIDENT_KINDS, INCIDENT_STATUSES, RESOLUTIONS, STEP_KEYS } from "@/lib/incidents/rules";
+import { planSchema } from "@/lib/notifications/plan";
+import { NOTIFICATION_TYPES } from "@/lib/notifications/types";
 import { ROLES } from "@/lib/rbac/permissions";
 import { IMPORT_TYPES } from "@/lib/reconciliation/types";
 
@@ -200,6 +202,23 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   // Issue 8 (UI): a saved custom import format, created or deleted.
   eventSchema("reconciliation.format_saved", { before: none, after: reconFormatRef }),
   eventSchema("reconciliation.format_deleted", { before: reconFormatRef, after: none }),
+  // Issue 9 (notifications): people told of an incident by the emergency plan (by user id, never
+  // an e-mail address), and a change of a kind's plan (null before: it was the default).
+  eventSchema("notification.sent", {
+    before: none,
+    after: z.strictObject({
+      notificationType: z.enum(NOTIFICATION_TYPES),
+      recipients: z.array(z.strictObject({ userId: id, name: z.string() })).min(1),
+      /** An e-mail job was queued for them (SMTP_URL set). */
+      emailed: z.boolean(),
+      /** The step whose completion told them (notify). */
+      step: z.enum(STEP_KEYS).optional(),
+    }),
+  }),
+  eventSchema("plan.changed", {
+    before: z.strictObject({ kind: z.enum(INCIDENT_KINDS), plan: planSchema.nullable() }),
+    after: z.strictObject({ kind: z.enum(INCIDENT_KINDS), plan: planSchema }),
+  }),
 ]);
 
 /** An event as a caller appends it (snapshots the schema would leave empty may be omitted). */

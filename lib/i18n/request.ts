@@ -21,6 +21,7 @@ async function loadMessages(locale: Locale) {
     import(`../../messages/${locale}/error-page.json`),
     import(`../../messages/${locale}/reconciliation.json`),
     import(`../../messages/${locale}/import-errors.json`),
+    import(`../../messages/${locale}/notifications.json`),
   ]);
   return Object.assign({}, ...files.map((file) => file.default));
 }

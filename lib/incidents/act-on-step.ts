@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { maskPans } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { contactMethodToDb, stepKeyToDb } from "@/lib/incidents/codec";
+import { contactMethodToDb, kindFromDb, stepKeyToDb } from "@/lib/incidents/codec";
 import { bumpVersion, loadForChange } from "@/lib/incidents/load-for-change";
 import {
   checkStepAction,
@@ -18,7 +18,8 @@ import {
   stepActionPermission,
 } from "@/lib/incidents/rules";
 import { incidentInclude } from "@/lib/incidents/scope";
-import { serializeIncident, stepStates } from "@/lib/incidents/serialize";
+import { referenceOf, serializeIncident, stepStates } from "@/lib/incidents/serialize";
+import { notifyIncident } from "@/lib/notifications/notify";
 import { can } from "@/lib/rbac/permissions";
 import type { IncidentDto, StepActionInput } from "@/lib/schemas/incident";
 
@@ -97,6 +98,23 @@ export async function actOnStep({
         },
       }),
     });
+    if (key === "notify" && input.action === "complete") {
+      // Issue 9: completing notify tells the emergency plan's "on notify" people (finance by
+      // default), recorded on the timeline as who was notified (notification.sent, step notify).
+      await notifyIncident(tx, {
+        type: "incident_notified",
+        incident: {
+          id,
+          merchantId: incident.merchantId,
+          reference: referenceOf(incident.number),
+          kind: kindFromDb(incident.kind),
+          storeId: incident.storeId,
+          storeName: incident.store.name,
+        },
+        actor: { userId: actor.userId, name: actor.name },
+        step: "notify",
+      });
+    }
     const updated = await tx.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude });
     return serializeIncident(updated, at);
   });

@@ -21,6 +21,7 @@ import { kindToDb, stepKeyToDb, stepStatusToDb } from "@/lib/incidents/codec";
 import { dueAtFor, type IncidentKind, initialSteps, nextPendingStep } from "@/lib/incidents/rules";
 import type { IncidentWithRelations } from "@/lib/incidents/scope";
 import { serializeIncident } from "@/lib/incidents/serialize";
+import { notifyIncident } from "@/lib/notifications/notify";
 import type { IncidentDto } from "@/lib/schemas/incident";
 
 /** An incident ready to be written: everything but its number, which the write hands out. */
@@ -153,6 +154,20 @@ export async function insertIncident(
   ]);
   if (incidentRows !== 1 || stepRows !== draft.steps.length) throw new Error("Incident rows not written.");
   assertEventWritten(rest.slice(0, 2));
+  // Issue 9: the emergency plan's "on logged" people are told in the same transaction (the
+  // person who logged it is not; a case the reconciliation reported names no one as its author).
+  await notifyIncident(tx, {
+    type: "incident_logged",
+    incident: {
+      id: draft.id,
+      merchantId: draft.merchantId,
+      reference: incident.reference,
+      kind: incident.kind,
+      storeId: draft.storeId,
+      storeName: draft.store.name,
+    },
+    actor: { userId: actorId, name: draft.reportedBy?.name ?? "" },
+  });
   return { incident, changed: rest.slice(2) };
 }
 

@@ -2,6 +2,8 @@
 // worker died is taken over by another instance once its lease runs out.
 import "server-only";
 import { z } from "zod";
+import { EMAIL_JOB_KIND } from "@/lib/notifications/notify";
+import { sendNotificationEmails } from "@/lib/notifications/send-notification-emails";
 import { abandonImport } from "@/lib/reconciliation/import/abandon-import";
 import { runImport } from "@/lib/reconciliation/import/run-import";
 
@@ -17,6 +19,8 @@ const importPayload = z.object({ importId: z.string().min(1) });
 
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   "reconciliation.import": (payload, context) => runImport(importPayload.parse(payload).importId, context),
+  // Issue 9: notifications mailed after their change committed (lib/notifications/notify.ts).
+  [EMAIL_JOB_KIND]: (payload) => sendNotificationEmails(payload),
 };
 
 /**

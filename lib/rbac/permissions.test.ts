@@ -18,6 +18,9 @@ const TABLE: Record<Permission, { CASHIER: boolean; SUPERVISOR: boolean; FINANCE
   "reconciliation.view": { CASHIER: false, SUPERVISOR: false, FINANCE: true, ADMIN: true },
   "reconciliation.import": { CASHIER: false, SUPERVISOR: false, FINANCE: true, ADMIN: true },
   "reconciliation.resolve": { CASHIER: false, SUPERVISOR: false, FINANCE: true, ADMIN: true },
+  // Issue 9: everyone reads the emergency plan (their part in it); only admin changes it.
+  "plan.view": { CASHIER: true, SUPERVISOR: true, FINANCE: true, ADMIN: true },
+  "plan.edit": { CASHIER: false, SUPERVISOR: false, FINANCE: false, ADMIN: true },
 };
 
 describe("the permission table", () => {

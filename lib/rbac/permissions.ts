@@ -20,6 +20,9 @@ export const PERMISSIONS = [
   "reconciliation.view",
   "reconciliation.import",
   "reconciliation.resolve",
+  // Issue 9: reading the emergency plan (everyone knows their part) and changing it (admin).
+  "plan.view",
+  "plan.edit",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,7 +30,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type StoreScope = "assigned" | "all";
 
 const ROLE_PERMISSIONS = {
-  CASHIER: ["incident.view", "incident.create", "step.complete.halt", "step.complete.reverify"],
+  CASHIER: ["incident.view", "incident.create", "step.complete.halt", "step.complete.reverify", "plan.view"],
   SUPERVISOR: [
     "incident.view",
     "incident.create",
@@ -38,6 +41,7 @@ const ROLE_PERMISSIONS = {
     "step.skip",
     "incident.close",
     "incident.reopen",
+    "plan.view",
   ],
   FINANCE: [
     "incident.view",
@@ -46,6 +50,7 @@ const ROLE_PERMISSIONS = {
     "reconciliation.view",
     "reconciliation.import",
     "reconciliation.resolve",
+    "plan.view",
   ],
   ADMIN: PERMISSIONS,
 } as const satisfies Record<Role, readonly Permission[]>;

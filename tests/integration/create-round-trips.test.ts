@@ -19,6 +19,13 @@ import { statementsDuring } from "@/tests/helpers/count-statements";
 import { createAs, getAs } from "@/tests/helpers/incidents";
 
 const sqlite = databaseProvider === "sqlite";
+/**
+ * Issue 9: telling the emergency plan's people inside the create's transaction — the plan with
+ * the store's staff (one SELECT), the notification rows (one INSERT … RETURNING), and their
+ * notification.sent event (the chain claim, then event and head: one WITH on PostgreSQL, two on
+ * SQLite). No e-mail job here: SMTP_URL is unset in tests.
+ */
+const NOTIFY = sqlite ? 5 : 4;
 const body = { kind: "duplicate_charge", terminalId: "T1000001", amount: "45.10", rrn: "000000222111" };
 
 async function cashier() {
@@ -40,9 +47,10 @@ describe("statements per create", () => {
     );
     // lookup, BEGIN, the merchant UPDATE, the writes (one WITH on PostgreSQL; incident, steps,
     // event, chain head, key on SQLite), COMMIT
-    expect(statements).toHaveLength(sqlite ? 9 : 5);
+    expect(statements).toHaveLength((sqlite ? 9 : 5) + NOTIFY);
     expect(statements.filter(isTransactionStart)).toHaveLength(1);
-    expect(statements.filter((sql) => /^\s*UPDATE\s+"Merchant"/i.test(sql))).toHaveLength(sqlite ? 2 : 1);
+    // the create's claim (and head on SQLite), then the notification event's
+    expect(statements.filter((sql) => /^\s*UPDATE\s+"Merchant"/i.test(sql))).toHaveLength(sqlite ? 4 : 2);
     // Nothing is read back: the answer is built from what was written. (The lookup before the
     // transaction reads Incident for the duplicate check; that is its only read of it.)
     const afterLookup = statements.slice(1);
@@ -56,7 +64,7 @@ describe("statements per create", () => {
     const { statements } = await statementsDuring(() =>
       createIncident({ actor, input: input({ rrn: "000000222112" }) }),
     );
-    expect(statements).toHaveLength(sqlite ? 8 : 5);
+    expect(statements).toHaveLength((sqlite ? 8 : 5) + NOTIFY);
   });
 
   test("a retry with the same key is answered by the lookup alone", async () => {
@@ -80,7 +88,7 @@ describe("statements per create", () => {
       createAs("cashier", { ...body, rrn: "000000222114" }, { "Idempotency-Key": "round-trips-3" }),
     );
     expect(request.result.status).toBe(201);
-    expect(request.statements).toHaveLength(session.statements.length + (sqlite ? 9 : 5));
+    expect(request.statements).toHaveLength(session.statements.length + (sqlite ? 9 : 5) + NOTIFY);
   });
 });
 
@@ -115,7 +123,8 @@ describe("the answer built from what was written", () => {
           expect(read.status).toBe(200);
           const { timeline, ...incident } = read.body;
           expect(created.body).toEqual(incident);
-          expect(timeline.map((event) => event.type)).toEqual(["incident.created"]);
+          // the store's supervisor told by the emergency plan (issue 9)
+          expect(timeline.map((event) => event.type)).toEqual(["incident.created", "notification.sent"]);
           // The retry's stored answer is the same one.
           const retry = await createAs<IncidentDto>("cashier", slip, { "Idempotency-Key": `answer-${n}` });
           expect(retry.body).toEqual(created.body);

@@ -1,0 +1,89 @@
+// The caller's inbox: their newest notifications worded in their language, the unread count (the
+// bell on every page), and marking one read. A person only ever reaches their own notifications:
+// every query names the recipient, so another's is "not found" (404), never "forbidden".
+// Marking read is the reader's own bookkeeping, not a change of the merchant's records: it is not
+// audited (the hash chain records who was told, in `notification.sent`).
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { Locale } from "@/lib/i18n/locales";
+import { renderNotification } from "@/lib/notifications/messages";
+import type { NotificationDto, NotificationListDto } from "@/lib/notifications/schemas";
+import { notificationTypeFromDb } from "@/lib/notifications/types";
+
+/** How many of the newest notifications the inbox lists. */
+export const INBOX_SIZE = 50;
+
+const SELECT = {
+  id: true,
+  type: true,
+  incidentId: true,
+  messageKey: true,
+  messageParams: true,
+  createdAt: true,
+  readAt: true,
+} as const;
+
+type Row = {
+  id: string;
+  type: "INCIDENT_LOGGED" | "INCIDENT_NOTIFIED";
+  incidentId: string | null;
+  messageKey: string;
+  messageParams: string;
+  createdAt: Date;
+  readAt: Date | null;
+};
+
+function serialize(row: Row, locale: Locale): NotificationDto {
+  return {
+    id: row.id,
+    type: notificationTypeFromDb(row.type),
+    ...(row.incidentId ? { incidentId: row.incidentId } : {}),
+    message: renderNotification(locale, row.messageKey, row.messageParams),
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt?.toISOString() ?? null,
+  };
+}
+
+export async function countUnread({ actor }: { actor: Pick<Actor, "userId"> }): Promise<number> {
+  return prisma.notification.count({ where: { recipientId: actor.userId, readAt: null } });
+}
+
+export async function listNotifications({
+  actor,
+  locale,
+}: {
+  actor: Actor;
+  locale: Locale;
+}): Promise<NotificationListDto> {
+  const [rows, unreadCount] = await Promise.all([
+    prisma.notification.findMany({
+      where: { recipientId: actor.userId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: INBOX_SIZE,
+      select: SELECT,
+    }),
+    countUnread({ actor }),
+  ]);
+  return { items: rows.map((row) => serialize(row, locale)), unreadCount };
+}
+
+/** Marks the caller's notification read (again: keeps the first time); another's answers 404. */
+export async function markNotificationRead({
+  actor,
+  id,
+  locale,
+}: {
+  actor: Actor;
+  id: string;
+  locale: Locale;
+}): Promise<NotificationDto> {
+  await prisma.notification.updateMany({
+    where: { id, recipientId: actor.userId, readAt: null },
+    data: { readAt: new Date() },
+  });
+  const row = await prisma.notification.findFirst({ where: { id, recipientId: actor.userId }, select: SELECT });
+  if (!row) throw new AppError("NOT_FOUND", { reason: "NOTIFICATION_NOT_FOUND" });
+  return serialize(row, locale);
+}
