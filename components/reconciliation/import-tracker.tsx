@@ -1,7 +1,9 @@
 "use client";
-// One import followed to its end: GET /api/reconciliation/imports/{id} about every second, a real
-// <progress> bar of the rows read (indeterminate until the total is known), the status in words
-// (announced when it changes), then the report — or the line errors of a failed import.
+// One import followed to its end: GET /api/reconciliation/imports/{id} about every second, its
+// steps (waiting → reading the file → matching → done, the one it is at marked as the current
+// step), a real <progress> bar of the rows read (indeterminate until the total is known), the
+// status in words (announced when it changes), then the report — or the line errors of a failed
+// import. A small file passes every step within one poll: the steps still say what was done.
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { callApi } from "@/components/reconciliation/api";
@@ -11,6 +13,9 @@ import { RowErrorsTable } from "@/components/reconciliation/row-errors-table";
 import type { ImportDto } from "@/lib/reconciliation/imports/serialize-import";
 
 const POLL_MS = 1000;
+
+/** The steps an import goes through, in order; "failed" may end any of them. */
+const STEPS = ["queued", "parsing", "matching", "done"] as const;
 
 export function isFinished(status: ImportDto["status"]): boolean {
   return status === "done" || status === "failed";
@@ -71,6 +76,7 @@ export function ImportState({ item }: { item: ImportDto }) {
         ) : (
           <progress id={`progress-${item.id}`} className="h-3 w-full" />
         )}
+        {item.status === "failed" ? null : <ImportSteps status={item.status} />}
         <p className="flex flex-wrap justify-between gap-x-3 text-sm">
           <span role="status" aria-live="polite" data-testid="import-status" className="font-medium">
             {t(`status.${item.status}`)}
@@ -85,5 +91,41 @@ export function ImportState({ item }: { item: ImportDto }) {
         <RowErrorsTable errors={wordErrors(item.errors)} caption={t("importPage.errorsCaption")} />
       ) : null}
     </div>
+  );
+}
+
+/** The steps as an ordered list: finished ones ticked, the current one marked, the rest to come. */
+function ImportSteps({ status }: { status: (typeof STEPS)[number] }) {
+  const t = useTranslations("Reconciliation");
+  const at = STEPS.indexOf(status);
+  return (
+    <ol aria-label={t("progress.steps")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="import-steps">
+      {STEPS.map((step, index) => {
+        const state = index < at || status === "done" ? "complete" : index === at ? "current" : "upcoming";
+        return (
+          <li
+            key={step}
+            aria-current={state === "current" ? "step" : undefined}
+            data-step={step}
+            data-state={state}
+            className={`flex items-center gap-1 ${
+              state === "upcoming"
+                ? "text-slate-500"
+                : state === "current"
+                  ? "font-semibold text-blue-900"
+                  : "text-green-800"
+            }`}
+          >
+            <span aria-hidden="true">{state === "complete" ? "✓" : state === "current" ? "●" : "○"}</span>
+            {t(`status.${step}`)}
+            {state === "current" ? null : (
+              <span className="sr-only">
+                {t(state === "complete" ? "progress.stepComplete" : "progress.stepUpcoming")}
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ol>
   );
 }
