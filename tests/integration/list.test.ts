@@ -8,6 +8,8 @@ import { incidentSearchSql, postgresSearchIndexSql } from "@/lib/db/dialect";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { incidentWalkSql } from "@/lib/incidents/list-incidents";
 import { completePermission, nextAction } from "@/lib/incidents/rules";
+import { incidentInclude } from "@/lib/incidents/scope";
+import { serializeIncident } from "@/lib/incidents/serialize";
 import { can, type Role } from "@/lib/rbac/permissions";
 import type { IncidentDto } from "@/lib/schemas/incident";
 import {
@@ -134,6 +136,24 @@ describe("incident list", () => {
   test("filters never widen a store-scoped user's view", async () => {
     expect(await idsOf({ q: lateEvening.reference }, "cashier")).toEqual([]);
     expect(await idsOf({ q: lateEvening.reference }, "finance")).toEqual([lateEvening.id]);
+  });
+
+  test("each listed incident is exactly what Prisma's incident read gives, relations included", async () => {
+    // The list loads its rows with raw SQL (two joins) instead of findMany + incidentInclude.
+    for (const user of ["admin", "cashier"] as const) {
+      const items = (await listAs(user, { limit: "100" })).body.items;
+      expect(items.length).toBeGreaterThan(1);
+      const rows = await prisma.incident.findMany({
+        where: { id: { in: items.map((item) => item.id) } },
+        include: incidentInclude,
+      });
+      const expected = new Map(rows.map((row) => [row.id, serializeIncident(row)]));
+      for (const item of items) expect(item).toEqual(expected.get(item.id));
+    }
+    // the rows cover what can differ: steps done by someone, a reporter, a closed case
+    const steps = all.flatMap((item) => item.steps);
+    expect(steps.some((step) => step.by !== undefined && step.at !== undefined)).toBe(true);
+    expect(all.some((item) => item.reportedBy !== null && item.closedAt !== null)).toBe(true);
   });
 
   test("cursor pagination walks every incident exactly once, in order", async () => {
