@@ -1,7 +1,7 @@
 "use client";
 // The upload form and the recent imports beside it: the list is read again when an upload is
 // answered and when its import finishes.
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { RecentImports } from "@/components/reconciliation/recent-imports";
 import { UploadForm } from "@/components/reconciliation/upload-form";
 import type { ReconFormatDto } from "@/lib/reconciliation/formats/schema";
@@ -11,11 +11,14 @@ export function ImportPanel({
   limitText,
   limitBytes,
   uploadHeading,
+  notice,
 }: {
   formats: ReconFormatDto[];
   limitText: string;
   limitBytes: number;
   uploadHeading: string;
+  /** Why a plain (no-JavaScript) upload was sent back here, worded by the page. */
+  notice?: ReactNode;
 }) {
   const [version, setVersion] = useState(0);
   return (
@@ -24,6 +27,7 @@ export function ImportPanel({
         <h2 id="upload-heading" className="text-lg font-semibold">
           {uploadHeading}
         </h2>
+        {notice}
         <UploadForm
           formats={formats}
           limitText={limitText}

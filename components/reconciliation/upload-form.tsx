@@ -1,8 +1,11 @@
 "use client";
-// Finance imports a file: kind, saved format (optional), file. A plain multipart POST to the API
-// without JavaScript; with it, the file goes through XMLHttpRequest (upload progress), then the
-// import is followed to its end (ImportTracker). 413 says the limit, 422 lists the lines to fix,
-// the same file again links to the earlier import.
+// Finance imports a file: kind, saved format (optional), file. Without JavaScript (or before it
+// has loaded) a plain multipart POST to the API, which answers a browser's page request with a
+// redirect to the import's page or back to /reconciliation naming the problem
+// (lib/reconciliation/imports/upload-page-answer.ts); the saved formats are then offered grouped
+// by kind, since nothing filters them. With JavaScript, the file goes through XMLHttpRequest
+// (upload progress, JSON answers), then the import is followed to its end (ImportTracker). 413
+// says the limit, 422 lists the lines to fix, the same file again links to the earlier import.
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useId, useRef, useState } from "react";
@@ -13,6 +16,7 @@ import { RowErrorsTable } from "@/components/reconciliation/row-errors-table";
 import { SubmitButton } from "@/components/ui/button";
 import { controlAria, controlClass, FieldError, hintClass, Label } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ReconFormatDto } from "@/lib/reconciliation/formats/schema";
 import type { ImportDto } from "@/lib/reconciliation/imports/serialize-import";
 import { IMPORT_TYPES, type ImportType } from "@/lib/reconciliation/types";
@@ -50,6 +54,7 @@ export function UploadForm({
   const [fileError, setFileError] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
   const feedbackRef = useRef<HTMLDivElement>(null);
+  const hydrated = useHydrated();
   const offered = formats.filter((saved) => saved.type === type);
   const busy = outcome.kind === "uploading";
 
@@ -127,11 +132,24 @@ export function UploadForm({
           defaultValue=""
         >
           <option value="">{t("upload.formatNone")}</option>
-          {offered.map((saved) => (
-            <option key={saved.id} value={saved.id}>
-              {saved.name}
-            </option>
-          ))}
+          {hydrated
+            ? offered.map((saved) => (
+                <option key={saved.id} value={saved.id}>
+                  {saved.name}
+                </option>
+              ))
+            : IMPORT_TYPES.map((kind) => {
+                const ofKind = formats.filter((saved) => saved.type === kind);
+                return ofKind.length === 0 ? null : (
+                  <optgroup key={kind} label={t(`types.${kind}`)}>
+                    {ofKind.map((saved) => (
+                      <option key={saved.id} value={saved.id}>
+                        {saved.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                );
+              })}
         </SelectField>
       </div>
       <div>

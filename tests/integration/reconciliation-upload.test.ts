@@ -266,6 +266,95 @@ describe("a bad file stores nothing", () => {
   });
 });
 
+describe("the form posted without JavaScript (Accept: text/html) lands on a page, never on JSON", () => {
+  const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+
+  async function uploadFromPage(user: DemoUser | null, options: Parameters<typeof upload>[1]) {
+    const form = new FormData();
+    if (options.type !== null) form.set("type", options.type ?? "pos_journal");
+    form.set("format", "");
+    if (options.file !== null && options.file !== undefined) {
+      const bytes = typeof options.file === "string" ? new TextEncoder().encode(options.file) : options.file;
+      form.set("file", new Blob([new Uint8Array(bytes)]), options.name ?? "journal.csv");
+    }
+    const cookie = user ? await sessionCookie(user) : undefined;
+    const response = await uploadRoute(
+      new Request("http://localhost/api/reconciliation/imports", {
+        method: "POST",
+        headers: {
+          ...(cookie ? { cookie } : {}),
+          origin: "http://localhost",
+          host: "localhost",
+          accept: BROWSER_ACCEPT,
+        },
+        body: form,
+      }),
+      {},
+    );
+    return { response, location: response.headers.get("location") ?? "", text: await response.text() };
+  }
+
+  test("a good file: 303 to its import's page, queued; the same file again: 303 to that page saying so", async () => {
+    const file = journal([posRow(40), posRow(41)]);
+    const first = await uploadFromPage("finance", { file });
+    expect(first.response.status).toBe(303);
+    expect(first.text).toBe("");
+    const id = first.location.match(/^\/reconciliation\/imports\/([^/?#]+)$/)?.[1] ?? "";
+    expect((await prisma.reconImport.findUniqueOrThrow({ where: { id } })).status).toBe("queued");
+    const again = await uploadFromPage("finance", { file });
+    expect(again.response.status).toBe(303);
+    expect(again.location).toBe(`/reconciliation/imports/${id}?duplicate=1`);
+  });
+
+  test("a refused file: 303 back to /reconciliation with the count and the lines, no cell of the file in the address, nothing stored", async () => {
+    const before = await stored();
+    const card = `622202000000012${luhnCheckDigit("622202000000012")}`;
+    const rows = [posRow(50), posRow(51, { amount: "9z9.SECRET" }), posRow(52, { tid: "T9999999", card })];
+    const { response, location } = await uploadFromPage("finance", { file: journal(rows) });
+    expect(response.status).toBe(303);
+    const url = new URL(location, "http://localhost");
+    expect(url.pathname).toBe("/reconciliation");
+    expect(Object.fromEntries(url.searchParams)).toEqual({ upload: "FILE_REFUSED", count: "2", lines: "4,5" });
+    for (const secret of ["SECRET", "T9999999", card, "journal.csv"]) {
+      expect(location).not.toContain(secret);
+    }
+    expect(await stored()).toEqual(before);
+  });
+
+  test("too large, no file or not signed in: 303 naming the problem (or to sign in)", async () => {
+    const before = await stored();
+    const tooLarge = await uploadFromPage("finance", {
+      file: journal(Array.from({ length: 2000 }, (_, i) => posRow(i))),
+    });
+    expect(tooLarge.response.status).toBe(303);
+    expect(tooLarge.location).toBe("/reconciliation?upload=FILE_TOO_LARGE&field=file#upload-notice");
+    const noFile = await uploadFromPage("finance", { file: null });
+    expect(noFile.location).toBe("/reconciliation?upload=REQUIRED&field=file#upload-notice");
+    // What a browser sends for a file input left empty: a part with no name and no bytes.
+    const noneChosen = await uploadFromPage("finance", { file: "", name: "" });
+    expect(noneChosen.location).toBe("/reconciliation?upload=REQUIRED&field=file#upload-notice");
+    const emptyFile = await uploadFromPage("finance", { file: "", name: "empty.csv" });
+    expect(emptyFile.location).toBe("/reconciliation?upload=FILE_EMPTY&field=file#upload-notice");
+    const cashier = await uploadFromPage("cashier", { file: journal([posRow(60)]) });
+    expect(cashier.location).toBe("/reconciliation?upload=RECONCILIATION_ONLY#upload-notice");
+    const signedOut = await uploadFromPage(null, { file: journal([posRow(61)]) });
+    expect(signedOut.response.status).toBe(303);
+    expect(signedOut.location).toBe("/login");
+    expect(await stored()).toEqual(before);
+  });
+
+  test("API clients keep their JSON: Accept application/json, a wildcard or none", async () => {
+    for (const accept of ["application/json", "*/*", "text/html, application/json"]) {
+      const { response, body } = await upload("finance", {
+        file: journal([posRow(70, { amount: "x" })]),
+        headers: { accept },
+      });
+      expect(response.status).toBe(422);
+      expect(body.errors.map((error: { line: number }) => error.line)).toEqual([3]);
+    }
+  });
+});
+
 describe("card numbers", () => {
   test("a full card number never reaches the disk: masked in the spool, counted in the report", async () => {
     const body15 = "622202123456789";

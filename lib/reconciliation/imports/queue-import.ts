@@ -48,7 +48,10 @@ export async function queueImport({ actor, request }: { actor: Actor; request: R
   try {
     const type = importTypeOf(upload.fields.type);
     if (!file || file.byteSize === 0) {
-      const message = { reason: file ? "FILE_EMPTY" : "REQUIRED" } as const;
+      // A browser sends an empty file input (a form posted without JavaScript) as a part with no
+      // name and no bytes: no file chosen, not an empty file.
+      const chosen = file !== null && file.fileName !== "";
+      const message = { reason: chosen ? "FILE_EMPTY" : "REQUIRED" } as const;
       throw new AppError("BAD_REQUEST", message, { file: message });
     }
     const formatId = upload.fields.format?.trim() || null;

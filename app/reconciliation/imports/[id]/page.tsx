@@ -1,5 +1,7 @@
 // /reconciliation/imports/{id}: one import — its progress while it runs, then its report or its
-// line errors. The link an "Already imported" answer gives. Another merchant's import is not found.
+// line errors. The link an "Already imported" answer gives, and where the upload form lands
+// without JavaScript (?duplicate=1: the file had been imported before); without JavaScript an
+// unfinished import's page reloads itself every few seconds. Another merchant's import is not found.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -16,7 +18,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle") };
 }
 
-export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
+/** Without JavaScript nothing polls: the page reloads itself this often while the import runs. */
+const NO_SCRIPT_REFRESH_SECONDS = 2;
+
+export default async function ImportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await pageActor();
   if (!can(actor.role, "reconciliation.view")) return <ReconciliationForbidden />;
   const { id } = await params;
@@ -43,7 +54,29 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           })}
         </p>
       </div>
+      {(await searchParams).duplicate === "1" ? (
+        <p
+          role="status"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950"
+          data-testid="upload-duplicate"
+        >
+          {t("upload.duplicate", {
+            date: format.dateTime(new Date(item.createdAt), { dateStyle: "medium", timeStyle: "short" }),
+          })}
+        </p>
+      ) : null}
       <ImportTracker initial={item} />
+      {item.status === "done" || item.status === "failed" ? null : (
+        <noscript>
+          <meta httpEquiv="refresh" content={String(NO_SCRIPT_REFRESH_SECONDS)} />
+          <p className="text-sm text-slate-700">
+            {t("importPage.noScript")}{" "}
+            <a href={`/reconciliation/imports/${item.id}`} className="font-medium underline underline-offset-2">
+              {t("importPage.refresh")}
+            </a>
+          </p>
+        </noscript>
+      )}
     </div>
   );
 }
