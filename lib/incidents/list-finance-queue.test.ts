@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { type Actor, getActor } from "@/lib/auth/actor";
+import { prisma } from "@/lib/db/client";
 import { actOnStep } from "@/lib/incidents/act-on-step";
 import { closeIncident } from "@/lib/incidents/close-incident";
+import { kindFromDb } from "@/lib/incidents/codec";
 import { createIncident } from "@/lib/incidents/create-incident";
 import {
   ageOf,
@@ -12,6 +14,7 @@ import {
   listFinanceQueue,
 } from "@/lib/incidents/list-finance-queue";
 import type { StepKey } from "@/lib/incidents/rules";
+import { referenceOf } from "@/lib/incidents/serialize";
 import { type CreateIncidentInput, createIncidentSchema } from "@/lib/schemas/incident";
 import { type DemoUser, sessionCookie } from "@/tests/helpers/api";
 
@@ -82,6 +85,40 @@ describe("listFinanceQueue", () => {
       terminalId: "T1000001",
       storeName: "Store 1",
     });
+  });
+
+  test("each queued case carries its incident's own fields, store and terminal", async () => {
+    // The queue loads its rows with raw SQL (joins) instead of a Prisma findMany with relations.
+    const finance = await actorFor("finance");
+    await logIncident(await actorFor("cashier"), {
+      hoursAgo: 5,
+      amount: "12.34",
+      cardLast4: "4242",
+      rrn: "998877665544",
+    });
+    const { items } = await listFinanceQueue({ actor: finance });
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const row = await prisma.incident.findUniqueOrThrow({
+        where: { id: item.id },
+        include: { store: true, terminal: true },
+      });
+      expect(item).toMatchObject({
+        reference: referenceOf(row.number),
+        kind: kindFromDb(row.kind),
+        status: row.status,
+        version: row.version,
+        storeName: row.store.name,
+        terminalId: row.terminal.tid,
+        amountMinor: row.amountMinor,
+        currency: row.currency,
+        cardBin: row.cardBin,
+        cardLast4: row.cardLast4,
+        rrn: row.rrn,
+        occurredAt: row.occurredAt.toISOString(),
+      });
+    }
+    expect(items.some((item) => item.rrn === "998877665544" && item.cardLast4 === "4242")).toBe(true);
   });
 
   test("a reconciled incident leaves the queue", async () => {
