@@ -55,14 +55,10 @@ export function matchDay(
   const start = wallClockSeconds(`${day} 00:00:00`);
   const end = start + DAY_SECONDS;
   // Wall-clock texts compare as their times do, so bounds are texts too (no date parsing per line).
-  const onDay = (line: PosLine | StatementLine) => line.txAt.startsWith(day);
   const from = wallClockText(start - margin);
   const to = wallClockText(end + margin);
-  const near = (line: PosLine | StatementLine) => !onDay(line) && line.txAt >= from && line.txAt < to;
-  const ownPos = byId(pos.filter(onDay));
-  const ownStatement = byId(statement.filter(onDay));
-  const otherPos = byId(pos.filter(near));
-  const otherStatement = byId(statement.filter(near));
+  const [ownPos, otherPos] = split(pos, day, from, to);
+  const [ownStatement, otherStatement] = split(statement, day, from, to);
   if (otherPos.length === 0 && otherStatement.length === 0) {
     return matchTransactions(ownPos, ownStatement, options);
   }
@@ -84,9 +80,9 @@ export function matchDay(
   }
   // The day's matching: its own lines and the neighbours' near its midnights (for cancellations and
   // duplicates across midnight), in id order; only the own lines pair, beyond the presets.
-  const allPos = byId([...ownPos, ...otherPos]);
-  const allStatement = byId([...ownStatement, ...otherStatement]);
-  const result = matchLines(allPos, allStatement, options, facts.presets(allPos, allStatement));
+  const allPos = merge(ownPos, otherPos);
+  const allStatement = merge(ownStatement, otherStatement);
+  const result = matchLines(allPos.lines, allStatement.lines, options, facts.presets(allPos, allStatement));
   return { ...result, groups: result.groups.filter((group) => group.day === day) };
 }
 
@@ -95,8 +91,55 @@ export function wallClockText(seconds: number): string {
   return new Date(seconds * 1000).toISOString().slice(0, 19).replace("T", " ");
 }
 
-function byId<T extends { id: number }>(lines: T[]): T[] {
-  return lines.sort((a, b) => a.id - b.id);
+/** The day's own lines and the other days' lines near it (the rest are dropped), each in id order. */
+function split<Line extends PosLine | StatementLine>(lines: readonly Line[], day: LocalDate, from: string, to: string) {
+  const own: Line[] = [];
+  const other: Line[] = [];
+  for (const line of lines) {
+    if (line.txAt.startsWith(day)) own.push(line);
+    else if (line.txAt >= from && line.txAt < to) other.push(line);
+  }
+  return [inIdOrder(own), inIdOrder(other)];
+}
+
+function inIdOrder<Line extends { id: number }>(lines: Line[]): Line[] {
+  for (let index = 1; index < lines.length; index++) {
+    if (lines[index - 1].id >= lines[index].id) return lines.sort((a, b) => a.id - b.id);
+  }
+  return lines;
+}
+
+interface Merged<Line> {
+  lines: Line[];
+  /** 1 for the day's own lines. */
+  own: Uint8Array;
+}
+
+/** Two id-ordered lists as one, remembering which lines were the first list's. */
+function merge<Line extends { id: number }>(own: readonly Line[], other: readonly Line[]): Merged<Line> {
+  const lines = new Array<Line>(own.length + other.length);
+  const flags = new Uint8Array(lines.length);
+  let a = 0;
+  let b = 0;
+  for (let index = 0; index < lines.length; index++) {
+    if (b === other.length || (a < own.length && own[a].id < other[b].id)) {
+      lines[index] = own[a++];
+      flags[index] = 1;
+    } else lines[index] = other[b++];
+  }
+  return { lines, own: flags };
+}
+
+/** The index of the line with `id` in id-ordered lines (it is there). */
+function indexOfId(lines: readonly { id: number }[], id: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (lines[middle].id < id) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 const RULE_INDEX = new Map<LineOutcome["rule"], number>(RULE_CODES.map((rule, index) => [rule, index]));
@@ -131,14 +174,12 @@ class MidnightFacts {
     }
   }
 
-  presets(pos: readonly PosLine[], statement: readonly StatementLine[]): Presets {
-    const posIndex = new Map(pos.map((line, index) => [line.id, index]));
-    const statementIndex = new Map(statement.map((line, index) => [line.id, index]));
-    const posAt = (id: number) => posIndex.get(id) as number;
-    const statementAt = (id: number) => statementIndex.get(id) as number;
+  presets(pos: Merged<PosLine>, statement: Merged<StatementLine>): Presets {
+    const posAt = (id: number) => indexOfId(pos.lines, id);
+    const statementAt = (id: number) => indexOfId(statement.lines, id);
     return {
-      ownPos: Uint8Array.from(pos, (line) => (line.txAt.startsWith(this.day) ? 1 : 0)),
-      ownStatement: Uint8Array.from(statement, (line) => (line.txAt.startsWith(this.day) ? 1 : 0)),
+      ownPos: pos.own,
+      ownStatement: statement.own,
       pairs: this.pairs.map((fact) => ({
         pos: posAt(fact.pos),
         statement: statementAt(fact.statement),

@@ -68,30 +68,32 @@ export function matchLines(
   const posCategories = categorizePos(pos, statement, cancellations, duplicateOf, pairing, isOverdue);
   const statementCategories = categorizeStatement(pos, statement, cancellations, pairing);
 
-  const posOutcomes: LineOutcome[] = [];
-  for (let index = 0; index < pos.length; index++) {
-    if (presets !== null && !presets.ownPos[index]) continue;
+  const ownPos = presets?.ownPos ?? null;
+  const posOutcomes = new Array<LineOutcome>(countOwn(ownPos, pos.length));
+  for (let index = 0, at = 0; index < pos.length; index++) {
+    if (ownPos !== null && !ownPos[index]) continue;
     const paired = pairing.posPair[index];
     const original = cancellations.originalOf[index];
-    posOutcomes.push({
+    posOutcomes[at++] = {
       id: pos[index].id,
       category: posCategories[index],
       matchedLineId: paired === -1 ? null : statement[paired].id,
       rule: RULE_CODES[pairing.posRule[index]],
       originalLineId: original === -1 ? null : pos[original].id,
-    });
+    };
   }
-  const statementOutcomes: LineOutcome[] = [];
-  for (let index = 0; index < statement.length; index++) {
-    if (presets !== null && !presets.ownStatement[index]) continue;
+  const ownStatement = presets?.ownStatement ?? null;
+  const statementOutcomes = new Array<LineOutcome>(countOwn(ownStatement, statement.length));
+  for (let index = 0, at = 0; index < statement.length; index++) {
+    if (ownStatement !== null && !ownStatement[index]) continue;
     const paired = pairing.statementPair[index];
-    statementOutcomes.push({
+    statementOutcomes[at++] = {
       id: statement[index].id,
       category: statementCategories[index],
       matchedLineId: paired === -1 ? null : pos[paired].id,
       rule: paired === -1 ? null : RULE_CODES[pairing.posRule[paired]],
       originalLineId: null,
-    });
+    };
   }
 
   const groups = buildExceptionGroups({
@@ -103,9 +105,16 @@ export function matchLines(
     duplicateOf,
     pairing,
     isOverdue,
-    ownPos: presets?.ownPos ?? null,
+    ownPos,
   });
   return { pos: posOutcomes, statement: statementOutcomes, groups };
+}
+
+function countOwn(own: Uint8Array | null, length: number): number {
+  if (own === null) return length;
+  let count = 0;
+  for (let index = 0; index < own.length; index++) count += own[index];
+  return count;
 }
 
 /** The preset pairs and ties; a tie is anchored, as pairByWindow anchors one, on its lowest-id statement line. */
