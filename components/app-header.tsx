@@ -5,8 +5,10 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { type NavItem, NavLinks } from "@/components/nav-links";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { SignOutButton } from "@/components/sign-out-button";
 import type { Actor } from "@/lib/auth/actor";
+import { countUnread } from "@/lib/notifications/inbox";
 import { can } from "@/lib/rbac/permissions";
 
 export async function AppHeader({ actor }: { actor: Actor | null }) {
@@ -32,6 +34,8 @@ export async function AppHeader({ actor }: { actor: Actor | null }) {
     }
   }
   const who = actor ? `${actor.name} · ${t(`roles.${actor.role}`)}` : null;
+  // Issue 9: the unread count of the caller's inbox, on every signed-in page.
+  const unread = actor ? await countUnread({ actor }) : 0;
 
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -47,12 +51,17 @@ export async function AppHeader({ actor }: { actor: Actor | null }) {
             <NavLinks items={items} />
           </nav>
         ) : null}
-        <div className="ml-auto flex items-center gap-3 max-sm:hidden">
+        {actor ? (
+          <div className="ml-auto">
+            <NotificationBell unread={unread} />
+          </div>
+        ) : null}
+        <div className={`${actor ? "" : "ml-auto "}flex items-center gap-3 max-sm:hidden`}>
           {who ? <span className="text-sm text-slate-600">{who}</span> : null}
           <LocaleSwitcher />
           {actor ? <SignOutButton /> : null}
         </div>
-        <details className="relative ml-auto sm:hidden" data-testid="account-menu">
+        <details className={`relative ${actor ? "" : "ml-auto "}sm:hidden`} data-testid="account-menu">
           <summary
             aria-label={t("nav.account")}
             className="flex size-11 cursor-pointer list-none items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden"

@@ -1,6 +1,7 @@
 // /admin: stores, terminals and staff, for admins only. Other roles get a "not allowed" page; the
 // server actions refuse them too (each use case checks the role itself).
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import {
   addTerminalAction,
@@ -28,6 +29,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminPage() {
   const actor = await pageActor();
   const t = await getTranslations("Admin");
+  const tPlan = await getTranslations("Plan");
   if (!can(actor.role, "admin.manage")) {
     return (
       <div className="space-y-3" data-testid="admin-forbidden">
@@ -52,6 +54,10 @@ export default async function AdminPage() {
           <a href="#staff-heading" className="inline-flex min-h-11 items-center text-blue-800 underline">
             {t("staff.heading")}
           </a>
+          {/* Issue 9: the emergency plan has its own page. */}
+          <Link href="/admin/plan" className="inline-flex min-h-11 items-center text-blue-800 underline">
+            {tPlan("title")}
+          </Link>
         </nav>
       </div>
       <StoresSection

@@ -35,11 +35,23 @@ type Row = {
   readAt: Date | null;
 };
 
+/** The incident reference a notification's params name, if any. */
+function referenceOf(paramsText: string): string | undefined {
+  try {
+    const reference = (JSON.parse(paramsText) as { reference?: unknown }).reference;
+    return typeof reference === "string" ? reference : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function serialize(row: Row, locale: Locale): NotificationDto {
+  const reference = referenceOf(row.messageParams);
   return {
     id: row.id,
     type: notificationTypeFromDb(row.type),
     ...(row.incidentId ? { incidentId: row.incidentId } : {}),
+    ...(reference ? { reference } : {}),
     message: renderNotification(locale, row.messageKey, row.messageParams),
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,

@@ -9,6 +9,8 @@ export const notificationSchema = z
     id: z.string(),
     type: z.enum(NOTIFICATION_TYPES),
     incidentId: z.string().optional(),
+    /** The incident's reference (INC-000123), when it is about one. */
+    reference: z.string().optional(),
     /** Worded in the caller's language (locale cookie, else Accept-Language). */
     message: z.string(),
     createdAt: z.string(),
