@@ -44,7 +44,7 @@ export function RequiredNoteForm({
   className: string;
   noteLabel: string;
   /** The key under IncidentDetail.errors saying the note is missing. */
-  missingNote: "noteRequired" | "reopenNoteRequired";
+  missingNote: "noteRequired" | "reopenNoteRequired" | "preventionNoteRequired";
   send: (note: string | undefined) => Promise<ActionResult>;
   submit: { label: ReactNode; pendingLabel: string; variant: "primary" | "secondary"; testId: string };
 }) {

@@ -60,6 +60,7 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
   const tIncident = await getTranslations("Incident");
   const tCommon = await getTranslations("Common");
   const tExceptions = await getTranslations("Exceptions");
+  const tPrevention = await getTranslations("Prevention");
 
   /** A reconciliation category in words (as stored when this build does not know it). */
   function category(key: string | undefined): string {
@@ -154,6 +155,10 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
           ? t("events.notifiedStep", { names })
           : t("events.notifiedLogged", { names });
       }
+      case "prevention.created":
+        return t("events.preventionCreated", { type: tPrevention(`types.${event.after.type}`) });
+      case "prevention.completed":
+        return t("events.preventionCompleted");
       case "plan.changed":
         return t("events.planChanged", { kind: tIncident(`kinds.${event.after.kind}`) });
       default:

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with.
 import { z } from "zod";
 import { notificationPaths } from "@/lib/api/openapi-notifications";
+import { preventionPaths } from "@/lib/api/openapi-prevention";
 import { reconciliationFormatPaths } from "@/lib/api/openapi-reconciliation-formats";
 import { reconciliationImportPaths } from "@/lib/api/openapi-reconciliation-imports";
 import { STEP_KEYS } from "@/lib/incidents/rules";
@@ -39,6 +40,12 @@ import {
   suspectedDuplicateSchema,
   timelineEventSchema,
 } from "@/lib/schemas/incident";
+import {
+  completePreventionActionSchema,
+  createPreventionActionSchema,
+  preventionActionListSchema,
+  preventionActionSchema,
+} from "@/lib/schemas/prevention";
 import {
   bulkOpenResultSchema,
   exportExceptionsQuerySchema,
@@ -130,6 +137,8 @@ export function buildOpenApiDocument() {
             pairLinesSchema,
             unpairLineSchema,
             planInputSchema,
+            createPreventionActionSchema,
+            completePreventionActionSchema,
           ],
           "input",
         ),
@@ -159,6 +168,8 @@ export function buildOpenApiDocument() {
             notificationListSchema,
             kindPlanSchema,
             planListSchema,
+            preventionActionSchema,
+            preventionActionListSchema,
           ],
           "output",
         ),
@@ -266,6 +277,7 @@ export function buildOpenApiDocument() {
       ...reconciliationImportPaths(),
       ...reconciliationFormatPaths(),
       ...notificationPaths(),
+      ...preventionPaths(),
       "/api/health": {
         get: {
           summary: "Liveness and database reachability",

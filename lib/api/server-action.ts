@@ -57,6 +57,7 @@ const NOT_FOUND = {
   Store: "STORE_NOT_FOUND",
   Terminal: "TERMINAL_NOT_FOUND",
   User: "USER_NOT_FOUND",
+  PreventionAction: "PREVENTION_ACTION_NOT_FOUND",
 } as const;
 
 /** Ids arrive from the client untyped; anything but a short string names nothing (404). */

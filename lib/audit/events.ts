@@ -11,6 +11,7 @@ import { planSchema } from "@/lib/notifications/plan";
 import { NOTIFICATION_TYPES } from "@/lib/notifications/types";
 import { ROLES } from "@/lib/rbac/permissions";
 import { IMPORT_TYPES } from "@/lib/reconciliation/types";
+import { PREVENTION_TYPES } from "@/lib/schemas/prevention";
 
 const id = z.string().min(1);
 const status = z.enum(INCIDENT_STATUSES);
@@ -214,6 +215,23 @@ export const auditEventSchema = z.discriminatedUnion("type", [
       /** The step whose completion told them (notify). */
       step: z.enum(STEP_KEYS).optional(),
     }),
+  }),
+  // Issue 9 (prevention): an action made from closed incidents, on each incident's timeline, and
+  // its completion.
+  eventSchema("prevention.created", {
+    before: none,
+    after: z.strictObject({
+      actionId: id,
+      type: z.enum(PREVENTION_TYPES),
+      assigneeId: id,
+      dueAt: z.string(),
+      note: z.string(),
+      incidentIds: z.array(id).min(1),
+    }),
+  }),
+  eventSchema("prevention.completed", {
+    before: z.strictObject({ actionId: id, status: z.literal("open") }),
+    after: z.strictObject({ actionId: id, status: z.literal("done"), note: z.string() }),
   }),
   eventSchema("plan.changed", {
     before: z.strictObject({ kind: z.enum(INCIDENT_KINDS), plan: planSchema.nullable() }),

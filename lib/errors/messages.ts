@@ -73,6 +73,7 @@ export const ERROR_MESSAGES = {
   LOOKS_LIKE_CARD_NUMBER: { field: "text" },
   STORES_REQUIRED_FOR_ROLE: {},
   OCCURRED_IN_FUTURE: {},
+  DUE_IN_PAST: {},
 
   // ---- roles (403) ----
   ROLE_CANNOT_VIEW: {},
@@ -85,6 +86,7 @@ export const ERROR_MESSAGES = {
   ADMIN_ONLY: {},
   RECONCILIATION_ONLY: {},
   PLAN_ADMIN_ONLY: {},
+  ROLE_CANNOT_PREVENT: {},
   TERMINAL_NOT_IN_YOUR_STORES: {},
 
   // ---- not found (404) ----
@@ -99,6 +101,7 @@ export const ERROR_MESSAGES = {
   EXCEPTION_NOT_FOUND: {},
   LINE_NOT_FOUND: {},
   NOTIFICATION_NOT_FOUND: {},
+  PREVENTION_ACTION_NOT_FOUND: {},
 
   // ---- conflicts (409) ----
   INCIDENT_CHANGED: { current: "number", sent: "number" },
@@ -124,6 +127,8 @@ export const ERROR_MESSAGES = {
   STEPS_STILL_PENDING: { steps: "steps" },
   ONLY_CLOSED_CAN_REOPEN: {},
   REOPEN_NEEDS_NOTE: {},
+  PREVENTION_NEEDS_CLOSED_INCIDENTS: {},
+  PREVENTION_ALREADY_DONE: {},
   TERMINAL_UNKNOWN: { terminal: "text" },
   TERMINAL_ALREADY_IN_STORE: { terminal: "text", store: "text" },
   OWN_ROLE_CHANGE: {},

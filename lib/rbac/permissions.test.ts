@@ -21,6 +21,8 @@ const TABLE: Record<Permission, { CASHIER: boolean; SUPERVISOR: boolean; FINANCE
   // Issue 9: everyone reads the emergency plan (their part in it); only admin changes it.
   "plan.view": { CASHIER: true, SUPERVISOR: true, FINANCE: true, ADMIN: true },
   "plan.edit": { CASHIER: false, SUPERVISOR: false, FINANCE: false, ADMIN: true },
+  "prevention.create": { CASHIER: false, SUPERVISOR: true, FINANCE: false, ADMIN: true },
+  "prevention.complete": { CASHIER: false, SUPERVISOR: true, FINANCE: false, ADMIN: true },
 };
 
 describe("the permission table", () => {

@@ -23,6 +23,10 @@ export const PERMISSIONS = [
   // Issue 9: reading the emergency plan (everyone knows their part) and changing it (admin).
   "plan.view",
   "plan.edit",
+  // Issue 9: prevention actions — making one from closed incidents, and completing any one the
+  // role can see (the assignee completes their own whatever the role).
+  "prevention.create",
+  "prevention.complete",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +46,8 @@ const ROLE_PERMISSIONS = {
     "incident.close",
     "incident.reopen",
     "plan.view",
+    "prevention.create",
+    "prevention.complete",
   ],
   FINANCE: [
     "incident.view",

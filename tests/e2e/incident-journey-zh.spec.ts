@@ -80,4 +80,22 @@ test("in Chinese, an unsigned slip logged through the form is walked through 暂
     ];
     for (const [index, title] of titles.entries()) await expect(events.nth(index)).toContainText(title);
   });
+
+  await test.step("预防措施: the supervisor assigns one to the cashier, who completes it, all in Chinese", async () => {
+    const create = supervisor.getByTestId("prevention-create-form");
+    await create.getByLabel("改进类型").selectOption({ label: "更换设备（打印机、终端）" });
+    const owner = create.getByLabel("负责人");
+    const cashierOption = await owner.locator("option", { hasText: "Cai Cashier" }).getAttribute("value");
+    await owner.selectOption(cashierOption ?? "");
+    await create.getByLabel("要做什么").fill("更换 1 号收银台的打印机");
+    await create.getByRole("button", { name: "添加预防措施" }).click();
+    await expect(supervisor.getByTestId("prevention-item")).toContainText("更换 1 号收银台的打印机");
+
+    await cashier.goto("/prevention");
+    await expect(cashier.getByRole("heading", { level: 1 })).toHaveText("预防措施");
+    const mine = cashier.getByTestId("prevention-item").filter({ hasText: "更换 1 号收银台的打印机" });
+    await mine.getByLabel("做了什么").fill("已换新打印机");
+    await mine.getByRole("button", { name: "标记完成" }).click();
+    await expect(mine.getByTestId("prevention-done")).toContainText("Cai Cashier 已完成");
+  });
 });

@@ -128,4 +128,30 @@ test("an unsigned slip logged on a phone is walked through every step by the rig
     expect(incident.description).toContain("****1111");
     expect(JSON.stringify(incident)).not.toContain(card.digits);
   });
+
+  await test.step("the supervisor makes a prevention action for the cashier, who marks it done", async () => {
+    await supervisor.goto(`/incidents/${incidentId}`);
+    const create = supervisor.getByTestId("prevention-create-form");
+    await create.getByLabel("What kind of change").selectOption({ label: "Put up a notice at the till" });
+    const owner = create.getByLabel("Who does it");
+    const cashierOption = await owner.locator("option", { hasText: "Cai Cashier" }).getAttribute("value");
+    await owner.selectOption(cashierOption ?? "");
+    await create.getByLabel("What is to be done").fill("Put a 'please sign the slip' card by till 1");
+    await create.getByRole("button", { name: "Add prevention action" }).click();
+    const item = supervisor.getByTestId("prevention-item");
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText("Put a 'please sign the slip' card by till 1");
+
+    await cashier.goto("/prevention");
+    const mine = cashier.getByTestId("prevention-item").filter({ hasText: "Put a 'please sign the slip' card" });
+    await expect(mine).toContainText("Cai Cashier");
+    await mine.getByLabel("What was done").fill("Card laminated and taped to the counter");
+    await mine.getByRole("button", { name: "Mark done" }).click();
+    await expect(mine.getByTestId("prevention-done")).toContainText("Done by Cai Cashier");
+
+    await supervisor.reload();
+    const events = timelineEvents(supervisor, "en");
+    await expect(events.last()).toContainText("Prevention action done");
+    await expect(events.nth(-2)).toContainText("Prevention action: Put up a notice at the till");
+  });
 });

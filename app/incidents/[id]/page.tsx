@@ -11,6 +11,7 @@ import { CloseForm, ReopenForm } from "@/components/casework/close-reopen-forms"
 import { IncidentHeader, SlipDetails } from "@/components/casework/incident-header";
 import { NextActionPanel } from "@/components/casework/next-action-panel";
 import { Timeline } from "@/components/casework/timeline";
+import { IncidentPrevention } from "@/components/prevention/incident-prevention";
 import { LinkedLines } from "@/components/reconciliation/linked-lines";
 import { MatchingLine, matchingLinesOf } from "@/components/reconciliation/matching-line";
 import type { Actor } from "@/lib/auth/actor";
@@ -83,6 +84,7 @@ export default async function IncidentPage({ params }: Props) {
           <ReopenForm key={incident.version} incidentId={incident.id} version={incident.version} />
         </FormSection>
       ) : null}
+      <IncidentPrevention actor={actor} incidentId={incident.id} closed={incident.status === "CLOSED"} />
       <SlipDetails incident={incident} />
       {linked && (linked.total > 0 || incident.origin === "reconciliation") ? (
         <LinkedLines lines={linked.lines} total={linked.total} />

@@ -1,0 +1,18 @@
+import { apiHandler, readJson } from "@/lib/api/respond";
+import { parseInput } from "@/lib/api/validation";
+import { requireActor } from "@/lib/auth/actor";
+import { createPreventionAction } from "@/lib/prevention/create-action";
+import { listPreventionActions } from "@/lib/prevention/list-actions";
+import { createPreventionActionSchema, listPreventionActionsQuerySchema } from "@/lib/schemas/prevention";
+
+export const GET = apiHandler(async (request) => {
+  const actor = await requireActor(request.headers);
+  const query = parseInput(listPreventionActionsQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  return Response.json(await listPreventionActions({ actor, status: query.status }));
+});
+
+export const POST = apiHandler(async (request) => {
+  const actor = await requireActor(request.headers);
+  const input = await readJson(request, createPreventionActionSchema);
+  return Response.json(await createPreventionAction({ actor, input }), { status: 201 });
+});
