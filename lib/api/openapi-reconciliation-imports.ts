@@ -12,7 +12,9 @@ export function reconciliationImportPaths() {
           "CSV (UTF-8 with or without BOM, or GB18030/GBK; comma or tab) or XLSX (first sheet), headers in " +
           "English or Chinese. The file is stored (card numbers masked) and imported by a job: poll " +
           "GET /api/reconciliation/imports/{id}. Files up to IMPORT_INLINE_CHECK_BYTES are checked in the " +
-          "request: a bad one answers 422 with its line errors and stores nothing.",
+          "request: a bad one answers 422 with its line errors and stores nothing. A browser's form posted " +
+          "without JavaScript (an Accept that names text/html and not application/json) is answered 303 " +
+          "instead: to the import's page, or back to /reconciliation naming the problem.",
         tags: ["reconciliation"],
         requestBody: {
           required: true,
@@ -41,6 +43,13 @@ export function reconciliationImportPaths() {
             properties: { import: ref("ReconciliationImport"), duplicate: { const: true } },
             required: ["import", "duplicate"],
           }),
+          "303": {
+            description:
+              "Only when Accept names text/html and not application/json (a form posted without JavaScript): " +
+              "Location is /reconciliation/imports/{id} (?duplicate=1 when imported before), or /reconciliation " +
+              "with upload=<reason> (and field, count, lines), or /login",
+            headers: { Location: { schema: { type: "string" } } },
+          },
           "400": error("No file, no or unknown type, unknown format, not multipart"),
           "401": error("Not signed in"),
           "403": error("Only finance and admin import"),
