@@ -68,12 +68,14 @@ test("in Chinese, an unsigned slip logged through the form is walked through 暂
 
   await test.step("the timeline tells the story in Chinese", async () => {
     const events = timelineEvents(supervisor, "zh-CN");
-    await expect(events).toHaveCount(7);
+    await expect(events).toHaveCount(9);
     const titles = [
       "登记事件",
+      "已按应急预案通知：Sam Supervisor",
       `完成步骤：${zh.steps.halt}`,
       `完成步骤：${zh.steps.reverify}`,
       `完成步骤：${zh.steps.notify}`,
+      "已通知：Fay Finance",
       `完成步骤：${zh.steps.resign}`,
       `完成步骤：${zh.steps.reconcile}`,
       "关闭：已补签",

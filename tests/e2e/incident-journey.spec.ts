@@ -106,9 +106,12 @@ test("an unsigned slip logged on a phone is walked through every step by the rig
     const events = timelineEvents(supervisor, "en");
     const expected = [
       ["Incident logged", "Cai Cashier"],
+      // Issue 9: the emergency plan told the store's supervisor, and finance once notify was done.
+      ["Told by the emergency plan: Sam Supervisor", "Cai Cashier"],
       ["Step completed: Halt", "Cai Cashier"],
       ["Step completed: Re-verify", "Cai Cashier"],
       ["Step completed: Notify", "Sam Supervisor"],
+      ["Notified: Fay Finance", "Sam Supervisor"],
       ["Step completed: Re-sign", "Sam Supervisor"],
       ["Step completed: Reconcile", "Fay Finance"],
       ["Closed: Slip re-signed", "Sam Supervisor"],
@@ -118,7 +121,7 @@ test("an unsigned slip logged on a phone is walked through every step by the rig
       await expect(events.nth(index)).toContainText(title);
       await expect(events.nth(index)).toContainText(actor);
     }
-    await expect(events.nth(4)).toContainText("Cardholder reached by Phone; identity verified");
+    await expect(events.nth(6)).toContainText("Cardholder reached by Phone; identity verified");
   });
 
   await test.step("the API agrees: closed, re-signed, and the card number stored masked", async () => {

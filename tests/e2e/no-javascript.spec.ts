@@ -211,7 +211,8 @@ test.describe("logging an incident without JavaScript", () => {
 
     const incident = await fetchIncident(cashier.request, id);
     expect(incident).toMatchObject({ kind: "unsigned_slip", terminalId: TERMINALS.store1, amount, rrn });
-    expect(incident.timeline.map((event) => event.type)).toEqual(["incident.created"]);
+    // the store's supervisor told by the emergency plan (issue 9)
+    expect(incident.timeline.map((event) => event.type)).toEqual(["incident.created", "notification.sent"]);
   });
 
   test("the same form sent twice logs one incident", async ({ pageAs }) => {

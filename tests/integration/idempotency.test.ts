@@ -110,7 +110,13 @@ describe("Idempotency-Key", () => {
     expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
     expect(responses.filter((r) => r.headers.get("Idempotent-Replayed") === null)).toHaveLength(1);
     expect(await countByRrn(payload.rrn)).toBe(1);
-    expect(await prisma.auditEvent.count({ where: { incidentId: responses[0].body.id } })).toBe(1);
+    // one incident.created and one notification.sent (issue 9: the store's supervisor told, once)
+    const events = await prisma.auditEvent.findMany({
+      where: { incidentId: responses[0].body.id },
+      select: { type: true },
+    });
+    expect(events.map((event) => event.type).sort()).toEqual(["incident.created", "notification.sent"]);
+    expect(await prisma.notification.count({ where: { incidentId: responses[0].body.id } })).toBe(1);
     // A loser's transaction rolled back its incident number and its audit link with it.
     const next = await createAs<IncidentDto>("cashier", { ...body, rrn: "000000112000" });
     const numberOf = (reference: string) => Number(reference.replace("INC-", ""));
