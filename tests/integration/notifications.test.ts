@@ -10,6 +10,7 @@ import { notifyIncident } from "@/lib/notifications/notify";
 import type { NotificationDto, NotificationListDto } from "@/lib/notifications/schemas";
 import { type DemoUser, jsonRequest, params, sessionCookie } from "@/tests/helpers/api";
 import { type ApiError, completeSteps, getAs, logIncident, stepAs } from "@/tests/helpers/incidents";
+import { demoMerchant, openIncidentAs, posException } from "@/tests/integration/reconciliation-exceptions-fixtures";
 
 async function userId(user: DemoUser): Promise<string> {
   return (await prisma.user.findUniqueOrThrow({ where: { email: `${user}@demo.test` }, select: { id: true } })).id;
@@ -67,6 +68,21 @@ describe("an incident logged", () => {
   test("by the supervisor does not tell the supervisor of their own action", async () => {
     const incident = await logIncident({}, "supervisor");
     expect(await notificationsOf(incident.id)).toEqual([]);
+  });
+});
+
+describe("an incident the reconciliation opens", () => {
+  test("tells the store's supervisor too, naming the reconciliation, not finance who opened it", async () => {
+    const { exception } = await posException(await demoMerchant(), "pos_only");
+    const opened = await openIncidentAs("finance", exception.id);
+    expect(opened.status).toBe(201);
+    const incidentId: string = opened.body.incident.id;
+    const rows = await notificationsOf(incidentId);
+    expect(rows.map((row) => row.recipientId)).toEqual([await userId("supervisor")]);
+    const inbox = await inboxAs("supervisor");
+    expect(inbox.body.items.find((item) => item.incidentId === incidentId)?.message).toMatch(
+      /^INC-\d{6}: Debited but not credited logged at Store 1 by the reconciliation$/,
+    );
   });
 });
 
