@@ -2,6 +2,7 @@
 // Server actions of the /admin page. Each reads its form, parses it with the shared schema and
 // calls one use case, which checks the role (admin only), the merchant and the rules itself.
 import { addTerminal } from "@/lib/admin/add-terminal";
+import { changeTerminalDetails } from "@/lib/admin/change-terminal-details";
 import { changeUserAccess } from "@/lib/admin/change-user-access";
 import { createStore } from "@/lib/admin/create-store";
 import { createUser } from "@/lib/admin/create-user";
@@ -9,6 +10,7 @@ import { moveTerminal } from "@/lib/admin/move-terminal";
 import { renameStore } from "@/lib/admin/rename-store";
 import { setTerminalActive } from "@/lib/admin/set-terminal-active";
 import { setUserActive } from "@/lib/admin/set-user-active";
+import { setSoftwareThreshold } from "@/lib/admin/terminal-software-threshold";
 import { unlockUser } from "@/lib/admin/unlock-user";
 import type { ActionResult, ActionState } from "@/lib/api/action-result";
 import { idOf, runServerAction } from "@/lib/api/server-action";
@@ -21,6 +23,8 @@ import {
   createUserSchema,
   moveTerminalSchema,
   renameStoreSchema,
+  terminalDetailsSchema,
+  terminalSoftwarePolicySchema,
 } from "@/lib/schemas/admin";
 
 /** A text field of the form, or undefined so the schema reports it as missing. */
@@ -96,6 +100,35 @@ export async function setTerminalActiveAction(
     if (active !== true) requireConfirmation(form);
     await setTerminalActive({ actor, terminalId: idOf(terminalId, "Terminal"), active: active === true });
   });
+}
+
+/** Issue 9: the form sends every field; an empty one clears it. */
+export async function changeTerminalDetailsAction(
+  terminalId: unknown,
+  _state: ActionState,
+  form: FormData,
+): Promise<ActionResult> {
+  return runServerAction("changeTerminalDetails", (actor) =>
+    changeTerminalDetails({
+      actor,
+      terminalId: idOf(terminalId, "Terminal"),
+      input: parseInput(terminalDetailsSchema, {
+        model: text(form, "model"),
+        softwareVersion: text(form, "softwareVersion"),
+        softwareUpdatedAt: text(form, "softwareUpdatedAt"),
+        supportContact: text(form, "supportContact"),
+      }),
+    }),
+  );
+}
+
+export async function setSoftwareThresholdAction(_state: ActionState, form: FormData): Promise<ActionResult> {
+  return runServerAction("setSoftwareThreshold", (actor) =>
+    setSoftwareThreshold({
+      actor,
+      input: parseInput(terminalSoftwarePolicySchema, { maxAgeDays: text(form, "maxAgeDays") }),
+    }),
+  );
 }
 
 export async function createUserAction(_state: ActionState, form: FormData): Promise<ActionResult> {

@@ -5,19 +5,23 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import {
   addTerminalAction,
+  changeTerminalDetailsAction,
   changeUserAccessAction,
   createStoreAction,
   createUserAction,
   moveTerminalAction,
   renameStoreAction,
+  setSoftwareThresholdAction,
   setTerminalActiveAction,
   setUserActiveAction,
   unlockUserAction,
 } from "@/app/admin/actions";
 import { StaffSection } from "@/components/admin/staff-section";
 import { StoresSection } from "@/components/admin/stores-section";
+import { TerminalSoftwareSection } from "@/components/admin/terminal-software-section";
 import { listStores } from "@/lib/admin/list-stores";
 import { listUsers } from "@/lib/admin/list-users";
+import { getSoftwareThreshold } from "@/lib/admin/terminal-software-threshold";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/rbac/permissions";
 
@@ -30,6 +34,7 @@ export default async function AdminPage() {
   const actor = await pageActor();
   const t = await getTranslations("Admin");
   const tPlan = await getTranslations("Plan");
+  const tDetails = await getTranslations("TerminalDetails");
   if (!can(actor.role, "admin.manage")) {
     return (
       <div className="space-y-3" data-testid="admin-forbidden">
@@ -40,7 +45,11 @@ export default async function AdminPage() {
       </div>
     );
   }
-  const [stores, users] = await Promise.all([listStores({ actor }), listUsers({ actor })]);
+  const [stores, users, softwareThreshold] = await Promise.all([
+    listStores({ actor }),
+    listUsers({ actor }),
+    getSoftwareThreshold({ actor }),
+  ]);
   return (
     <div className="space-y-8">
       <div className="space-y-2">
@@ -53,6 +62,9 @@ export default async function AdminPage() {
           </a>
           <a href="#staff-heading" className="inline-flex min-h-11 items-center text-blue-800 underline">
             {t("staff.heading")}
+          </a>
+          <a href="#terminal-software-heading" className="inline-flex min-h-11 items-center text-blue-800 underline">
+            {tDetails("threshold.heading")}
           </a>
           {/* Issue 9: the emergency plan has its own page. */}
           <Link href="/admin/plan" className="inline-flex min-h-11 items-center text-blue-800 underline">
@@ -68,8 +80,10 @@ export default async function AdminPage() {
           addTerminal: (storeId) => addTerminalAction.bind(null, storeId),
           moveTerminal: (terminalId) => moveTerminalAction.bind(null, terminalId),
           setTerminalActive: (terminalId, active) => setTerminalActiveAction.bind(null, terminalId, active),
+          changeTerminalDetails: (terminalId) => changeTerminalDetailsAction.bind(null, terminalId),
         }}
       />
+      <TerminalSoftwareSection maxAgeDays={softwareThreshold.maxAgeDays} action={setSoftwareThresholdAction} />
       <StaffSection
         users={users}
         stores={stores.map(({ id, name }) => ({ id, name }))}

@@ -15,10 +15,12 @@ export interface StoreActions {
   addTerminal: (storeId: string) => FormAction;
   moveTerminal: (terminalId: string) => FormAction;
   setTerminalActive: (terminalId: string, active: boolean) => FormAction;
+  changeTerminalDetails: (terminalId: string) => FormAction;
 }
 
 export async function StoresSection({ stores, actions }: { stores: AdminStoreDto[]; actions: StoreActions }) {
   const t = await getTranslations("Admin");
+  const tDetails = await getTranslations("TerminalDetails");
   return (
     <AdminSection id="stores-heading" heading={t("stores.heading")}>
       {stores.length === 0 ? <p className="text-slate-700">{t("stores.empty")}</p> : null}
@@ -38,11 +40,11 @@ export async function StoresSection({ stores, actions }: { stores: AdminStoreDto
           <div className="overflow-x-auto">
             <AdminTable
               caption={t("terminals.caption", { store: store.name })}
-              columns={[t("terminals.tid"), t("terminals.status"), t("terminals.actions")]}
+              columns={[t("terminals.tid"), t("terminals.status"), tDetails("heading"), t("terminals.actions")]}
             >
               {store.terminals.length === 0 ? (
                 <tr className="border-t border-slate-200">
-                  <td colSpan={3} className="py-3 text-slate-600">
+                  <td colSpan={4} className="py-3 text-slate-600">
                     {t("terminals.none")}
                   </td>
                 </tr>
@@ -54,6 +56,7 @@ export async function StoresSection({ stores, actions }: { stores: AdminStoreDto
                     otherStores={stores.filter((other) => other.id !== store.id).map(({ id, name }) => ({ id, name }))}
                     moveAction={actions.moveTerminal(terminal.id)}
                     toggleAction={actions.setTerminalActive(terminal.id, !terminal.active)}
+                    detailsAction={actions.changeTerminalDetails(terminal.id)}
                   />
                 ))
               )}

@@ -119,6 +119,10 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
         return t("events.terminalDeactivated", { tid: event.after.tid });
       case "terminal.reactivated":
         return t("events.terminalReactivated", { tid: event.after.tid });
+      case "terminal.details_changed":
+        return t("events.terminalDetailsChanged", { tid: event.after.tid });
+      case "terminal.software_threshold_changed":
+        return t("events.softwareThresholdChanged", { days: event.after.maxAgeDays });
       case "user.created":
         return t("events.userCreated", { name: event.after.name, role: tCommon(`roles.${event.after.role}`) });
       case "user.role_changed":

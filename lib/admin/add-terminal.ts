@@ -2,6 +2,7 @@
 // merchant, because incidents are logged by TID and the server finds the store from it.
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
+import { adminTerminalSelect, toAdminTerminal } from "@/lib/admin/terminal-dto";
 import { rethrowUniqueClash } from "@/lib/admin/unique-clash";
 import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
@@ -39,7 +40,7 @@ export async function addTerminal({
       if (existing) throw clash();
       const terminal = await tx.terminal.create({
         data: { merchantId: actor.merchantId, storeId: store.id, tid },
-        select: { id: true, tid: true, storeId: true, active: true },
+        select: adminTerminalSelect,
       });
       await appendEvent(tx, {
         merchantId: actor.merchantId,
@@ -47,7 +48,7 @@ export async function addTerminal({
         type: "terminal.created",
         after: { terminalId: terminal.id, tid, storeId: store.id, storeName: store.name, active: true },
       });
-      return terminal;
+      return toAdminTerminal(terminal);
     });
   } catch (error) {
     rethrowUniqueClash(error, clash());

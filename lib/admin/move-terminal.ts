@@ -2,6 +2,7 @@
 // the store they were logged in; new ones go to the terminal's new store.
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
+import { adminTerminalSelect, toAdminTerminal } from "@/lib/admin/terminal-dto";
 import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
@@ -40,7 +41,7 @@ export async function moveTerminal({
     const moved = await tx.terminal.update({
       where: { id: terminal.id },
       data: { storeId: target.id },
-      select: { id: true, tid: true, storeId: true, active: true },
+      select: adminTerminalSelect,
     });
     await appendEvent(tx, {
       merchantId: actor.merchantId,
@@ -49,6 +50,6 @@ export async function moveTerminal({
       before: { terminalId: terminal.id, tid: terminal.tid, storeId: terminal.storeId, storeName: terminal.store.name },
       after: { terminalId: terminal.id, tid: terminal.tid, storeId: target.id, storeName: target.name },
     });
-    return moved;
+    return toAdminTerminal(moved);
   });
 }

@@ -2,6 +2,7 @@
 // Its past incidents are untouched.
 import "server-only";
 import { assertAdmin } from "@/lib/admin/assert-admin";
+import { adminTerminalSelect, toAdminTerminal } from "@/lib/admin/terminal-dto";
 import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
@@ -21,15 +22,15 @@ export async function setTerminalActive({
   return prisma.$transaction(async (tx) => {
     const terminal = await tx.terminal.findFirst({
       where: { id: terminalId, merchantId: actor.merchantId },
-      select: { id: true, tid: true, storeId: true, active: true },
+      select: adminTerminalSelect,
     });
     if (!terminal) throw new AppError("NOT_FOUND", { reason: "TERMINAL_NOT_FOUND" });
     // Already in the asked-for state: nothing changes, so nothing is recorded.
-    if (terminal.active === active) return terminal;
+    if (terminal.active === active) return toAdminTerminal(terminal);
     const updated = await tx.terminal.update({
       where: { id: terminal.id },
       data: { active },
-      select: { id: true, tid: true, storeId: true, active: true },
+      select: adminTerminalSelect,
     });
     await appendEvent(tx, {
       merchantId: actor.merchantId,
@@ -38,6 +39,6 @@ export async function setTerminalActive({
       before: { terminalId: terminal.id, tid: terminal.tid, active: terminal.active },
       after: { terminalId: terminal.id, tid: terminal.tid, active },
     });
-    return updated;
+    return toAdminTerminal(updated);
   });
 }

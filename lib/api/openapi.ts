@@ -22,6 +22,9 @@ import {
   createUserSchema,
   moveTerminalSchema,
   renameStoreSchema,
+  terminalDetailsSchema,
+  terminalSoftwarePolicyResultSchema,
+  terminalSoftwarePolicySchema,
 } from "@/lib/schemas/admin";
 import { financeQueueQuerySchema } from "@/lib/schemas/finance-queue";
 import {
@@ -62,6 +65,7 @@ import {
   unpairLineSchema,
 } from "@/lib/schemas/reconciliation";
 import { importSchema, rowErrorSchema } from "@/lib/schemas/reconciliation-imports";
+import { incidentTerminalSchema } from "@/lib/schemas/terminal-details";
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
@@ -131,6 +135,8 @@ export function buildOpenApiDocument() {
             renameStoreSchema,
             addTerminalSchema,
             moveTerminalSchema,
+            terminalDetailsSchema,
+            terminalSoftwarePolicySchema,
             createUserSchema,
             changeUserAccessSchema,
             openIncidentsSchema,
@@ -148,11 +154,13 @@ export function buildOpenApiDocument() {
             timelineEventSchema,
             incidentSchema,
             incidentDetailSchema,
+            incidentTerminalSchema,
             incidentListSchema,
             errorSchema,
             suspectedDuplicateSchema,
             duplicateSuspectedErrorSchema,
             adminTerminalSchema,
+            terminalSoftwarePolicyResultSchema,
             adminStoreSchema,
             adminUserSchema,
             importSchema,
@@ -344,6 +352,35 @@ function adminPaths() {
         tags: ["admin"],
         requestBody: jsonBody("AddTerminal"),
         responses: { "201": jsonResponse("The terminal", "AdminTerminal"), ...adminErrors(400, 404, 409) },
+      },
+    },
+    "/api/admin/terminals/{id}": {
+      patch: {
+        summary: "Record a terminal's model, software version, last software update and support contact",
+        description:
+          "Issue 9. A field left out stays as it is; null or an empty string clears it. Free text is stored with " +
+          "any card number masked. Audited as terminal.details_changed (nothing recorded when nothing differs).",
+        tags: ["admin"],
+        parameters: [idParam],
+        requestBody: jsonBody("TerminalDetails"),
+        responses: { "200": jsonResponse("The terminal", "AdminTerminal"), ...adminErrors(400, 404) },
+      },
+    },
+    "/api/admin/terminal-software": {
+      get: {
+        summary: "After how many days without a software update a terminal is flagged",
+        tags: ["admin"],
+        responses: { "200": jsonResponse("The threshold", "TerminalSoftwarePolicyResult"), ...adminErrors() },
+      },
+      put: {
+        summary: "Change the software-age threshold (1–3650 days; default 180)",
+        description: "Audited as terminal.software_threshold_changed.",
+        tags: ["admin"],
+        requestBody: jsonBody("TerminalSoftwarePolicy"),
+        responses: {
+          "200": jsonResponse("The threshold", "TerminalSoftwarePolicyResult"),
+          ...adminErrors(400),
+        },
       },
     },
     "/api/admin/terminals/{id}/move": action("Move a terminal to another store", "AdminTerminal", "MoveTerminal"),

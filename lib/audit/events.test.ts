@@ -40,6 +40,8 @@ describe("the audit event catalogue", () => {
         "terminal.moved",
         "terminal.deactivated",
         "terminal.reactivated",
+        "terminal.details_changed",
+        "terminal.software_threshold_changed",
         "user.created",
         "user.role_changed",
         "user.stores_changed",

@@ -68,6 +68,16 @@ const stepAfter = <S extends "done" | "skipped">(stepStatus: S) =>
 const storeRef = z.strictObject({ storeId: id, name: z.string() });
 const terminalPlace = z.strictObject({ terminalId: id, tid: z.string(), storeId: id, storeName: z.string() });
 const terminalActive = z.strictObject({ terminalId: id, tid: z.string(), active: z.boolean() });
+/** Issue 9: what the admin recorded about a terminal (null: not recorded). */
+const terminalDetails = z.strictObject({
+  terminalId: id,
+  tid: z.string(),
+  model: z.string().nullable(),
+  softwareVersion: z.string().nullable(),
+  softwareUpdatedAt: z.string().nullable(),
+  supportContact: z.string().nullable(),
+});
+const softwareThreshold = z.strictObject({ maxAgeDays: z.number().int().positive() });
 const userAccess = z.strictObject({ userId: id, email: z.string(), role: z.enum(ROLES), storeIds: z.array(id) });
 const userActive = z.strictObject({ userId: id, email: z.string(), active: z.boolean() });
 const userLock = z.strictObject({
@@ -147,6 +157,8 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   eventSchema("terminal.moved", { before: terminalPlace, after: terminalPlace }),
   eventSchema("terminal.deactivated", { before: terminalActive, after: terminalActive }),
   eventSchema("terminal.reactivated", { before: terminalActive, after: terminalActive }),
+  eventSchema("terminal.details_changed", { before: terminalDetails, after: terminalDetails }),
+  eventSchema("terminal.software_threshold_changed", { before: softwareThreshold, after: softwareThreshold }),
   eventSchema("user.created", { before: none, after: userAccess.extend({ name: z.string() }) }),
   eventSchema("user.role_changed", { before: userAccess, after: userAccess }),
   eventSchema("user.stores_changed", { before: userAccess, after: userAccess }),

@@ -3,6 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { incidentTerminalOf } from "@/lib/incidents/incident-terminal";
 import { incidentInclude, visibleIncidentsWhere } from "@/lib/incidents/scope";
 import { serializeIncident, serializeTimeline } from "@/lib/incidents/serialize";
 import { can } from "@/lib/rbac/permissions";
@@ -14,6 +15,17 @@ export async function getIncident({ actor, id }: { actor: Actor; id: string }): 
     where: { id, ...visibleIncidentsWhere(actor) },
     include: {
       ...incidentInclude,
+      // Issue 9: a terminal_fault incident shows what the admin recorded about its terminal.
+      terminal: {
+        select: {
+          tid: true,
+          model: true,
+          softwareVersion: true,
+          softwareUpdatedAt: true,
+          supportContact: true,
+          merchant: { select: { terminalSoftwareMaxAgeDays: true } },
+        },
+      },
       events: {
         orderBy: { seq: "asc" },
         select: {
@@ -28,5 +40,8 @@ export async function getIncident({ actor, id }: { actor: Actor; id: string }): 
     },
   });
   if (!incident) throw new AppError("NOT_FOUND", { reason: "INCIDENT_NOT_FOUND" });
-  return { ...serializeIncident(incident), timeline: serializeTimeline(incident.events) };
+  const detail = { ...serializeIncident(incident), timeline: serializeTimeline(incident.events) };
+  return detail.kind === "terminal_fault"
+    ? { ...detail, terminalDetails: incidentTerminalOf(incident.terminal) }
+    : detail;
 }

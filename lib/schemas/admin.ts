@@ -3,6 +3,7 @@
 import { z } from "zod";
 import "@/lib/schemas/zod-config";
 
+import { MAX_SOFTWARE_MAX_AGE_DAYS, MIN_SOFTWARE_MAX_AGE_DAYS, SOFTWARE_STATUSES } from "@/lib/admin/terminal-software";
 import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
 import { ROLES, type Role, storeScopeOf } from "@/lib/rbac/permissions";
 
@@ -75,6 +76,55 @@ export type AddTerminalInput = z.infer<typeof addTerminalSchema>;
 export const moveTerminalSchema = z.strictObject({ storeId: id("Store") }).meta({ id: "MoveTerminal" });
 export type MoveTerminalInput = z.infer<typeof moveTerminalSchema>;
 
+// ---- issue 9: a terminal's details and the merchant's software-age threshold ----
+
+/** Optional free text of a terminal: trimmed, card numbers masked, "" or null clears it. */
+const terminalText = (what: string, max: number) =>
+  z
+    .string({ error: `${what} must be text.` })
+    .trim()
+    .max(max, `${what} must be at most ${max} characters.`)
+    .overwrite(maskPans)
+    .transform((value) => (value === "" ? null : value))
+    .nullable()
+    .optional();
+
+/** The day the software was last updated, "YYYY-MM-DD"; not after today (a day's slack for time zones). */
+const softwareUpdatedAtSchema = z.preprocess(
+  (value) => (value === "" ? null : value),
+  z.iso
+    .date({ error: "The software's last update must be a date (YYYY-MM-DD)." })
+    .refine((value) => Date.parse(`${value}T00:00:00Z`) <= Date.now() + 86_400_000, {
+      error: "The software's last update cannot be in the future.",
+      params: { reason: "OCCURRED_IN_FUTURE" },
+    })
+    .nullable()
+    .optional(),
+);
+
+/** What changes: a field left out stays as it is; null or "" clears it. */
+export const terminalDetailsSchema = z
+  .strictObject({
+    model: terminalText("Model", 80),
+    softwareVersion: terminalText("Software version", 80),
+    softwareUpdatedAt: softwareUpdatedAtSchema,
+    supportContact: terminalText("Support contact", 200),
+  })
+  .meta({ id: "TerminalDetails" });
+export type TerminalDetailsInput = z.infer<typeof terminalDetailsSchema>;
+export const TERMINAL_DETAIL_FIELDS = ["model", "softwareVersion", "softwareUpdatedAt", "supportContact"] as const;
+
+export const terminalSoftwarePolicySchema = z
+  .strictObject({
+    maxAgeDays: z.coerce
+      .number({ error: "The threshold must be a number of days." })
+      .int("The threshold must be a whole number of days.")
+      .min(MIN_SOFTWARE_MAX_AGE_DAYS, `The threshold must be at least ${MIN_SOFTWARE_MAX_AGE_DAYS} day.`)
+      .max(MAX_SOFTWARE_MAX_AGE_DAYS, `The threshold must be at most ${MAX_SOFTWARE_MAX_AGE_DAYS} days.`),
+  })
+  .meta({ id: "TerminalSoftwarePolicy" });
+export type TerminalSoftwarePolicyInput = z.infer<typeof terminalSoftwarePolicySchema>;
+
 export const createUserSchema = z
   .strictObject({
     email: z
@@ -118,7 +168,23 @@ export type ChangeUserAccessInput = z.infer<typeof changeUserAccessSchema>;
 // ---- what the admin reads ----
 
 export const adminTerminalSchema = z
-  .object({ id: z.string(), tid: z.string(), storeId: z.string(), active: z.boolean() })
+  .object({
+    id: z.string(),
+    tid: z.string(),
+    storeId: z.string(),
+    active: z.boolean(),
+    // Issue 9: what the admin recorded (null when not recorded).
+    model: z.string().nullable(),
+    softwareVersion: z.string().nullable(),
+    softwareUpdatedAt: z.string().nullable().describe("The day the software was last updated, YYYY-MM-DD."),
+    supportContact: z.string().nullable(),
+    softwareStatus: z
+      .enum(SOFTWARE_STATUSES)
+      .describe(
+        "outdated: last updated more than the merchant's threshold of days ago; unknown: no update day recorded " +
+          "(flagged too); current otherwise.",
+      ),
+  })
   .meta({ id: "AdminTerminal" });
 export type AdminTerminalDto = z.infer<typeof adminTerminalSchema>;
 
@@ -147,3 +213,8 @@ export const adminUserSchema = z
   })
   .meta({ id: "AdminUser" });
 export type AdminUserDto = z.infer<typeof adminUserSchema>;
+
+export const terminalSoftwarePolicyResultSchema = z
+  .object({ maxAgeDays: z.number().int() })
+  .meta({ id: "TerminalSoftwarePolicyResult" });
+export type TerminalSoftwarePolicyDto = z.infer<typeof terminalSoftwarePolicyResultSchema>;

@@ -14,6 +14,7 @@ import {
   STEP_KEYS,
   STEP_STATUSES,
 } from "@/lib/incidents/rules";
+import { incidentTerminalSchema } from "@/lib/schemas/terminal-details";
 
 /** How far ahead of the server's clock an occurredAt may be (a till's clock runs fast). */
 export const OCCURRED_AT_CLOCK_SKEW_MS = 5 * 60_000;
@@ -268,7 +269,13 @@ export const incidentSchema = z
 export type IncidentDto = z.infer<typeof incidentSchema>;
 
 export const incidentDetailSchema = incidentSchema
-  .extend({ timeline: z.array(timelineEventSchema) })
+  .extend({
+    timeline: z.array(timelineEventSchema),
+    /** Issue 9: on a terminal_fault incident only, what the admin recorded about its terminal. */
+    terminalDetails: incidentTerminalSchema
+      .optional()
+      .describe("terminal_fault incidents only: the terminal's model, software and support contact."),
+  })
   .meta({ id: "IncidentDetail" });
 export type IncidentDetailDto = z.infer<typeof incidentDetailSchema>;
 

@@ -9,6 +9,7 @@ import { cache, type ReactNode } from "react";
 import { Checklist } from "@/components/casework/checklist";
 import { CloseForm, ReopenForm } from "@/components/casework/close-reopen-forms";
 import { IncidentHeader, SlipDetails } from "@/components/casework/incident-header";
+import { IncidentTerminal } from "@/components/casework/incident-terminal";
 import { NextActionPanel } from "@/components/casework/next-action-panel";
 import { Timeline } from "@/components/casework/timeline";
 import { IncidentPrevention } from "@/components/prevention/incident-prevention";
@@ -68,6 +69,8 @@ export default async function IncidentPage({ params }: Props) {
         {t("backToList")}
       </Link>
       <IncidentHeader incident={incident} />
+      {/* Issue 9: a terminal_fault incident shows its terminal's details and software flag. */}
+      {incident.terminalDetails ? <IncidentTerminal terminal={incident.terminalDetails} /> : null}
       <NextActionPanel incident={incident} role={actor.role} />
       <Checklist
         incident={incident}
