@@ -139,6 +139,9 @@ test("thousands of mutated requests across every operation: never a 5xx, always 
     "/reconciliation/exceptions",
     "/reconciliation/formats",
     "/reconciliation/imports/{id}",
+    // Issue 9: the inbox and the emergency plan editor, with their server actions.
+    "/notifications",
+    "/admin/plan",
   ]) {
     const pathParams = path.includes("{id}") ? ["id"] : [];
     operations.push({ method: "GET", path, pathParams, query: pageQuery, body: null, api: false });
