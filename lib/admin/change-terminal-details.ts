@@ -22,6 +22,14 @@ export async function changeTerminalDetails({
 }): Promise<AdminTerminalDto> {
   assertAdmin(actor);
   return prisma.$transaction(async (tx) => {
+    // Lock the row before reading it (a write does, on PostgreSQL): two admins changing different
+    // fields at once take turns, so neither change is lost and each event's `before` is what it
+    // replaced.
+    const locked = await tx.terminal.updateMany({
+      where: { id: terminalId, merchantId: actor.merchantId },
+      data: { updatedAt: new Date() },
+    });
+    if (locked.count === 0) throw new AppError("NOT_FOUND", { reason: "TERMINAL_NOT_FOUND" });
     const terminal = await tx.terminal.findFirst({
       where: { id: terminalId, merchantId: actor.merchantId },
       select: adminTerminalSelect,

@@ -25,8 +25,11 @@ export async function setSoftwareThreshold({
 }): Promise<TerminalSoftwarePolicyDto> {
   assertAdmin(actor);
   return prisma.$transaction(async (tx) => {
-    const merchant = await tx.merchant.findUniqueOrThrow({
+    // Read through a write, which locks the row (PostgreSQL): two admins changing the threshold
+    // at once take turns, and each event's `before` is the value its change replaced.
+    const merchant = await tx.merchant.update({
       where: { id: actor.merchantId },
+      data: { updatedAt: new Date() },
       select: { terminalSoftwareMaxAgeDays: true },
     });
     if (merchant.terminalSoftwareMaxAgeDays === input.maxAgeDays) return { maxAgeDays: input.maxAgeDays };

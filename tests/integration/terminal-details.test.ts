@@ -181,6 +181,29 @@ describe("admin records a terminal's details", () => {
     expect(await prisma.terminal.findUniqueOrThrow({ where: { id } })).toEqual(before);
   });
 
+  test("two admins changing different fields at once keep both changes, and each event's before is what it replaced", async () => {
+    const id = await terminalIdOf(TID);
+    for (let round = 0; round < 5; round++) {
+      await patchTerminal("admin", id, { model: null, softwareVersion: null });
+      const [first, second] = await Promise.all([
+        patchTerminal("admin", id, { model: `M${round}` }),
+        patchTerminal("admin", id, { softwareVersion: `V${round}` }),
+      ]);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      const stored = await prisma.terminal.findUniqueOrThrow({ where: { id } });
+      expect({ model: stored.model, softwareVersion: stored.softwareVersion }).toEqual({
+        model: `M${round}`,
+        softwareVersion: `V${round}`,
+      });
+      const [earlier, later] = await prisma.auditEvent.findMany({
+        where: { type: "terminal.details_changed" },
+        orderBy: { seq: "desc" },
+        take: 2,
+      });
+      expect(JSON.parse(later?.after ?? "null")).toEqual(JSON.parse(earlier?.before ?? "null"));
+    }
+  });
+
   test("a terminal of another merchant, or none, answers 404", async () => {
     const merchant = await prisma.merchant.create({ data: { name: `Other ${Math.random()}` } });
     const store = await prisma.store.create({
@@ -242,9 +265,21 @@ describe("the software-age threshold", () => {
     expect(JSON.parse(event.before ?? "null")).toEqual({ maxAgeDays: 180 });
     expect(JSON.parse(event.after ?? "null")).toEqual({ maxAgeDays: 90 });
 
+    // Two changes at once: each event's before is the value the other left.
+    await Promise.all([putThreshold("admin", { maxAgeDays: 60 }), putThreshold("admin", { maxAgeDays: 45 })]);
+    const [newer, older] = await prisma.auditEvent.findMany({
+      where: { type: "terminal.software_threshold_changed" },
+      orderBy: { seq: "desc" },
+      take: 2,
+    });
+    expect(JSON.parse(newer?.before ?? "null")).toEqual(JSON.parse(older?.after ?? "null"));
+    expect((await getThreshold("admin")).body).toEqual(JSON.parse(newer?.after ?? "null"));
+    await putThreshold("admin", { maxAgeDays: 90 });
+
     // The same value again changes nothing and records nothing.
+    const count = await eventCount("terminal.software_threshold_changed");
     expect((await putThreshold("admin", { maxAgeDays: 90 })).status).toBe(200);
-    expect(await eventCount("terminal.software_threshold_changed")).toBe(before + 1);
+    expect(await eventCount("terminal.software_threshold_changed")).toBe(count);
     await putThreshold("admin", { maxAgeDays: 180 });
   });
 
