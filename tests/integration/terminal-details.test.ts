@@ -204,6 +204,33 @@ describe("admin records a terminal's details", () => {
     }
   });
 
+  test("any JSON body answers 200 or 400, never a server error, and a 400 changes nothing", async () => {
+    const id = await terminalIdOf(TID);
+    const fieldValue = fc.oneof(
+      fc.string({ maxLength: 220 }),
+      fc.constant(null),
+      fc.integer(),
+      fc.boolean(),
+      fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+    );
+    const body = fc.oneof(
+      fc.record(
+        { model: fieldValue, softwareVersion: fieldValue, softwareUpdatedAt: fieldValue, supportContact: fieldValue },
+        { requiredKeys: [] },
+      ),
+      fc.jsonValue(),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (sent) => {
+        const before = await prisma.terminal.findUniqueOrThrow({ where: { id } });
+        const answer = await patchTerminal<unknown>("admin", id, sent);
+        expect([200, 400]).toContain(answer.status);
+        if (answer.status === 400) expect(await prisma.terminal.findUniqueOrThrow({ where: { id } })).toEqual(before);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   test("a terminal of another merchant, or none, answers 404", async () => {
     const merchant = await prisma.merchant.create({ data: { name: `Other ${Math.random()}` } });
     const store = await prisma.store.create({
