@@ -12,6 +12,8 @@
 //   npm run bench:reconcile -- --rows 1000000                 SQLite (a file in a temp folder)
 //   npm run bench:reconcile -- --rows 1000000 --db postgresql  a fresh bench_ database, dropped after
 //   --seed N (1)   --encoding gb18030|utf8 (the copy imported; gb18030)   --skip-duckdb
+//   --floor (also time the job's writer alone inserting as many lines into a fresh database:
+//   scripts/bench-reconcile-floor.ts — the least any row-per-line import can take here)
 //   --keep (keep the files and the SQLite database; print where)
 //   --files-dir DIR (generate into DIR and keep them there; a later run with the same --rows,
 //   --seed and day reuses them instead of generating again)
@@ -21,7 +23,7 @@
 // `flock /tmp/slipcase-bench.lock` on a shared machine: the load average is printed beside the
 // figures. Results (JSON) go to bench/results/reconcile-<time>.json. A benchmark, not a test: it
 // exits non-zero only when the import fails or a category count is wrong.
-import { fork, spawn } from "node:child_process";
+import { fork, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -48,6 +50,7 @@ function parseArguments(argv) {
     else if (name === "--seed") options.seed = Number(value());
     else if (name === "--encoding") options.encoding = value();
     else if (name === "--skip-duckdb") options.duckdb = false;
+    else if (name === "--floor") options.floor = true;
     else if (name === "--keep") options.keep = true;
     else if (name === "--files-dir") options.filesDir = path.resolve(value());
     else if (name === "--help" || name === "-h") {
@@ -141,17 +144,56 @@ async function filesFor(options, scratch) {
   return generated;
 }
 
+/** Runs the write-floor child on a fresh database; resolves with its FLOOR_RESULT. */
+function runFloorChild({ databaseUrl, lines, logFile }) {
+  runLogged({
+    command: PRISMA_BIN,
+    args: ["migrate", "deploy"],
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    logFile,
+  });
+  const log = fs.openSync(logFile, "a");
+  try {
+    const result = spawnSync(
+      TSX_BIN,
+      ["--conditions=react-server", "scripts/bench-reconcile-floor.ts", JSON.stringify({ lines })],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+        stdio: ["ignore", "pipe", log],
+      },
+    );
+    const line = String(result.stdout)
+      .split("\n")
+      .find((text) => text.startsWith("FLOOR_RESULT "));
+    if (result.status !== 0 || !line)
+      throw new Error(`the floor child exited (${result.status}):\n${tail(logFile, 40)}`);
+    return JSON.parse(line.slice("FLOOR_RESULT ".length));
+  } finally {
+    fs.closeSync(log);
+  }
+}
+
 /** Runs the import child; resolves with its BENCH_RESULT. */
 function runImportChild({ databaseUrl, uploadDir, files, logFile }) {
   return new Promise((resolve, reject) => {
     const payload = JSON.stringify({ merchantId: MERCHANT_ID, userId: FINANCE_USER_ID, files });
     const log = fs.openSync(logFile, "a");
-    const child = spawn(TSX_BIN, ["--conditions=react-server", "scripts/bench-reconcile-import.ts", payload], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, UPLOAD_DIR: uploadDir, NODE_ENV: "production" },
-      stdio: ["ignore", "pipe", log],
-      detached: true,
-    });
+    // BENCH_CPU_PROF_DIR=DIR writes a V8 CPU profile of the import child there (open it in Chrome's DevTools).
+    const profile = process.env.BENCH_CPU_PROF_DIR
+      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+      : [];
+    const child = spawn(
+      TSX_BIN,
+      [...profile, "--conditions=react-server", "scripts/bench-reconcile-import.ts", payload],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: databaseUrl, UPLOAD_DIR: uploadDir, NODE_ENV: "production" },
+        stdio: ["ignore", "pipe", log],
+        detached: true,
+      },
+    );
     fs.closeSync(log);
     const unregister = onCleanup(async () => {
       try {
@@ -416,6 +458,23 @@ async function main() {
   );
   console.log(`  category counts: ${failed.length === 0 ? "all PASS" : `${failed.length} FAIL`}`);
 
+  // 7. The write floor: the job's writer alone, the same number of lines, a fresh database.
+  let floor = null;
+  if (options.floor) {
+    const floorUrl =
+      options.db === "postgresql"
+        ? await createPostgresDatabase(
+            process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || DEFAULT_POSTGRES_URL,
+            `bench_floor_${Date.now().toString(36)}`,
+          )
+        : `file:${path.join(scratch, "floor.db")}`;
+    floor = runFloorChild({ databaseUrl: floorUrl, lines: mainRows, logFile });
+    console.log(
+      `  write floor: the job's writer alone inserting ${thousands(floor.lines)} lines (no parsing, no matching, ` +
+        `each line once): ${seconds(floor.ms)} s, CPU ${seconds(floor.cpuMs)} s (load average ${loadAverage()})`,
+    );
+  }
+
   const result = {
     startedAt: startedAt.toISOString(),
     rows: options.rows,
@@ -432,6 +491,7 @@ async function main() {
     rowsPerSecond: Math.round((mainRows / mainMs) * 1000),
     duckdb,
     ratioToDuckdb: ratio,
+    floor,
     checks,
     targets: TARGETS,
   };

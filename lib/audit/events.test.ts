@@ -59,6 +59,8 @@ describe("the audit event catalogue", () => {
         "reconciliation.lines_unpaired",
         "notification.sent",
         "plan.changed",
+        "prevention.created",
+        "prevention.completed",
       ].sort(),
     );
     expect(new Set(AUDIT_EVENT_TYPES).size).toBe(auditEventSchema.options.length);
