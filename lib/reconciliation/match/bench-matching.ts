@@ -1,14 +1,24 @@
 // Benchmark (not a test): matchTransactions on a synthetic million POS lines and a million
 // statement lines. Run: npx tsx lib/reconciliation/match/bench-matching.ts [--rows 1000000] [--window-only]
-// (--window-only drops rrn and trace no. from the statement, so every line goes through rule 3).
+// [--by-day | --by-day-alone]
+// (--window-only drops rrn and trace no. from the statement, so every line goes through rule 3;
+// --by-day matches a day at a time as the import job does, each with its neighbours' lines near
+// midnight (matchDay); --by-day-alone a day at a time without them, as the job did before.)
 // Run it under `flock /tmp/slipcase-bench.lock` on a shared machine and report /proc/loadavg.
 import { readFileSync } from "node:fs";
-import type { PosLine, StatementLine } from "./match-transactions";
+import { wallClockSeconds } from "./local-time";
+import { matchDay, midnightMarginSeconds, wallClockText } from "./match-day";
+import type { MatchOptions, MatchResult, PosLine, StatementLine } from "./match-transactions";
 import { matchTransactions } from "./match-transactions";
 
 const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
 const rows = process.argv.includes("--rows") ? Number(argument("--rows")) : 1_000_000;
 const windowOnly = process.argv.includes("--window-only");
+const mode = process.argv.includes("--by-day")
+  ? "by-day"
+  : process.argv.includes("--by-day-alone")
+    ? "by-day-alone"
+    : "all";
 
 /** A small deterministic generator (mulberry32), so every run matches the same lines. */
 function random(seed: number): () => number {
@@ -76,11 +86,59 @@ for (let index = 0; index < rows; index++) {
   });
 }
 
+/** The lines of each day, in id order. */
+function byDay<Line extends { txAt: string }>(lines: Line[]): Map<string, Line[]> {
+  const days = new Map<string, Line[]>();
+  for (const line of lines) {
+    const day = line.txAt.slice(0, 10);
+    const list = days.get(day);
+    if (list === undefined) days.set(day, [line]);
+    else list.push(line);
+  }
+  return days;
+}
+
+/** A day at a time, as the import job matches (with or without the neighbours' lines near midnight). */
+function matchByDay(pos: PosLine[], statement: StatementLine[], options: MatchOptions, alone: boolean): MatchResult {
+  const posDays = byDay(pos);
+  const statementDays = byDay(statement);
+  const margin = midnightMarginSeconds(options);
+  const result: MatchResult = { pos: [], statement: [], groups: [] };
+  for (const day of [...new Set([...posDays.keys(), ...statementDays.keys()])].sort()) {
+    let dayPos = posDays.get(day) ?? [];
+    let dayStatement = statementDays.get(day) ?? [];
+    if (!alone) {
+      const start = wallClockSeconds(`${day} 00:00:00`);
+      const from = wallClockText(start - margin);
+      const to = wallClockText(start + 86_400 + margin);
+      const eve = wallClockText(start - 86_400).slice(0, 10);
+      const morrow = wallClockText(start + 86_400).slice(0, 10);
+      const edges = <Line extends { txAt: string }>(days: Map<string, Line[]>) => [
+        ...(days.get(eve) ?? []).filter((line) => line.txAt >= from),
+        ...(days.get(morrow) ?? []).filter((line) => line.txAt < to),
+      ];
+      dayPos = [...dayPos, ...edges(posDays)];
+      dayStatement = [...dayStatement, ...edges(statementDays)];
+    }
+    const matched = alone
+      ? matchTransactions(dayPos, dayStatement, options)
+      : matchDay(day, dayPos, dayStatement, options);
+    result.pos.push(...matched.pos);
+    result.statement.push(...matched.statement);
+    result.groups.push(...matched.groups);
+  }
+  return result;
+}
+
 const options = { windowMinutes: 10, duplicateWindowSeconds: 120, today: "2026-12-01", settleLagDays: 1 };
-matchTransactions(pos.slice(0, 20_000), statement.slice(0, 20_000), options); // warm the JIT
+const match = (somePos: PosLine[], someStatement: StatementLine[]) =>
+  mode === "all"
+    ? matchTransactions(somePos, someStatement, options)
+    : matchByDay(somePos, someStatement, options, mode === "by-day-alone");
+match(pos.slice(0, 20_000), statement.slice(0, 20_000)); // warm the JIT
 const cpuBefore = process.cpuUsage();
 const started = process.hrtime.bigint();
-const result = matchTransactions(pos, statement, options);
+const result = match(pos, statement);
 const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
 // CPU time (all threads, the GC's included) next to wall time: on a shared machine the wall time
 // also counts the time other processes held the cores.
@@ -94,6 +152,7 @@ console.log(
     posLines: pos.length,
     statementLines: statement.length,
     windowOnly,
+    mode,
     elapsedMs: Math.round(elapsedMs),
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     groups: result.groups.length,

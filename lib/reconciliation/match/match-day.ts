@@ -47,41 +47,43 @@ export function midnightMarginSeconds(options: Pick<MatchOptions, "windowMinutes
  */
 export function matchDay(
   day: LocalDate,
-  pos: readonly PosLine[],
-  statement: readonly StatementLine[],
+  posInput: readonly PosLine[],
+  statementInput: readonly StatementLine[],
   options: MatchOptions,
 ): MatchResult {
   const margin = midnightMarginSeconds(options);
   const start = wallClockSeconds(`${day} 00:00:00`);
   const end = start + DAY_SECONDS;
   // Wall-clock texts compare as their times do, so bounds are texts too (no date parsing per line).
-  const from = wallClockText(start - margin);
-  const to = wallClockText(end + margin);
-  const [ownPos, otherPos] = split(pos, day, from, to);
-  const [ownStatement, otherStatement] = split(statement, day, from, to);
-  if (otherPos.length === 0 && otherStatement.length === 0) {
-    return matchTransactions(ownPos, ownStatement, options);
+  const bounds = {
+    day,
+    from: wallClockText(start - margin),
+    headEnd: wallClockText(start + margin),
+    tailStart: wallClockText(end - margin),
+    to: wallClockText(end + margin),
+  };
+  const pos = split(posInput, bounds);
+  const statement = split(statementInput, bounds);
+  if (pos.before.length + pos.after.length + statement.before.length + statement.after.length === 0) {
+    return matchTransactions(pos.own, statement.own, options);
   }
 
   const facts = new MidnightFacts(day);
-  for (const midnight of [start, end]) {
-    const low = wallClockText(midnight - margin);
-    const high = wallClockText(midnight + margin);
-    const inZone = (line: PosLine | StatementLine) => line.txAt >= low && line.txAt < high;
-    const otherZonePos = otherPos.filter(inZone);
-    const otherZoneStatement = otherStatement.filter(inZone);
-    if (otherZonePos.length === 0 && otherZoneStatement.length === 0) continue;
-    const ownZonePos = ownPos.filter(inZone);
-    const ownZoneStatement = ownStatement.filter(inZone);
-    if (ownZonePos.length === 0 && ownZoneStatement.length === 0) continue;
-    const zonePos = [...ownZonePos, ...otherZonePos];
-    const zoneStatement = [...ownZoneStatement, ...otherZoneStatement];
+  const zones: [PosLine[], PosLine[], StatementLine[], StatementLine[]][] = [
+    [pos.head, pos.before, statement.head, statement.before],
+    [pos.tail, pos.after, statement.tail, statement.after],
+  ];
+  for (const [ownPos, otherPos, ownStatement, otherStatement] of zones) {
+    // Only a midnight with lines of both days near it has anything to decide across it.
+    if (ownPos.length + ownStatement.length === 0 || otherPos.length + otherStatement.length === 0) continue;
+    const zonePos = [...ownPos, ...otherPos];
+    const zoneStatement = [...ownStatement, ...otherStatement];
     facts.take(zonePos, zoneStatement, matchTransactions(zonePos, zoneStatement, options));
   }
   // The day's matching: its own lines and the neighbours' near its midnights (for cancellations and
   // duplicates across midnight), in id order; only the own lines pair, beyond the presets.
-  const allPos = merge(ownPos, otherPos);
-  const allStatement = merge(ownStatement, otherStatement);
+  const allPos = merge(pos.own, inIdOrder([...pos.before, ...pos.after]));
+  const allStatement = merge(statement.own, inIdOrder([...statement.before, ...statement.after]));
   const result = matchLines(allPos.lines, allStatement.lines, options, facts.presets(allPos, allStatement));
   return { ...result, groups: result.groups.filter((group) => group.day === day) };
 }
@@ -91,15 +93,39 @@ export function wallClockText(seconds: number): string {
   return new Date(seconds * 1000).toISOString().slice(0, 19).replace("T", " ");
 }
 
-/** The day's own lines and the other days' lines near it (the rest are dropped), each in id order. */
-function split<Line extends PosLine | StatementLine>(lines: readonly Line[], day: LocalDate, from: string, to: string) {
-  const own: Line[] = [];
-  const other: Line[] = [];
+interface Bounds {
+  day: LocalDate;
+  /** The first time near the day (its midnight less the margin) and the first one past it. */
+  from: string;
+  to: string;
+  /** The end of the day's head and the start of its tail: the own lines in each midnight's zone. */
+  headEnd: string;
+  tailStart: string;
+}
+
+/**
+ * In one pass: the day's own lines (in id order), those of them in its head and tail (within the
+ * margin of its midnights), and the other days' lines near it, before and after; the rest dropped.
+ */
+function split<Line extends PosLine | StatementLine>(lines: readonly Line[], bounds: Bounds) {
+  const parts = {
+    own: [] as Line[],
+    head: [] as Line[],
+    tail: [] as Line[],
+    before: [] as Line[],
+    after: [] as Line[],
+  };
   for (const line of lines) {
-    if (line.txAt.startsWith(day)) own.push(line);
-    else if (line.txAt >= from && line.txAt < to) other.push(line);
+    const at = line.txAt;
+    if (at.startsWith(bounds.day)) {
+      parts.own.push(line);
+      if (at < bounds.headEnd) parts.head.push(line);
+      else if (at >= bounds.tailStart) parts.tail.push(line);
+    } else if (at >= bounds.from && at < bounds.day) parts.before.push(line);
+    else if (at > bounds.day && at < bounds.to) parts.after.push(line);
   }
-  return [inIdOrder(own), inIdOrder(other)];
+  parts.own = inIdOrder(parts.own);
+  return parts;
 }
 
 function inIdOrder<Line extends { id: number }>(lines: Line[]): Line[] {
@@ -117,15 +143,17 @@ interface Merged<Line> {
 
 /** Two id-ordered lists as one, remembering which lines were the first list's. */
 function merge<Line extends { id: number }>(own: readonly Line[], other: readonly Line[]): Merged<Line> {
-  const lines = new Array<Line>(own.length + other.length);
-  const flags = new Uint8Array(lines.length);
+  // Pushed, not preallocated: a packed array, like every other the matcher's passes see (a holey
+  // one makes their element loads polymorphic).
+  const lines: Line[] = [];
+  const flags = new Uint8Array(own.length + other.length);
   let a = 0;
   let b = 0;
-  for (let index = 0; index < lines.length; index++) {
+  while (a < own.length || b < other.length) {
     if (b === other.length || (a < own.length && own[a].id < other[b].id)) {
-      lines[index] = own[a++];
-      flags[index] = 1;
-    } else lines[index] = other[b++];
+      flags[lines.length] = 1;
+      lines.push(own[a++]);
+    } else lines.push(other[b++]);
   }
   return { lines, own: flags };
 }
