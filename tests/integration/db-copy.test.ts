@@ -12,6 +12,7 @@ import { verifyAllChainsWith } from "@/lib/audit/verify-chain-with";
 import { prisma } from "@/lib/db/client";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { defaultPlan } from "@/lib/notifications/plan";
 import { jsonRequest } from "@/tests/helpers/api";
 import { closedIncident, completeSteps, createAs, logIncident } from "@/tests/helpers/incidents";
 import { createDatabase, databaseUrl, dropDatabases, uniqueDatabaseName } from "@/tests/helpers/test-database";
@@ -210,6 +211,23 @@ beforeAll(async () => {
       mapping: '{"date":"日期"}',
       amountUnit: "fen",
       createdById: finance.id,
+    },
+  });
+  // Issue 9: a kind's emergency plan changed from the default, and a prevention action from the
+  // closed incident (the notifications came with the creates).
+  await prisma.notificationPlan.create({
+    data: { merchantId, kind: "PIN_ERROR", plan: JSON.stringify(defaultPlan("pin_error")), updatedById: finance.id },
+  });
+  await prisma.preventionAction.create({
+    data: {
+      merchantId,
+      storeId: null,
+      type: "signage",
+      note: "A 'please sign' card at till 1",
+      assigneeId: finance.id,
+      dueAt: new Date("2026-12-14T15:59:59Z"),
+      createdById: finance.id,
+      incidents: { create: [{ incidentId: closed.id }] },
     },
   });
   sampleIncidentId = closed.id;
