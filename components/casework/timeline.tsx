@@ -163,6 +163,8 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
         return t("events.preventionCreated", { type: tPrevention(`types.${event.after.type}`) });
       case "prevention.completed":
         return t("events.preventionCompleted");
+      case "notification.read":
+        return t("events.notificationRead");
       case "plan.changed":
         return t("events.planChanged", { kind: tIncident(`kinds.${event.after.kind}`) });
       default:

@@ -58,6 +58,7 @@ describe("the audit event catalogue", () => {
         "reconciliation.lines_paired",
         "reconciliation.lines_unpaired",
         "notification.sent",
+        "notification.read",
         "plan.changed",
         "prevention.created",
         "prevention.completed",

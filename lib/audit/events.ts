@@ -228,6 +228,11 @@ export const auditEventSchema = z.discriminatedUnion("type", [
       step: z.enum(STEP_KEYS).optional(),
     }),
   }),
+  // The recipient saw it (the inbox, or opening the incident from it).
+  eventSchema("notification.read", {
+    before: z.strictObject({ notificationId: id, readAt: z.null() }),
+    after: z.strictObject({ notificationId: id, readAt: z.string() }),
+  }),
   // Issue 9 (prevention): an action made from closed incidents, on each incident's timeline, and
   // its completion.
   eventSchema("prevention.created", {

@@ -1,9 +1,10 @@
 // The caller's inbox: their newest notifications worded in their language, the unread count (the
 // bell on every page), and marking one read. A person only ever reaches their own notifications:
 // every query names the recipient, so another's is "not found" (404), never "forbidden".
-// Marking read is the reader's own bookkeeping, not a change of the merchant's records: it is not
-// audited (the hash chain records who was told, in `notification.sent`).
+// Marking read is a state change like any other: audited (notification.read, on the incident's
+// timeline when it is about one), so the record shows who was told and when they saw it.
 import "server-only";
+import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -91,11 +92,26 @@ export async function markNotificationRead({
   id: string;
   locale: Locale;
 }): Promise<NotificationDto> {
-  await prisma.notification.updateMany({
-    where: { id, recipientId: actor.userId, readAt: null },
-    data: { readAt: new Date() },
+  const row = await prisma.$transaction(async (tx) => {
+    const readAt = new Date();
+    // Conditional on unread: reading it again (or two tabs at once) keeps the first time, one event.
+    const { count } = await tx.notification.updateMany({
+      where: { id, recipientId: actor.userId, readAt: null },
+      data: { readAt },
+    });
+    const found = await tx.notification.findFirst({ where: { id, recipientId: actor.userId }, select: SELECT });
+    if (!found) throw new AppError("NOT_FOUND", { reason: "NOTIFICATION_NOT_FOUND" });
+    if (count === 1) {
+      await appendEvent(tx, {
+        merchantId: actor.merchantId,
+        incidentId: found.incidentId,
+        actorId: actor.userId,
+        type: "notification.read",
+        before: { notificationId: id, readAt: null },
+        after: { notificationId: id, readAt: readAt.toISOString() },
+      });
+    }
+    return found;
   });
-  const row = await prisma.notification.findFirst({ where: { id, recipientId: actor.userId }, select: SELECT });
-  if (!row) throw new AppError("NOT_FOUND", { reason: "NOTIFICATION_NOT_FOUND" });
   return serialize(row, locale);
 }

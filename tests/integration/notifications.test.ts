@@ -199,6 +199,16 @@ describe("the inbox", () => {
     // Again: still read, the first time kept.
     const again = await markReadAs("supervisor", row.id);
     expect(again.body.readAt).toBe(read.body.readAt);
+    // Audited once, on the incident's timeline, by the reader; the refused and repeated ones left nothing.
+    const events = await prisma.auditEvent.findMany({
+      where: { type: "notification.read", incidentId: logged.id },
+      select: { actorId: true, after: true },
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0].actorId).toBe(
+      (await prisma.user.findUniqueOrThrow({ where: { email: "supervisor@demo.test" } })).id,
+    );
+    expect(JSON.parse(events[0].after ?? "null")).toEqual({ notificationId: row.id, readAt: read.body.readAt });
     expect((await inboxAs(null)).status).toBe(401);
   });
 });
