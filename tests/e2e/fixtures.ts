@@ -1,7 +1,7 @@
 // Playwright fixtures: demo users signed in through the API (never through the login form, which
 // has its own spec), and incidents created through the API with distinct slip data, so every
 // test stands alone against the shared seeded database.
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import {
   type APIRequestContext,
@@ -42,6 +42,17 @@ export const PHONE: BrowserContextOptions = {
 /** A 12-digit reference number (RRN) that no other test uses. */
 export function uniqueRrn(): string {
   return `${String(Date.now()).slice(-8)}${String(randomInt(0, 10_000)).padStart(4, "0")}`;
+}
+
+/**
+ * A unique token of letters only (a UUID's digits spelled as letters), for e-mails and keys: a
+ * UUID's digit groups can line up into a Luhn-valid run, which the app rightly refuses or masks
+ * as a card number.
+ */
+export function uniqueToken(): string {
+  return randomUUID()
+    .replace(/-/g, "")
+    .replace(/[0-9]/g, (digit) => "ghijklmnop"[Number(digit)]);
 }
 
 /** An amount such as "123.45" that makes an incident easy to tell apart. */

@@ -1,8 +1,8 @@
 // Signing in through the form, the generic error on a bad login, the redirect of a signed-out
 // visitor, and a burst of guesses spread over both instances held to the allowance.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+import { DEMO_PASSWORD, DEMO_USERS, expect, test, uniqueToken } from "./fixtures";
 import { INSTANCE_A, INSTANCE_B, SIGN_IN_MAX_FAILURES } from "./instances";
 
 /** The form's error message (Next's empty route announcer is an alert too). */
@@ -59,7 +59,7 @@ test("thirty guesses sent at once over both instances: only the allowance is che
   playwright,
 }) => {
   const admin = await apiAs("admin");
-  const email = `burst-${randomUUID()}@demo.test`;
+  const email = `burst-${uniqueToken()}@demo.test`;
   const password = randomBytes(18).toString("base64url");
   const created = await admin.post("/api/admin/users", {
     data: { email, name: "Burst Tester", password, role: "FINANCE" },

@@ -3,13 +3,13 @@
 // one instance holds on the other, and the audit chain stays intact. Runs on SQLite (two
 // processes over one WAL file) and on PostgreSQL alike.
 import { execFile } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import type { StepKey } from "@/lib/incidents/rules";
 import type { AdminUserDto } from "@/lib/schemas/admin";
 import type { IncidentDetailDto, IncidentDto } from "@/lib/schemas/incident";
-import { test as base, DEMO_USERS, type DemoUser, expect, fetchIncident, uniqueAmount } from "./fixtures";
+import { test as base, DEMO_USERS, type DemoUser, expect, fetchIncident, uniqueAmount, uniqueToken } from "./fixtures";
 import { E2E_DATABASE_URL, INSTANCE_A, INSTANCE_B, REPOSITORY_ROOT, SIGN_IN_MAX_FAILURES } from "./instances";
 
 /** A demo user's session, usable on either instance. */
@@ -203,7 +203,7 @@ test("the same Idempotency-Key and body sent to both instances at once create on
       amount: uniqueAmount(),
       description: `Charged twice; ${marker}`,
     };
-    const idempotencyKey = `retry-${randomUUID()}`;
+    const idempotencyKey = `retry-${uniqueToken()}`;
     const answers = await statusesAndBodies(
       await Promise.all(
         (["A", "B"] as const).flatMap((instance) =>
@@ -251,7 +251,7 @@ test("staff created and incidents logged at once on both instances all succeed, 
     const newUsers = (["A", "B", "A", "B"] as const).map((instance) =>
       admin[instance].post("/api/admin/users", {
         data: {
-          email: `staff-${randomUUID()}@demo.test`,
+          email: `staff-${uniqueToken()}@demo.test`,
           name: "Concurrent Hire",
           password: randomBytes(18).toString("base64url"),
           role: "FINANCE",
@@ -314,7 +314,7 @@ test("failed sign-ins on both instances add up to one lock-out that both instanc
   playwright,
 }) => {
   const admin = await apiAs("admin");
-  const email = `lockout-${randomUUID()}@demo.test`;
+  const email = `lockout-${uniqueToken()}@demo.test`;
   const password = randomBytes(18).toString("base64url");
   const created = await admin.post("/api/admin/users", {
     data: { email, name: "Lock-out Tester", password, role: "FINANCE" },
