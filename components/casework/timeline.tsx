@@ -2,7 +2,7 @@
 // viewer's time), with the note they left. Each stored event is read through the audit catalogue
 // (lib/audit/events.ts) and rendered by its type; an event the catalogue cannot read (an old row)
 // is still listed, by its type alone.
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { LocalTime } from "@/components/casework/local-time";
 import { type AuditEvent, readAuditEvent } from "@/lib/audit/events";
 import type { IncidentDetailDto } from "@/lib/schemas/incident";
@@ -61,6 +61,7 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
   const tCommon = await getTranslations("Common");
   const tExceptions = await getTranslations("Exceptions");
   const tPrevention = await getTranslations("Prevention");
+  const format = await getFormatter();
 
   /** A reconciliation category in words (as stored when this build does not know it). */
   function category(key: string | undefined): string {
@@ -167,6 +168,18 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
         return t("events.notificationRead");
       case "plan.changed":
         return t("events.planChanged", { kind: tIncident(`kinds.${event.after.kind}`) });
+      case "deadline.reminded":
+      case "deadline.escalated": {
+        const names = event.after.recipients.map((recipient) => recipient.name).join(", ") || t("events.nobody");
+        const values = {
+          subject: tIncident(`deadlineSubjects.${event.after.subject}`),
+          due: format.dateTime(new Date(event.after.dueAt), { dateStyle: "medium", timeStyle: "short" }),
+          names,
+        };
+        return event.type === "deadline.reminded"
+          ? t("events.deadlineReminded", values)
+          : t("events.deadlineEscalated", { ...values, level: event.after.level });
+      }
       default:
         return event satisfies never;
     }

@@ -62,6 +62,8 @@ describe("the audit event catalogue", () => {
         "plan.changed",
         "prevention.created",
         "prevention.completed",
+        "deadline.reminded",
+        "deadline.escalated",
       ].sort(),
     );
     expect(new Set(AUDIT_EVENT_TYPES).size).toBe(auditEventSchema.options.length);

@@ -5,6 +5,7 @@
 // the hash chain is computed over the stored text, so it verifies whatever the catalogue says.
 // Pure (no I/O): importable by client and server.
 import { z } from "zod";
+import { DEADLINE_SUBJECTS } from "@/lib/deadlines/settings";
 import { CAUSES } from "@/lib/incidents/causes";
 import { CONTACT_METHODS, INCIDENT_KINDS, INCIDENT_STATUSES, RESOLUTIONS, STEP_KEYS } from "@/lib/incidents/rules";
 import { planSchema } from "@/lib/notifications/plan";
@@ -51,6 +52,17 @@ const incidentSnapshot = z.strictObject({
   origin: z.enum(["till", "reconciliation"]).optional(),
   /** Issue 8: the reconciliation exception it was opened from, its lines linked as evidence. */
   exception: z.strictObject({ id, key: z.string(), category: z.string(), lineCount: z.number().int() }).optional(),
+});
+
+/** A deadline's move by the deadline job: which deadline, due when, the level, who was told. */
+const deadlineMove = z.strictObject({
+  deadlineId: id,
+  subject: z.enum(DEADLINE_SUBJECTS),
+  dueAt: z.string(),
+  level: z.int().min(0),
+  preventionActionId: id.optional(),
+  recipients: z.array(z.strictObject({ userId: id, name: z.string() })),
+  emailed: z.boolean(),
 });
 
 const stepBefore = z.strictObject({ step: z.enum(STEP_KEYS), stepStatus: z.literal("pending"), status, version });
@@ -228,6 +240,12 @@ export const auditEventSchema = z.discriminatedUnion("type", [
       step: z.enum(STEP_KEYS).optional(),
     }),
   }),
+  // Issue 9 (deadlines): the deadline job reminded a deadline's responsible people before it, or
+  // told the next level of the ladder after it passed with the work undone (level 1, 2, …). On the
+  // incident's timeline (a prevention action's: on each of its incidents'). Recipients may be
+  // empty: the move is recorded even when no active person stands on that rung.
+  eventSchema("deadline.reminded", { before: none, after: deadlineMove }),
+  eventSchema("deadline.escalated", { before: none, after: deadlineMove }),
   // The recipient saw it (the inbox, or opening the incident from it).
   eventSchema("notification.read", {
     before: z.strictObject({ notificationId: id, readAt: z.null() }),

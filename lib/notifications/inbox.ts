@@ -28,7 +28,7 @@ const SELECT = {
 
 type Row = {
   id: string;
-  type: "INCIDENT_LOGGED" | "INCIDENT_NOTIFIED";
+  type: Parameters<typeof notificationTypeFromDb>[0];
   incidentId: string | null;
   messageKey: string;
   messageParams: string;

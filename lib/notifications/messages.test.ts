@@ -28,10 +28,50 @@ describe("a notification in words", () => {
           expect(text).toContain(values.store);
           expect(text).not.toMatch(/[{}]/);
           expect(text).not.toContain(values.kind); // the kind's name, not its key
-          if (values.by) expect(text).toContain(values.by);
+          // A deadline's notifications name no author: the deadline job sends them.
+          const byAPerson = type === "incident_logged" || type === "incident_notified";
+          if (values.by && byAPerson) expect(text).toContain(values.by);
         },
       ),
     );
+  });
+
+  test("a deadline's notification names the step and the due time on the shop's clock, in each language", () => {
+    const stored = JSON.stringify({
+      reference: "INC-000009",
+      kind: "unsigned_slip",
+      store: "Store 1",
+      by: "",
+      subject: "resign",
+      dueAt: "2026-12-03T06:30:00.000Z",
+      timeZone: "Asia/Shanghai",
+    });
+    const en = renderNotification("en", "deadlineEscalated", stored);
+    expect(en).toContain("INC-000009: Re-sign was due Dec 3, 2026, 2:30");
+    expect(en).toContain("Unsigned slip at Store 1");
+    const zh = renderNotification("zh-CN", "deadlineReminder", stored);
+    expect(zh).toContain("补签将于2026年12月3日 14:30到期");
+    // The same instant on a shop in another zone reads as its own clock.
+    const utc = JSON.parse(stored) as Record<string, string>;
+    expect(
+      renderNotification("en", "deadlineReminder", JSON.stringify({ ...utc, timeZone: "Europe/London" })),
+    ).toContain("Dec 3, 2026, 6:30");
+  });
+
+  test("a prevention action's deadline names its type and owner", () => {
+    const stored = JSON.stringify({
+      by: "",
+      store: "",
+      subject: "action",
+      dueAt: "2026-12-10T01:00:00.000Z",
+      timeZone: "Asia/Shanghai",
+      actionType: "retrain",
+      owner: "Cai Min",
+    });
+    expect(renderNotification("en", "actionReminder", stored)).toBe(
+      "Prevention action due Dec 10, 2026, 9:00 AM: Retrain a cashier, owned by Cai Min",
+    );
+    expect(renderNotification("zh-CN", "actionEscalated", stored)).toContain("负责人 Cai Min");
   });
 
   test("no person as author reads as the reconciliation, in each language", () => {

@@ -2,16 +2,21 @@
 // in a reader's language when the inbox is read or the e-mail is written
 // (messages/<locale>/notifications.json, kinds from the incidents area). Pure.
 import { type AbstractIntlMessages, createTranslator } from "next-intl";
+import { isTimeZone } from "@/lib/deadlines/calendar";
+import { DEFAULT_TIME_ZONE } from "@/lib/deadlines/settings";
 import type { Locale } from "@/lib/i18n/locales";
 import type { NotificationParams } from "@/lib/notifications/types";
+import enCasework from "@/messages/en/casework.json";
 import enIncidents from "@/messages/en/incidents.json";
 import enNotifications from "@/messages/en/notifications.json";
+import zhCasework from "@/messages/zh-CN/casework.json";
 import zhIncidents from "@/messages/zh-CN/incidents.json";
 import zhNotifications from "@/messages/zh-CN/notifications.json";
 
+// Prevention action types come from the casework area (a deadline of an action names its type).
 const MESSAGES = {
-  en: { ...enIncidents, ...enNotifications },
-  "zh-CN": { ...zhIncidents, ...zhNotifications },
+  en: { ...enIncidents, ...enNotifications, Prevention: enCasework.Prevention },
+  "zh-CN": { ...zhIncidents, ...zhNotifications, Prevention: zhCasework.Prevention },
 } satisfies Record<Locale, unknown>;
 
 type Translate = (key: string, values?: Record<string, string>) => string;
@@ -40,14 +45,28 @@ export function renderNotification(locale: Locale, messageKey: string, paramsTex
     // An unreadable row still says something.
   }
   const kindKey = `Incident.kinds.${params.kind}`;
+  const subjectKey = `Incident.deadlineSubjects.${params.subject}`;
+  const actionKey = `Prevention.types.${params.actionType}`;
   const values = {
     reference: String(params.reference ?? ""),
     kind: t.has(kindKey) ? t(kindKey) : String(params.kind ?? ""),
     store: String(params.store ?? ""),
     by: params.by ? String(params.by) : t("Notifications.system"),
+    subject: t.has(subjectKey) ? t(subjectKey) : String(params.subject ?? ""),
+    due: dueText(locale, params.dueAt, params.timeZone),
+    actionType: t.has(actionKey) ? t(actionKey) : String(params.actionType ?? ""),
+    owner: String(params.owner ?? ""),
   };
   const key = `Notifications.messages.${messageKey}`;
   return t.has(key) ? t(key, values) : t("Notifications.messages.unknown", values);
+}
+
+/** A due time as the shop reads its clock: in the merchant's time zone, in the reader's language. */
+function dueText(locale: Locale, dueAt: unknown, timeZone: unknown): string {
+  const at = typeof dueAt === "string" ? new Date(dueAt) : null;
+  if (!at || Number.isNaN(at.getTime())) return "";
+  const zone = typeof timeZone === "string" && isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: zone }).format(at);
 }
 
 /** The e-mail's subject and text in the locale's words, with a link to the incident when the app's address is known. */

@@ -6,6 +6,7 @@
 // this run inserted are audited and mailed.
 import "server-only";
 import { appendEvent } from "@/lib/audit/append-event";
+import type { AuditEventOf } from "@/lib/audit/events";
 import type { Tx } from "@/lib/db/client";
 import { newId } from "@/lib/db/new-id";
 import { env } from "@/lib/env";
@@ -25,11 +26,12 @@ import { isRole, ROLES, storeScopeOf } from "@/lib/rbac/permissions";
 /** The job that mails notifications (lib/notifications/send-notification-emails.ts). */
 export const EMAIL_JOB_KIND = "notification.email";
 
-/** Which of the plan's audiences each notification type tells. */
+/** Which of the plan's audiences each plan notification type tells (deadlines: lib/deadlines/sweep.ts). */
 const AUDIENCE_OF = {
   incident_logged: "onLogged",
   incident_notified: "onNotify",
-} as const satisfies Record<NotificationType, keyof Plan>;
+} as const satisfies Partial<Record<NotificationType, keyof Plan>>;
+type PlanNotificationType = keyof typeof AUDIENCE_OF;
 
 /** Roles that see every store of the merchant: their members are candidates wherever the incident is. */
 const MERCHANT_WIDE_ROLES = ROLES.filter((role) => storeScopeOf(role) === "all");
@@ -92,7 +94,7 @@ export async function notifyIncident(
     actor,
     step,
   }: {
-    type: NotificationType;
+    type: PlanNotificationType;
     incident: IncidentRef;
     actor: { userId: string; name: string } | null;
     /** The step whose completion told them (notify), recorded on the timeline. */
@@ -101,19 +103,57 @@ export async function notifyIncident(
 ): Promise<{ userId: string; name: string }[]> {
   const { plan, staff } = await loadPlanAndStaff(tx, incident);
   const recipients = resolveAudience({ audience: plan[AUDIENCE_OF[type]], staff, actorId: actor?.userId ?? null });
-  if (recipients.length === 0) return [];
+  return sendNotifications(tx, {
+    type,
+    merchantId: incident.merchantId,
+    incidentId: incident.id,
+    recipients,
+    messageKey: NOTIFICATION_MESSAGE_KEYS[type],
+    params: { reference: incident.reference, kind: incident.kind, store: incident.storeName, by: actor?.name ?? "" },
+    dedupeKeyOf: (userId) => `${notificationTypeToDb(type)}:${incident.id}:${userId}`,
+    actorId: actor?.userId ?? null,
+    audit: { ...(step ? { step } : {}) },
+  });
+}
 
-  const params: NotificationParams = {
-    reference: incident.reference,
-    kind: incident.kind,
-    store: incident.storeName,
-    by: actor?.name ?? "",
-  };
+/**
+ * Writes one notification per recipient inside `tx` — rows whose dedupe key exists already are
+ * skipped — with the `notification.sent` event (on the incident's timeline when there is one) and
+ * the e-mail job for the rows this call wrote. Returns the people this call told.
+ */
+export async function sendNotifications(
+  tx: Tx,
+  {
+    type,
+    merchantId,
+    incidentId,
+    recipients,
+    messageKey,
+    params,
+    dedupeKeyOf,
+    actorId,
+    audit,
+  }: {
+    type: NotificationType;
+    merchantId: string;
+    incidentId: string | null;
+    recipients: readonly { userId: string; name: string }[];
+    messageKey: string;
+    params: NotificationParams | Omit<NotificationParams, "kind" | "reference">;
+    dedupeKeyOf: (userId: string) => string;
+    actorId: string | null;
+    /**
+     * Added to the `notification.sent` event (the step whose completion told them); false when the
+     * caller records the notification in its own event (a deadline's reminder or escalation).
+     */
+    audit: Omit<AuditEventOf<"notification.sent">["after"], "notificationType" | "recipients" | "emailed"> | false;
+  },
+): Promise<{ userId: string; name: string }[]> {
+  if (recipients.length === 0) return [];
   const now = new Date();
   const rows = recipients.map(
-    (recipient) => Prisma.sql`(${newId()}, ${incident.merchantId}, ${recipient.userId}, ${notificationTypeToDb(type)},
-      ${incident.id}, ${NOTIFICATION_MESSAGE_KEYS[type]}, ${JSON.stringify(params)},
-      ${`${notificationTypeToDb(type)}:${incident.id}:${recipient.userId}`}, ${now})`,
+    (recipient) => Prisma.sql`(${newId()}, ${merchantId}, ${recipient.userId}, ${notificationTypeToDb(type)},
+      ${incidentId}, ${messageKey}, ${JSON.stringify(params)}, ${dedupeKeyOf(recipient.userId)}, ${now})`,
   );
   const inserted = await tx.$queryRaw<{ id: string; recipientId: string }[]>`
     INSERT INTO "Notification"
@@ -127,13 +167,15 @@ export async function notifyIncident(
     .filter((recipient) => inserted.some((row) => row.recipientId === recipient.userId))
     .map(({ userId, name }) => ({ userId, name }));
   const emailed = Boolean(env.SMTP_URL);
-  await appendEvent(tx, {
-    merchantId: incident.merchantId,
-    incidentId: incident.id,
-    actorId: actor?.userId ?? null,
-    type: "notification.sent",
-    after: { notificationType: type, recipients: told, emailed, ...(step ? { step } : {}) },
-  });
+  if (audit) {
+    await appendEvent(tx, {
+      merchantId,
+      incidentId,
+      actorId,
+      type: "notification.sent",
+      after: { notificationType: type, recipients: told, emailed, ...audit },
+    });
+  }
   if (emailed) {
     await enqueueJob(tx, { kind: EMAIL_JOB_KIND, payload: { notificationIds: inserted.map((row) => row.id) } });
   }

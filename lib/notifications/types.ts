@@ -1,10 +1,16 @@
 // The kinds of notification and what each stores: a message key and params (never English text).
 // Pure and small: the audit catalogue and the client import it.
+import type { DeadlineSubject } from "@/lib/deadlines/settings";
 import type { IncidentKind } from "@/lib/incidents/rules";
 
-export const NOTIFICATION_TYPES = ["incident_logged", "incident_notified"] as const;
+export const NOTIFICATION_TYPES = [
+  "incident_logged",
+  "incident_notified",
+  "deadline_reminder",
+  "deadline_escalated",
+] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
-type DbNotificationType = "INCIDENT_LOGGED" | "INCIDENT_NOTIFIED";
+type DbNotificationType = "INCIDENT_LOGGED" | "INCIDENT_NOTIFIED" | "DEADLINE_REMINDER" | "DEADLINE_ESCALATED";
 
 export function notificationTypeToDb(type: NotificationType): DbNotificationType {
   switch (type) {
@@ -12,6 +18,10 @@ export function notificationTypeToDb(type: NotificationType): DbNotificationType
       return "INCIDENT_LOGGED";
     case "incident_notified":
       return "INCIDENT_NOTIFIED";
+    case "deadline_reminder":
+      return "DEADLINE_REMINDER";
+    case "deadline_escalated":
+      return "DEADLINE_ESCALATED";
     default:
       return type satisfies never;
   }
@@ -23,16 +33,28 @@ export function notificationTypeFromDb(type: DbNotificationType): NotificationTy
       return "incident_logged";
     case "INCIDENT_NOTIFIED":
       return "incident_notified";
+    case "DEADLINE_REMINDER":
+      return "deadline_reminder";
+    case "DEADLINE_ESCALATED":
+      return "deadline_escalated";
     default:
       return type satisfies never;
   }
 }
 
-/** The message key each type is stored with (Notifications.messages.<key>). */
+/** The message key each type of incident notification is stored with (Notifications.messages.<key>). */
 export const NOTIFICATION_MESSAGE_KEYS = {
   incident_logged: "incidentLogged",
   incident_notified: "incidentNotified",
+  deadline_reminder: "deadlineReminder",
+  deadline_escalated: "deadlineEscalated",
 } as const satisfies Record<NotificationType, string>;
+
+/** The message keys of a prevention action's deadline notifications (no incident, no kind). */
+export const ACTION_MESSAGE_KEYS = {
+  deadline_reminder: "actionReminder",
+  deadline_escalated: "actionEscalated",
+} as const;
 
 /** The params every incident notification carries: the kind stays a key, worded when read. */
 export interface NotificationParams {
@@ -41,4 +63,12 @@ export interface NotificationParams {
   store: string;
   /** Who caused it (their name as it was then); "" when no person did. */
   by: string;
+  /** Deadline notifications: the step (or close, or action) and when it is due, as ISO text in UTC. */
+  subject?: DeadlineSubject;
+  dueAt?: string;
+  /** The merchant's time zone, so the due time is written as the shop reads its clock. */
+  timeZone?: string;
+  /** A prevention action's deadline: its type, and the person who owns it. */
+  actionType?: string;
+  owner?: string;
 }
