@@ -34,6 +34,7 @@ export default async function AdminPage() {
   const actor = await pageActor();
   const t = await getTranslations("Admin");
   const tPlan = await getTranslations("Plan");
+  const tDeadlines = await getTranslations("Deadlines");
   const tDetails = await getTranslations("TerminalDetails");
   if (!can(actor.role, "admin.manage")) {
     return (
@@ -55,7 +56,7 @@ export default async function AdminPage() {
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-slate-700">{t("intro")}</p>
-        <nav aria-label={t("jumpTo")} className="flex gap-4 text-sm">
+        <nav aria-label={t("jumpTo")} className="flex flex-wrap gap-x-4 text-sm">
           {/* 44 px tall: a finger's target on a phone. */}
           <a href="#stores-heading" className="inline-flex min-h-11 items-center text-blue-800 underline">
             {t("stores.heading")}
@@ -69,6 +70,10 @@ export default async function AdminPage() {
           {/* Issue 9: the emergency plan has its own page. */}
           <Link href="/admin/plan" className="inline-flex min-h-11 items-center text-blue-800 underline">
             {tPlan("title")}
+          </Link>
+          {/* Issue 9: deadlines, the business calendar and the stores' cut-offs have their own page. */}
+          <Link href="/admin/deadlines" className="inline-flex min-h-11 items-center text-blue-800 underline">
+            {tDeadlines("title")}
           </Link>
         </nav>
       </div>

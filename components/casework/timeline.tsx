@@ -168,6 +168,18 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
         return t("events.notificationRead");
       case "plan.changed":
         return t("events.planChanged", { kind: tIncident(`kinds.${event.after.kind}`) });
+      case "deadlines.changed":
+        return t("events.deadlinesChanged");
+      case "calendar.day_added":
+        return t("events.calendarDayAdded", { date: event.after.date, name: event.after.name, type: event.after.type });
+      case "calendar.day_removed":
+        return t("events.calendarDayRemoved", {
+          date: event.before.date,
+          name: event.before.name,
+          type: event.before.type,
+        });
+      case "store.cutoff_changed":
+        return t("events.storeCutoffChanged", { store: event.after.name, time: event.after.cutoffTime });
       case "deadline.reminded":
       case "deadline.escalated": {
         const names = event.after.recipients.map((recipient) => recipient.name).join(", ") || t("events.nobody");

@@ -1,9 +1,17 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with.
 import { z } from "zod";
+import { deadlinePaths } from "@/lib/api/openapi-deadlines";
 import { notificationPaths } from "@/lib/api/openapi-notifications";
 import { preventionPaths } from "@/lib/api/openapi-prevention";
 import { reconciliationFormatPaths } from "@/lib/api/openapi-reconciliation-formats";
 import { reconciliationImportPaths } from "@/lib/api/openapi-reconciliation-imports";
+import {
+  calendarDayInputSchema,
+  calendarDayListSchema,
+  calendarDaySchema,
+  deadlineSettingsInputSchema,
+  deadlineSettingsResultSchema,
+} from "@/lib/deadlines/schemas";
 import { STEP_KEYS } from "@/lib/incidents/rules";
 import { planInputSchema } from "@/lib/notifications/plan";
 import {
@@ -21,10 +29,10 @@ import {
   createStoreSchema,
   createUserSchema,
   moveTerminalSchema,
-  renameStoreSchema,
   terminalDetailsSchema,
   terminalSoftwarePolicyResultSchema,
   terminalSoftwarePolicySchema,
+  updateStoreSchema,
 } from "@/lib/schemas/admin";
 import { financeQueueQuerySchema } from "@/lib/schemas/finance-queue";
 import {
@@ -132,7 +140,7 @@ export function buildOpenApiDocument() {
             reopenIncidentSchema,
             signInSchema,
             createStoreSchema,
-            renameStoreSchema,
+            updateStoreSchema,
             addTerminalSchema,
             moveTerminalSchema,
             terminalDetailsSchema,
@@ -145,6 +153,8 @@ export function buildOpenApiDocument() {
             planInputSchema,
             createPreventionActionSchema,
             completePreventionActionSchema,
+            deadlineSettingsInputSchema,
+            calendarDayInputSchema,
           ],
           "input",
         ),
@@ -178,6 +188,9 @@ export function buildOpenApiDocument() {
             planListSchema,
             preventionActionSchema,
             preventionActionListSchema,
+            deadlineSettingsResultSchema,
+            calendarDaySchema,
+            calendarDayListSchema,
           ],
           "output",
         ),
@@ -286,6 +299,7 @@ export function buildOpenApiDocument() {
       ...reconciliationFormatPaths(),
       ...notificationPaths(),
       ...preventionPaths(),
+      ...deadlinePaths(),
       "/api/health": {
         get: {
           summary: "Liveness and database reachability",
@@ -334,11 +348,28 @@ function adminPaths() {
     },
     "/api/admin/stores/{id}": {
       patch: {
-        summary: "Rename a store",
+        summary: "Rename a store, set its daily batch cut-off (issue 9), or both",
+        description:
+          "`cutoffTime` is HH:MM on the shop's clock (default 23:00): a wrong amount or card must be voided before " +
+          "it. Audited as store.renamed and store.cutoff_changed; incidents already logged keep their deadlines.",
         tags: ["admin"],
         parameters: [idParam],
-        requestBody: jsonBody("RenameStore"),
-        responses: { "200": jsonResponse("The store", "AdminStore"), ...adminErrors(400, 404, 409) },
+        requestBody: jsonBody("UpdateStore"),
+        responses: {
+          "200": {
+            description: "The store (its cut-off when one was sent)",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: { id: { type: "string" }, name: { type: "string" }, cutoffTime: { type: "string" } },
+                  required: ["id", "name"],
+                },
+              },
+            },
+          },
+          ...adminErrors(400, 404, 409),
+        },
       },
     },
     "/api/admin/terminals": {

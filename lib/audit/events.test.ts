@@ -64,6 +64,10 @@ describe("the audit event catalogue", () => {
         "prevention.completed",
         "deadline.reminded",
         "deadline.escalated",
+        "deadlines.changed",
+        "calendar.day_added",
+        "calendar.day_removed",
+        "store.cutoff_changed",
       ].sort(),
     );
     expect(new Set(AUDIT_EVENT_TYPES).size).toBe(auditEventSchema.options.length);

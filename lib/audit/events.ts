@@ -5,7 +5,7 @@
 // the hash chain is computed over the stored text, so it verifies whatever the catalogue says.
 // Pure (no I/O): importable by client and server.
 import { z } from "zod";
-import { DEADLINE_SUBJECTS } from "@/lib/deadlines/settings";
+import { DEADLINE_SUBJECTS, deadlineSettingsSchema } from "@/lib/deadlines/settings";
 import { CAUSES } from "@/lib/incidents/causes";
 import { CONTACT_METHODS, INCIDENT_KINDS, INCIDENT_STATUSES, RESOLUTIONS, STEP_KEYS } from "@/lib/incidents/rules";
 import { planSchema } from "@/lib/notifications/plan";
@@ -78,6 +78,8 @@ const stepAfter = <S extends "done" | "skipped">(stepStatus: S) =>
   });
 
 const storeRef = z.strictObject({ storeId: id, name: z.string() });
+const storeCutoff = storeRef.extend({ cutoffTime: z.string() });
+const calendarDay = z.strictObject({ date: z.string(), type: z.enum(["holiday", "workday"]), name: z.string() });
 const terminalPlace = z.strictObject({ terminalId: id, tid: z.string(), storeId: id, storeName: z.string() });
 const terminalActive = z.strictObject({ terminalId: id, tid: z.string(), active: z.boolean() });
 /** Issue 9: what the admin recorded about a terminal (null: not recorded). */
@@ -272,6 +274,16 @@ export const auditEventSchema = z.discriminatedUnion("type", [
     before: z.strictObject({ kind: z.enum(INCIDENT_KINDS), plan: planSchema.nullable() }),
     after: z.strictObject({ kind: z.enum(INCIDENT_KINDS), plan: planSchema }),
   }),
+  // Issue 9 (deadline settings): the admin's settings replaced (settings null before: the
+  // defaults), a holiday or make-up working day (调休) added to or removed from the business
+  // calendar, and a store's daily batch cut-off changed.
+  eventSchema("deadlines.changed", {
+    before: z.strictObject({ timeZone: z.string(), settings: deadlineSettingsSchema.nullable() }),
+    after: z.strictObject({ timeZone: z.string(), settings: deadlineSettingsSchema }),
+  }),
+  eventSchema("calendar.day_added", { before: none, after: calendarDay }),
+  eventSchema("calendar.day_removed", { before: calendarDay, after: none }),
+  eventSchema("store.cutoff_changed", { before: storeCutoff, after: storeCutoff }),
 ]);
 
 /** An event as a caller appends it (snapshots the schema would leave empty may be omitted). */

@@ -56,7 +56,10 @@ export type DeadlineSettings = z.output<typeof deadlineSettingsSchema>;
 export const timeZoneSchema = z
   .string()
   .max(64)
-  .refine(isTimeZone, { message: "Not a time zone this server knows (an IANA name such as Asia/Shanghai)." });
+  .refine(isTimeZone, {
+    message: "Not a time zone this server knows (an IANA name such as Asia/Shanghai).",
+    params: { reason: "TIME_ZONE_UNKNOWN" },
+  });
 
 /** HH:MM, 00:00–23:59: a store's daily cut-off. */
 export const cutoffTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "A time as HH:MM, 00:00 to 23:59.");

@@ -74,6 +74,7 @@ export const ERROR_MESSAGES = {
   STORES_REQUIRED_FOR_ROLE: {},
   OCCURRED_IN_FUTURE: {},
   DUE_IN_PAST: {},
+  TIME_ZONE_UNKNOWN: {},
 
   // ---- roles (403) ----
   ROLE_CANNOT_VIEW: {},
@@ -86,6 +87,7 @@ export const ERROR_MESSAGES = {
   ADMIN_ONLY: {},
   RECONCILIATION_ONLY: {},
   PLAN_ADMIN_ONLY: {},
+  DEADLINES_ADMIN_ONLY: {},
   ROLE_CANNOT_PREVENT: {},
   TERMINAL_NOT_IN_YOUR_STORES: {},
 
@@ -102,6 +104,7 @@ export const ERROR_MESSAGES = {
   LINE_NOT_FOUND: {},
   NOTIFICATION_NOT_FOUND: {},
   PREVENTION_ACTION_NOT_FOUND: {},
+  CALENDAR_DAY_NOT_FOUND: { date: "text" },
 
   // ---- conflicts (409) ----
   INCIDENT_CHANGED: { current: "number", sent: "number" },
@@ -113,6 +116,7 @@ export const ERROR_MESSAGES = {
   ALREADY_IN_USE: {},
   FORMAT_NAME_TAKEN: { name: "text" },
   DUPLICATE_SUSPECTED: { count: "number" },
+  CALENDAR_DAY_TAKEN: { date: "text" },
 
   // ---- the step rules and other rules (422) ----
   INCIDENT_CLOSED_REOPEN_FIRST: {},
@@ -144,6 +148,7 @@ export const ERROR_MESSAGES = {
   LINE_ALREADY_PAIRED: {},
   LINE_NOT_PAIRED: {},
   DATE_RANGE_REVERSED: {},
+  STORE_CHANGE_EMPTY: {},
 } as const satisfies Record<string, Record<string, ParamKind>>;
 
 export type ErrorReason = keyof typeof ERROR_MESSAGES;

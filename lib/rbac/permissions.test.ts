@@ -23,6 +23,8 @@ const TABLE: Record<Permission, { CASHIER: boolean; SUPERVISOR: boolean; FINANCE
   "plan.edit": { CASHIER: false, SUPERVISOR: false, FINANCE: false, ADMIN: true },
   "prevention.create": { CASHIER: false, SUPERVISOR: true, FINANCE: false, ADMIN: true },
   "prevention.complete": { CASHIER: false, SUPERVISOR: true, FINANCE: false, ADMIN: true },
+  // Issue 9: only the admin sets the deadlines, the holidays and the stores' cut-off times.
+  "deadlines.manage": { CASHIER: false, SUPERVISOR: false, FINANCE: false, ADMIN: true },
 };
 
 describe("the permission table", () => {

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   // role can see (the assignee completes their own whatever the role).
   "prevention.create",
   "prevention.complete",
+  // Issue 9: the merchant's deadline settings, business calendar and stores' cut-off times (admin).
+  "deadlines.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

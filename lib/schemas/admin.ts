@@ -5,6 +5,7 @@ import "@/lib/schemas/zod-config";
 
 import { MAX_SOFTWARE_MAX_AGE_DAYS, MIN_SOFTWARE_MAX_AGE_DAYS, SOFTWARE_STATUSES } from "@/lib/admin/terminal-software";
 import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
+import { cutoffTimeSchema } from "@/lib/deadlines/settings";
 import { ROLES, type Role, storeScopeOf } from "@/lib/rbac/permissions";
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -69,6 +70,19 @@ export type CreateStoreInput = z.infer<typeof createStoreSchema>;
 
 export const renameStoreSchema = z.strictObject({ name: storeNameSchema }).meta({ id: "RenameStore" });
 export type RenameStoreInput = z.infer<typeof renameStoreSchema>;
+
+/** PATCH /api/admin/stores/{id}: a new name, the daily batch cut-off (issue 9), or both. */
+export const updateStoreSchema = z
+  .strictObject({ name: storeNameSchema.optional(), cutoffTime: cutoffTimeSchema.optional() })
+  .refine((value) => value.name !== undefined || value.cutoffTime !== undefined, {
+    error: "Send a new name, a cut-off time, or both.",
+    params: { reason: "STORE_CHANGE_EMPTY" },
+  })
+  .meta({ id: "UpdateStore" });
+export type UpdateStoreInput = z.infer<typeof updateStoreSchema>;
+
+export const storeCutoffInputSchema = z.strictObject({ cutoffTime: cutoffTimeSchema });
+export type StoreCutoffInput = z.infer<typeof storeCutoffInputSchema>;
 
 export const addTerminalSchema = z.strictObject({ storeId: id("Store"), tid: tidSchema }).meta({ id: "AddTerminal" });
 export type AddTerminalInput = z.infer<typeof addTerminalSchema>;

@@ -1,11 +1,15 @@
 import { renameStore } from "@/lib/admin/rename-store";
 import { apiHandler, readJson } from "@/lib/api/respond";
 import { requireActor } from "@/lib/auth/actor";
-import { renameStoreSchema } from "@/lib/schemas/admin";
+import { setStoreCutoff } from "@/lib/deadlines/set-store-cutoff";
+import { updateStoreSchema } from "@/lib/schemas/admin";
 
+/** Renames a store, sets its daily batch cut-off (issue 9), or both; each change is audited. */
 export const PATCH = apiHandler(async (request, { params }: { params: Promise<{ id: string }> }) => {
   const actor = await requireActor(request.headers);
   const { id } = await params;
-  const input = await readJson(request, renameStoreSchema);
-  return Response.json(await renameStore({ actor, storeId: id, input }));
+  const { name, cutoffTime } = await readJson(request, updateStoreSchema);
+  const renamed = name === undefined ? undefined : await renameStore({ actor, storeId: id, input: { name } });
+  if (cutoffTime === undefined) return Response.json(renamed);
+  return Response.json(await setStoreCutoff({ actor, storeId: id, cutoffTime }));
 });
