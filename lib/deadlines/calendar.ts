@@ -2,7 +2,7 @@
 // (Monday to Friday, less the admin's holidays, plus make-up working days 调休), the stores' daily
 // cut-off, and the deadline each kind of rule gives. Pure (no I/O); @date-fns/tz does the zone
 // arithmetic, so a deadline is the same instant whatever zone the server runs in.
-import { TZDate } from "@date-fns/tz";
+import { TZDate, tzOffset } from "@date-fns/tz";
 
 /** A local date, YYYY-MM-DD. */
 export type LocalDate = string;
@@ -44,12 +44,19 @@ export function localTimeOf(instant: Date, timeZone: string): string {
 
 /**
  * The instant a local date and wall time name in the zone. A time skipped by a daylight-saving
- * change resolves forward (as @date-fns/tz does); China has none.
+ * change resolves forward by the gap; a time the change repeats names its first occurrence. China
+ * has neither. (TZDate's constructor from fields goes through the server's own zone and picks a
+ * repeated time's first or second occurrence depending on it, so the offsets are read directly.)
  */
 export function instantAt(date: LocalDate, time: string, timeZone: string, seconds = 0): Date {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
   const [hours, minutes] = time.split(":").map(Number) as [number, number];
-  return new Date(new TZDate(year, month - 1, day, hours, minutes, seconds, timeZone).getTime());
+  const wall = Date.UTC(year, month - 1, day, hours, minutes, seconds);
+  const offsetAt = (instant: number) => tzOffset(timeZone, new Date(instant)) * 60_000;
+  const before = offsetAt(wall - DAY_MS);
+  const after = offsetAt(wall + DAY_MS);
+  const showing = [wall - before, wall - after].filter((instant) => offsetAt(instant) === wall - instant);
+  return new Date(showing.length > 0 ? Math.min(...showing) : wall - Math.min(before, after));
 }
 
 /** The local date `days` days after `date` (negative: before). */
