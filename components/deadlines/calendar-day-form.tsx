@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { FormFeedback } from "@/components/ui/form-feedback";
 import { TextField } from "@/components/ui/input";
 import { SelectField } from "@/components/ui/select";
-import { CALENDAR_DAY_TYPES } from "@/lib/deadlines/schemas";
+import { CALENDAR_DAY_TYPES } from "@/lib/deadlines/settings-form";
 
 export function CalendarDayForm({ action }: { action: FormAction }) {
   const t = useTranslations("Deadlines");

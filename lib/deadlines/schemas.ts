@@ -5,6 +5,7 @@ import { z } from "zod";
 import "@/lib/schemas/zod-config";
 import { maskPans } from "@/lib/card-data/mask-pan";
 import { deadlineSettingsSchema, timeZoneSchema } from "@/lib/deadlines/settings";
+import { CALENDAR_DAY_TYPES, type CalendarDayType } from "@/lib/deadlines/settings-form";
 
 /** The settings as PUT replaces them and GET answers them: the time zone beside the rules. */
 export const deadlineSettingsInputSchema = deadlineSettingsSchema
@@ -15,8 +16,7 @@ export type DeadlineSettingsInput = z.output<typeof deadlineSettingsInputSchema>
 export const deadlineSettingsResultSchema = deadlineSettingsInputSchema.meta({ id: "DeadlineSettings" });
 export type DeadlineSettingsDto = DeadlineSettingsInput;
 
-export const CALENDAR_DAY_TYPES = ["holiday", "workday"] as const;
-export type CalendarDayType = (typeof CALENDAR_DAY_TYPES)[number];
+export { CALENDAR_DAY_TYPES, type CalendarDayType };
 
 /** Years the calendar takes: far enough either way for any deadline, near enough to be a typo's guard. */
 export const MIN_CALENDAR_YEAR = 2000;

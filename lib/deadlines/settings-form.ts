@@ -4,6 +4,14 @@
 import type { DeadlineRule } from "@/lib/deadlines/settings";
 import { APPLICABLE_STEPS, type IncidentKind, type StepKey } from "@/lib/incidents/rules";
 
+/**
+ * The kinds of day the business calendar holds: a holiday (法定节假日, a weekday off) or a make-up
+ * working day (调休, a weekend day worked). Here rather than in schemas.ts so the page's client
+ * components take them without zod.
+ */
+export const CALENDAR_DAY_TYPES = ["holiday", "workday"] as const;
+export type CalendarDayType = (typeof CALENDAR_DAY_TYPES)[number];
+
 /** What the admin picks for a rule; "none" is no deadline (a step's only, never closing's). */
 export const RULE_CHOICES = ["none", "cutoff", "hours", "days", "business_days"] as const;
 export type RuleChoice = (typeof RULE_CHOICES)[number];

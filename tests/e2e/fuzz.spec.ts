@@ -143,6 +143,8 @@ test("thousands of mutated requests across every operation: never a 5xx, always 
     // Issue 9: the inbox and the emergency plan editor, with their server actions.
     "/notifications",
     "/admin/plan",
+    // Issue 9: the deadline settings, the business calendar and the stores' cut-offs.
+    "/admin/deadlines",
   ]) {
     const pathParams = path.includes("{id}") ? ["id"] : [];
     operations.push({ method: "GET", path, pathParams, query: pageQuery, body: null, api: false });
@@ -331,13 +333,17 @@ test("thousands of mutated requests across every operation: never a 5xx, always 
         : pathSegment(operation.path),
     );
     const isSignIn = operation.path === "/api/auth/sign-in";
-    // The merchant's own settings (the emergency plan, the terminal software threshold) are one
-    // per merchant: a fuzzed admin write that succeeds would change them under the specs running
-    // beside this one. They are fuzzed as the callers they refuse; their accepted bodies are the
-    // integration tests' (fast-check there too).
+    // The merchant's own settings (the emergency plan, the terminal software threshold, the
+    // deadline settings and the business calendar) are one per merchant: a fuzzed admin write that
+    // succeeds would change them under the specs running beside this one (a holiday moves every
+    // working-day deadline). They are fuzzed as the callers they refuse; their accepted bodies are
+    // the integration tests' (fast-check there too).
     const isMerchantSetting =
       operation.method !== "GET" &&
-      (operation.path.startsWith("/api/plan/") || operation.path === "/api/admin/terminal-software");
+      (operation.path.startsWith("/api/plan/") ||
+        operation.path === "/api/admin/terminal-software" ||
+        operation.path === "/api/admin/deadlines" ||
+        operation.path.startsWith("/api/admin/calendar"));
     const isAction = !operation.api && operation.method === "POST";
     return fc
       .record({
