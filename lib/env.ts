@@ -62,6 +62,8 @@ const envObject = z.object({
   JOB_POLL_MS: z.coerce.number().int().positive().default(1000),
   /** How long a claimed job is held without a heartbeat before another instance may take it over. */
   JOB_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Issue 9: how often each instance's worker runs the deadline job (a passed deadline is noticed within this). */
+  DEADLINE_SWEEP_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
   /** Reconciliation rule 3: a POS and a statement line of equal amount pair at most this many minutes apart. */
   RECON_WINDOW_MINUTES: z.coerce.number().int().positive().default(10),
   /** Two identical approved sales (terminal, card, amount) this many seconds apart make the later a duplicate. */

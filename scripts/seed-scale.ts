@@ -18,20 +18,16 @@
 // audit events (created, each step, closed) on the merchant's hash chain, so `npm run
 // audit:verify` passes. Events are chained incident by incident (an incident's later step events
 // come before the next incident's creation), which the chain does not mind.
+
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { canonicalJson, eventHash, GENESIS_HASH } from "@/lib/audit/hash";
 import { hashPassword } from "@/lib/auth/password";
-import {
-  APPLICABLE_STEPS,
-  dueAtFor,
-  type IncidentKind,
-  type RESOLUTIONS,
-  STEP_KEYS,
-  type StepKey,
-} from "@/lib/incidents/rules";
+import { nextCutoff } from "@/lib/deadlines/calendar";
+import { DEFAULT_CUTOFF, DEFAULT_TIME_ZONE } from "@/lib/deadlines/settings";
+import { APPLICABLE_STEPS, type IncidentKind, type RESOLUTIONS, STEP_KEYS, type StepKey } from "@/lib/incidents/rules";
 
 type Value = string | number | boolean | null | Date;
 type Row = Value[];
@@ -507,7 +503,9 @@ async function main() {
       const store = random.pick(stores);
       const terminal = random.pick(store.terminals);
       const reporter = random.next() < 0.85 ? random.pick(store.cashiers) : store.supervisor;
-      const dueAt = dueAtFor(kind, occurredAt);
+      // What is due next on a new incident under the default deadlines: halting it before the
+      // store's batch cut-off (lib/deadlines/settings.ts), the soonest of its deadlines.
+      const dueAt = nextCutoff(occurredAt, DEFAULT_CUTOFF, DEFAULT_TIME_ZONE);
       const ageDays = (now.getTime() - createdAt.getTime()) / DAY;
       // Most incidents close within days; a straggling few per cent stay open for weeks.
       const stillOpen = random.next() < 0.02 + 0.9 * Math.exp(-ageDays / 2);

@@ -2,21 +2,25 @@
 // current step carries the complete/skip forms when the viewer's role may use them.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { DeadlineNote } from "@/components/casework/deadline-note";
 import { FocusCurrentStep } from "@/components/casework/focus-current-step";
 import { LocalTime } from "@/components/casework/local-time";
 import { StepActions } from "@/components/casework/step-actions";
 import { StepStatusBadge } from "@/components/incidents/status-badge";
 import { mayActOnStep, nextPendingStep, rolesForStep, type StepKey } from "@/lib/incidents/rules";
 import type { Role } from "@/lib/rbac/permissions";
-import type { IncidentDto } from "@/lib/schemas/incident";
+import type { IncidentDetailDto, IncidentDto } from "@/lib/schemas/incident";
 
 export async function Checklist({
   incident,
   role,
+  deadlines = [],
   stepExtras = {},
 }: {
   incident: IncidentDto;
   role: Role;
+  /** Issue 9: the deadlines the incident was given; each step shows its own. */
+  deadlines?: IncidentDetailDto["deadlines"];
   /** Shown inside a step, above its forms (the reconcile step's matching line). */
   stepExtras?: Partial<Record<StepKey, ReactNode>>;
 }) {
@@ -25,6 +29,9 @@ export async function Checklist({
   const tRoles = await getTranslations("Common.roles");
   const format = await getFormatter();
   const current = incident.status === "CLOSED" ? null : nextPendingStep(incident.steps);
+  const now = new Date();
+  const closeDeadline = deadlines.find((deadline) => deadline.step === "close");
+  const deadlineOf = (key: StepKey) => deadlines.find((deadline) => deadline.step === key);
 
   return (
     <section aria-labelledby="checklist-heading" className="space-y-3">
@@ -38,6 +45,7 @@ export async function Checklist({
           const canComplete = isCurrent && mayActOnStep(role, step.key, "complete");
           const canSkip = isCurrent && mayActOnStep(role, step.key, "skip");
           const name = tIncident(`steps.${step.key}`);
+          const stepDeadline = deadlineOf(step.key);
           return (
             <li
               key={step.key}
@@ -63,6 +71,9 @@ export async function Checklist({
                 <StepStatusBadge status={step.status} testId={`step-${step.key}-status`} />
                 {isCurrent ? <span className="text-sm font-medium text-blue-800">{t("current")}</span> : null}
               </div>
+              {stepDeadline ? (
+                <DeadlineNote deadline={stepDeadline} done={step.status !== "pending"} now={now} />
+              ) : null}
               {step.by || step.at || step.note || step.contactMethod ? (
                 <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
                   {step.by ? (
@@ -128,6 +139,12 @@ export async function Checklist({
           );
         })}
       </ol>
+      {closeDeadline ? (
+        <div className="px-1" data-testid="close-deadline">
+          <span className="text-sm font-semibold">{t("closeBy")}</span>
+          <DeadlineNote deadline={closeDeadline} done={incident.status === "CLOSED"} now={now} />
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // The inbox: the caller's notifications, newest first, unread ones marked; each opens its incident
 // (marking it read on the way) or is marked read where it stands. Plain forms posting server
 // actions, so it works before hydration and without JavaScript.
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocalTime } from "@/components/casework/local-time";
 import { buttonClass } from "@/components/ui/button";
@@ -45,6 +46,11 @@ export async function InboxList({
                     {t("open", { reference: item.reference ?? "" })}
                   </button>
                 </form>
+              ) : item.type === "deadline_reminder" || item.type === "deadline_escalated" ? (
+                // A prevention action's deadline: its list, where the owner completes it.
+                <Link href="/prevention" className={buttonClass({ variant: "primary" })}>
+                  {t("openActions")}
+                </Link>
               ) : null}
               {unread ? (
                 <form action={actions.markRead.bind(null, item.id)}>

@@ -2,7 +2,7 @@
 // for the whole case, the instant its rule names, and when its responsible people are reminded.
 // Pure (no I/O): the settings, the store's cut-off and the calendar are read by the caller.
 import { addCalendarDays, type BusinessCalendar, endOfWorkingDays, nextCutoff } from "@/lib/deadlines/calendar";
-import type { DeadlineRule, DeadlineSettings, DeadlineSubject } from "@/lib/deadlines/settings";
+import type { DeadlineRule, DeadlineSettings, DeadlineStatus, DeadlineSubject } from "@/lib/deadlines/settings";
 import { type IncidentKind, isApplicable, STEP_KEYS } from "@/lib/incidents/rules";
 
 export interface DeadlineContext {
@@ -76,4 +76,14 @@ export function nextDueAt(deadlines: readonly { dueAt: Date; doneAt: Date | null
     if (!soonest || deadline.dueAt.getTime() < soonest.getTime()) soonest = deadline.dueAt;
   }
   return soonest;
+}
+
+/**
+ * A deadline's status as shown: met when its work was done in time, missed when done late or not
+ * done once passed, else pending. (The job notices a pass within a minute and escalates; what is
+ * shown does not wait for it.)
+ */
+export function deadlineStatusAt(deadline: { dueAt: Date; doneAt: Date | null }, now: Date): DeadlineStatus {
+  if (deadline.doneAt) return deadline.doneAt.getTime() <= deadline.dueAt.getTime() ? "met" : "missed";
+  return now.getTime() > deadline.dueAt.getTime() ? "missed" : "pending";
 }

@@ -64,7 +64,8 @@ export const timeZoneSchema = z
 /** HH:MM, 00:00–23:59: a store's daily cut-off. */
 export const cutoffTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "A time as HH:MM, 00:00 to 23:59.");
 
-const CUTOFF: DeadlineRule = { after: "cutoff" };
+// Fresh objects on every call: a caller that edits the defaults it was given changes only its own copy.
+const cutoff = (): DeadlineRule => ({ after: "cutoff" });
 const days = (count: number): DeadlineRule => ({ after: "days", count });
 const workingDays = (count: number): DeadlineRule => ({ after: "business_days", count });
 
@@ -77,8 +78,8 @@ const workingDays = (count: number): DeadlineRule => ({ after: "business_days", 
  */
 export function defaultKindRules(kind: IncidentKind): KindRules {
   return {
-    halt: CUTOFF,
-    reverify: kind === "debited_not_credited" ? workingDays(1) : CUTOFF,
+    halt: cutoff(),
+    reverify: kind === "debited_not_credited" ? workingDays(1) : cutoff(),
     notify: workingDays(1),
     resign: days(3),
     reconcile: workingDays(5),

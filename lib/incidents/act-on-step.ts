@@ -7,6 +7,7 @@ import type { AuditEventOf } from "@/lib/audit/events";
 import type { Actor } from "@/lib/auth/actor";
 import { maskPans } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
+import { markIncidentDeadlineDone, nextDueOf } from "@/lib/deadlines/record-deadlines";
 import { AppError } from "@/lib/errors/app-error";
 import { contactMethodToDb, kindFromDb, stepKeyToDb } from "@/lib/incidents/codec";
 import { bumpVersion, loadForChange } from "@/lib/incidents/load-for-change";
@@ -77,10 +78,13 @@ export async function actOnStep({
         step.key === key ? { key, status: input.action === "complete" ? "done" : "skipped" } : step,
       ),
     );
+    // Issue 9: the step's deadline is met (or was missed); what is due next moves on.
+    await markIncidentDeadlineDone(tx, { incidentId: id, subject: key, at });
+    const dueAt = await nextDueOf(tx, id);
     await bumpVersion(tx, {
       id,
       version: incident.version,
-      data: { status, nextStep: next ? stepKeyToDb(next) : null },
+      data: { status, nextStep: next ? stepKeyToDb(next) : null, ...(dueAt ? { dueAt } : {}) },
     });
     await appendEvent(tx, {
       merchantId: incident.merchantId,

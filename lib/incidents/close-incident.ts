@@ -5,6 +5,7 @@ import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
 import { maskPans } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
+import { markIncidentDeadlineDone } from "@/lib/deadlines/record-deadlines";
 import { AppError } from "@/lib/errors/app-error";
 import { orderCauses } from "@/lib/incidents/causes";
 import { resolutionToDb } from "@/lib/incidents/codec";
@@ -36,6 +37,8 @@ export async function closeIncident({
     // The schema accepted both amounts, so they parse.
     const recoveredMinor = parseAmountToMinor(input.recoveredAmount) ?? 0;
     const lostMinor = parseAmountToMinor(input.lostAmount) ?? 0;
+    // Issue 9: the close deadline is met (or was missed); the job has nothing more to escalate.
+    await markIncidentDeadlineDone(tx, { incidentId: id, subject: "close", at: closedAt });
     await bumpVersion(tx, {
       id,
       version: incident.version,

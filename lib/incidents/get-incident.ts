@@ -2,6 +2,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
+import { serializeDeadlines } from "@/lib/deadlines/serialize";
 import { AppError } from "@/lib/errors/app-error";
 import { incidentTerminalOf } from "@/lib/incidents/incident-terminal";
 import { incidentInclude, visibleIncidentsWhere } from "@/lib/incidents/scope";
@@ -26,6 +27,7 @@ export async function getIncident({ actor, id }: { actor: Actor; id: string }): 
           merchant: { select: { terminalSoftwareMaxAgeDays: true } },
         },
       },
+      deadlines: { where: { subject: { not: "action" } }, select: { subject: true, dueAt: true, doneAt: true } },
       events: {
         orderBy: { seq: "asc" },
         select: {
@@ -40,7 +42,12 @@ export async function getIncident({ actor, id }: { actor: Actor; id: string }): 
     },
   });
   if (!incident) throw new AppError("NOT_FOUND", { reason: "INCIDENT_NOT_FOUND" });
-  const detail = { ...serializeIncident(incident), timeline: serializeTimeline(incident.events) };
+  const now = new Date();
+  const detail = {
+    ...serializeIncident(incident, now),
+    timeline: serializeTimeline(incident.events),
+    deadlines: serializeDeadlines(incident.deadlines, now),
+  };
   return detail.kind === "terminal_fault"
     ? { ...detail, terminalDetails: incidentTerminalOf(incident.terminal) }
     : detail;

@@ -16,9 +16,12 @@ import type { AuditEventOf } from "@/lib/audit/events";
 import type { Tx } from "@/lib/db/client";
 import { executeTogether } from "@/lib/db/dialect";
 import { newId } from "@/lib/db/new-id";
+import { nextDueAt, planIncidentDeadlines } from "@/lib/deadlines/compute";
+import { loadDeadlineContext } from "@/lib/deadlines/load-context";
+import { insertDeadlinesSql } from "@/lib/deadlines/record-deadlines";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { kindToDb, stepKeyToDb, stepStatusToDb } from "@/lib/incidents/codec";
-import { dueAtFor, type IncidentKind, initialSteps, nextPendingStep } from "@/lib/incidents/rules";
+import { kindFromDb, kindToDb, stepKeyToDb, stepStatusToDb } from "@/lib/incidents/codec";
+import { type IncidentKind, initialSteps, nextPendingStep } from "@/lib/incidents/rules";
 import type { IncidentWithRelations } from "@/lib/incidents/scope";
 import { serializeIncident } from "@/lib/incidents/serialize";
 import { notifyIncident } from "@/lib/notifications/notify";
@@ -86,7 +89,8 @@ export function draftIncident({
     traceNo,
     batchNo,
     description,
-    dueAt: dueAtFor(kind, occurredAt),
+    // Placeholder until insertIncident gives the deadlines (the soonest outstanding one is kept here).
+    dueAt: occurredAt,
     resolution: null,
     closedAt: null,
     causes: null,
@@ -138,21 +142,46 @@ export async function insertIncident(
     alsoWrite?: (incident: IncidentDto) => Prisma.Sql[];
   },
 ): Promise<{ incident: IncidentDto; changed: number[] }> {
+  // Issue 9: the deadlines the kind's rules give it now, in the merchant's zone and calendar and the
+  // store's cut-off; the incident keeps them whatever the admin changes later.
+  const { settings, context } = await loadDeadlineContext(tx, {
+    merchantId: draft.merchantId,
+    storeId: draft.storeId,
+    from: draft.occurredAt,
+  });
+  const deadlines = planIncidentDeadlines({
+    kind: kindFromDb(draft.kind),
+    occurredAt: draft.occurredAt,
+    settings,
+    context,
+    now,
+  });
+  const dueAt = nextDueAt(deadlines.map((deadline) => ({ dueAt: deadline.dueAt, doneAt: null }))) ?? draft.dueAt;
   const { incidentNumber, link } = await claimIncidentNumberAndChainLink(tx, draft.merchantId);
-  const incident = serializeIncident({ ...draft, number: incidentNumber }, now);
+  const incident = serializeIncident({ ...draft, dueAt, number: incidentNumber }, now);
   const event = chainedEvent(link, {
     incidentId: draft.id,
     actorId,
     type: "incident.created",
     after: { ...snapshotForAudit(incident), ...snapshotExtras },
   });
-  const [incidentRows, stepRows, ...rest] = await executeTogether(tx, [
-    insertIncidentRow({ ...draft, number: incidentNumber }),
+  const [incidentRows, stepRows, deadlineRows, ...rest] = await executeTogether(tx, [
+    insertIncidentRow({ ...draft, dueAt, number: incidentNumber }),
     insertSteps(draft.steps),
+    insertDeadlinesSql({
+      merchantId: draft.merchantId,
+      incidentId: draft.id,
+      preventionActionId: null,
+      deadlines,
+      settings,
+      now,
+    }),
     ...eventStatements(event),
     ...alsoWrite(incident),
   ]);
-  if (incidentRows !== 1 || stepRows !== draft.steps.length) throw new Error("Incident rows not written.");
+  if (incidentRows !== 1 || stepRows !== draft.steps.length || deadlineRows !== deadlines.length) {
+    throw new Error("Incident rows not written.");
+  }
   assertEventWritten(rest.slice(0, 2));
   // Issue 9: the emergency plan's "on logged" people are told in the same transaction (the
   // person who logged it is not; a case the reconciliation reported names no one as its author).

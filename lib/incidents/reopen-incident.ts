@@ -4,6 +4,7 @@ import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
 import { maskPans } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
+import { nextDueOf, reopenCloseDeadline } from "@/lib/deadlines/record-deadlines";
 import { AppError } from "@/lib/errors/app-error";
 import { resolutionFromDb } from "@/lib/incidents/codec";
 import { bumpVersion, loadForChange } from "@/lib/incidents/load-for-change";
@@ -30,6 +31,10 @@ export async function reopenIncident({
     if (!rule.ok)
       throw new AppError("RULE_VIOLATION", rule.message, rule.field ? { [rule.field]: rule.message } : undefined);
 
+    // Issue 9: the close deadline it was given is outstanding again (not a new one).
+    const now = new Date();
+    await reopenCloseDeadline(tx, { incidentId: id, now });
+    const dueAt = await nextDueOf(tx, id);
     await bumpVersion(tx, {
       id,
       version: incident.version,
@@ -43,6 +48,7 @@ export async function reopenIncident({
         recoveredMinor: null,
         lostMinor: null,
         closeNote: null,
+        ...(dueAt ? { dueAt } : {}),
       },
     });
     await appendEvent(tx, {

@@ -53,25 +53,6 @@ export const APPLICABLE_STEPS = {
   pin_error: ["halt", "reverify"],
 } as const satisfies Record<IncidentKind, readonly StepKey[]>;
 
-/**
- * Hours from the moment of the mishap to when the incident should be closed. A wrong amount or
- * card must be voided before the batch settles (same day); the rest allow longer.
- */
-export const DUE_HOURS = {
-  wrong_amount: 8,
-  wrong_card: 8,
-  duplicate_charge: 24,
-  pin_error: 24,
-  unsigned_slip: 48,
-  terminal_fault: 48,
-  debited_not_credited: 72,
-  suspected_fraud: 72,
-} as const satisfies Record<IncidentKind, number>;
-
-export function dueAtFor(kind: IncidentKind, occurredAt: Date): Date {
-  return new Date(occurredAt.getTime() + DUE_HOURS[kind] * 3_600_000);
-}
-
 export function isApplicable(kind: IncidentKind, key: StepKey): boolean {
   return (APPLICABLE_STEPS[kind] as readonly StepKey[]).includes(key);
 }

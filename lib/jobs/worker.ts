@@ -1,9 +1,12 @@
 // The job worker every instance runs (started from instrumentation.ts): claims due jobs one at a
 // time and runs them, polling when the queue is empty. One job at a time per instance keeps a big
-// import from starving the requests this instance serves; more instances run more jobs.
+// import from starving the requests this instance serves; more instances run more jobs. Every
+// DEADLINE_SWEEP_MS it also runs the deadline job (lib/deadlines/sweep.ts), which every instance
+// may run at once: each move is claimed by one.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { sweepDeadlines } from "@/lib/deadlines/sweep";
 import { env } from "@/lib/env";
 import { claimJob } from "@/lib/jobs/claim-job";
 import { runJob } from "@/lib/jobs/run-job";
@@ -31,12 +34,17 @@ export function startJobWorker(): { stop(): void; wake(): void } {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running = false;
+  let lastSweep = 0;
   const tick = async () => {
     timer = null;
     if (stopped || running) return;
     running = true;
     try {
       await runDueJobs();
+      if (Date.now() - lastSweep >= env.DEADLINE_SWEEP_MS) {
+        lastSweep = Date.now();
+        await sweepDeadlines();
+      }
     } catch (error) {
       // The database may be briefly away (restart, failover): try again at the next tick.
       log.error("job.worker_error", { error: error instanceof Error ? error.message : String(error) });

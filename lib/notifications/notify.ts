@@ -53,12 +53,28 @@ export async function loadPlanAndStaff(
   tx: Tx,
   { merchantId, kind, storeId }: { merchantId: string; kind: IncidentKind; storeId: string },
 ): Promise<{ plan: Plan; staff: StaffMember[] }> {
+  const { planText, staff } = await queryPlanAndStaff(tx, { merchantId, kind, storeId });
+  return { plan: readStoredPlan(kind, planText), staff };
+}
+
+/** The staff who could be told about something of a store (null: of no one store — merchant-wide roles only). */
+export async function loadStaff(
+  tx: Tx,
+  { merchantId, storeId }: { merchantId: string; storeId: string | null },
+): Promise<StaffMember[]> {
+  return (await queryPlanAndStaff(tx, { merchantId, kind: null, storeId })).staff;
+}
+
+async function queryPlanAndStaff(
+  tx: Tx,
+  { merchantId, kind, storeId }: { merchantId: string; kind: IncidentKind | null; storeId: string | null },
+): Promise<{ planText: string | null; staff: StaffMember[] }> {
   const rows = await tx.$queryRaw<
     { plan: string | null; userId: string | null; name: string | null; role: string | null; inStore: unknown }[]
   >`
     SELECT p."plan", s."userId", s."name", s."role", s."inStore"
     FROM (SELECT 1 AS "one") AS request
-    LEFT JOIN "NotificationPlan" p ON p."merchantId" = ${merchantId} AND p."kind" = ${kindToDb(kind)}
+    LEFT JOIN "NotificationPlan" p ON p."merchantId" = ${merchantId} AND p."kind" = ${kind ? kindToDb(kind) : null}
     LEFT JOIN (
       SELECT m."userId", u."name", m."role", CASE WHEN ms."storeId" IS NULL THEN 0 ELSE 1 END AS "inStore"
       FROM "Membership" m
@@ -78,7 +94,7 @@ export async function loadPlanAndStaff(
       inStore: Number(row.inStore) === 1,
     });
   }
-  return { plan: readStoredPlan(kind, rows[0]?.plan), staff };
+  return { planText: rows[0]?.plan ?? null, staff };
 }
 
 /**

@@ -5,6 +5,7 @@ import "server-only";
 import { appendEvents } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
+import { markActionDeadlineDone } from "@/lib/deadlines/record-deadlines";
 import { AppError } from "@/lib/errors/app-error";
 import { actionInclude, loadActionRefs, serializeAction } from "@/lib/prevention/serialize";
 import { visibleActionsWhere } from "@/lib/prevention/visible-actions";
@@ -39,6 +40,7 @@ export async function completePreventionAction({
       data: { status: "done", completedById: actor.userId, completedAt: now, completionNote: input.note },
     });
     if (count !== 1) throw new AppError("RULE_VIOLATION", { reason: "PREVENTION_ALREADY_DONE" });
+    await markActionDeadlineDone(tx, { preventionActionId: id, at: now });
     await appendEvents(
       tx,
       actor.merchantId,

@@ -6,6 +6,9 @@ import { appendEvents } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { newId } from "@/lib/db/new-id";
+import { remindAtFor } from "@/lib/deadlines/compute";
+import { loadDeadlineContext } from "@/lib/deadlines/load-context";
+import { insertDeadlinesSql } from "@/lib/deadlines/record-deadlines";
 import { AppError } from "@/lib/errors/app-error";
 import { visibleIncidentsWhere } from "@/lib/incidents/scope";
 import { actionInclude, loadActionRefs, serializeAction } from "@/lib/prevention/serialize";
@@ -86,6 +89,19 @@ export async function createPreventionAction({
         incidents: { create: incidentIds.map((incidentId) => ({ incidentId })) },
       },
     });
+    // Issue 9: an open action counts in the deadline machinery: its owner is reminded before it is
+    // due, and the ladder above them is told when it passes undone.
+    const { settings } = await loadDeadlineContext(tx, { merchantId: actor.merchantId, storeId: null, from: now });
+    await tx.$executeRaw(
+      insertDeadlinesSql({
+        merchantId: actor.merchantId,
+        incidentId: null,
+        preventionActionId: id,
+        deadlines: [{ subject: "action", dueAt, remindAt: remindAtFor(dueAt, settings.reminderHours, now) }],
+        settings,
+        now,
+      }),
+    );
     await appendEvents(
       tx,
       actor.merchantId,

@@ -1,6 +1,7 @@
 // Zod schemas for incidents: one source for the cashier's form, the route handlers and the
 // OpenAPI document. Importable by client and server (no I/O here).
 import { z } from "zod";
+import { DEADLINE_STATUSES } from "@/lib/deadlines/settings";
 import "@/lib/schemas/zod-config";
 
 import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
@@ -268,9 +269,22 @@ export const incidentSchema = z
   .meta({ id: "Incident" });
 export type IncidentDto = z.infer<typeof incidentSchema>;
 
+/** Issue 9: one deadline the incident was given when it was logged. */
+export const incidentDeadlineSchema = z
+  .object({
+    step: z.enum([...STEP_KEYS, "close"]).describe('A checklist step, or "close" for the whole case.'),
+    dueAt: z.string(),
+    status: z
+      .enum(DEADLINE_STATUSES)
+      .describe("met: done in time; missed: done late, or not done and passed; pending: not done, not passed."),
+  })
+  .meta({ id: "IncidentDeadline" });
+
 export const incidentDetailSchema = incidentSchema
   .extend({
     timeline: z.array(timelineEventSchema),
+    /** Issue 9: the deadlines it was given, checklist order then the close. */
+    deadlines: z.array(incidentDeadlineSchema),
     /** Issue 9: on a terminal_fault incident only, what the admin recorded about its terminal. */
     terminalDetails: incidentTerminalSchema
       .optional()

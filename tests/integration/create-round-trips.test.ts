@@ -45,9 +45,10 @@ describe("statements per create", () => {
     const { statements } = await statementsDuring(() =>
       createIncident({ actor, input: input(), idempotencyKey: "round-trips-1" }),
     );
-    // lookup, BEGIN, the merchant UPDATE, the writes (one WITH on PostgreSQL; incident, steps,
-    // event, chain head, key on SQLite), COMMIT
-    expect(statements).toHaveLength((sqlite ? 9 : 5) + NOTIFY);
+    // lookup, BEGIN, the deadline context (zone, settings, cut-off, calendar: one SELECT), the
+    // merchant UPDATE, the writes (one WITH on PostgreSQL; incident, steps, deadlines, event,
+    // chain head, key on SQLite), COMMIT
+    expect(statements).toHaveLength((sqlite ? 11 : 6) + NOTIFY);
     expect(statements.filter(isTransactionStart)).toHaveLength(1);
     // the create's claim (and head on SQLite), then the notification event's
     expect(statements.filter((sql) => /^\s*UPDATE\s+"Merchant"/i.test(sql))).toHaveLength(sqlite ? 4 : 2);
@@ -64,7 +65,7 @@ describe("statements per create", () => {
     const { statements } = await statementsDuring(() =>
       createIncident({ actor, input: input({ rrn: "000000222112" }) }),
     );
-    expect(statements).toHaveLength((sqlite ? 8 : 5) + NOTIFY);
+    expect(statements).toHaveLength((sqlite ? 10 : 6) + NOTIFY);
   });
 
   test("a retry with the same key is answered by the lookup alone", async () => {
@@ -88,7 +89,7 @@ describe("statements per create", () => {
       createAs("cashier", { ...body, rrn: "000000222114" }, { "Idempotency-Key": "round-trips-3" }),
     );
     expect(request.result.status).toBe(201);
-    expect(request.statements).toHaveLength(session.statements.length + (sqlite ? 9 : 5) + NOTIFY);
+    expect(request.statements).toHaveLength(session.statements.length + (sqlite ? 11 : 6) + NOTIFY);
   });
 });
 
@@ -123,8 +124,8 @@ describe("the answer built from what was written", () => {
           expect(created.status).toBe(201);
           const read = await getAs("cashier", created.body.id);
           expect(read.status).toBe(200);
-          // The timeline and a terminal_fault's terminal details are the detail read's own (issue 9).
-          const { timeline, terminalDetails: _terminal, ...incident } = read.body;
+          // The timeline, a terminal_fault's terminal details and the deadlines are the detail read's own (issue 9).
+          const { timeline, terminalDetails: _terminal, deadlines: _deadlines, ...incident } = read.body;
           expect(created.body).toEqual(incident);
           // the store's supervisor told by the emergency plan (issue 9)
           expect(timeline.map((event) => event.type)).toEqual(["incident.created", "notification.sent"]);

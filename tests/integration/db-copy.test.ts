@@ -230,6 +230,8 @@ beforeAll(async () => {
       incidents: { create: [{ incidentId: closed.id }] },
     },
   });
+  // Issue 9: a holiday in the business calendar (the incidents brought their deadlines).
+  await prisma.calendarDay.create({ data: { merchantId, date: "2026-12-25", type: "holiday", name: "Shop closed" } });
   sampleIncidentId = closed.id;
   sourceRows = await allRows(prisma);
   for (const model of MODELS) expect(sourceRows[model].length, `${model} rows in the source`).toBeGreaterThan(0);

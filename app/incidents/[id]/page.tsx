@@ -75,6 +75,7 @@ export default async function IncidentPage({ params }: Props) {
       <Checklist
         incident={incident}
         role={actor.role}
+        deadlines={incident.deadlines}
         stepExtras={matching ? { reconcile: <MatchingLine evidence={matching} /> } : {}}
       />
       {showClose ? (
