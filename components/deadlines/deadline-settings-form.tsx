@@ -140,7 +140,7 @@ export function DeadlineSettingsForm({ action, settings }: { action: FormAction;
                       defaultValue={saved.count ?? ""}
                       aria-label={t("settings.countLabel", { what: label })}
                       {...controlAria(`${id}-${name}.count`, { error: countError })}
-                      className={`${controlClass} w-20`}
+                      className={`${controlClass} max-w-24`}
                     />
                     {countError ? (
                       <p id={`${id}-${name}.count-error`} className="mt-1 text-sm font-medium text-red-700">

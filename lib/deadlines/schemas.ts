@@ -7,14 +7,22 @@ import { maskPans } from "@/lib/card-data/mask-pan";
 import { deadlineSettingsSchema, timeZoneSchema } from "@/lib/deadlines/settings";
 import { CALENDAR_DAY_TYPES, type CalendarDayType } from "@/lib/deadlines/settings-form";
 
-/** The settings as PUT replaces them and GET answers them: the time zone beside the rules. */
+/** A zone as the runtime names it ("asia/shanghai" is stored as Asia/Shanghai). */
+function canonicalZone(zone: string): string {
+  return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+}
+
+/** The settings as PUT replaces them: the time zone beside the rules. */
 export const deadlineSettingsInputSchema = deadlineSettingsSchema
-  .extend({ timeZone: timeZoneSchema })
+  .extend({ timeZone: timeZoneSchema.transform(canonicalZone) })
   .meta({ id: "DeadlineSettingsInput" });
 export type DeadlineSettingsInput = z.output<typeof deadlineSettingsInputSchema>;
 
-export const deadlineSettingsResultSchema = deadlineSettingsInputSchema.meta({ id: "DeadlineSettings" });
-export type DeadlineSettingsDto = DeadlineSettingsInput;
+/** The settings as GET answers them (and PUT, as saved). */
+export const deadlineSettingsResultSchema = deadlineSettingsSchema
+  .extend({ timeZone: z.string().describe("IANA time zone of the shops' clock, e.g. Asia/Shanghai.") })
+  .meta({ id: "DeadlineSettings" });
+export type DeadlineSettingsDto = z.output<typeof deadlineSettingsResultSchema>;
 
 export { CALENDAR_DAY_TYPES, type CalendarDayType };
 

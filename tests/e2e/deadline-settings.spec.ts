@@ -6,7 +6,7 @@
 // everything back in `finally`.
 import { randomInt } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
-import { expect, PHONE, test, uniqueToken } from "./fixtures";
+import { expect, PHONE, seriousAccessibilityViolations, test, uniqueToken } from "./fixtures";
 
 /** A date in 2098 no other run is likely to pick. */
 function farDate(): string {
@@ -36,6 +36,7 @@ test("the admin changes a kind's rule and adds a holiday on the page, on a phone
     await page.getByRole("link", { name: "Deadlines and business calendar" }).click();
     await expect(page).toHaveURL(/\/admin\/deadlines$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deadlines and business calendar");
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     // PIN error's re-verify step: from "before the batch cut-off" to 6 hours.
     const form = page.getByRole("form", { name: "Deadline settings" });
@@ -110,6 +111,7 @@ test("in Chinese: a store's cut-off and a make-up working day (调休)", async (
     const page = await pageAs("admin", { locale: "zh-CN" });
     await page.goto("/admin/deadlines");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("处理时限与工作日历");
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await expect(page.getByRole("form", { name: "处理时限" }).getByText("金额输错")).toBeVisible();
 
     const cutoff = page.getByRole("form", { name: `${storeName} 的结算截止时间` });

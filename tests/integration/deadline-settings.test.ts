@@ -197,6 +197,14 @@ describe("the settings", () => {
     expect(await verifyChain({ merchantId: merchant.id })).toMatchObject({ ok: true });
   });
 
+  test("a time zone is stored as the runtime names it", async () => {
+    const saved = await putSettings("admin", { ...defaultsWithZone(), timeZone: "asia/hong_kong" });
+    expect(saved.status).toBe(200);
+    expect(saved.body.timeZone).toBe("Asia/Hong_Kong");
+    expect((await demoMerchant()).timeZone).toBe("Asia/Hong_Kong");
+    expect((await putSettings("admin", defaultsWithZone())).status).toBe(200);
+  });
+
   const withKind = (patch: Record<string, unknown>) => {
     const body = defaultsWithZone() as unknown as Record<string, Record<string, Record<string, unknown>>>;
     body.kinds.wrong_amount = { ...body.kinds.wrong_amount, ...patch };
