@@ -17,6 +17,8 @@ function serverEnv(instance: { port: number; url: string }): Record<string, stri
     BETTER_AUTH_SECRET: AUTH_SECRET,
     SIGN_IN_MAX_FAILURES: String(SIGN_IN_MAX_FAILURES),
     NEXT_TELEMETRY_DISABLED: "1",
+    // The deadline job every 3 s (15 s by default), so a spec sees a passed deadline escalated soon.
+    DEADLINE_SWEEP_MS: "3000",
   };
 }
 

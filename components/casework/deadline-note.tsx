@@ -10,7 +10,7 @@ export async function DeadlineNote({ deadline, done, now }: { deadline: Deadline
   const t = await getTranslations("IncidentDetail.deadlines");
   const format = await getFormatter();
   const due = new Date(deadline.dueAt);
-  const relative = format.relativeTime(due, now);
+  const relative = format.relativeTime(due, { now, unit: unitFor(Math.abs(due.getTime() - now.getTime())) });
   const [text, tone] = done
     ? deadline.status === "met"
       ? [t("met"), "text-green-800"]
@@ -23,4 +23,9 @@ export async function DeadlineNote({ deadline, done, now }: { deadline: Deadline
       {text} · <LocalTime iso={deadline.dueAt} />
     </p>
   );
+}
+
+/** Minutes under an hour, hours under two days, else days (as the lists count down). */
+function unitFor(ms: number): "minute" | "hour" | "day" {
+  return ms < 3_600_000 ? "minute" : ms < 48 * 3_600_000 ? "hour" : "day";
 }
