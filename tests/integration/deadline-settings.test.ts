@@ -320,6 +320,18 @@ describe("the calendar", () => {
     ]);
   });
 
+  test("two admins adding the same date at once: one is added, the other is told 409", async () => {
+    const answers = await Promise.all([
+      addDay("admin", { date: "2029-10-01", type: "holiday", name: "First" }),
+      addDay("admin", { date: "2029-10-01", type: "holiday", name: "Second" }),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    expect(await prisma.calendarDay.count({ where: { date: "2029-10-01" } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { type: "calendar.day_added", after: { contains: "2029-10-01" } } }),
+    ).toBe(1);
+  });
+
   test.each<[string, unknown, string]>([
     ["a date that does not exist", { date: "2027-02-29", type: "holiday", name: "x" }, "date"],
     ["a date in another form", { date: "01/10/2027", type: "holiday", name: "x" }, "date"],
