@@ -1,5 +1,6 @@
-// The journey once in Simplified Chinese (the browser asks for zh-CN): the form, the checklist
-// with its Chinese step names, closing, and the timeline all speak Chinese.
+// The journey once in Simplified Chinese (the browser asks for zh-CN): the form, the supervisor's
+// inbox, the checklist with its Chinese step names, closing, the timeline and the prevention
+// action all speak Chinese.
 import { randomInt } from "node:crypto";
 import { checklistStep, incidentIdFromUrl, incidentStatus, timelineEvents, UI } from "./casework";
 import { completeStep, expect, PHONE, TERMINALS, test, uniqueRrn } from "./fixtures";
@@ -37,8 +38,18 @@ test("in Chinese, an unsigned slip logged through the form is walked through 暂
   });
 
   const supervisor = await pageAs("supervisor");
+  await test.step("the supervisor finds it in the Chinese inbox (消息) and opens it", async () => {
+    const reference = (await cashier.getByTestId("incident-reference").textContent())?.trim() ?? "";
+    expect(reference).toMatch(/^INC-\d{6}$/);
+    await supervisor.goto("/notifications");
+    await expect(supervisor.getByRole("heading", { level: 1 })).toHaveText("消息");
+    const told = supervisor.getByTestId("notification").filter({ hasText: reference });
+    await expect(told).toContainText(`登记了一起“${zh.unsignedSlip}”，登记人 Cai Cashier`);
+    await told.getByRole("button", { name: `打开 ${reference}` }).click();
+    await expect(supervisor).toHaveURL(new RegExp(`/incidents/${incidentId}$`));
+  });
+
   await test.step("the supervisor completes Halt to Re-sign from the Chinese page", async () => {
-    await supervisor.goto(`/incidents/${incidentId}`);
     for (const stepName of [zh.steps.halt, zh.steps.reverify, zh.steps.notify]) {
       const step = checklistStep(supervisor, "zh-CN", stepName);
       await step.getByRole("button", { name: zh.complete }).click();
@@ -68,10 +79,11 @@ test("in Chinese, an unsigned slip logged through the form is walked through 暂
 
   await test.step("the timeline tells the story in Chinese", async () => {
     const events = timelineEvents(supervisor, "zh-CN");
-    await expect(events).toHaveCount(9);
+    await expect(events).toHaveCount(10);
     const titles = [
       "登记事件",
       "已按应急预案通知：Sam Supervisor",
+      "已查看通知",
       `完成步骤：${zh.steps.halt}`,
       `完成步骤：${zh.steps.reverify}`,
       `完成步骤：${zh.steps.notify}`,

@@ -1,5 +1,5 @@
 // The core journey, in English: a cashier logs an unsigned slip on a phone through the form, the
-// cashier and the supervisor walk the checklist, finance reconciles from its queue, and the
+// store's supervisor is told and opens it from the inbox, the cashier and the supervisor walk the checklist, finance reconciles from its queue, and the
 // supervisor closes the incident — every step on the timeline, no full card number anywhere.
 import { randomInt } from "node:crypto";
 import { checklistStep, incidentIdFromUrl, incidentStatus, timelineEvents, UI } from "./casework";
@@ -54,8 +54,15 @@ test("an unsigned slip logged on a phone is walked through every step by the rig
   });
 
   const supervisor = await pageAs("supervisor");
+  await test.step("the supervisor, told by the emergency plan, opens it from the inbox", async () => {
+    await supervisor.goto("/notifications");
+    const told = supervisor.getByTestId("notification").filter({ hasText: reference });
+    await expect(told).toContainText("Unsigned slip logged at Store 1 by Cai Cashier");
+    await told.getByRole("button", { name: `Open ${reference}` }).click();
+    await expect(supervisor).toHaveURL(new RegExp(`/incidents/${incidentId}$`));
+  });
+
   await test.step("the supervisor completes Notify and Re-sign with the contact method and identity check", async () => {
-    await supervisor.goto(`/incidents/${incidentId}`);
     const notify = checklistStep(supervisor, "en", en.steps.notify);
     await notify.getByRole("button", { name: en.complete }).click();
     await expect(notify.getByText(en.stepDone, { exact: true })).toBeVisible();
@@ -110,6 +117,8 @@ test("an unsigned slip logged on a phone is walked through every step by the rig
       ["Told by the emergency plan: Sam Supervisor", "Cai Cashier"],
       ["Step completed: Halt", "Cai Cashier"],
       ["Step completed: Re-verify", "Cai Cashier"],
+      // Opened from the inbox: the notification was read.
+      ["Saw the notification", "Sam Supervisor"],
       ["Step completed: Notify", "Sam Supervisor"],
       ["Notified: Fay Finance", "Sam Supervisor"],
       ["Step completed: Re-sign", "Sam Supervisor"],
@@ -121,7 +130,7 @@ test("an unsigned slip logged on a phone is walked through every step by the rig
       await expect(events.nth(index)).toContainText(title);
       await expect(events.nth(index)).toContainText(actor);
     }
-    await expect(events.nth(6)).toContainText("Cardholder reached by Phone; identity verified");
+    await expect(events.nth(7)).toContainText("Cardholder reached by Phone; identity verified");
   });
 
   await test.step("the API agrees: closed, re-signed, and the card number stored masked", async () => {
