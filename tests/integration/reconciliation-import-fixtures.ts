@@ -10,6 +10,9 @@ import type { ImportType } from "@/lib/reconciliation/types";
 
 export const noHeartbeat = { heartbeat: async () => {} };
 
+/** An acquirer statement's header as a Chinese portal exports it: every column, in the usual order. */
+export { STATEMENT_HEADER } from "@/bench/lib/recon-generator.mjs";
+
 /** A CSV file from rows of cells (comma separated, CRLF, cells quoted when they need it). */
 export function csv(rows: (string | number | null)[][]): string {
   const cell = (value: string | number | null) => {

@@ -6,7 +6,7 @@
 import "@/tests/integration/reconciliation-import-spool-dir";
 import { beforeAll, describe, expect, test } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { csv, importFile, linesOf } from "@/tests/integration/reconciliation-import-fixtures";
+import { csv, importFile, linesOf, STATEMENT_HEADER } from "@/tests/integration/reconciliation-import-fixtures";
 
 const EVE = "2026-11-10";
 const NEXT = "2026-11-11";
@@ -27,20 +27,6 @@ const journal: [string, string, string | null, string, string | null, string, st
   [`${EVE} 12:00:00`, "T1000001", null, "99.00", null, "000109", "101"], // 10 pos_only, far from midnight
 ];
 
-const STATEMENT_HEADER = [
-  "清算日期",
-  "交易时间",
-  "商户号",
-  "终端号",
-  "卡号",
-  "交易类型",
-  "交易金额",
-  "手续费",
-  "结算金额",
-  "参考号",
-  "凭证号",
-  "批次号",
-];
 // Only lines of the next day: the eve's POS lines pair with them although the file never touches the eve.
 const statement: (string | null)[][] = [
   ["2026-11-12", `${NEXT} 00:01:10`, MID, "T1000001", null, "消费", "123.00", "0.00", "123.00", null, "900101", "101"], // 2

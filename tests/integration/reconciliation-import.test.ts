@@ -12,7 +12,13 @@ import { merchantToday } from "@/lib/reconciliation/import/merchant-today";
 import { runImport } from "@/lib/reconciliation/import/run-import";
 import { spoolPathOf } from "@/lib/reconciliation/spool";
 import { logIncident } from "@/tests/helpers/incidents";
-import { csv, importFile, linesOf, queueFile } from "@/tests/integration/reconciliation-import-fixtures";
+import {
+  csv,
+  importFile,
+  linesOf,
+  queueFile,
+  STATEMENT_HEADER,
+} from "@/tests/integration/reconciliation-import-fixtures";
 
 const D = "2026-11-20";
 const SETTLE = "2026-11-21";
@@ -69,20 +75,6 @@ const journal: [
   [`${D} 19:00:00`, "T1000001", null, "消费", "19.00", "R019", "000019", "001", "成功", "是", null], // 19 pos_only, later matched
 ];
 
-const STATEMENT_HEADER = [
-  "清算日期",
-  "交易时间",
-  "商户号",
-  "终端号",
-  "卡号",
-  "交易类型",
-  "交易金额",
-  "手续费",
-  "结算金额",
-  "参考号",
-  "凭证号",
-  "批次号",
-];
 type StatementRow = [
   string,
   string,
