@@ -3,15 +3,17 @@
 // its responsible people are reminded; how long after a missed one the next level is told. The
 // zod schema serves the admin's form, the API handler and the OpenAPI document; the defaults need
 // no row. Pure (no I/O).
+import "@/lib/schemas/zod-config";
 import { z } from "zod";
 import { isTimeZone } from "@/lib/deadlines/calendar";
 import { INCIDENT_KINDS, type IncidentKind, STEP_KEYS, type StepKey } from "@/lib/incidents/rules";
 
-/** What a deadline can be about: a step of the checklist, the whole case, or a prevention action. */
-export const DEADLINE_SUBJECTS = [...STEP_KEYS, "close", "action"] as const;
-export type DeadlineSubject = (typeof DEADLINE_SUBJECTS)[number];
-export const DEADLINE_STATUSES = ["pending", "met", "missed"] as const;
-export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+export {
+  DEADLINE_STATUSES,
+  DEADLINE_SUBJECTS,
+  type DeadlineStatus,
+  type DeadlineSubject,
+} from "@/lib/deadlines/vocabulary";
 
 export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 export const DEFAULT_CUTOFF = "23:00";

@@ -1,6 +1,6 @@
 // The kinds of notification and what each stores: a message key and params (never English text).
 // Pure and small: the audit catalogue and the client import it.
-import type { DeadlineSubject } from "@/lib/deadlines/settings";
+import type { DeadlineSubject } from "@/lib/deadlines/vocabulary";
 import type { IncidentKind } from "@/lib/incidents/rules";
 
 export const NOTIFICATION_TYPES = [

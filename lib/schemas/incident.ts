@@ -1,7 +1,7 @@
 // Zod schemas for incidents: one source for the cashier's form, the route handlers and the
 // OpenAPI document. Importable by client and server (no I/O here).
 import { z } from "zod";
-import { DEADLINE_STATUSES } from "@/lib/deadlines/settings";
+import { DEADLINE_STATUSES } from "@/lib/deadlines/vocabulary";
 import "@/lib/schemas/zod-config";
 
 import { containsPan, maskPans } from "@/lib/card-data/mask-pan";
