@@ -4,6 +4,7 @@
 // so lists sort and filter by what is due next on an index.
 import "server-only";
 import type { Tx } from "@/lib/db/client";
+import { timestampSql } from "@/lib/db/dialect";
 import { newId } from "@/lib/db/new-id";
 import type { PlannedDeadline } from "@/lib/deadlines/compute";
 import { nextActionAt } from "@/lib/deadlines/escalation";
@@ -52,21 +53,18 @@ export function insertDeadlinesSql({
 
 /**
  * Marks an incident's deadline for `subject` done at `at`: met when on time, missed when late
- * (whether or not the job had noticed yet); the job has nothing more to do with it.
+ * (whether or not the job had noticed yet); the job has nothing more to do with it. One UPDATE.
  */
 export async function markIncidentDeadlineDone(
   tx: Tx,
   { incidentId, subject, at }: { incidentId: string; subject: DeadlineSubject; at: Date },
 ): Promise<void> {
-  const deadline = await tx.deadline.findUnique({
-    where: { incidentId_subject: { incidentId, subject } },
-    select: { id: true, dueAt: true, doneAt: true },
-  });
-  if (!deadline || deadline.doneAt) return;
-  await tx.deadline.update({
-    where: { id: deadline.id },
-    data: { doneAt: at, status: at.getTime() <= deadline.dueAt.getTime() ? "met" : "missed", nextActionAt: null },
-  });
+  await tx.$executeRaw`UPDATE "Deadline"
+    SET "doneAt" = ${at},
+        "status" = CASE WHEN "dueAt" >= ${timestampSql(at)} THEN 'met' ELSE 'missed' END,
+        "nextActionAt" = NULL,
+        "updatedAt" = ${at}
+    WHERE "incidentId" = ${incidentId} AND "subject" = ${subject} AND "doneAt" IS NULL`;
 }
 
 /** Marks a prevention action's deadline done when the action is completed. */
@@ -103,10 +101,6 @@ export async function reopenCloseDeadline(tx: Tx, { incidentId, now }: { inciden
 
 /** The incident's soonest outstanding deadline (what is due next), or null when it has none. */
 export async function nextDueOf(tx: Tx, incidentId: string): Promise<Date | null> {
-  const soonest = await tx.deadline.findFirst({
-    where: { incidentId, doneAt: null },
-    orderBy: { dueAt: "asc" },
-    select: { dueAt: true },
-  });
-  return soonest?.dueAt ?? null;
+  const soonest = await tx.deadline.aggregate({ where: { incidentId, doneAt: null }, _min: { dueAt: true } });
+  return soonest._min.dueAt;
 }
