@@ -91,6 +91,14 @@ const envObject = z.object({
       'Use an address, or a name and one: "Slipcase <slipcase@shop.example>".',
     )
     .optional(),
+  /**
+   * Issue 10: the key the audit chain's checkpoints are signed with (HMAC-SHA256). Unset: derived
+   * from the session secret (lib/audit/checkpoint-key.ts) — set it on its own so that rotating
+   * BETTER_AUTH_SECRET does not make every earlier checkpoint fail to verify.
+   */
+  AUDIT_CHECKPOINT_KEY: z.string().min(32).optional(),
+  /** Issue 10: how often each instance's worker queues the job that signs a checkpoint of every chain. */
+  AUDIT_CHECKPOINT_MS: z.coerce.number().int().min(1000).default(3_600_000),
   /** The merchant's zone: the wall clock of its files and its "today". */
   MERCHANT_TIME_ZONE: z.string().min(1).default("Asia/Shanghai"),
 });

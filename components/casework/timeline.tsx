@@ -180,6 +180,12 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
         });
       case "store.cutoff_changed":
         return t("events.storeCutoffChanged", { store: event.after.name, time: event.after.cutoffTime });
+      case "audit.exported":
+        return t("events.auditExported", {
+          format: event.after.format.toUpperCase(),
+          from: event.after.from ?? "…",
+          to: event.after.to ?? "…",
+        });
       case "deadline.reminded":
       case "deadline.escalated": {
         const names = event.after.recipients.map((recipient) => recipient.name).join(", ") || t("events.nobody");

@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with.
 import { z } from "zod";
+import { auditPaths } from "@/lib/api/openapi-audit";
 import { deadlinePaths } from "@/lib/api/openapi-deadlines";
 import { notificationPaths } from "@/lib/api/openapi-notifications";
 import { preventionPaths } from "@/lib/api/openapi-prevention";
@@ -302,6 +303,7 @@ export function buildOpenApiDocument() {
       ...notificationPaths(),
       ...preventionPaths(),
       ...deadlinePaths(),
+      ...auditPaths(),
       "/api/health": {
         get: {
           summary: "Liveness and database reachability",

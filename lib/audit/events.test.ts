@@ -68,6 +68,7 @@ describe("the audit event catalogue", () => {
         "calendar.day_added",
         "calendar.day_removed",
         "store.cutoff_changed",
+        "audit.exported",
       ].sort(),
     );
     expect(new Set(AUDIT_EVENT_TYPES).size).toBe(auditEventSchema.options.length);

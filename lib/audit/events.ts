@@ -284,6 +284,18 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   eventSchema("calendar.day_added", { before: none, after: calendarDay }),
   eventSchema("calendar.day_removed", { before: calendarDay, after: none }),
   eventSchema("store.cutoff_changed", { before: storeCutoff, after: storeCutoff }),
+  // Issue 10: someone exported the audit record (who is the event's actor): the format, the range
+  // and store asked for (null: all) and a PDF's language. Not on any incident's timeline.
+  eventSchema("audit.exported", {
+    before: none,
+    after: z.strictObject({
+      format: z.enum(["csv", "pdf"]),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      storeId: id.nullable(),
+      lang: z.string().optional(),
+    }),
+  }),
 ]);
 
 /** An event as a caller appends it (snapshots the schema would leave empty may be omitted). */

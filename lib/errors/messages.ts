@@ -88,6 +88,7 @@ export const ERROR_MESSAGES = {
   RECONCILIATION_ONLY: {},
   PLAN_ADMIN_ONLY: {},
   DEADLINES_ADMIN_ONLY: {},
+  AUDIT_EXPORT_NOT_ALLOWED: {},
   ROLE_CANNOT_PREVENT: {},
   TERMINAL_NOT_IN_YOUR_STORES: {},
 
@@ -148,6 +149,7 @@ export const ERROR_MESSAGES = {
   LINE_ALREADY_PAIRED: {},
   LINE_NOT_PAIRED: {},
   DATE_RANGE_REVERSED: {},
+  AUDIT_PDF_TOO_MANY_INCIDENTS: { limit: "number", count: "number" },
   STORE_CHANGE_EMPTY: {},
 } as const satisfies Record<string, Record<string, ParamKind>>;
 

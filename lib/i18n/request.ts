@@ -22,6 +22,7 @@ async function loadMessages(locale: Locale) {
     import(`../../messages/${locale}/reconciliation.json`),
     import(`../../messages/${locale}/import-errors.json`),
     import(`../../messages/${locale}/notifications.json`),
+    import(`../../messages/${locale}/audit.json`),
   ]);
   return Object.assign({}, ...files.map((file) => file.default));
 }

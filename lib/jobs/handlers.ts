@@ -2,6 +2,8 @@
 // worker died is taken over by another instance once its lease runs out.
 import "server-only";
 import { z } from "zod";
+import { AUDIT_CHECKPOINT_JOB_KIND } from "@/lib/audit/checkpoint-job";
+import { checkpointAllChains } from "@/lib/audit/write-checkpoint";
 import { EMAIL_JOB_KIND } from "@/lib/notifications/notify";
 import { sendNotificationEmails } from "@/lib/notifications/send-notification-emails";
 import { abandonImport } from "@/lib/reconciliation/import/abandon-import";
@@ -21,6 +23,10 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   "reconciliation.import": (payload, context) => runImport(importPayload.parse(payload).importId, context),
   // Issue 9: notifications mailed after their change committed (lib/notifications/notify.ts).
   [EMAIL_JOB_KIND]: (payload) => sendNotificationEmails(payload),
+  // Issue 10: a signed checkpoint of every merchant's audit chain head (queued by lib/jobs/worker.ts).
+  [AUDIT_CHECKPOINT_JOB_KIND]: async () => {
+    await checkpointAllChains();
+  },
 };
 
 /**

@@ -3,9 +3,13 @@
 // import from starving the requests this instance serves; more instances run more jobs. Every
 // DEADLINE_SWEEP_MS it also runs the deadline job (lib/deadlines/sweep.ts), which every instance
 // may run at once: each move is claimed by one.
+// Every AUDIT_CHECKPOINT_MS it queues the audit.checkpoint job (issue 10), which signs a checkpoint
+// of each chain head that moved; a head already checkpointed is left as it is, so several instances
+// queueing it cost nothing more.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { queueAuditCheckpoint } from "@/lib/audit/checkpoint-job";
 import { sweepDeadlines } from "@/lib/deadlines/sweep";
 import { env } from "@/lib/env";
 import { claimJob } from "@/lib/jobs/claim-job";
@@ -35,6 +39,7 @@ export function startJobWorker(): { stop(): void; wake(): void } {
   let timer: NodeJS.Timeout | null = null;
   let running = false;
   let lastSweep = 0;
+  let lastCheckpoint = 0;
   const tick = async () => {
     timer = null;
     if (stopped || running) return;
@@ -44,6 +49,10 @@ export function startJobWorker(): { stop(): void; wake(): void } {
       if (Date.now() - lastSweep >= env.DEADLINE_SWEEP_MS) {
         lastSweep = Date.now();
         await sweepDeadlines();
+      }
+      if (Date.now() - lastCheckpoint >= env.AUDIT_CHECKPOINT_MS) {
+        lastCheckpoint = Date.now();
+        await queueAuditCheckpoint();
       }
     } catch (error) {
       // The database may be briefly away (restart, failover): try again at the next tick.

@@ -25,6 +25,9 @@ const TABLE: Record<Permission, { CASHIER: boolean; SUPERVISOR: boolean; FINANCE
   "prevention.complete": { CASHIER: false, SUPERVISOR: true, FINANCE: false, ADMIN: true },
   // Issue 9: only the admin sets the deadlines, the holidays and the stores' cut-off times.
   "deadlines.manage": { CASHIER: false, SUPERVISOR: false, FINANCE: false, ADMIN: true },
+  // Issue 10: the audit record is exported by admin and finance (all stores) and by a supervisor
+  // (their stores, by the store scope) — the people an outside auditor deals with; never a cashier.
+  "audit.export": { CASHIER: false, SUPERVISOR: true, FINANCE: true, ADMIN: true },
 };
 
 describe("the permission table", () => {

@@ -29,6 +29,9 @@ export const PERMISSIONS = [
   "prevention.complete",
   // Issue 9: the merchant's deadline settings, business calendar and stores' cut-off times (admin).
   "deadlines.manage",
+  // Issue 10: exporting the audit record (every incident's timeline, the chain's verification and
+  // its signed checkpoint) for an outside auditor; a supervisor only for their own stores.
+  "audit.export",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,6 +53,7 @@ const ROLE_PERMISSIONS = {
     "plan.view",
     "prevention.create",
     "prevention.complete",
+    "audit.export",
   ],
   FINANCE: [
     "incident.view",
@@ -59,6 +63,7 @@ const ROLE_PERMISSIONS = {
     "reconciliation.import",
     "reconciliation.resolve",
     "plan.view",
+    "audit.export",
   ],
   ADMIN: PERMISSIONS,
 } as const satisfies Record<Role, readonly Permission[]>;

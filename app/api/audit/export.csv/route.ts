@@ -1,0 +1,21 @@
+// GET /api/audit/export.csv: every incident in the range with its whole timeline, the chain's
+// verification and the signed checkpoint, streamed (issue 10). Admin, finance, and supervisors for
+// their stores (the use case checks).
+import { apiHandler } from "@/lib/api/respond";
+import { parseInput } from "@/lib/api/validation";
+import { exportAuditCsv } from "@/lib/audit/export/export-csv";
+import { requireActor } from "@/lib/auth/actor";
+import { localeFromHeaders } from "@/lib/i18n/locales";
+import { auditCsvQuerySchema } from "@/lib/schemas/audit";
+
+export const GET = apiHandler(async (request) => {
+  const actor = await requireActor(request.headers);
+  const query = parseInput(auditCsvQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const { stream, filename } = await exportAuditCsv({ actor, query, locale: localeFromHeaders(request.headers) });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+    },
+  });
+});

@@ -1,0 +1,25 @@
+// GET /api/audit/export.pdf: the audit record as a readable report in English or Chinese, with
+// the chain's verification and the signed checkpoint (issue 10). At most AUDIT_PDF_MAX_INCIDENTS
+// incidents (422 naming the limit); admin, finance, and supervisors for their stores.
+import { apiHandler } from "@/lib/api/respond";
+import { parseInput } from "@/lib/api/validation";
+import { exportAuditPdf } from "@/lib/audit/export/export-pdf";
+import { requireActor } from "@/lib/auth/actor";
+import { localeFromHeaders } from "@/lib/i18n/locales";
+import { auditPdfQuerySchema } from "@/lib/schemas/audit";
+
+export const GET = apiHandler(async (request) => {
+  const actor = await requireActor(request.headers);
+  const query = parseInput(auditPdfQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const { pdf, filename } = await exportAuditPdf({
+    actor,
+    query,
+    locale: query.lang ?? localeFromHeaders(request.headers),
+  });
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+    },
+  });
+});
