@@ -12,7 +12,8 @@ const withNextIntl = createNextIntlPlugin({
 
 const nextConfig: NextConfig = {
   // Native and WASM-backed server packages stay outside the bundle.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3"],
+  // pdfmake (issue 10's audit report) brings pdfkit and fontkit, which read their own data files.
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "pdfmake"],
   // The end-to-end suite builds into its own folder so it never clashes with a dev server.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,

@@ -35,6 +35,7 @@ export default async function AdminPage() {
   const t = await getTranslations("Admin");
   const tPlan = await getTranslations("Plan");
   const tDeadlines = await getTranslations("Deadlines");
+  const tAudit = await getTranslations("Audit");
   const tDetails = await getTranslations("TerminalDetails");
   if (!can(actor.role, "admin.manage")) {
     return (
@@ -74,6 +75,10 @@ export default async function AdminPage() {
           {/* Issue 9: deadlines, the business calendar and the stores' cut-offs have their own page. */}
           <Link href="/admin/deadlines" className="inline-flex min-h-11 items-center text-blue-800 underline">
             {tDeadlines("title")}
+          </Link>
+          {/* Issue 10: audit exports (also linked from /finance; no room for it in the phone header). */}
+          <Link href="/audit" className="inline-flex min-h-11 items-center text-blue-800 underline">
+            {tAudit("title")}
           </Link>
         </nav>
       </div>

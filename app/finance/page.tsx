@@ -40,6 +40,7 @@ function knownParams(searchParams: SearchParams): Record<string, string> {
 
 export default async function FinancePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const t = await getTranslations("Finance");
+  const tAudit = await getTranslations("Audit");
   const actor = await pageActor();
   const given = await searchParams;
   const params = knownParams(given);
@@ -79,6 +80,10 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-slate-700">{t("intro")}</p>
+        {/* Issue 10: audit exports (no room for them in the phone header). */}
+        <Link href="/audit" className="inline-flex min-h-11 items-center text-sm text-blue-800 underline">
+          {tAudit("linkFromOther")}
+        </Link>
       </div>
       <FinanceFilters
         values={query}

@@ -2,7 +2,7 @@
 // the handlers validate with (lib/schemas/audit.ts).
 import { z } from "zod";
 import { AUDIT_PDF_MAX_INCIDENTS } from "@/lib/audit/export/limits";
-import { auditCsvQuerySchema, auditPdfQuerySchema } from "@/lib/schemas/audit";
+import { auditExportQuerySchema } from "@/lib/schemas/audit";
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const error = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
@@ -32,7 +32,7 @@ export function auditPaths() {
         summary: "The audit record as CSV: one row per timeline event, then the verification and the checkpoint",
         description: `${common} UTF-8 with a BOM, CRLF, formula-safe cells, in the caller's language; streamed (any number of incidents).`,
         tags: ["audit"],
-        parameters: queryParameters(auditCsvQuerySchema),
+        parameters: queryParameters(auditExportQuerySchema),
         responses: {
           "200": { description: "The file", content: { "text/csv": { schema: { type: "string" } } } },
           "400": error("Bad query, naming the field"),
@@ -47,7 +47,7 @@ export function auditPaths() {
         summary: "The audit record as a PDF report in English or Chinese (the CJK font embedded)",
         description: `${common} At most ${AUDIT_PDF_MAX_INCIDENTS} incidents: a larger range answers 422 AUDIT_PDF_TOO_MANY_INCIDENTS with the limit and the count (export the CSV instead).`,
         tags: ["audit"],
-        parameters: queryParameters(auditPdfQuerySchema),
+        parameters: queryParameters(auditExportQuerySchema),
         responses: {
           "200": {
             description: "The report",

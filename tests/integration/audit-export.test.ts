@@ -262,6 +262,7 @@ describe("GET /api/audit/export.csv", () => {
       from: "2026-11-01",
       to: "2026-11-30",
       storeId: null,
+      lang: "en",
     });
     const checkpoint = await prisma.auditCheckpoint.findFirstOrThrow({
       where: { merchantId },
@@ -309,12 +310,21 @@ describe("bad queries", () => {
     ["from=2026-13-01", "from"],
     ["to=yesterday", "to"],
     ["from=2026-11-30&to=2026-11-01", "to"],
-    ["storeId=", "storeId"],
+    [`storeId=${"x".repeat(65)}&from=`, "storeId"],
+    ["lang=fr", "lang"],
     ["format=xlsx", "format"],
   ])("%s answers 400 naming %s", async (query, field) => {
     const { status, text } = await get(csvRoute, `/api/audit/export.csv?${query}`, "admin");
     expect(status).toBe(400);
     expect(JSON.parse(text).error.fields).toHaveProperty(field);
+  });
+
+  test("blank fields (as the /audit page's GET form sends them) mean no filter", async () => {
+    const blank = await get(csvRoute, "/api/audit/export.csv?from=&to=&storeId=&lang=", "admin");
+    const none = await get(csvRoute, "/api/audit/export.csv", "admin");
+    expect(blank.status).toBe(200);
+    const references = (text: string) => new Set(rowsOf(text).map((row) => row[0]));
+    expect(references(blank.text)).toEqual(references(none.text));
   });
 
   test("lang=fr answers 400 naming lang (PDF)", async () => {

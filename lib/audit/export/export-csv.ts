@@ -21,7 +21,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Locale } from "@/lib/i18n/locales";
 import { CSV_BOM, csvCell } from "@/lib/incidents/export-csv";
 import { log } from "@/lib/log";
-import type { AuditCsvQuery } from "@/lib/schemas/audit";
+import type { AuditRange } from "@/lib/schemas/audit";
 
 function csvLines(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => `${row.map(csvCell).join(",")}\r\n`).join("");
@@ -34,11 +34,11 @@ export async function exportAuditCsv({
   pageSize = EXPORT_INCIDENT_PAGE,
 }: {
   actor: Actor;
-  query: AuditCsvQuery;
+  query: AuditRange;
   locale: Locale;
   pageSize?: number;
 }): Promise<{ stream: ReadableStream<Uint8Array>; filename: string }> {
-  const context = await startAuditExport({ actor, query, format: "csv" });
+  const context = await startAuditExport({ actor, query, format: "csv", lang: locale });
   const t = exportTranslator(locale);
   const time = localTimeFormatter(context.merchant.timeZone);
   const rowContext = { t, storeNames: context.storeNames, time };

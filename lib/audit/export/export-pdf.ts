@@ -30,7 +30,7 @@ import type { IncidentKind as DbIncidentKind, Resolution as DbResolution } from 
 import type { Locale } from "@/lib/i18n/locales";
 import { kindFromDb, resolutionFromDb } from "@/lib/incidents/codec";
 import { referenceOf } from "@/lib/incidents/serialize";
-import type { AuditPdfQuery } from "@/lib/schemas/audit";
+import type { AuditExportQuery } from "@/lib/schemas/audit";
 import { formatMinor } from "@/lib/schemas/incident";
 
 export { AUDIT_PDF_MAX_INCIDENTS };
@@ -59,7 +59,7 @@ export async function exportAuditPdf({
   locale,
 }: {
   actor: Actor;
-  query: AuditPdfQuery;
+  query: AuditExportQuery;
   locale: Locale;
 }): Promise<{ pdf: Buffer; filename: string; incidents: number }> {
   const { lang: _lang, ...range } = query;

@@ -9,7 +9,7 @@ import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { visibleIncidentsWhere } from "@/lib/incidents/scope";
 import { stepStates } from "@/lib/incidents/serialize";
-import type { AuditCsvQuery } from "@/lib/schemas/audit";
+import type { AuditRange } from "@/lib/schemas/audit";
 
 export interface ExportIncident {
   id: string;
@@ -47,7 +47,7 @@ export interface ExportEvent {
 /** Incidents per page: one page's events (about six each) stay a few thousand rows. */
 export const EXPORT_INCIDENT_PAGE = 200;
 
-export function exportWhere(actor: Actor, query: AuditCsvQuery): Prisma.IncidentWhereInput {
+export function exportWhere(actor: Actor, query: AuditRange): Prisma.IncidentWhereInput {
   const occurredAt: Prisma.DateTimeFilter = {};
   if (query.from) occurredAt.gte = new Date(`${query.from}T00:00:00.000Z`);
   if (query.to) occurredAt.lt = new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + 86_400_000);
@@ -62,14 +62,14 @@ export function exportWhere(actor: Actor, query: AuditCsvQuery): Prisma.Incident
 }
 
 /** How many incidents the export covers (the PDF's bound). */
-export function countExportIncidents(actor: Actor, query: AuditCsvQuery): Promise<number> {
+export function countExportIncidents(actor: Actor, query: AuditRange): Promise<number> {
   return prisma.incident.count({ where: exportWhere(actor, query) });
 }
 
 /** The export's incidents, page by page, each with its timeline oldest first. */
 export async function* exportIncidentPages(
   actor: Actor,
-  query: AuditCsvQuery,
+  query: AuditRange,
   pageSize = EXPORT_INCIDENT_PAGE,
 ): AsyncGenerator<ExportIncident[]> {
   const where = exportWhere(actor, query);

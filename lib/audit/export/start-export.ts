@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { Locale } from "@/lib/i18n/locales";
 import { canSeeStore } from "@/lib/incidents/scope";
 import { can } from "@/lib/rbac/permissions";
-import type { AuditCsvQuery } from "@/lib/schemas/audit";
+import type { AuditRange } from "@/lib/schemas/audit";
 
 export interface ExportContext {
   merchant: { id: string; name: string; timeZone: string };
@@ -38,7 +38,7 @@ export async function startAuditExport({
   beforeRecording,
 }: {
   actor: Actor;
-  query: AuditCsvQuery;
+  query: AuditRange;
   format: "csv" | "pdf";
   lang?: Locale;
   /** A check that must pass before the export is recorded (the PDF's size bound). */

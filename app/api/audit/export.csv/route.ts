@@ -6,12 +6,17 @@ import { parseInput } from "@/lib/api/validation";
 import { exportAuditCsv } from "@/lib/audit/export/export-csv";
 import { requireActor } from "@/lib/auth/actor";
 import { localeFromHeaders } from "@/lib/i18n/locales";
-import { auditCsvQuerySchema } from "@/lib/schemas/audit";
+import { auditExportQuerySchema } from "@/lib/schemas/audit";
 
 export const GET = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
-  const query = parseInput(auditCsvQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
-  const { stream, filename } = await exportAuditCsv({ actor, query, locale: localeFromHeaders(request.headers) });
+  const query = parseInput(auditExportQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const { lang, ...range } = query;
+  const { stream, filename } = await exportAuditCsv({
+    actor,
+    query: range,
+    locale: lang ?? localeFromHeaders(request.headers),
+  });
   return new Response(stream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -6,11 +6,11 @@ import { parseInput } from "@/lib/api/validation";
 import { exportAuditPdf } from "@/lib/audit/export/export-pdf";
 import { requireActor } from "@/lib/auth/actor";
 import { localeFromHeaders } from "@/lib/i18n/locales";
-import { auditPdfQuerySchema } from "@/lib/schemas/audit";
+import { auditExportQuerySchema } from "@/lib/schemas/audit";
 
 export const GET = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
-  const query = parseInput(auditPdfQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseInput(auditExportQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
   const { pdf, filename } = await exportAuditPdf({
     actor,
     query,
