@@ -1,6 +1,8 @@
 // The message catalogues an audit export words itself with (the app's own texts, so a step, kind or
 // event reads in the file exactly as on the incident page), and a translator over them. Pure data.
-import { createTranslator } from "next-intl";
+// use-intl's core is what next-intl re-exports createTranslator from; imported directly so scripts
+// outside Next (npm run bench:audit, under the react-server condition) can word an export too.
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/locales";
 import enAudit from "@/messages/en/audit.json";
 import enCasework from "@/messages/en/casework.json";
