@@ -36,9 +36,33 @@ class ImmediateTransactionsSQLite extends PrismaBetterSQLite3 {
     if (typeof database?.prepare !== "function") throw new Error("Unexpected @prisma/adapter-better-sqlite3 shape");
     const prepare = database.prepare.bind(database);
     database.prepare = ((source: string) =>
-      prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof database.prepare;
+      source === "BEGIN" ? patientBegin(prepare("BEGIN IMMEDIATE")) : prepare(source)) as typeof database.prepare;
     return adapter;
   }
+}
+
+/** How long a BEGIN keeps waiting for another process's write lock before it gives up. */
+const BEGIN_WAIT_MS = 120_000;
+
+/**
+ * BEGIN IMMEDIATE that waits out SQLITE_BUSY beyond one busy timeout. The adapter takes its
+ * transaction mutex before BEGIN and does not give it back when BEGIN throws, so a BUSY there left
+ * every later transaction of the process hanging for good (two workers on one file, a long import
+ * beside a request). Waiting — as PostgreSQL waits on a lock — keeps the mutex's promise.
+ */
+function patientBegin(begin: BetterSqlite3.Statement): BetterSqlite3.Statement {
+  const run = () => {
+    const giveUpAt = Date.now() + BEGIN_WAIT_MS;
+    for (;;) {
+      try {
+        return begin.run();
+      } catch (error) {
+        const busy = (error as { code?: string }).code === "SQLITE_BUSY";
+        if (!busy || Date.now() >= giveUpAt) throw error;
+      }
+    }
+  };
+  return Object.assign(Object.create(begin) as BetterSqlite3.Statement, { run });
 }
 
 function createSqliteClient(url: string): PrismaClient {
