@@ -42,7 +42,7 @@ export async function exportAuditCsv({
   const t = exportTranslator(locale);
   const time = localTimeFormatter(context.merchant.timeZone);
   const rowContext = { t, storeNames: context.storeNames, time };
-  const pages = exportIncidentPages(actor, query, pageSize);
+  const pages = exportIncidentPages(actor, query, { pageSize });
   const encoder = new TextEncoder();
   let done = false;
 

@@ -114,7 +114,7 @@ export async function exportAuditPdf({
   if (incidents === 0) body.push({ text: t("Audit.pdf.noIncidents"), style: "muted" });
 
   const formatIso = (iso: string) => time(new Date(iso));
-  for await (const page of exportIncidentPages(actor, range)) {
+  for await (const page of exportIncidentPages(actor, range, { withSteps: true })) {
     for (const incident of page) {
       const kind = t(`Incident.kinds.${kindFromDb(incident.kind as DbIncidentKind)}`);
       const facts = [

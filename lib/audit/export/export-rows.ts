@@ -90,31 +90,32 @@ function incidentCells(incident: ExportIncident, { t, storeNames, time }: RowCon
   ];
 }
 
-/** One row per event of the incident (one row with empty event cells if it had none). */
+/**
+ * One row per event of the incident (one row with empty event cells if it had none). The text
+ * cells — the incident's, masked once for all its rows, and each event's title, actor and note —
+ * go through the masking; numbers, times, types and hashes are the app's own.
+ */
 export function incidentEventRows(incident: ExportIncident, context: RowContext): string[][] {
-  const head = incidentCells(incident, context);
+  const head = incidentCells(incident, context).map(maskPans);
   const formatIso = (iso: string) => context.time(new Date(iso));
-  const rows =
-    incident.events.length === 0
-      ? [[...head, "", "", "", "", "", "", ""]]
-      : incident.events.map((event) => {
-          const { title, note } = wordEvent(
-            context.t,
-            { type: event.type, before: parsed(event.before), after: parsed(event.after) },
-            formatIso,
-          );
-          return [
-            ...head,
-            String(event.seq),
-            context.time(event.createdAt),
-            event.type,
-            title,
-            event.actor ?? context.t("IncidentDetail.timeline.system"),
-            note,
-            event.hash,
-          ];
-        });
-  return rows.map((row) => row.map(maskPans));
+  if (incident.events.length === 0) return [[...head, "", "", "", "", "", "", ""]];
+  return incident.events.map((event) => {
+    const { title, note } = wordEvent(
+      context.t,
+      { type: event.type, before: parsed(event.before), after: parsed(event.after) },
+      formatIso,
+    );
+    return [
+      ...head,
+      String(event.seq),
+      context.time(event.createdAt),
+      event.type,
+      maskPans(title),
+      maskPans(event.actor ?? context.t("IncidentDetail.timeline.system")),
+      maskPans(note),
+      event.hash,
+    ];
+  });
 }
 
 /** The header row, in the reader's language. */

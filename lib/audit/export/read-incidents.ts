@@ -29,7 +29,7 @@ export interface ExportIncident {
   resolution: string | null;
   closedAt: Date | null;
   reportedBy: string | null;
-  /** The checklist in order: lower-case step key and status, as the API speaks of them. */
+  /** The checklist in order: lower-case step key and status (read only when asked: the PDF). */
   steps: { key: string; status: string }[];
   events: ExportEvent[];
 }
@@ -70,7 +70,7 @@ export function countExportIncidents(actor: Actor, query: AuditRange): Promise<n
 export async function* exportIncidentPages(
   actor: Actor,
   query: AuditRange,
-  pageSize = EXPORT_INCIDENT_PAGE,
+  { pageSize = EXPORT_INCIDENT_PAGE, withSteps = false }: { pageSize?: number; withSteps?: boolean } = {},
 ): AsyncGenerator<ExportIncident[]> {
   const where = exportWhere(actor, query);
   let after: { occurredAt: Date; createdAt: Date; id: string } | null = null;
@@ -106,7 +106,7 @@ export async function* exportIncidentPages(
         closedAt: true,
         terminal: { select: { tid: true } },
         reportedBy: { select: { name: true } },
-        steps: { orderBy: { position: "asc" }, select: { key: true, status: true } },
+        steps: withSteps ? { orderBy: { position: "asc" }, select: { key: true, status: true } } : false,
       },
     });
     if (rows.length === 0) return;
@@ -156,7 +156,7 @@ export async function* exportIncidentPages(
       resolution: row.resolution,
       closedAt: row.closedAt,
       reportedBy: row.reportedBy?.name ?? null,
-      steps: stepStates(row.steps),
+      steps: row.steps ? stepStates(row.steps) : [],
       events: byIncident.get(row.id) ?? [],
     }));
     const last = rows[rows.length - 1];
