@@ -166,34 +166,71 @@ export async function sendNotifications(
   },
 ): Promise<{ userId: string; name: string }[]> {
   if (recipients.length === 0) return [];
-  const now = new Date();
-  const rows = recipients.map(
-    (recipient) => Prisma.sql`(${newId()}, ${merchantId}, ${recipient.userId}, ${notificationTypeToDb(type)},
-      ${incidentId}, ${messageKey}, ${JSON.stringify(params)}, ${dedupeKeyOf(recipient.userId)}, ${now})`,
+  const inserted = await insertNotifications(
+    tx,
+    recipients.map((recipient) => ({
+      type,
+      merchantId,
+      incidentId,
+      recipientId: recipient.userId,
+      messageKey,
+      params,
+      dedupeKey: dedupeKeyOf(recipient.userId),
+    })),
   );
-  const inserted = await tx.$queryRaw<{ id: string; recipientId: string }[]>`
-    INSERT INTO "Notification"
-      ("id", "merchantId", "recipientId", "type", "incidentId", "messageKey", "messageParams", "dedupeKey", "createdAt")
-    VALUES ${Prisma.join(rows)}
-    ON CONFLICT ("dedupeKey") DO NOTHING
-    RETURNING "id", "recipientId"`;
   if (inserted.length === 0) return [];
 
   const told = recipients
     .filter((recipient) => inserted.some((row) => row.recipientId === recipient.userId))
     .map(({ userId, name }) => ({ userId, name }));
-  const emailed = Boolean(env.SMTP_URL);
   if (audit) {
     await appendEvent(tx, {
       merchantId,
       incidentId,
       actorId,
       type: "notification.sent",
-      after: { notificationType: type, recipients: told, emailed, ...audit },
+      after: { notificationType: type, recipients: told, emailed: Boolean(env.SMTP_URL), ...audit },
     });
   }
-  if (emailed) {
-    await enqueueJob(tx, { kind: EMAIL_JOB_KIND, payload: { notificationIds: inserted.map((row) => row.id) } });
-  }
+  await queueEmails(tx, inserted);
   return told;
+}
+
+/** One notification row to write. */
+export interface NotificationRow {
+  type: NotificationType;
+  merchantId: string;
+  incidentId: string | null;
+  recipientId: string;
+  messageKey: string;
+  params: NotificationParams | Omit<NotificationParams, "kind" | "reference">;
+  dedupeKey: string;
+}
+
+/**
+ * Writes notification rows in one INSERT; a row whose dedupe key exists already is skipped.
+ * Returns the rows this call wrote.
+ */
+export async function insertNotifications(
+  tx: Tx,
+  rows: readonly NotificationRow[],
+): Promise<{ id: string; recipientId: string; dedupeKey: string }[]> {
+  if (rows.length === 0) return [];
+  const now = new Date();
+  const values = rows.map(
+    (row) => Prisma.sql`(${newId()}, ${row.merchantId}, ${row.recipientId}, ${notificationTypeToDb(row.type)},
+      ${row.incidentId}, ${row.messageKey}, ${JSON.stringify(row.params)}, ${row.dedupeKey}, ${now})`,
+  );
+  return tx.$queryRaw<{ id: string; recipientId: string; dedupeKey: string }[]>`
+    INSERT INTO "Notification"
+      ("id", "merchantId", "recipientId", "type", "incidentId", "messageKey", "messageParams", "dedupeKey", "createdAt")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("dedupeKey") DO NOTHING
+    RETURNING "id", "recipientId", "dedupeKey"`;
+}
+
+/** When SMTP_URL is set: one e-mail job for the notifications just written (the outbox). */
+export async function queueEmails(tx: Tx, inserted: readonly { id: string }[]): Promise<void> {
+  if (!env.SMTP_URL || inserted.length === 0) return;
+  await enqueueJob(tx, { kind: EMAIL_JOB_KIND, payload: { notificationIds: inserted.map((row) => row.id) } });
 }

@@ -253,6 +253,19 @@ describe("the deadline job", () => {
     expect(await movesOf(halt.id)).toHaveLength(1);
   });
 
+  test("an evening's cut-off of many cases, swept by two racing workers: each deadline escalated once, in rounds", async () => {
+    const logged = [];
+    for (let n = 0; n < 12; n++)
+      logged.push(await logIncident({ kind: "wrong_card", amount: `${n + 1}.50` }, "cashier"));
+    const halts = await Promise.all(logged.map((incident) => deadlineOf(incident.id, "halt")));
+    const passed = new Date(Math.max(...halts.map((halt) => halt.dueAt.getTime())) + 1000);
+    await Promise.all([sweepDeadlines(passed), sweepDeadlines(passed)]);
+    for (const halt of halts) {
+      expect(await toldAbout(halt.id)).toEqual(["DEADLINE_ESCALATED supervisor@demo.test"]);
+      expect((await movesOf(halt.id)).map((move) => move.after.level)).toEqual([1]);
+    }
+  });
+
   test("a prevention action's owner is reminded, then the ladder above them is told when it passes undone", async () => {
     const closed = await closedIncident({ kind: "unsigned_slip", amount: "66.00" });
     const due = new Date(Date.now() + 3 * 24 * HOUR);
