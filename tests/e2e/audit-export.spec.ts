@@ -4,7 +4,7 @@
 // 暂停交易 and 重新核实, and the chain's verification. A cashier is refused the page.
 import fs from "node:fs/promises";
 import { pdfText } from "@/tests/helpers/pdf-text";
-import { completeStep, expect, PHONE, test } from "./fixtures";
+import { completeStep, expect, PHONE, seriousAccessibilityViolations, test } from "./fixtures";
 
 test.use({ locale: "zh-CN" });
 
@@ -52,4 +52,13 @@ test("a cashier is refused the audit page and its exports", async ({ pageAs, api
   const cashier = await apiAs("cashier");
   expect((await cashier.get("/api/audit/export.csv")).status()).toBe(403);
   expect((await cashier.get("/api/audit/export.pdf?lang=zh-CN")).status()).toBe(403);
+});
+
+test("the audit page has no serious accessibility problems, in Chinese and in English", async ({ pageAs }) => {
+  for (const locale of ["zh-CN", "en-GB"]) {
+    const page = await pageAs("finance", { ...PHONE, locale });
+    await page.goto("/audit?verify=1");
+    await expect(page.getByTestId("audit-full-check")).toBeVisible();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  }
 });
