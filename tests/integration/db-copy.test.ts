@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { POST as signInHandler } from "@/app/api/auth/sign-in/route";
 import { verifyAllChainsWith } from "@/lib/audit/verify-chain-with";
+import { writeCheckpoint } from "@/lib/audit/write-checkpoint";
 import { prisma } from "@/lib/db/client";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
@@ -232,6 +233,8 @@ beforeAll(async () => {
   });
   // Issue 9: a holiday in the business calendar (the incidents brought their deadlines).
   await prisma.calendarDay.create({ data: { merchantId, date: "2026-12-25", type: "holiday", name: "Shop closed" } });
+  // Issue 10: a signed checkpoint of the audit chain's head.
+  await writeCheckpoint({ merchantId, source: "schedule" });
   sampleIncidentId = closed.id;
   sourceRows = await allRows(prisma);
   for (const model of MODELS) expect(sourceRows[model].length, `${model} rows in the source`).toBeGreaterThan(0);
