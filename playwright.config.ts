@@ -7,6 +7,10 @@ import { E2E_DATABASE_URL, INSTANCE_A, INSTANCE_B, SIGN_IN_MAX_FAILURES } from "
 
 /** Every instance signs and reads the same session cookies, so they share one secret. */
 const AUTH_SECRET = process.env.BETTER_AUTH_SECRET ?? crypto.randomBytes(32).toString("base64url");
+// The test workers inherit it too: a spec that runs a script against the servers' database (e.g.
+// audit:verify, whose checkpoint key is derived from it when AUDIT_CHECKPOINT_KEY is unset) holds
+// the same key as the servers.
+process.env.BETTER_AUTH_SECRET = AUTH_SECRET;
 
 function serverEnv(instance: { port: number; url: string }): Record<string, string> {
   return {
