@@ -42,7 +42,7 @@ import {
   redact,
   sqliteFolder,
 } from "./lib/databases.mjs";
-import { cleanupAll, onCleanup, runLogged, tail } from "./lib/processes.mjs";
+import { onCleanup, runBench, runLogged, tail } from "./lib/processes.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PRISMA_BIN = path.join(ROOT, "node_modules", ".bin", "prisma");
@@ -493,19 +493,4 @@ async function main() {
   if (all.some((f) => !f.verify.pass || !f.race.allDone || f.race.failures.length > 0)) process.exitCode = 1;
 }
 
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    void cleanupAll().finally(() => process.exit(130));
-  });
-}
-try {
-  await main();
-} catch (error) {
-  console.error(`\nbench:deadlines failed: ${error?.message ?? error}`);
-  process.exitCode = 1;
-} finally {
-  if (!interrupted) await cleanupAll();
-}
+await runBench("bench:deadlines", main);

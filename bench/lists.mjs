@@ -23,7 +23,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { buildApp } from "./lib/build.mjs";
 import { createPostgresDatabase, DEFAULT_POSTGRES_URL, redact, sqliteFolder } from "./lib/databases.mjs";
-import { assertPortFree, cleanupAll, startServer, waitForHttp } from "./lib/processes.mjs";
+import { assertPortFree, runBench, startServer, waitForHttp } from "./lib/processes.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DEFAULT_DIST_DIR = ".next-bench";
@@ -316,19 +316,4 @@ async function main() {
   console.log(`Results: ${path.relative(ROOT, file)}`);
 }
 
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    void cleanupAll().finally(() => process.exit(130));
-  });
-}
-try {
-  await main();
-} catch (error) {
-  console.error(`\nbench:lists failed: ${error?.message ?? error}`);
-  process.exitCode = 1;
-} finally {
-  if (!interrupted) await cleanupAll();
-}
+await runBench("bench:lists", main);

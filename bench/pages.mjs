@@ -33,7 +33,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { buildApp } from "./lib/build.mjs";
 import { sqliteFolder } from "./lib/databases.mjs";
-import { assertPortFree, cleanupAll, onCleanup, runLogged, startServer, waitForHttp } from "./lib/processes.mjs";
+import { assertPortFree, onCleanup, runBench, runLogged, startServer, waitForHttp } from "./lib/processes.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DIST_DIR = ".next-bench";
@@ -354,19 +354,4 @@ async function main() {
   console.log(`Results: ${path.relative(ROOT, file)}`);
 }
 
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    void cleanupAll().finally(() => process.exit(130));
-  });
-}
-try {
-  await main();
-} catch (error) {
-  console.error(`\nbench:pages failed: ${error?.message ?? error}`);
-  process.exitCode = 1;
-} finally {
-  if (!interrupted) await cleanupAll();
-}
+await runBench("bench:pages", main);

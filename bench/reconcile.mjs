@@ -30,7 +30,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { createPostgresDatabase, DEFAULT_POSTGRES_URL, redact, sqliteFolder } from "./lib/databases.mjs";
-import { cleanupAll, onCleanup, runLogged, tail } from "./lib/processes.mjs";
+import { onCleanup, runBench, runLogged, tail } from "./lib/processes.mjs";
 import { generateReconFiles, shanghaiToday } from "./lib/recon-generator.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -504,19 +504,4 @@ async function main() {
   if (failed.length > 0 || importFailed) process.exitCode = 1;
 }
 
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    void cleanupAll().finally(() => process.exit(130));
-  });
-}
-try {
-  await main();
-} catch (error) {
-  console.error(`\nbench:reconcile failed: ${error?.message ?? error}`);
-  process.exitCode = 1;
-} finally {
-  if (!interrupted) await cleanupAll();
-}
+await runBench("bench:reconcile", main);

@@ -121,3 +121,26 @@ export async function assertPortFree(port) {
     probe.listen(port, () => probe.close(resolve));
   });
 }
+
+/**
+ * Runs a benchmark's main to the end: its failure sets a non-zero exit code with one line naming
+ * the bench, Ctrl-C or SIGTERM stops it, and the clean-up steps run in every case.
+ */
+export async function runBench(name, main) {
+  let interrupted = false;
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      if (interrupted) return;
+      interrupted = true;
+      void cleanupAll().finally(() => process.exit(130));
+    });
+  }
+  try {
+    await main();
+  } catch (error) {
+    console.error(`\n${name} failed: ${error?.message ?? error}`);
+    process.exitCode = 1;
+  } finally {
+    if (!interrupted) await cleanupAll();
+  }
+}

@@ -145,6 +145,9 @@ test("thousands of mutated requests across every operation: never a 5xx, always 
     "/admin/plan",
     // Issue 9: the deadline settings, the business calendar and the stores' cut-offs.
     "/admin/deadlines",
+    // Issue 9: prevention actions; issue 10: the audit exports' page.
+    "/prevention",
+    "/audit",
   ]) {
     const pathParams = path.includes("{id}") ? ["id"] : [];
     operations.push({ method: "GET", path, pathParams, query: pageQuery, body: null, api: false });
