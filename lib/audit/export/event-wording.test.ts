@@ -1,17 +1,12 @@
-// The exports' wording of audit events: every type of the catalogue is worded (a type added later
-// fails here until it is), in both languages, with the incident page's words.
+// The exports' wording of audit events, in both languages, with the incident page's words (that
+// every type of the catalogue is worded is the typecheck's: the wording's switch is exhaustive).
 import { describe, expect, test } from "vitest";
-import { AUDIT_EVENT_TYPES } from "@/lib/audit/events";
-import { WORDED_EVENT_TYPES, wordEvent } from "@/lib/audit/export/event-wording";
+import { wordEvent } from "@/lib/audit/export/event-wording";
 import { exportTranslator } from "@/lib/audit/export/messages";
 
 const at = (iso: string) => iso.slice(0, 16).replace("T", " ");
 
 describe("wordEvent", () => {
-  test("words every event type of the catalogue", () => {
-    expect(AUDIT_EVENT_TYPES.filter((type) => !WORDED_EVENT_TYPES.has(type))).toEqual([]);
-  });
-
   test.each([
     ["en", "Step completed: Halt", "Incident logged", "Audit record exported as PDF: 2026-11-01 to 2026-11-30"],
     ["zh-CN", "完成步骤：暂停交易", "登记事件", "审计记录已导出（PDF）：2026-11-01 至 2026-11-30"],
