@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AuditExportForm } from "@/components/audit/audit-export-form";
 import { AuditStatusPanel } from "@/components/audit/audit-status";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { verificationText } from "@/lib/audit/export/export-rows";
 import { AUDIT_PDF_MAX_INCIDENTS } from "@/lib/audit/export/limits";
 import { exportTranslator } from "@/lib/audit/export/messages";
@@ -33,18 +34,7 @@ export default async function AuditPage({
     status = await readAuditStatus({ actor, full: verify });
   } catch (error) {
     if (isAppError(error) && error.code === "FORBIDDEN") {
-      return (
-        <div className="space-y-4">
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p
-            role="alert"
-            data-testid="audit-forbidden"
-            className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950"
-          >
-            {t("forbidden")}
-          </p>
-        </div>
-      );
+      return <ForbiddenNotice title={t("title")} message={t("forbidden")} testId="audit-forbidden" />;
     }
     throw error;
   }

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { FinanceQueue } from "@/components/casework/finance-queue";
 import { FinanceFilters, FinanceTotals } from "@/components/casework/finance-queue-controls";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { pageActor } from "@/lib/auth/page-actor";
 import { isAppError } from "@/lib/errors/app-error";
 import {
@@ -56,18 +57,7 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
     queue = await listFinanceQueue({ actor, query, limit: shown });
   } catch (error) {
     if (isAppError(error) && error.code === "FORBIDDEN") {
-      return (
-        <div className="space-y-4">
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p
-            role="alert"
-            data-testid="finance-forbidden"
-            className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950"
-          >
-            {t("forbidden")}
-          </p>
-        </div>
-      );
+      return <ForbiddenNotice title={t("title")} message={t("forbidden")} testId="finance-forbidden" />;
     }
     throw error;
   }

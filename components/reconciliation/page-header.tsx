@@ -2,6 +2,7 @@
 // see them, the app's "not allowed" answer (the use cases and the API refuse such a role too).
 import { useTranslations } from "next-intl";
 import { type ReconciliationSection, SectionNav } from "@/components/reconciliation/section-nav";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 
 export function ReconciliationHeader({ current, intro }: { current: ReconciliationSection; intro?: string }) {
   const t = useTranslations("Reconciliation");
@@ -18,16 +19,5 @@ export function ReconciliationHeader({ current, intro }: { current: Reconciliati
 
 export function ReconciliationForbidden() {
   const t = useTranslations("Reconciliation");
-  return (
-    <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p
-        role="alert"
-        data-testid="reconciliation-forbidden"
-        className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950"
-      >
-        {t("forbidden")}
-      </p>
-    </div>
-  );
+  return <ForbiddenNotice title={t("title")} message={t("forbidden")} testId="reconciliation-forbidden" />;
 }
