@@ -215,10 +215,19 @@ describe("the finance queue's queries", () => {
     });
     if (!sql) throw new Error("no queries for a kind with reconcile");
     const walks = await explain(sql.walks);
-    // One ordered walk per step, none sorting: the index gives the order.
-    expect(walks.match(/Incident_finance_queue_idx/g)).toHaveLength(STEP_KEYS.length);
-    if (databaseProvider === "sqlite") expect(walks).not.toMatch(/TEMP B-TREE/);
-    else expect(walks).not.toMatch(/\bSort\b/);
+    // One ordered walk per step, none sorting: an index gives the order. SQLite's planner takes
+    // the finance queue's index for every walk. PostgreSQL's takes it at scale (bench:lists), but
+    // in a test database of a few dozen incidents a step most of them are at may as well be walked
+    // along the occurrence-date index with a filter — the random operations above decide which —
+    // so there each walk must be an ordered index scan, not a sort and not a sequential scan.
+    if (databaseProvider === "sqlite") {
+      expect(walks.match(/Incident_finance_queue_idx/g)).toHaveLength(STEP_KEYS.length);
+      expect(walks).not.toMatch(/TEMP B-TREE/);
+    } else {
+      expect(walks.match(/Index (Only )?Scan using/g)?.length).toBeGreaterThanOrEqual(STEP_KEYS.length);
+      expect(walks).toMatch(/Incident_finance_queue_idx/);
+      expect(walks).not.toMatch(/\bSort\b/);
+    }
     // On SQLite the index alone answers both (kind, currency and amount are in it). PostgreSQL's
     // planner takes it for the totals at a million incidents (an index-only scan, 21k rows), but
     // in a test database of a few dozen any index of the merchant costs the same.
