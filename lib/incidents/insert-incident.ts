@@ -48,6 +48,7 @@ export function draftIncident({
   batchNo,
   description,
   reportedBy,
+  drillForId,
   now,
 }: {
   merchantId: string;
@@ -65,6 +66,9 @@ export function draftIncident({
   description: string | null;
   /** The person who logged it; null = the reconciliation (origin RECONCILIATION). */
   reportedBy: { id: string; name: string } | null;
+  /** Set on a drill (模拟演练): the cashier it is for. A drill never counts in dashboards, alerts,
+   *  exports or deadlines. */
+  drillForId?: string | null;
   now: Date;
 }): IncidentDraft {
   const id = newId();
@@ -100,6 +104,8 @@ export function draftIncident({
     reportedById: reportedBy?.id ?? null,
     origin: reportedBy ? "TILL" : "RECONCILIATION",
     nextStep: nextStep ? stepKeyToDb(nextStep) : null,
+    drill: drillForId != null,
+    drillForId: drillForId ?? null,
     createdAt: now,
     updatedAt: now,
     store: { name: terminal.storeName },
@@ -204,12 +210,12 @@ function insertIncidentRow(incident: Omit<IncidentWithRelations, "store" | "term
   return Prisma.sql`INSERT INTO "Incident"
     ("id", "merchantId", "storeId", "terminalId", "number", "kind", "status", "version", "occurredAt",
      "amountMinor", "currency", "cardBin", "cardLast4", "rrn", "authCode", "traceNo", "batchNo", "description",
-     "dueAt", "resolution", "closedAt", "reportedById", "origin", "nextStep", "createdAt", "updatedAt")
+     "dueAt", "resolution", "closedAt", "reportedById", "origin", "nextStep", "drill", "drillForId", "createdAt", "updatedAt")
     VALUES (${incident.id}, ${incident.merchantId}, ${incident.storeId}, ${incident.terminalId}, ${incident.number},
      ${incident.kind}, ${incident.status}, ${incident.version}, ${incident.occurredAt}, ${incident.amountMinor},
      ${incident.currency}, ${incident.cardBin}, ${incident.cardLast4}, ${incident.rrn}, ${incident.authCode},
      ${incident.traceNo}, ${incident.batchNo}, ${incident.description}, ${incident.dueAt}, ${incident.resolution},
-     ${incident.closedAt}, ${incident.reportedById}, ${incident.origin}, ${incident.nextStep}, ${incident.createdAt},
+     ${incident.closedAt}, ${incident.reportedById}, ${incident.origin}, ${incident.nextStep}, ${incident.drill}, ${incident.drillForId}, ${incident.createdAt},
      ${incident.updatedAt})`;
 }
 
