@@ -28,6 +28,15 @@ const TABLE: Record<Permission, { CASHIER: boolean; SUPERVISOR: boolean; FINANCE
   // Issue 10: the audit record is exported by admin and finance (all stores) and by a supervisor
   // (their stores, by the store scope) — the people an outside auditor deals with; never a cashier.
   "audit.export": { CASHIER: false, SUPERVISOR: true, FINANCE: true, ADMIN: true },
+  // Issue 10: owners' and managers' view of where mishaps come from; a cashier does not see it.
+  "dashboard.view": { CASHIER: false, SUPERVISOR: true, FINANCE: true, ADMIN: true },
+  // Issue 10: supervisors and finance see and work alerts; only admin sets rules and the webhook.
+  "alerts.view": { CASHIER: false, SUPERVISOR: true, FINANCE: true, ADMIN: true },
+  "alerts.act": { CASHIER: false, SUPERVISOR: true, FINANCE: true, ADMIN: true },
+  "alerts.manage": { CASHIER: false, SUPERVISOR: false, FINANCE: false, ADMIN: true },
+  // Issue 10: a supervisor (or admin) drills a cashier; a cashier reads their own training record.
+  "drill.start": { CASHIER: false, SUPERVISOR: true, FINANCE: false, ADMIN: true },
+  "training.view": { CASHIER: true, SUPERVISOR: true, FINANCE: false, ADMIN: true },
 };
 
 describe("the permission table", () => {

@@ -32,6 +32,17 @@ export const PERMISSIONS = [
   // Issue 10: exporting the audit record (every incident's timeline, the chain's verification and
   // its signed checkpoint) for an outside auditor; a supervisor only for their own stores.
   "audit.export",
+  // Issue 10: the risk dashboard (a supervisor for their stores, by the store scope).
+  "dashboard.view",
+  // Issue 10: alerts — reading them, acknowledging and resolving them, and configuring the rules
+  // and the webhook they are delivered to (admin).
+  "alerts.view",
+  "alerts.act",
+  "alerts.manage",
+  // Issue 10: drills (模拟演练) — starting one for a cashier, and reading training records (a
+  // cashier their own, a supervisor their stores' people).
+  "drill.start",
+  "training.view",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,7 +50,14 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type StoreScope = "assigned" | "all";
 
 const ROLE_PERMISSIONS = {
-  CASHIER: ["incident.view", "incident.create", "step.complete.halt", "step.complete.reverify", "plan.view"],
+  CASHIER: [
+    "incident.view",
+    "incident.create",
+    "step.complete.halt",
+    "step.complete.reverify",
+    "plan.view",
+    "training.view",
+  ],
   SUPERVISOR: [
     "incident.view",
     "incident.create",
@@ -54,6 +72,11 @@ const ROLE_PERMISSIONS = {
     "prevention.create",
     "prevention.complete",
     "audit.export",
+    "dashboard.view",
+    "alerts.view",
+    "alerts.act",
+    "drill.start",
+    "training.view",
   ],
   FINANCE: [
     "incident.view",
@@ -64,6 +87,9 @@ const ROLE_PERMISSIONS = {
     "reconciliation.resolve",
     "plan.view",
     "audit.export",
+    "dashboard.view",
+    "alerts.view",
+    "alerts.act",
   ],
   ADMIN: PERMISSIONS,
 } as const satisfies Record<Role, readonly Permission[]>;
