@@ -18,9 +18,9 @@ import { EXPORT_INCIDENT_PAGE, exportIncidentPages } from "@/lib/audit/export/re
 import { startAuditExport } from "@/lib/audit/export/start-export";
 import { verifyChainAndCheckpoints } from "@/lib/audit/verify-chain";
 import type { Actor } from "@/lib/auth/actor";
+import { csvStream } from "@/lib/http/csv-stream";
 import type { Locale } from "@/lib/i18n/locales";
-import { CSV_BOM, csvCell } from "@/lib/incidents/export-csv";
-import { log } from "@/lib/log";
+import { csvCell } from "@/lib/incidents/export-csv";
 import type { AuditRange } from "@/lib/schemas/audit";
 
 function csvLines(rows: readonly (readonly string[])[]): string {
@@ -43,7 +43,6 @@ export async function exportAuditCsv({
   const time = localTimeFormatter(context.merchant.timeZone);
   const rowContext = { t, storeNames: context.storeNames, time };
   const pages = exportIncidentPages(actor, query, { pageSize });
-  const encoder = new TextEncoder();
   let done = false;
 
   async function nextChunk(): Promise<string | null> {
@@ -64,29 +63,15 @@ export async function exportAuditCsv({
     return `\r\n${csvLines(trailer)}`;
   }
 
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        controller.enqueue(encoder.encode(`${CSV_BOM}${csvLines([headerRow(t)])}`));
-      },
-      async pull(controller) {
-        try {
-          const chunk = await nextChunk();
-          if (chunk === null) controller.close();
-          else controller.enqueue(encoder.encode(chunk));
-        } catch (error) {
-          log.error("Audit CSV export failed mid-stream", { merchantId: actor.merchantId, error });
-          controller.error(error);
-        }
-      },
-      async cancel() {
-        done = true;
-        await pages.return(undefined);
-      },
+  const stream = csvStream({
+    header: csvLines([headerRow(t)]),
+    nextChunk,
+    onCancel: async () => {
+      done = true;
+      await pages.return(undefined);
     },
-    // One chunk ahead at most: the next page is read only when the reader has taken this one.
-    { highWaterMark: 1 },
-  );
+    failure: { message: "Audit CSV export failed mid-stream", context: { merchantId: actor.merchantId } },
+  });
   const day = context.exportedAt.toISOString().slice(0, 10);
   return { stream, filename: `audit-${day}.csv` };
 }

@@ -10,10 +10,10 @@ import { createTranslator } from "next-intl";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { csvStream } from "@/lib/http/csv-stream";
 import type { Locale } from "@/lib/i18n/locales";
-import { CSV_BOM, csvCell } from "@/lib/incidents/export-csv";
+import { csvCell } from "@/lib/incidents/export-csv";
 import { referenceOf } from "@/lib/incidents/serialize";
-import { log } from "@/lib/log";
 import { exceptionsWhere } from "@/lib/reconciliation/exceptions/exception-filters";
 import { assertOwnStore } from "@/lib/reconciliation/exceptions/find-store";
 import { LINE_COLUMNS } from "@/lib/reconciliation/exceptions/first-lines";
@@ -83,7 +83,6 @@ export async function exportExceptionsCsv({
       (store) => [store.id, store.name],
     ),
   );
-  const encoder = new TextEncoder();
   const where = exceptionsWhere(actor, query);
 
   let exceptions: Map<string, ExceptionPageRow & { reference: string }> | null = null;
@@ -182,29 +181,17 @@ export async function exportExceptionsCsv({
     return null;
   }
 
-  const header = `${CSV_BOM}${COLUMNS.map((column) => csvCell(t(`Exceptions.csv.${column}`))).join(",")}\r\n`;
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        controller.enqueue(encoder.encode(header));
-      },
-      async pull(controller) {
-        try {
-          const chunk = await nextChunk();
-          if (chunk === null) controller.close();
-          else controller.enqueue(encoder.encode(chunk));
-        } catch (error) {
-          log.error("Reconciliation exceptions export failed mid-stream", { merchantId: actor.merchantId, error });
-          controller.error(error);
-        }
-      },
-      cancel() {
-        finished = true;
-      },
+  const stream = csvStream({
+    header: `${COLUMNS.map((column) => csvCell(t(`Exceptions.csv.${column}`))).join(",")}\r\n`,
+    nextChunk,
+    onCancel: () => {
+      finished = true;
     },
-    // One chunk ahead at most: the next page is read only when the reader has taken this one.
-    { highWaterMark: 1 },
-  );
+    failure: {
+      message: "Reconciliation exceptions export failed mid-stream",
+      context: { merchantId: actor.merchantId },
+    },
+  });
   const day = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short" }).format(new Date());
   return { stream, filename: `reconciliation-exceptions-${day}.csv` };
 }
