@@ -52,6 +52,11 @@ const incidentSnapshot = z.strictObject({
   origin: z.enum(["till", "reconciliation"]).optional(),
   /** Issue 8: the reconciliation exception it was opened from, its lines linked as evidence. */
   exception: z.strictObject({ id, key: z.string(), category: z.string(), lineCount: z.number().int() }).optional(),
+  /** Issue 10: a drill (模拟演练) for the cashier `drillForId` — practice, never counted. */
+  drill: z.literal(true).optional(),
+  drillForId: id.optional(),
+  /** Issue 10: the alert whose rule assigned the drill (absent: a person started it). */
+  alertId: id.optional(),
 });
 
 /** A deadline's move by the deadline job: which deadline, due when, the level, who was told. */

@@ -90,6 +90,8 @@ export const ERROR_MESSAGES = {
   DEADLINES_ADMIN_ONLY: {},
   AUDIT_EXPORT_NOT_ALLOWED: {},
   ROLE_CANNOT_PREVENT: {},
+  ROLE_CANNOT_START_DRILL: {},
+  ROLE_CANNOT_VIEW_TRAINING: {},
   TERMINAL_NOT_IN_YOUR_STORES: {},
 
   // ---- not found (404) ----
@@ -118,6 +120,7 @@ export const ERROR_MESSAGES = {
   FORMAT_NAME_TAKEN: { name: "text" },
   DUPLICATE_SUSPECTED: { count: "number" },
   CALENDAR_DAY_TAKEN: { date: "text" },
+  DRILL_ALREADY_OPEN: {},
 
   // ---- the step rules and other rules (422) ----
   INCIDENT_CLOSED_REOPEN_FIRST: {},
@@ -151,6 +154,9 @@ export const ERROR_MESSAGES = {
   DATE_RANGE_REVERSED: {},
   AUDIT_PDF_TOO_MANY_INCIDENTS: { limit: "number", count: "number" },
   STORE_CHANGE_EMPTY: {},
+  DRILL_FOR_ACTIVE_CASHIERS_ONLY: {},
+  DRILL_TERMINAL_NOT_IN_CASHIERS_STORE: {},
+  DRILL_NO_TERMINAL: {},
 } as const satisfies Record<string, Record<string, ParamKind>>;
 
 export type ErrorReason = keyof typeof ERROR_MESSAGES;

@@ -102,7 +102,8 @@ export async function actOnStep({
         },
       }),
     });
-    if (key === "notify" && input.action === "complete") {
+    // Issue 10: a drill's notify is practice — the plan's people are not told.
+    if (key === "notify" && input.action === "complete" && !incident.drill) {
       // Issue 9: completing notify tells the emergency plan's "on notify" people (finance by
       // default), recorded on the timeline as who was notified (notification.sent, step notify).
       await notifyIncident(tx, {

@@ -106,6 +106,8 @@ export function draftIncident({
     nextStep: nextStep ? stepKeyToDb(nextStep) : null,
     drill: drillForId != null,
     drillForId: drillForId ?? null,
+    // The caller names the cashier (lib/drills): the draft knows only the id.
+    drillFor: null,
     createdAt: now,
     updatedAt: now,
     store: { name: terminal.storeName },
@@ -142,7 +144,8 @@ export async function insertIncident(
     alsoWrite = () => [],
   }: {
     draft: IncidentDraft;
-    actorId: string;
+    /** Who is accountable for it; null when no person is (an alert rule's drill). */
+    actorId: string | null;
     now: Date;
     snapshotExtras?: SnapshotExtras;
     alsoWrite?: (incident: IncidentDto) => Prisma.Sql[];
@@ -162,7 +165,12 @@ export async function insertIncident(
     context,
     now,
   });
-  const dueAt = nextDueAt(deadlines.map((deadline) => ({ dueAt: deadline.dueAt, doneAt: null }))) ?? draft.dueAt;
+  // A drill (模拟演练) never counts in deadlines: no Deadline rows (so the deadline job never
+  // reminds or escalates it), but its dueAt is the close it would have had, so the lists sort it.
+  const dueAt = draft.drill
+    ? (deadlines.find((deadline) => deadline.subject === "close")?.dueAt ?? draft.dueAt)
+    : (nextDueAt(deadlines.map((deadline) => ({ dueAt: deadline.dueAt, doneAt: null }))) ?? draft.dueAt);
+  const deadlineRows = draft.drill ? [] : deadlines;
   const { incidentNumber, link } = await claimIncidentNumberAndChainLink(tx, draft.merchantId);
   const incident = serializeIncident({ ...draft, dueAt, number: incidentNumber }, now);
   const event = chainedEvent(link, {
@@ -171,24 +179,33 @@ export async function insertIncident(
     type: "incident.created",
     after: { ...snapshotForAudit(incident), ...snapshotExtras },
   });
-  const [incidentRows, stepRows, deadlineRows, ...rest] = await executeTogether(tx, [
+  const writesDeadlines = deadlineRows.length > 0;
+  const [incidentRows, stepRows, ...more] = await executeTogether(tx, [
     insertIncidentRow({ ...draft, dueAt, number: incidentNumber }),
     insertSteps(draft.steps),
-    insertDeadlinesSql({
-      merchantId: draft.merchantId,
-      incidentId: draft.id,
-      preventionActionId: null,
-      deadlines,
-      settings,
-      now,
-    }),
+    ...(writesDeadlines
+      ? [
+          insertDeadlinesSql({
+            merchantId: draft.merchantId,
+            incidentId: draft.id,
+            preventionActionId: null,
+            deadlines: deadlineRows,
+            settings,
+            now,
+          }),
+        ]
+      : []),
     ...eventStatements(event),
     ...alsoWrite(incident),
   ]);
-  if (incidentRows !== 1 || stepRows !== draft.steps.length || deadlineRows !== deadlines.length) {
+  const deadlinesWritten = writesDeadlines ? more[0] : 0;
+  const rest = writesDeadlines ? more.slice(1) : more;
+  if (incidentRows !== 1 || stepRows !== draft.steps.length || deadlinesWritten !== deadlineRows.length) {
     throw new Error("Incident rows not written.");
   }
   assertEventWritten(rest.slice(0, 2));
+  // A drill is told to the cashier it is for (lib/drills), not to the plan's people.
+  if (draft.drill) return { incident, changed: rest.slice(2) };
   // Issue 9: the emergency plan's "on logged" people are told in the same transaction (the
   // person who logged it is not; a case the reconciliation reported names no one as its author).
   await notifyIncident(tx, {
@@ -201,12 +218,14 @@ export async function insertIncident(
       storeId: draft.storeId,
       storeName: draft.store.name,
     },
-    actor: { userId: actorId, name: draft.reportedBy?.name ?? "" },
+    actor: actorId ? { userId: actorId, name: draft.reportedBy?.name ?? "" } : null,
   });
   return { incident, changed: rest.slice(2) };
 }
 
-function insertIncidentRow(incident: Omit<IncidentWithRelations, "store" | "terminal" | "reportedBy" | "steps">) {
+function insertIncidentRow(
+  incident: Omit<IncidentWithRelations, "store" | "terminal" | "reportedBy" | "drillFor" | "steps">,
+) {
   return Prisma.sql`INSERT INTO "Incident"
     ("id", "merchantId", "storeId", "terminalId", "number", "kind", "status", "version", "occurredAt",
      "amountMinor", "currency", "cardBin", "cardLast4", "rrn", "authCode", "traceNo", "batchNo", "description",

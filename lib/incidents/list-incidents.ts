@@ -147,10 +147,11 @@ export async function listIncidents({
 }
 
 /** An "Incident" row with its store's name, terminal's TID and reporter's name (raw SQL). */
-type IncidentJoinedRow = Omit<IncidentWithRelations, "store" | "terminal" | "reportedBy" | "steps"> & {
+type IncidentJoinedRow = Omit<IncidentWithRelations, "store" | "terminal" | "reportedBy" | "drillFor" | "steps"> & {
   joinedStoreName: string;
   joinedTid: string;
   joinedReporterName: string | null;
+  joinedDrillForName: string | null;
 };
 type StepJoinedRow = Omit<IncidentWithRelations["steps"][number], "actor"> & { joinedActorName: string | null };
 
@@ -171,11 +172,13 @@ async function incidentsWithRelations(
     scope.storeIds === "all" ? Prisma.empty : Prisma.sql`AND i."storeId" IN (${Prisma.join(scope.storeIds)})`;
   const [incidents, steps] = await Promise.all([
     prisma.$queryRaw<IncidentJoinedRow[]>`
-      SELECT i.*, s."name" AS "joinedStoreName", t."tid" AS "joinedTid", u."name" AS "joinedReporterName"
+      SELECT i.*, s."name" AS "joinedStoreName", t."tid" AS "joinedTid", u."name" AS "joinedReporterName",
+        d."name" AS "joinedDrillForName"
       FROM "Incident" i
       JOIN "Store" s ON s."id" = i."storeId"
       JOIN "Terminal" t ON t."id" = i."terminalId"
       LEFT JOIN "user" u ON u."id" = i."reportedById"
+      LEFT JOIN "user" d ON d."id" = i."drillForId"
       WHERE i."id" IN (${Prisma.join(ids)}) AND i."merchantId" = ${scope.merchantId} ${inScope}`,
     prisma.$queryRaw<StepJoinedRow[]>`
       SELECT st.*, u."name" AS "joinedActorName"
@@ -193,7 +196,7 @@ async function incidentsWithRelations(
     });
     stepsOf.set(step.incidentId, list);
   }
-  return incidents.map(({ joinedStoreName, joinedTid, joinedReporterName, ...incident }) => ({
+  return incidents.map(({ joinedStoreName, joinedTid, joinedReporterName, joinedDrillForName, ...incident }) => ({
     ...incident,
     store: { name: joinedStoreName },
     terminal: { tid: joinedTid },
@@ -201,6 +204,12 @@ async function incidentsWithRelations(
       incident.reportedById === null || joinedReporterName === null
         ? null
         : { id: incident.reportedById, name: joinedReporterName },
+    // Issue 10: SQLite's raw rows give the drill flag as 0/1.
+    drill: Boolean(incident.drill),
+    drillFor:
+      incident.drillForId === null || joinedDrillForName === null
+        ? null
+        : { id: incident.drillForId, name: joinedDrillForName },
     steps: stepsOf.get(incident.id) ?? [],
   }));
 }

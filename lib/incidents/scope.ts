@@ -19,6 +19,8 @@ export const incidentInclude = {
   store: { select: { name: true } },
   terminal: { select: { tid: true } },
   reportedBy: { select: { id: true, name: true } },
+  // Issue 10: the cashier a drill is for.
+  drillFor: { select: { id: true, name: true } },
   steps: { orderBy: { position: "asc" }, include: { actor: { select: { id: true, name: true } } } },
 } satisfies Prisma.IncidentInclude;
 

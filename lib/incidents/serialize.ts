@@ -42,7 +42,8 @@ export function serializeIncident(incident: IncidentWithRelations, now: Date = n
     currency: incident.currency,
     occurredAt: incident.occurredAt.toISOString(),
     dueAt: incident.dueAt.toISOString(),
-    overdue: isOverdue(incident, now),
+    // A drill never counts in deadlines, so it is never overdue.
+    overdue: !incident.drill && isOverdue(incident, now),
     cardBin: incident.cardBin,
     cardLast4: incident.cardLast4,
     rrn: incident.rrn,
@@ -58,6 +59,8 @@ export function serializeIncident(incident: IncidentWithRelations, now: Date = n
     closeNote: incident.closeNote,
     reportedBy: incident.reportedBy,
     origin: incident.origin === "RECONCILIATION" ? "reconciliation" : "till",
+    drill: incident.drill,
+    drillFor: incident.drillFor,
     steps: incident.steps.map((step) => ({
       key: stepKeyFromDb(step.key),
       status: stepStatusFromDb(step.status),

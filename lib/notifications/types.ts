@@ -8,9 +8,15 @@ export const NOTIFICATION_TYPES = [
   "incident_notified",
   "deadline_reminder",
   "deadline_escalated",
+  "drill_assigned",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
-type DbNotificationType = "INCIDENT_LOGGED" | "INCIDENT_NOTIFIED" | "DEADLINE_REMINDER" | "DEADLINE_ESCALATED";
+type DbNotificationType =
+  | "INCIDENT_LOGGED"
+  | "INCIDENT_NOTIFIED"
+  | "DEADLINE_REMINDER"
+  | "DEADLINE_ESCALATED"
+  | "DRILL_ASSIGNED";
 
 export function notificationTypeToDb(type: NotificationType): DbNotificationType {
   switch (type) {
@@ -22,6 +28,8 @@ export function notificationTypeToDb(type: NotificationType): DbNotificationType
       return "DEADLINE_REMINDER";
     case "deadline_escalated":
       return "DEADLINE_ESCALATED";
+    case "drill_assigned":
+      return "DRILL_ASSIGNED";
     default:
       return type satisfies never;
   }
@@ -37,6 +45,8 @@ export function notificationTypeFromDb(type: DbNotificationType): NotificationTy
       return "deadline_reminder";
     case "DEADLINE_ESCALATED":
       return "deadline_escalated";
+    case "DRILL_ASSIGNED":
+      return "drill_assigned";
     default:
       return type satisfies never;
   }
@@ -48,6 +58,7 @@ export const NOTIFICATION_MESSAGE_KEYS = {
   incident_notified: "incidentNotified",
   deadline_reminder: "deadlineReminder",
   deadline_escalated: "deadlineEscalated",
+  drill_assigned: "drillAssigned",
 } as const satisfies Record<NotificationType, string>;
 
 /** The message keys of a prevention action's deadline notifications (no incident, no kind). */

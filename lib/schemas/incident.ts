@@ -262,6 +262,10 @@ export const incidentSchema = z
     /** The person who logged it; null when the reconciliation opened it (origin "reconciliation"). */
     reportedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
     origin: z.enum(["till", "reconciliation"]),
+    /** Issue 10: a drill (模拟演练) — practice, never counted in dashboards, alerts, exports or deadlines. */
+    drill: z.boolean().describe("true for a drill (模拟演练): practice, never counted."),
+    /** The cashier a drill is for (null on a real incident). */
+    drillFor: z.object({ id: z.string(), name: z.string() }).nullable(),
     steps: z.array(stepSchema),
     createdAt: z.string(),
     updatedAt: z.string(),

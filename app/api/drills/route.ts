@@ -1,0 +1,10 @@
+import { apiHandler, readJson } from "@/lib/api/respond";
+import { requireActor } from "@/lib/auth/actor";
+import { startDrill } from "@/lib/drills/start-drill";
+import { startDrillSchema } from "@/lib/schemas/drill";
+
+export const POST = apiHandler(async (request) => {
+  const actor = await requireActor(request.headers);
+  const input = await readJson(request, startDrillSchema);
+  return Response.json(await startDrill({ actor, input }), { status: 201 });
+});
