@@ -99,6 +99,18 @@ const envObject = z.object({
   AUDIT_CHECKPOINT_KEY: z.string().min(32).optional(),
   /** Issue 10: how often each instance's worker queues the job that signs a checkpoint of every chain. */
   AUDIT_CHECKPOINT_MS: z.coerce.number().int().min(1000).default(3_600_000),
+  /**
+   * Issue 10, alert webhooks: "1" lets a webhook URL point at loopback, private, link-local and
+   * other internal addresses (a receiver on the same host, the tests); anything else refuses them.
+   */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .string()
+    .default("0")
+    .transform((value) => value === "1"),
+  /** The first wait before a failed webhook delivery is retried (then ×4, ×20, ×120, ×720; 8 attempts). */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+  /** How long one webhook attempt may take (connect, send, answer) before it counts as failed. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** The merchant's zone: the wall clock of its files and its "today". */
   MERCHANT_TIME_ZONE: z.string().min(1).default("Asia/Shanghai"),
 });

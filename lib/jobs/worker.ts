@@ -6,6 +6,9 @@
 // Every AUDIT_CHECKPOINT_MS it queues the audit.checkpoint job (issue 10), which signs a checkpoint
 // of each chain head that moved; a head already checkpointed is left as it is, so several instances
 // queueing it cost nothing more.
+// Every poll it also sends the webhook deliveries that are due (lib/webhooks/deliver.ts), beside the
+// jobs rather than between them, so a slow receiver never holds up an import; each delivery is
+// claimed by one instance.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
@@ -15,6 +18,7 @@ import { env } from "@/lib/env";
 import { claimJob } from "@/lib/jobs/claim-job";
 import { runJob } from "@/lib/jobs/run-job";
 import { log } from "@/lib/log";
+import { deliverDueWebhooks } from "@/lib/webhooks/deliver";
 
 /** This process's name on the leases it takes. */
 export const WORKER_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -40,11 +44,22 @@ export function startJobWorker(): { stop(): void; wake(): void } {
   let running = false;
   let lastSweep = 0;
   let lastCheckpoint = 0;
+  let sendingWebhooks = false;
   const tick = async () => {
     timer = null;
     if (stopped || running) return;
     running = true;
     try {
+      if (!sendingWebhooks) {
+        sendingWebhooks = true;
+        void deliverDueWebhooks({ owner: WORKER_ID })
+          .catch((error) =>
+            log.error("webhook.sweep_error", { error: error instanceof Error ? error.message : String(error) }),
+          )
+          .finally(() => {
+            sendingWebhooks = false;
+          });
+      }
       await runDueJobs();
       if (Date.now() - lastSweep >= env.DEADLINE_SWEEP_MS) {
         lastSweep = Date.now();

@@ -9,15 +9,24 @@ export async function enqueueWebhookEvent(
   tx: Tx,
   event: { merchantId: string; type: string; data: Record<string, unknown> },
 ): Promise<void> {
+  await queueWebhookDelivery(tx, event);
+}
+
+/** The same, answering the delivery's webhook-id, or null when the merchant has no webhook. */
+export async function queueWebhookDelivery(
+  tx: Tx,
+  event: { merchantId: string; type: string; data: Record<string, unknown> },
+): Promise<string | null> {
   const endpoint = await tx.webhookEndpoint.findUnique({
     where: { merchantId: event.merchantId },
     select: { id: true },
   });
-  if (!endpoint) return;
+  if (!endpoint) return null;
   const now = new Date();
+  const id = newWebhookMessageId();
   await tx.webhookDelivery.create({
     data: {
-      id: newWebhookMessageId(),
+      id,
       merchantId: event.merchantId,
       type: event.type,
       payload: buildWebhookPayload(event, now),
@@ -25,4 +34,5 @@ export async function enqueueWebhookEvent(
       nextAttemptAt: now,
     },
   });
+  return id;
 }
