@@ -23,6 +23,7 @@ async function loadMessages(locale: Locale) {
     import(`../../messages/${locale}/import-errors.json`),
     import(`../../messages/${locale}/notifications.json`),
     import(`../../messages/${locale}/audit.json`),
+    import(`../../messages/${locale}/dashboard.json`),
   ]);
   return Object.assign({}, ...files.map((file) => file.default));
 }
