@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { auditPaths } from "@/lib/api/openapi-audit";
 import { deadlinePaths } from "@/lib/api/openapi-deadlines";
+import { drillPaths } from "@/lib/api/openapi-drills";
 import { notificationPaths } from "@/lib/api/openapi-notifications";
 import { preventionPaths } from "@/lib/api/openapi-prevention";
 import { reconciliationFormatPaths } from "@/lib/api/openapi-reconciliation-formats";
@@ -35,6 +36,7 @@ import {
   terminalSoftwarePolicySchema,
   updateStoreSchema,
 } from "@/lib/schemas/admin";
+import { startDrillSchema, trainingRecordSchema } from "@/lib/schemas/drill";
 import { financeQueueQuerySchema } from "@/lib/schemas/finance-queue";
 import {
   closeIncidentSchema,
@@ -157,6 +159,7 @@ export function buildOpenApiDocument() {
             completePreventionActionSchema,
             deadlineSettingsInputSchema,
             calendarDayInputSchema,
+            startDrillSchema,
           ],
           "input",
         ),
@@ -194,6 +197,7 @@ export function buildOpenApiDocument() {
             deadlineSettingsResultSchema,
             calendarDaySchema,
             calendarDayListSchema,
+            trainingRecordSchema,
           ],
           "output",
         ),
@@ -304,6 +308,7 @@ export function buildOpenApiDocument() {
       ...preventionPaths(),
       ...deadlinePaths(),
       ...auditPaths(),
+      ...drillPaths(),
       "/api/health": {
         get: {
           summary: "Liveness and database reachability",

@@ -111,7 +111,13 @@ export async function moveDeadline(tx: Tx, id: string, now: Date): Promise<Deadl
  */
 export async function moveDeadlines(tx: Tx, ids: readonly string[], now: Date): Promise<(DeadlineMove | null)[]> {
   const rows = await tx.deadline.findMany({
-    where: { id: { in: [...ids] }, nextActionAt: { lte: now } },
+    // Issue 10: a drill has no deadlines (insertIncident writes none); should one have any, the job
+    // never reminds or escalates it.
+    where: {
+      id: { in: [...ids] },
+      nextActionAt: { lte: now },
+      OR: [{ incidentId: null }, { incident: { drill: false } }],
+    },
     include: deadlineInclude,
     // The same order on every instance, so racing rounds take the rows' locks in one order.
     orderBy: { id: "asc" },

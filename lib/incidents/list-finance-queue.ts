@@ -119,7 +119,8 @@ export function financeQueueSql({
   limit: number;
 }): { walks: Prisma.Sql; totals: Prisma.Sql } | null {
   if (query.kind && !isApplicable(query.kind, "reconcile")) return null;
-  const filters: Prisma.Sql[] = [Prisma.sql`i."merchantId" = ${merchantId}`];
+  // Issue 10: a drill (practice) is never in finance's queue, its totals or its CSV.
+  const filters: Prisma.Sql[] = [Prisma.sql`i."merchantId" = ${merchantId}`, Prisma.sql`i."drill" = FALSE`];
   if (storeIds !== "all") filters.push(Prisma.sql`i."storeId" IN (${Prisma.join(storeIds)})`);
   // SQLite's unary + keeps the (merchantId, kind, createdAt, id) index out of it: for the totals it
   // took that one and read each of the kind's cases (0.24 s at a million, not 0.04 s).

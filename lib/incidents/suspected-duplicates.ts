@@ -2,7 +2,8 @@
 // incidents of the merchant that look like the same mishap — the same RRN, or the same terminal,
 // card last 4 and amount within DUPLICATE_WINDOW_MS of the moment it happened. Each arm walks its
 // own index (Incident (merchantId, rrn) and (terminalId, occurredAt)), so the check stays a few
-// index probes whatever the size of the table.
+// index probes whatever the size of the table. A drill (issue 10, practice) is never a duplicate of a
+// real case (and a drill's own start runs no check).
 import "server-only";
 import { timestampSql } from "@/lib/db/dialect";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -33,7 +34,8 @@ export function suspectedDuplicatesSql(probe: DuplicateProbe): Prisma.Sql | null
   const arms: Prisma.Sql[] = [];
   if (probe.rrn) {
     arms.push(Prisma.sql`SELECT i."id", i."number" FROM "Incident" i
-      WHERE i."merchantId" = ${probe.merchantId} AND i."rrn" = ${probe.rrn} AND i."status" IN (${OPEN_STATUSES})`);
+      WHERE i."merchantId" = ${probe.merchantId} AND i."rrn" = ${probe.rrn} AND i."status" IN (${OPEN_STATUSES})
+        AND i."drill" = FALSE`);
   }
   if (probe.cardLast4 && probe.amountMinor !== null) {
     const from = new Date(probe.occurredAt.getTime() - DUPLICATE_WINDOW_MS);
@@ -42,7 +44,7 @@ export function suspectedDuplicatesSql(probe: DuplicateProbe): Prisma.Sql | null
       WHERE i."terminalId" = (SELECT "id" FROM "Terminal" WHERE "merchantId" = ${probe.merchantId} AND "tid" = ${probe.tid})
         AND i."occurredAt" >= ${timestampSql(from)} AND i."occurredAt" <= ${timestampSql(to)}
         AND i."cardLast4" = ${probe.cardLast4} AND i."amountMinor" = ${probe.amountMinor}
-        AND i."merchantId" = ${probe.merchantId} AND i."status" IN (${OPEN_STATUSES})`);
+        AND i."merchantId" = ${probe.merchantId} AND i."status" IN (${OPEN_STATUSES}) AND i."drill" = FALSE`);
   }
   if (arms.length === 0) return null;
   return Prisma.sql`SELECT matched."id", matched."number" FROM (${Prisma.join(arms, " UNION ")}) AS matched

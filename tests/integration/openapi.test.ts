@@ -121,4 +121,42 @@ describe("the OpenAPI document", () => {
     expect(IncidentDetail.properties).toHaveProperty("timeline");
     expect(ErrorSchema.properties.error.required).toEqual(expect.arrayContaining(["code", "message"]));
   });
+
+  test("issue 10: drills and training records — POST /api/drills, GET /api/training, and `drill` on every incident", () => {
+    const drills = doc.paths["/api/drills"].post;
+    expect(drills.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/StartDrill");
+    expect(Object.keys(drills.responses)).toEqual(expect.arrayContaining(["201", "400", "401", "403", "404", "422"]));
+    expect(drills.responses["201"].content["application/json"].schema.$ref).toBe("#/components/schemas/Incident");
+    const { StartDrill, TrainingRecord, Incident } = doc.components.schemas;
+    expect(StartDrill.properties.kind.enum).toEqual([...INCIDENT_KINDS]);
+    expect(StartDrill.required).toEqual(expect.arrayContaining(["kind", "cashierId"]));
+    expect(StartDrill.additionalProperties).toBe(false);
+    expect(Incident.required).toEqual(expect.arrayContaining(["drill", "drillFor"]));
+    const training = doc.paths["/api/training"].get;
+    expect(training.parameters.map((p: { name: string }) => p.name)).toEqual(["userId"]);
+    expect(training.responses["200"].content["application/json"].schema.$ref).toBe(
+      "#/components/schemas/TrainingRecord",
+    );
+    expect(TrainingRecord.properties).toHaveProperty("people");
+  });
+
+  test("issue 10: the alert webhook — GET/PUT/DELETE /api/alerts/webhook and POST …/test, never a secret in GET", () => {
+    const webhook = doc.paths["/api/alerts/webhook"];
+    expect(Object.keys(webhook)).toEqual(expect.arrayContaining(["get", "put", "delete"]));
+    expect(webhook.put.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/WebhookInput");
+    expect(Object.keys(webhook.put.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "403", "422"]));
+    expect(webhook.put.responses["200"].content["application/json"].schema.$ref).toBe(
+      "#/components/schemas/WebhookSaved",
+    );
+    expect(Object.keys(webhook.delete.responses)).toEqual(expect.arrayContaining(["204", "403", "404"]));
+    expect(Object.keys(doc.paths["/api/alerts/webhook/test"].post.responses)).toEqual(
+      expect.arrayContaining(["202", "403", "404"]),
+    );
+    const { WebhookInput, WebhookSaved, WebhookStatus, WebhookDelivery } = doc.components.schemas;
+    expect(WebhookInput.required).toEqual(["url"]);
+    expect(WebhookInput.additionalProperties).toBe(false);
+    expect(WebhookSaved.required).toEqual(expect.arrayContaining(["url", "secret"]));
+    expect(WebhookStatus.properties).not.toHaveProperty("secret");
+    expect(WebhookDelivery.properties.status.enum).toEqual(["pending", "delivered", "failed"]);
+  });
 });

@@ -54,7 +54,8 @@ export function exportWhere(actor: Actor, query: AuditRange): Prisma.IncidentWhe
   return {
     AND: [
       visibleIncidentsWhere(actor),
-      { merchantId: actor.merchantId },
+      // Issue 10: drills (practice) are not part of the record an auditor is given.
+      { merchantId: actor.merchantId, drill: false },
       query.storeId ? { storeId: query.storeId } : {},
       query.from || query.to ? { occurredAt } : {},
     ],

@@ -71,7 +71,8 @@ async function openOrLink(tx: Tx, actor: Actor, id: string): Promise<OpenedIncid
     rrns.length === 0
       ? null
       : await tx.incident.findFirst({
-          where: { merchantId: actor.merchantId, rrn: { in: rrns } },
+          // Issue 10: a drill (practice) is never the case a real exception is linked to.
+          where: { merchantId: actor.merchantId, rrn: { in: rrns }, drill: false },
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           select: { id: true },
         });
