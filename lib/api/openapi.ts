@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with.
 import { z } from "zod";
 import { auditPaths } from "@/lib/api/openapi-audit";
+import { dashboardPaths } from "@/lib/api/openapi-dashboard";
 import { deadlinePaths } from "@/lib/api/openapi-deadlines";
 import { drillPaths } from "@/lib/api/openapi-drills";
 import { notificationPaths } from "@/lib/api/openapi-notifications";
@@ -308,6 +309,7 @@ export function buildOpenApiDocument() {
       ...preventionPaths(),
       ...deadlinePaths(),
       ...auditPaths(),
+      ...dashboardPaths(),
       ...drillPaths(),
       "/api/health": {
         get: {

@@ -4,6 +4,7 @@ import "server-only";
 import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
 import { maskPans } from "@/lib/card-data/mask-pan";
+import { recordClose } from "@/lib/dashboard/incident-rollup";
 import { prisma } from "@/lib/db/client";
 import { markIncidentDeadlineDone } from "@/lib/deadlines/record-deadlines";
 import { AppError } from "@/lib/errors/app-error";
@@ -67,6 +68,14 @@ export async function closeIncident({
         lostMinor,
         ...(note ? { note } : {}),
       },
+    });
+    // Issue 10: the dashboard's summary counts the close (after the event, which holds the merchant's lock).
+    await recordClose(tx, {
+      ...incident,
+      closedAt,
+      causes: JSON.stringify(causes),
+      lostMinor,
+      recoveredMinor,
     });
     const updated = await tx.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude });
     return serializeIncident(updated, closedAt);

@@ -13,6 +13,7 @@ import {
   eventStatements,
 } from "@/lib/audit/append-event";
 import type { AuditEventOf } from "@/lib/audit/events";
+import { addDeltasSql, createdDeltas } from "@/lib/dashboard/incident-rollup";
 import type { Tx } from "@/lib/db/client";
 import { executeTogether } from "@/lib/db/dialect";
 import { newId } from "@/lib/db/new-id";
@@ -204,6 +205,9 @@ export async function insertIncident(
     throw new Error("Incident rows not written.");
   }
   assertEventWritten(rest.slice(0, 2));
+  // Issue 10: the dashboard's summary counts it (a drill adds nothing), after the chain's lock.
+  const dashboardRow = addDeltasSql(draft.merchantId, createdDeltas(draft, context.calendar.timeZone));
+  if (dashboardRow) await tx.$executeRaw(dashboardRow);
   // A drill is told to the cashier it is for (lib/drills), not to the plan's people.
   if (draft.drill) return { incident, changed: rest.slice(2) };
   // Issue 9: the emergency plan's "on logged" people are told in the same transaction (the

@@ -3,6 +3,7 @@ import "server-only";
 import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
 import { maskPans } from "@/lib/card-data/mask-pan";
+import { recordReopen } from "@/lib/dashboard/incident-rollup";
 import { prisma } from "@/lib/db/client";
 import { nextDueOf, reopenCloseDeadline } from "@/lib/deadlines/record-deadlines";
 import { AppError } from "@/lib/errors/app-error";
@@ -63,6 +64,8 @@ export async function reopenIncident({
       },
       after: { status: "IN_PROGRESS", version: incident.version + 1, note },
     });
+    // Issue 10: the dashboard's summary takes the close back (after the event, which holds the merchant's lock).
+    await recordReopen(tx, incident);
     const updated = await tx.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude });
     return serializeIncident(updated);
   });

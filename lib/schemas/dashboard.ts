@@ -54,7 +54,8 @@ const count = z.number().int().nonnegative();
 const minor = z.number().int().describe("Minor units (fen for CNY)");
 
 export const rateRowSchema = z.strictObject({
-  /** store id, terminal id (Terminal.id, else the journal's TID), operator code, or "00".."23" */
+  /** store id, terminal id (Terminal.id, else the journal's TID), "<store id>:<operator code>" (an operator
+   *  code is a store's own: the same code in two stores is two rows), or "00".."23" */
   key: z.string(),
   /** store name, TID, operator code, or "14:00" */
   label: z.string(),
@@ -90,7 +91,8 @@ export const dashboardSchema = z.strictObject({
     /** incidents that occurred in the period */
     total: count,
     byKind: z.array(z.strictObject({ kind: z.enum(INCIDENT_KINDS), count })),
-    /** closed incidents of the period by cause (an incident with two causes counts in both) */
+    /** incidents of the period (by the day they occurred) now closed, by cause (an incident with two causes
+     *  counts in both) */
     byCause: z.array(z.strictObject({ cause: z.enum(CAUSES), count })),
     /** one entry per bucket of the period, every bucket present (zeros included), oldest first */
     series: z.array(
@@ -109,7 +111,9 @@ export const dashboardSchema = z.strictObject({
   }),
   /** per currency: open incidents' amounts now; lost and recovered of incidents closed in the period */
   money: z.array(z.strictObject({ currency: z.string(), atRiskMinor: minor, lostMinor: minor, recoveredMinor: minor })),
-  /** incidents closed in the period, per kind: time from logging to closing, in hours (0.1) */
+  /** incidents closed in the period, per kind: time from logging to closing, in hours — each close counted in
+   *  steps of 0.1 h under 10 h, 1 h under 100 h, 10 h under 1,000 h, else 100 h (cut down), and the
+   *  nearest-rank median and 90th percentile of those steps (lib/dashboard/close-time.ts) */
   timeToClose: z.array(
     z.strictObject({ kind: z.enum(INCIDENT_KINDS), closed: count, medianHours: z.number(), p90Hours: z.number() }),
   ),

@@ -4,6 +4,7 @@
 // in one statement), the exceptions no longer produced resolved, and the publish time recorded on
 // the import — so a rerun after a crash past this point only finalises (finalize.ts).
 import "server-only";
+import { rebuildTransactionDays } from "@/lib/dashboard/transaction-rollup";
 import { newId } from "@/lib/db/new-id";
 import type { LineStore, SqlParam } from "@/lib/reconciliation/import/line-store";
 import type { PublishPlan } from "@/lib/reconciliation/import/publish-plan";
@@ -155,5 +156,7 @@ export async function publish({
     await resolveVanished(store, merchantId, LINE_EXCEPTION_CATEGORIES, [...plan.lineDays].sort(), at);
     await resolveVanished(store, merchantId, CREDIT_CATEGORIES, [...plan.creditDays].sort(), at);
     await store.run(`UPDATE "ReconImport" SET "report" = ? WHERE "id" = ?`, [JSON.stringify(report), importId]);
+    // Issue 10: the dashboard's per-day sums of the POS lines, counted again for the days matched.
+    await rebuildTransactionDays(store, merchantId, [...plan.lineDays]);
   });
 }
