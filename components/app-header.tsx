@@ -29,6 +29,10 @@ export async function AppHeader({ actor }: { actor: Actor | null }) {
         shortLabel: t("nav.reconciliationShort"),
       });
     }
+    // Issue 10: training records (a cashier their own; supervisors start drills there).
+    if (can(actor.role, "training.view")) {
+      items.push({ href: "/training", label: t("nav.training"), shortLabel: t("nav.trainingShort") });
+    }
     if (can(actor.role, "admin.manage")) {
       items.push({ href: "/admin", label: t("nav.admin"), shortLabel: t("nav.admin") });
     }

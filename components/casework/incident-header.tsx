@@ -6,7 +6,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LocalTime } from "@/components/casework/local-time";
 import { maskedCard } from "@/components/casework/masked-card";
-import { OverdueBadge, StatusBadge } from "@/components/incidents/status-badge";
+import { DrillBadge, OverdueBadge, StatusBadge } from "@/components/incidents/status-badge";
 import type { IncidentDto } from "@/lib/schemas/incident";
 
 export async function IncidentHeader({ incident }: { incident: IncidentDto }) {
@@ -20,9 +20,15 @@ export async function IncidentHeader({ incident }: { incident: IncidentDto }) {
         <h1 className="text-2xl font-semibold" data-testid="incident-reference">
           {incident.reference}
         </h1>
+        {incident.drill ? <DrillBadge drillFor={incident.drillFor} testId="incident-drill" large /> : null}
         <StatusBadge status={incident.status} testId="incident-status" large />
         {incident.overdue ? <OverdueBadge testId="incident-overdue" large /> : null}
       </div>
+      {incident.drill ? (
+        <p className="text-sm text-blue-900" data-testid="incident-drill-note">
+          {tIncident("drillNote", { name: incident.drillFor?.name ?? "" })}
+        </p>
+      ) : null}
       <p className="text-lg text-slate-800" data-testid="incident-kind">
         {tIncident(`kinds.${incident.kind}`)}
       </p>

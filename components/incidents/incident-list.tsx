@@ -3,7 +3,7 @@
 // of the row is its description, so a screen reader hears "INC-000123, Wrong amount, due in 3h…".
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { OverdueBadge, StatusBadge } from "@/components/incidents/status-badge";
+import { DrillBadge, OverdueBadge, StatusBadge } from "@/components/incidents/status-badge";
 import { nextAction } from "@/lib/incidents/rules";
 import type { IncidentDto } from "@/lib/schemas/incident";
 
@@ -77,6 +77,7 @@ function IncidentRow({ incident, now }: { incident: IncidentDto; now: Date }) {
         <span id={detailsId} className="contents">
           <span className="truncate font-medium text-slate-900">{tIncident(`kinds.${incident.kind}`)}</span>
           <span className="flex items-center gap-1">
+            {incident.drill ? <DrillBadge drillFor={incident.drillFor} /> : null}
             <StatusBadge status={incident.status} />
             {incident.overdue ? <OverdueBadge /> : null}
           </span>

@@ -43,6 +43,32 @@ export function OverdueBadge({ testId = "overdue-badge", large = false }: { test
   );
 }
 
+/** Issue 10: a drill (模拟演练) — practice, never counted — marked wherever a person sees it. */
+export function DrillBadge({
+  drillFor,
+  testId = "drill-badge",
+  large = false,
+  className = "",
+}: {
+  /** The cashier it is for, named in the badge's title. */
+  drillFor?: { name: string } | null;
+  testId?: string;
+  large?: boolean;
+  className?: string;
+}) {
+  const t = useTranslations("Incident");
+  return (
+    <Badge
+      tone="info"
+      data-testid={testId}
+      title={drillFor ? t("drillFor", { name: drillFor.name }) : undefined}
+      className={`border-dashed font-semibold ${large ? "text-sm" : ""} ${className}`}
+    >
+      {t("drill")}
+    </Badge>
+  );
+}
+
 export function StepStatusBadge({ status, testId }: { status: StepStatus; testId?: string }) {
   const t = useTranslations("Incident.stepStatus");
   return (

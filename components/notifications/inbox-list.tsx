@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocalTime } from "@/components/casework/local-time";
+import { DrillBadge } from "@/components/incidents/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import type { NotificationDto } from "@/lib/notifications/schemas";
 
@@ -33,6 +34,7 @@ export async function InboxList({
                   {t("unread")}
                 </span>
               ) : null}
+              {item.type === "drill_assigned" ? <DrillBadge className="mr-2" /> : null}
               {item.message}
             </p>
             <p className="text-sm text-slate-600">

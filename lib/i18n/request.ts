@@ -24,6 +24,7 @@ async function loadMessages(locale: Locale) {
     import(`../../messages/${locale}/notifications.json`),
     import(`../../messages/${locale}/audit.json`),
     import(`../../messages/${locale}/dashboard.json`),
+    import(`../../messages/${locale}/drills.json`),
   ]);
   return Object.assign({}, ...files.map((file) => file.default));
 }
