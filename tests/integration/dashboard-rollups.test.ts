@@ -1,0 +1,255 @@
+// The dashboard's summaries (issue 10) stay equal to a count from scratch while data changes:
+// incidents logged (and a drill, which adds nothing), closed with causes and money, reopened and
+// closed again; a POS journal imported and then explained by a statement; and a change of the
+// merchant's time zone, after which the next read counts every day again in the new zone.
+import { beforeAll, describe, expect, test } from "vitest";
+import { POST as startDrillRoute } from "@/app/api/drills/route";
+import { ensureIncidentRollup, rebuildIncidentRollup } from "@/lib/dashboard/incident-rollup";
+import { rebuildTransactionDaysSql } from "@/lib/dashboard/transaction-sql";
+import { prisma } from "@/lib/db/client";
+import { jsonRequest, sessionCookie } from "@/tests/helpers/api";
+import { closeAs, completeAllSteps, logIncident, reopenAs } from "@/tests/helpers/incidents";
+import { csv, importFile, STATEMENT_HEADER } from "@/tests/integration/reconciliation-import-fixtures";
+
+let merchantId: string;
+
+type DayRow = { measure: string; day: string; key: string; count: number; lostMinor: number; recoveredMinor: number };
+
+/** The summary's rows as kept (rows summed to nothing left out: a reopen may leave one at zero). */
+async function keptIncidentDays(): Promise<DayRow[]> {
+  const rows = await prisma.dashboardIncidentDay.findMany({
+    where: { merchantId },
+    orderBy: [{ measure: "asc" }, { day: "asc" }, { key: "asc" }],
+  });
+  return rows
+    .map((row) => ({
+      measure: row.measure,
+      day: row.day,
+      key: row.key,
+      count: row.count,
+      lostMinor: Number(row.lostMinor),
+      recoveredMinor: Number(row.recoveredMinor),
+    }))
+    .filter((row) => row.count !== 0 || row.lostMinor !== 0 || row.recoveredMinor !== 0);
+}
+
+/** The same rows counted from scratch from the incidents (inside a transaction rolled back). */
+async function recountedIncidentDays(timeZone: string): Promise<DayRow[]> {
+  let recounted: DayRow[] = [];
+  await prisma
+    .$transaction(async (tx) => {
+      await rebuildIncidentRollup(tx, merchantId, timeZone);
+      recounted = (
+        await tx.dashboardIncidentDay.findMany({
+          where: { merchantId },
+          orderBy: [{ measure: "asc" }, { day: "asc" }, { key: "asc" }],
+        })
+      ).map((row) => ({
+        measure: row.measure,
+        day: row.day,
+        key: row.key,
+        count: row.count,
+        lostMinor: Number(row.lostMinor),
+        recoveredMinor: Number(row.recoveredMinor),
+      }));
+      throw new Error("roll back");
+    })
+    .catch((error: Error) => {
+      if (error.message !== "roll back") throw error;
+    });
+  return recounted;
+}
+
+async function transactionDays() {
+  return prisma.dashboardTransactionDay.findMany({
+    where: { merchantId },
+    orderBy: [{ dimension: "asc" }, { day: "asc" }, { storeId: "asc" }, { key: "asc" }],
+  });
+}
+
+/** The POS sums counted from scratch (the migration's backfill), inside a transaction rolled back. */
+async function recountedTransactionDays() {
+  let recounted: Awaited<ReturnType<typeof transactionDays>> = [];
+  await prisma
+    .$transaction(async (tx) => {
+      for (const statement of rebuildTransactionDaysSql()) await tx.$executeRawUnsafe(statement);
+      recounted = await tx.dashboardTransactionDay.findMany({
+        where: { merchantId },
+        orderBy: [{ dimension: "asc" }, { day: "asc" }, { storeId: "asc" }, { key: "asc" }],
+      });
+      throw new Error("roll back");
+    })
+    .catch((error: Error) => {
+      if (error.message !== "roll back") throw error;
+    });
+  return recounted;
+}
+
+beforeAll(async () => {
+  const merchant = await prisma.merchant.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
+  merchantId = merchant.id;
+  // The seeded incidents were written straight to the tables: the first read counts them.
+  await ensureIncidentRollup(merchantId, merchant.timeZone);
+});
+
+describe("the incident summary", () => {
+  test("stays equal to a recount through creates, a drill, closes, a reopen and a second close", async () => {
+    const { timeZone } = await prisma.merchant.findUniqueOrThrow({ where: { id: merchantId } });
+    const before = await keptIncidentDays();
+    expect(before).toEqual(await recountedIncidentDays(timeZone));
+
+    const first = await logIncident({ kind: "wrong_amount", amount: "120.00" });
+    const second = await logIncident({ kind: "unsigned_slip", amount: "35.50" });
+    await logIncident({ kind: "pin_error", amount: undefined });
+    const cashier = await prisma.user.findUniqueOrThrow({ where: { email: "cashier@demo.test" } });
+    const drill = await startDrillRoute(
+      jsonRequest("/api/drills", {
+        method: "POST",
+        cookie: await sessionCookie("admin"),
+        body: { kind: "wrong_card", cashierId: cashier.id },
+      }),
+      {},
+    );
+    expect(drill.status).toBe(201);
+    const afterCreates = await keptIncidentDays();
+    expect(afterCreates).toEqual(await recountedIncidentDays(timeZone));
+    const occurred = (rows: DayRow[], key: string) =>
+      rows.filter((row) => row.measure === "occurred" && row.key === key).reduce((sum, row) => sum + row.count, 0);
+    expect(occurred(afterCreates, "WRONG_AMOUNT") - occurred(before, "WRONG_AMOUNT")).toBe(1);
+    // The drill counted nowhere.
+    expect(occurred(afterCreates, "WRONG_CARD")).toBe(occurred(before, "WRONG_CARD"));
+
+    const walked = await completeAllSteps(first);
+    const closed = await closeAs("admin", walked.id, {
+      causes: ["distraction", "time_pressure"],
+      recoveredAmount: "100.00",
+      lostAmount: "20.00",
+      resolution: "refunded",
+      version: walked.version,
+    });
+    expect(closed.status).toBe(200);
+    const walkedSecond = await completeAllSteps(second);
+    const closedSecond = await closeAs("admin", walkedSecond.id, {
+      causes: ["printer_fault"],
+      recoveredAmount: "35.50",
+      lostAmount: "0",
+      resolution: "resigned",
+      version: walkedSecond.version,
+    });
+    expect(closedSecond.status).toBe(200);
+    const afterCloses = await keptIncidentDays();
+    expect(afterCloses).toEqual(await recountedIncidentDays(timeZone));
+    expect(afterCloses.some((row) => row.measure === "cause" && row.key === "time_pressure")).toBe(true);
+
+    const reopened = await reopenAs("admin", first.id, { note: "The bank disputes it", version: closed.body.version });
+    expect(reopened.status).toBe(200);
+    expect(await keptIncidentDays()).toEqual(await recountedIncidentDays(timeZone));
+
+    const again = await closeAs("admin", first.id, {
+      causes: ["network_drop"],
+      recoveredAmount: "0",
+      lostAmount: "120.00",
+      resolution: "written_off",
+      version: reopened.body.version,
+    });
+    expect(again.status).toBe(200);
+    expect(await keptIncidentDays()).toEqual(await recountedIncidentDays(timeZone));
+  });
+
+  test("a new time zone: the next read counts every day again in it", async () => {
+    const merchant = await prisma.merchant.findUniqueOrThrow({ where: { id: merchantId } });
+    // 1 June 20:00 UTC: 04:00 on 2 June in Shanghai, 13:00 on 1 June in Los Angeles. Written
+    // straight to the table, so the summary is counted again from scratch first.
+    const terminal = await prisma.terminal.findFirstOrThrow({ where: { merchantId } });
+    const last = await prisma.incident.aggregate({ where: { merchantId }, _max: { number: true } });
+    await prisma.incident.create({
+      data: {
+        merchantId,
+        storeId: terminal.storeId,
+        terminalId: terminal.id,
+        number: (last._max.number ?? 0) + 1,
+        kind: "TERMINAL_FAULT",
+        occurredAt: new Date("2026-06-01T20:00:00Z"),
+        dueAt: new Date("2026-06-02T20:00:00Z"),
+      },
+    });
+    await prisma.dashboardRollupState.delete({ where: { merchantId } });
+    await ensureIncidentRollup(merchantId, merchant.timeZone);
+    const shanghai = await keptIncidentDays();
+    expect(shanghai).toContainEqual(
+      expect.objectContaining({ measure: "occurred", day: "2026-06-02", key: "TERMINAL_FAULT" }),
+    );
+    await prisma.merchant.update({ where: { id: merchantId }, data: { timeZone: "America/Los_Angeles" } });
+    try {
+      await ensureIncidentRollup(merchantId, "America/Los_Angeles");
+      const state = await prisma.dashboardRollupState.findUniqueOrThrow({ where: { merchantId } });
+      expect(state.timeZone).toBe("America/Los_Angeles");
+      const losAngeles = await keptIncidentDays();
+      expect(losAngeles).toEqual(await recountedIncidentDays("America/Los_Angeles"));
+      expect(losAngeles).toContainEqual(
+        expect.objectContaining({ measure: "occurred", day: "2026-06-01", key: "TERMINAL_FAULT" }),
+      );
+    } finally {
+      await prisma.merchant.update({ where: { id: merchantId }, data: { timeZone: merchant.timeZone } });
+      await ensureIncidentRollup(merchantId, merchant.timeZone);
+    }
+    expect(await keptIncidentDays()).toEqual(shanghai);
+  });
+});
+
+describe("the POS summary", () => {
+  test("a journal's import and then a statement's keep it equal to a recount", async () => {
+    const day = "2026-06-02";
+    const journal = csv([
+      [
+        "交易时间",
+        "终端号",
+        "卡号",
+        "交易类型",
+        "交易金额",
+        "参考号",
+        "凭证号",
+        "批次号",
+        "交易状态",
+        "是否签名",
+        "操作员",
+      ],
+      [`${day} 10:00:00`, "T1000001", null, "消费", "100.00", "RR0001", "000001", "001", "成功", "是", "07"],
+      [`${day} 10:20:00`, "T1000001", null, "消费", "200.00", "RR0002", "000002", "001", "成功", "否", "07"],
+      [`${day} 11:00:00`, "T1000001", null, "消费", "300.00", "RR0003", "000003", "001", "失败", "是", "08"],
+      [`${day} 23:59:00`, "T1000001", null, "退货", "40.00", "RR0004", "000004", "001", "成功", "是", "08"],
+    ]);
+    const pos = await importFile({ merchantId, type: "pos_journal", content: journal });
+    expect(pos.status).toBe("done");
+    const afterJournal = await transactionDays();
+    expect(afterJournal).toEqual(await recountedTransactionDays());
+    const storeRow = afterJournal.find((row) => row.dimension === "store" && row.day === day);
+    expect(storeRow).toMatchObject({ transactions: 4, sales: 2, unsigned: 1, declines: 1, refunds: 1 });
+    expect(
+      afterJournal.filter((row) => row.dimension === "hour" && row.storeId === "*" && row.day === day),
+    ).toHaveLength(3);
+
+    // The statement explains the first sale: categories change, the summary follows.
+    const settle = "2026-06-03";
+    const statement = csv([
+      STATEMENT_HEADER,
+      [
+        settle,
+        `${day} 10:00:00`,
+        "898310048160001",
+        "T1000001",
+        null,
+        "消费",
+        "100.00",
+        "0.00",
+        "100.00",
+        "RR0001",
+        "000001",
+        "001",
+      ],
+    ]);
+    const explained = await importFile({ merchantId, type: "statement", content: statement });
+    expect(explained.status).toBe("done");
+    expect(await transactionDays()).toEqual(await recountedTransactionDays());
+  });
+});
