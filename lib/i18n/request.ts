@@ -25,6 +25,7 @@ async function loadMessages(locale: Locale) {
     import(`../../messages/${locale}/audit.json`),
     import(`../../messages/${locale}/dashboard.json`),
     import(`../../messages/${locale}/drills.json`),
+    import(`../../messages/${locale}/webhooks.json`),
   ]);
   return Object.assign({}, ...files.map((file) => file.default));
 }

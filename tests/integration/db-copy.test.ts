@@ -235,6 +235,23 @@ beforeAll(async () => {
   await prisma.calendarDay.create({ data: { merchantId, date: "2026-12-25", type: "holiday", name: "Shop closed" } });
   // Issue 10: a signed checkpoint of the audit chain's head.
   await writeCheckpoint({ merchantId, source: "schedule" });
+  // Issue 10: the alert webhook, one delivery and its attempt.
+  await prisma.webhookEndpoint.create({
+    data: { merchantId, url: "https://hooks.example/slipcase", secret: "whsec_c2VjcmV0", updatedById: finance.id },
+  });
+  await prisma.webhookDelivery.create({
+    data: {
+      id: "msg_dbcopy",
+      merchantId,
+      type: "alert.raised",
+      payload: '{"type":"alert.raised","timestamp":"2026-12-01T08:00:00.000Z","data":{}}',
+      status: "delivered",
+      attempts: 1,
+      nextAttemptAt: new Date("2026-12-01T08:00:00Z"),
+      deliveredAt: new Date("2026-12-01T08:00:01Z"),
+      attemptsLog: { create: [{ at: new Date("2026-12-01T08:00:00Z"), statusCode: 200, durationMs: 41 }] },
+    },
+  });
   sampleIncidentId = closed.id;
   sourceRows = await allRows(prisma);
   for (const model of MODELS) expect(sourceRows[model].length, `${model} rows in the source`).toBeGreaterThan(0);
