@@ -159,4 +159,31 @@ describe("the OpenAPI document", () => {
     expect(WebhookStatus.properties).not.toHaveProperty("secret");
     expect(WebhookDelivery.properties.status.enum).toEqual(["pending", "delivered", "failed"]);
   });
+
+  test("issue 10: the risk dashboard — GET /api/dashboard with its query and every figure from the zod contract", () => {
+    const dashboard = doc.paths["/api/dashboard"].get;
+    expect(dashboard.parameters.map((p: { name: string }) => p.name).sort()).toEqual(["from", "storeId", "to"]);
+    expect(Object.keys(dashboard.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "403", "404"]));
+    const figures = dashboard.responses["200"].content["application/json"].schema;
+    expect(figures.required).toEqual(
+      expect.arrayContaining([
+        "period",
+        "stores",
+        "incidents",
+        "open",
+        "money",
+        "timeToClose",
+        "transactions",
+        "trainingGaps",
+      ]),
+    );
+    expect(figures.additionalProperties).toBe(false);
+    expect(Object.keys(figures.properties.transactions.properties)).toEqual([
+      "overall",
+      "byStore",
+      "byTerminal",
+      "byOperator",
+      "byHour",
+    ]);
+  });
 });
