@@ -186,6 +186,15 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
           from: event.after.from ?? "…",
           to: event.after.to ?? "…",
         });
+      // Issue 10: alert events are on no incident's timeline; worded for completeness.
+      case "alert.raised":
+        return t("events.alertRaised", { rule: event.after.rule, subject: event.after.subject.label });
+      case "alert.acknowledged":
+        return t("events.alertAcknowledged", { rule: event.after.rule });
+      case "alert.resolved":
+        return t("events.alertResolved", { rule: event.after.rule });
+      case "alert_rules.updated":
+        return t("events.alertRulesUpdated");
       case "deadline.reminded":
       case "deadline.escalated": {
         const names = event.after.recipients.map((recipient) => recipient.name).join(", ") || t("events.nobody");

@@ -48,6 +48,10 @@ export async function InboxList({
                     {t("open", { reference: item.reference ?? "" })}
                   </button>
                 </form>
+              ) : item.type === "alert_raised" ? (
+                <Link href="/alerts" className={buttonClass({ variant: "primary" })}>
+                  {t("openAlerts")}
+                </Link>
               ) : item.type === "deadline_reminder" || item.type === "deadline_escalated" ? (
                 // A prevention action's deadline: its list, where the owner completes it.
                 <Link href="/prevention" className={buttonClass({ variant: "primary" })}>

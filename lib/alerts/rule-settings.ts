@@ -48,11 +48,12 @@ export const RULE_PARAMS_SCHEMAS = {
 
 export type RuleParams<Type extends AlertRuleType> = z.output<(typeof RULE_PARAMS_SCHEMAS)[Type]>;
 
-function ruleSchema<Type extends AlertRuleType>(type: Type) {
+function ruleSchema<Type extends AlertRuleType, Params extends z.ZodObject>(type: Type, params: Params) {
   return z.strictObject({
     type: z.literal(type),
     enabled: z.boolean().default(true),
-    params: RULE_PARAMS_SCHEMAS[type].default(RULE_PARAMS_SCHEMAS[type].parse({}) as never),
+    // Absent: every threshold at its default.
+    params: params.prefault({} as z.input<Params>),
     notify: audienceSchema.optional(),
     /** The kind of drill assigned to the cashier an alert names; null: none. */
     drillKind: z.enum(INCIDENT_KINDS).nullable().default(null),
@@ -60,12 +61,12 @@ function ruleSchema<Type extends AlertRuleType>(type: Type) {
 }
 
 export const alertRuleSchema = z.discriminatedUnion("type", [
-  ruleSchema("unsigned_streak"),
-  ruleSchema("decline_burst"),
-  ruleSchema("reconciliation"),
-  ruleSchema("amount_outlier"),
-  ruleSchema("store_spike"),
-  ruleSchema("unsigned_rate"),
+  ruleSchema("unsigned_streak", RULE_PARAMS_SCHEMAS.unsigned_streak),
+  ruleSchema("decline_burst", RULE_PARAMS_SCHEMAS.decline_burst),
+  ruleSchema("reconciliation", RULE_PARAMS_SCHEMAS.reconciliation),
+  ruleSchema("amount_outlier", RULE_PARAMS_SCHEMAS.amount_outlier),
+  ruleSchema("store_spike", RULE_PARAMS_SCHEMAS.store_spike),
+  ruleSchema("unsigned_rate", RULE_PARAMS_SCHEMAS.unsigned_rate),
 ]);
 export type AlertRuleInput = z.input<typeof alertRuleSchema>;
 

@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with.
 import { z } from "zod";
+import { alertPaths } from "@/lib/api/openapi-alerts";
 import { auditPaths } from "@/lib/api/openapi-audit";
 import { dashboardPaths } from "@/lib/api/openapi-dashboard";
 import { deadlinePaths } from "@/lib/api/openapi-deadlines";
@@ -38,6 +39,7 @@ import {
   updateStoreSchema,
 } from "@/lib/schemas/admin";
 import { startDrillSchema, trainingRecordSchema } from "@/lib/schemas/drill";
+import { alertListSchema, alertRuleListSchema, alertRulesInputSchema, alertSchema } from "@/lib/schemas/alerts";
 import { financeQueueQuerySchema } from "@/lib/schemas/finance-queue";
 import {
   closeIncidentSchema,
@@ -160,6 +162,7 @@ export function buildOpenApiDocument() {
             completePreventionActionSchema,
             deadlineSettingsInputSchema,
             calendarDayInputSchema,
+            alertRulesInputSchema,
             startDrillSchema,
           ],
           "input",
@@ -198,6 +201,9 @@ export function buildOpenApiDocument() {
             deadlineSettingsResultSchema,
             calendarDaySchema,
             calendarDayListSchema,
+            alertSchema,
+            alertListSchema,
+            alertRuleListSchema,
             trainingRecordSchema,
           ],
           "output",
@@ -309,6 +315,7 @@ export function buildOpenApiDocument() {
       ...preventionPaths(),
       ...deadlinePaths(),
       ...auditPaths(),
+      ...alertPaths(),
       ...dashboardPaths(),
       ...drillPaths(),
       "/api/health": {

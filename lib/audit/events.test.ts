@@ -69,6 +69,10 @@ describe("the audit event catalogue", () => {
         "calendar.day_removed",
         "store.cutoff_changed",
         "audit.exported",
+        "alert.raised",
+        "alert.acknowledged",
+        "alert.resolved",
+        "alert_rules.updated",
       ].sort(),
     );
     expect(new Set(AUDIT_EVENT_TYPES).size).toBe(auditEventSchema.options.length);

@@ -5,6 +5,8 @@
 // the hash chain is computed over the stored text, so it verifies whatever the catalogue says.
 // Pure (no I/O): importable by client and server.
 import { z } from "zod";
+import { alertRuleSchema } from "@/lib/alerts/rule-settings";
+import { ALERT_RULE_TYPES, ALERT_SUBJECT_TYPES } from "@/lib/alerts/types";
 import { DEADLINE_SUBJECTS, deadlineSettingsSchema } from "@/lib/deadlines/settings";
 import { CAUSES } from "@/lib/incidents/causes";
 import { CONTACT_METHODS, INCIDENT_KINDS, INCIDENT_STATUSES, RESOLUTIONS, STEP_KEYS } from "@/lib/incidents/rules";
@@ -300,6 +302,33 @@ export const auditEventSchema = z.discriminatedUnion("type", [
       storeId: id.nullable(),
       lang: z.string().optional(),
     }),
+  }),
+  // Issue 10 (alerts, lib/alerts): a rule's condition met (no actor: the evaluation job), with what
+  // it names and its evidence by id; a person acknowledging and resolving it; the admin changing the
+  // rules (before: the settings in force, defaults included). Not on any incident's timeline.
+  eventSchema("alert.raised", {
+    before: none,
+    after: z.strictObject({
+      alertId: id,
+      rule: z.enum(ALERT_RULE_TYPES),
+      conditionKey: z.string(),
+      storeId: id.nullable(),
+      subject: z.strictObject({ type: z.enum(ALERT_SUBJECT_TYPES), id: z.string(), label: z.string() }),
+      incidentIds: z.array(id),
+      lineIds: z.array(z.number().int()),
+    }),
+  }),
+  eventSchema("alert.acknowledged", {
+    before: z.strictObject({ alertId: id, status: z.literal("open") }),
+    after: z.strictObject({ alertId: id, status: z.literal("acknowledged"), rule: z.enum(ALERT_RULE_TYPES) }),
+  }),
+  eventSchema("alert.resolved", {
+    before: z.strictObject({ alertId: id, status: z.enum(["open", "acknowledged"]) }),
+    after: z.strictObject({ alertId: id, status: z.literal("resolved"), rule: z.enum(ALERT_RULE_TYPES) }),
+  }),
+  eventSchema("alert_rules.updated", {
+    before: z.strictObject({ rules: z.array(alertRuleSchema) }),
+    after: z.strictObject({ rules: z.array(alertRuleSchema) }),
   }),
 ]);
 

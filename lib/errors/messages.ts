@@ -91,6 +91,8 @@ export const ERROR_MESSAGES = {
   AUDIT_EXPORT_NOT_ALLOWED: {},
   DASHBOARD_NOT_ALLOWED: {},
   ROLE_CANNOT_PREVENT: {},
+  ALERTS_NOT_ALLOWED: {},
+  ALERT_RULES_ADMIN_ONLY: {},
   ROLE_CANNOT_START_DRILL: {},
   ROLE_CANNOT_VIEW_TRAINING: {},
   TERMINAL_NOT_IN_YOUR_STORES: {},
@@ -108,6 +110,7 @@ export const ERROR_MESSAGES = {
   LINE_NOT_FOUND: {},
   NOTIFICATION_NOT_FOUND: {},
   PREVENTION_ACTION_NOT_FOUND: {},
+  ALERT_NOT_FOUND: {},
   CALENDAR_DAY_NOT_FOUND: { date: "text" },
 
   // ---- conflicts (409) ----
@@ -121,6 +124,8 @@ export const ERROR_MESSAGES = {
   FORMAT_NAME_TAKEN: { name: "text" },
   DUPLICATE_SUSPECTED: { count: "number" },
   CALENDAR_DAY_TAKEN: { date: "text" },
+  ALERT_ALREADY_ACKNOWLEDGED: {},
+  ALERT_ALREADY_RESOLVED: {},
   DRILL_ALREADY_OPEN: {},
 
   // ---- the step rules and other rules (422) ----

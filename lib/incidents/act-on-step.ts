@@ -2,6 +2,7 @@
 // required details from the step rules (422), version check (409), audit event in the same
 // transaction.
 import "server-only";
+import { queueAlertEvaluation } from "@/lib/alerts/queue-evaluation";
 import { appendEvent } from "@/lib/audit/append-event";
 import type { AuditEventOf } from "@/lib/audit/events";
 import type { Actor } from "@/lib/auth/actor";
@@ -120,6 +121,8 @@ export async function actOnStep({
         step: "notify",
       });
     }
+    // Issue 10: the alert rules look at the change (coalesced: one queued evaluation per merchant).
+    await queueAlertEvaluation(tx, { merchantId: incident.merchantId });
     const updated = await tx.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude });
     return serializeIncident(updated, at);
   });

@@ -1,6 +1,7 @@
 // Closes an incident with a resolution, its cause(s) and its money outcome (recovered, lost), once
 // every applicable step is done or skipped.
 import "server-only";
+import { queueAlertEvaluation } from "@/lib/alerts/queue-evaluation";
 import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
 import { maskPans } from "@/lib/card-data/mask-pan";
@@ -77,6 +78,8 @@ export async function closeIncident({
       lostMinor,
       recoveredMinor,
     });
+    // Issue 10: the alert rules look at the change (coalesced: one queued evaluation per merchant).
+    await queueAlertEvaluation(tx, { merchantId: incident.merchantId });
     const updated = await tx.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude });
     return serializeIncident(updated, closedAt);
   });

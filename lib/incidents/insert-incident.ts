@@ -6,6 +6,7 @@
 // the incident, its steps, the `incident.created` event, the chain head and the caller's own
 // statements in one batch (one round trip on PostgreSQL).
 import "server-only";
+import { queueAlertEvaluation } from "@/lib/alerts/queue-evaluation";
 import {
   assertEventWritten,
   chainedEvent,
@@ -224,6 +225,8 @@ export async function insertIncident(
     },
     actor: actorId ? { userId: actorId, name: draft.reportedBy?.name ?? "" } : null,
   });
+  // Issue 10: the alert rules look at the new case (a drill returned above: it never counts).
+  await queueAlertEvaluation(tx, { merchantId: draft.merchantId });
   return { incident, changed: rest.slice(2) };
 }
 

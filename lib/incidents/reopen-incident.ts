@@ -1,5 +1,6 @@
 // Reopens a closed incident (back to IN_PROGRESS), with a note saying why.
 import "server-only";
+import { queueAlertEvaluation } from "@/lib/alerts/queue-evaluation";
 import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
 import { maskPans } from "@/lib/card-data/mask-pan";
@@ -66,6 +67,8 @@ export async function reopenIncident({
     });
     // Issue 10: the dashboard's summary takes the close back (after the event, which holds the merchant's lock).
     await recordReopen(tx, incident);
+    // Issue 10: the alert rules look at the change (coalesced: one queued evaluation per merchant).
+    await queueAlertEvaluation(tx, { merchantId: incident.merchantId });
     const updated = await tx.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude });
     return serializeIncident(updated);
   });

@@ -2,6 +2,8 @@
 // worker died is taken over by another instance once its lease runs out.
 import "server-only";
 import { z } from "zod";
+import { evaluateAlerts } from "@/lib/alerts/evaluate";
+import { ALERTS_EVALUATE_JOB_KIND } from "@/lib/alerts/queue-evaluation";
 import { AUDIT_CHECKPOINT_JOB_KIND } from "@/lib/audit/checkpoint-job";
 import { checkpointAllChains } from "@/lib/audit/write-checkpoint";
 import { EMAIL_JOB_KIND } from "@/lib/notifications/notify";
@@ -18,6 +20,7 @@ export interface JobContext {
 export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
 
 const importPayload = z.object({ importId: z.string().min(1) });
+const alertsPayload = z.object({ merchantId: z.string().min(1), lines: z.boolean().optional() });
 
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   "reconciliation.import": (payload, context) => runImport(importPayload.parse(payload).importId, context),
@@ -26,6 +29,10 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   // Issue 10: a signed checkpoint of every merchant's audit chain head (queued by lib/jobs/worker.ts).
   [AUDIT_CHECKPOINT_JOB_KIND]: async () => {
     await checkpointAllChains();
+  },
+  // Issue 10: the alert rules evaluated after incident changes and imports (lib/alerts/evaluate.ts).
+  [ALERTS_EVALUATE_JOB_KIND]: async (payload) => {
+    await evaluateAlerts(alertsPayload.parse(payload));
   },
 };
 

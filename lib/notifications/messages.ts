@@ -56,6 +56,8 @@ export function renderNotification(locale: Locale, messageKey: string, paramsTex
     due: dueText(locale, params.dueAt, params.timeZone),
     actionType: t.has(actionKey) ? t(actionKey) : String(params.actionType ?? ""),
     owner: String(params.owner ?? ""),
+    rule: String(params.rule ?? ""),
+    alertSubject: String(params.alertSubject ?? ""),
   };
   const key = `Notifications.messages.${messageKey}`;
   return t.has(key) ? t(key, values) : t("Notifications.messages.unknown", values);

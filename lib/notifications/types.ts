@@ -9,6 +9,7 @@ export const NOTIFICATION_TYPES = [
   "deadline_reminder",
   "deadline_escalated",
   "drill_assigned",
+  "alert_raised",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 type DbNotificationType =
@@ -16,7 +17,8 @@ type DbNotificationType =
   | "INCIDENT_NOTIFIED"
   | "DEADLINE_REMINDER"
   | "DEADLINE_ESCALATED"
-  | "DRILL_ASSIGNED";
+  | "DRILL_ASSIGNED"
+  | "ALERT_RAISED";
 
 export function notificationTypeToDb(type: NotificationType): DbNotificationType {
   switch (type) {
@@ -30,6 +32,8 @@ export function notificationTypeToDb(type: NotificationType): DbNotificationType
       return "DEADLINE_ESCALATED";
     case "drill_assigned":
       return "DRILL_ASSIGNED";
+    case "alert_raised":
+      return "ALERT_RAISED";
     default:
       return type satisfies never;
   }
@@ -47,6 +51,8 @@ export function notificationTypeFromDb(type: DbNotificationType): NotificationTy
       return "deadline_escalated";
     case "DRILL_ASSIGNED":
       return "drill_assigned";
+    case "ALERT_RAISED":
+      return "alert_raised";
     default:
       return type satisfies never;
   }
@@ -59,6 +65,7 @@ export const NOTIFICATION_MESSAGE_KEYS = {
   deadline_reminder: "deadlineReminder",
   deadline_escalated: "deadlineEscalated",
   drill_assigned: "drillAssigned",
+  alert_raised: "alertRaised",
 } as const satisfies Record<NotificationType, string>;
 
 /** The message keys of a prevention action's deadline notifications (no incident, no kind). */
@@ -82,4 +89,7 @@ export interface NotificationParams {
   /** A prevention action's deadline: its type, and the person who owns it. */
   actionType?: string;
   owner?: string;
+  /** An alert (lib/alerts): its rule type, and what it names (an operator code, a TID, a store…). */
+  rule?: string;
+  alertSubject?: string;
 }

@@ -128,6 +128,14 @@ function knownTitle(t: ExportTranslator, event: AuditEvent, formatTime: (iso: st
         from: event.after.from ?? "…",
         to: event.after.to ?? "…",
       });
+    case "alert.raised":
+      return t(`${EVENTS}.alertRaised`, { rule: event.after.rule, subject: event.after.subject.label });
+    case "alert.acknowledged":
+      return t(`${EVENTS}.alertAcknowledged`, { rule: event.after.rule });
+    case "alert.resolved":
+      return t(`${EVENTS}.alertResolved`, { rule: event.after.rule });
+    case "alert_rules.updated":
+      return t(`${EVENTS}.alertRulesUpdated`);
     default: {
       // Every type of the catalogue is worded: a type added to it fails the typecheck here.
       const unworded: never = event;

@@ -15,6 +15,7 @@
 // only finalises.
 import "server-only";
 import fs from "node:fs";
+import { queueAlertEvaluation } from "@/lib/alerts/queue-evaluation";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { ReconImport } from "@/lib/generated/prisma/client";
@@ -190,6 +191,9 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
         publishedAt: publishedAt.toISOString(),
       },
     });
+    // Issue 10: the alert rules look at what the import changed (a rerun queues at most one more).
+    const { merchantId } = reconImport;
+    await prisma.$transaction((tx) => queueAlertEvaluation(tx, { merchantId, lines: true }));
     await removeSpool(importId);
   } finally {
     await store.close();
