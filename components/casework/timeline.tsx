@@ -195,6 +195,10 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
         return t("events.alertResolved", { rule: event.after.rule });
       case "alert_rules.updated":
         return t("events.alertRulesUpdated");
+      case "webhook.updated":
+        return t("events.webhookUpdated", { origin: event.after.origin });
+      case "webhook.removed":
+        return t("events.webhookRemoved", { origin: event.before.origin });
       case "deadline.reminded":
       case "deadline.escalated": {
         const names = event.after.recipients.map((recipient) => recipient.name).join(", ") || t("events.nobody");

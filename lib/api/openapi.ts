@@ -9,6 +9,7 @@ import { notificationPaths } from "@/lib/api/openapi-notifications";
 import { preventionPaths } from "@/lib/api/openapi-prevention";
 import { reconciliationFormatPaths } from "@/lib/api/openapi-reconciliation-formats";
 import { reconciliationImportPaths } from "@/lib/api/openapi-reconciliation-imports";
+import { webhookPaths } from "@/lib/api/openapi-webhooks";
 import {
   calendarDayInputSchema,
   calendarDayListSchema,
@@ -81,6 +82,14 @@ import {
 } from "@/lib/schemas/reconciliation";
 import { importSchema, rowErrorSchema } from "@/lib/schemas/reconciliation-imports";
 import { incidentTerminalSchema } from "@/lib/schemas/terminal-details";
+import {
+  webhookAttemptSchema,
+  webhookDeliverySchema,
+  webhookInputSchema,
+  webhookSavedSchema,
+  webhookStatusSchema,
+  webhookTestQueuedSchema,
+} from "@/lib/webhooks/schemas";
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
@@ -164,6 +173,7 @@ export function buildOpenApiDocument() {
             calendarDayInputSchema,
             alertRulesInputSchema,
             startDrillSchema,
+            webhookInputSchema,
           ],
           "input",
         ),
@@ -205,6 +215,11 @@ export function buildOpenApiDocument() {
             alertListSchema,
             alertRuleListSchema,
             trainingRecordSchema,
+            webhookSavedSchema,
+            webhookAttemptSchema,
+            webhookDeliverySchema,
+            webhookStatusSchema,
+            webhookTestQueuedSchema,
           ],
           "output",
         ),
@@ -316,6 +331,7 @@ export function buildOpenApiDocument() {
       ...deadlinePaths(),
       ...auditPaths(),
       ...alertPaths(),
+      ...webhookPaths(),
       ...dashboardPaths(),
       ...drillPaths(),
       "/api/health": {

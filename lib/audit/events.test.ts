@@ -73,6 +73,8 @@ describe("the audit event catalogue", () => {
         "alert.acknowledged",
         "alert.resolved",
         "alert_rules.updated",
+        "webhook.updated",
+        "webhook.removed",
       ].sort(),
     );
     expect(new Set(AUDIT_EVENT_TYPES).size).toBe(auditEventSchema.options.length);
@@ -90,6 +92,18 @@ describe("the audit event catalogue", () => {
     ["a wrong value", { ...stepCompleted, after: { ...stepCompleted.after, step: "dance" } }],
     ["a step status not of its type", { ...stepCompleted, after: { ...stepCompleted.after, stepStatus: "skipped" } }],
     ["a snapshot where none belongs", { type: "merchant.created", before: { name: "x" }, after: { name: "y" } }],
+    [
+      "a webhook's signing secret",
+      {
+        type: "webhook.updated",
+        before: null,
+        after: { origin: "https://hooks.example", urlSha256: "a".repeat(64), secretRotated: true, secret: "whsec_x" },
+      },
+    ],
+    [
+      "a webhook's whole URL",
+      { type: "webhook.removed", before: { origin: "https://hooks.example/t0ken", urlSha256: "a".repeat(64) } },
+    ],
   ])("refuses %s", (_case, event) => {
     expect(() => validateAuditEvent(event as AuditEventInput)).toThrow(/does not match the catalogue/);
   });

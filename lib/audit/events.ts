@@ -30,6 +30,12 @@ function eventSchema<Type extends string, Before extends z.ZodType, After extend
   return z.strictObject({ type: z.literal(type), before, after });
 }
 
+/** A webhook URL as the audit record keeps it: scheme, host and port, and a SHA-256 (hex) of the whole URL. */
+const webhookTarget = z.strictObject({
+  origin: z.string().regex(/^https?:\/\/[^/?#\s]+$/),
+  urlSha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
 /** The incident as logged (decimal amount, lower-case kind), without the steps. */
 const incidentSnapshot = z.strictObject({
   reference: z.string(),
@@ -330,6 +336,14 @@ export const auditEventSchema = z.discriminatedUnion("type", [
     before: z.strictObject({ rules: z.array(alertRuleSchema) }),
     after: z.strictObject({ rules: z.array(alertRuleSchema) }),
   }),
+  // Issue 10 (alert webhooks, lib/webhooks): the admin set, changed or removed the merchant's webhook.
+  // The URL is recorded by its origin and a SHA-256 of the whole (its path may carry the receiver's
+  // token); never the signing secret — only whether a new one was made.
+  eventSchema("webhook.updated", {
+    before: webhookTarget.nullable(),
+    after: webhookTarget.extend({ secretRotated: z.boolean() }),
+  }),
+  eventSchema("webhook.removed", { before: webhookTarget, after: none }),
 ]);
 
 /** An event as a caller appends it (snapshots the schema would leave empty may be omitted). */

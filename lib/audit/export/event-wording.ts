@@ -136,6 +136,10 @@ function knownTitle(t: ExportTranslator, event: AuditEvent, formatTime: (iso: st
       return t(`${EVENTS}.alertResolved`, { rule: event.after.rule });
     case "alert_rules.updated":
       return t(`${EVENTS}.alertRulesUpdated`);
+    case "webhook.updated":
+      return t(`${EVENTS}.webhookUpdated`, { origin: event.after.origin });
+    case "webhook.removed":
+      return t(`${EVENTS}.webhookRemoved`, { origin: event.before.origin });
     default: {
       // Every type of the catalogue is worded: a type added to it fails the typecheck here.
       const unworded: never = event;
