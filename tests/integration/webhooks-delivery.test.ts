@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vit
 import { GET as getWebhookRoute, PUT as putWebhookRoute } from "@/app/api/alerts/webhook/route";
 import { containsPan } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
+import { startJobWorker } from "@/lib/jobs/worker";
 import { WEBHOOK_MAX_ATTEMPTS } from "@/lib/webhooks/backoff";
 import { claimDelivery, deliverDueWebhooks } from "@/lib/webhooks/deliver";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
@@ -165,11 +166,28 @@ describe("delivery with retries", () => {
     answer = () => ({ status: 500 });
     await enqueue();
     await deliverDueWebhooks({ owner: "worker-a" });
-    await deliverDueWebhooks({ owner: "worker-a" });
+    const attempt = await prisma.webhookAttempt.findFirstOrThrow();
+    // looked at again within the wait (WEBHOOK_RETRY_BASE_MS = 40 here): not sent
+    await deliverDueWebhooks({ owner: "worker-a", now: new Date(attempt.at.getTime() + attempt.durationMs + 30) });
     expect(received).toHaveLength(1);
     const delivery = await prisma.webhookDelivery.findFirstOrThrow();
-    expect(delivery.status).toBe("pending");
-    expect(delivery.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+    expect(delivery).toMatchObject({ status: "pending", attempts: 1 });
+    expect(delivery.nextAttemptAt.getTime() - attempt.at.getTime()).toBeGreaterThanOrEqual(40 + attempt.durationMs);
+  });
+});
+
+describe("the worker", () => {
+  test("every instance's job worker sends due deliveries on its own (no one calls the sender)", async () => {
+    const worker = startJobWorker();
+    try {
+      await enqueue({ alertId: "from-the-worker" });
+      const until = Date.now() + 10_000;
+      while (received.length === 0 && Date.now() < until) await sleep(50);
+      expect(received).toHaveLength(1);
+      expect(JSON.parse(received[0].body).data).toEqual({ alertId: "from-the-worker" });
+    } finally {
+      worker.stop();
+    }
   });
 });
 
