@@ -7,7 +7,20 @@
 //
 // Options: --incidents N (default 1,000,000), --stores N (500), --days N (365: createdAt spread
 // over the last N days), --random-seed N (1), --keep-indexes (load with every index in place
-// instead of dropping the secondary ones and building them after the load).
+// instead of dropping the secondary ones and building them after the load), --transactions N (0:
+// POS journal lines, below), --transaction-days N (90: the lines spread over the N days to yesterday).
+//
+//   DATABASE_URL=… npm run seed:scale -- --incidents 1000000 --transactions 5000000
+//   DATABASE_URL=… npm run seed:scale -- --incidents 0 --transactions 5000000   (lines added to a
+//                                                                                seeded database)
+//
+// Transactions (issue 10's dashboard rates): N POS journal lines of one finished import, as the
+// reconciliation leaves them (ReconLine, source pos, categories after matching): on the chain's
+// terminals, three operators ("01"–"03") per store of whom about one in fifty is careless (five
+// times the unsigned slips), the hours of a shop's day; about 2 % declined, 1 % unsigned, 1.5 %
+// voids, 1 % refunds, 0.3 % duplicates. Written in multi-row INSERTs with ReconLine's secondary
+// indexes dropped for the load. Last, the dashboard's summaries are counted from scratch
+// (DashboardIncidentDay in the merchant's zone, DashboardTransactionDay) as the app would.
 //
 // The database is migrated first (prisma migrate deploy) and must hold no merchant yet. What it
 // gets: one merchant ("Scale Chain") with N stores, 1–3 terminals each, two cashiers and a
@@ -25,8 +38,12 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { canonicalJson, eventHash, GENESIS_HASH } from "@/lib/audit/hash";
 import { hashPassword } from "@/lib/auth/password";
-import { nextCutoff } from "@/lib/deadlines/calendar";
+import { insertIncidentDaysSql } from "@/lib/dashboard/incident-sql";
+import { dayBounds } from "@/lib/dashboard/period";
+import { rebuildTransactionDaysSql } from "@/lib/dashboard/transaction-sql";
+import { addLocalDays, localDateOf, nextCutoff } from "@/lib/deadlines/calendar";
 import { DEFAULT_CUTOFF, DEFAULT_TIME_ZONE } from "@/lib/deadlines/settings";
+import { CAUSES, type Cause } from "@/lib/incidents/causes";
 import { APPLICABLE_STEPS, type IncidentKind, type RESOLUTIONS, STEP_KEYS, type StepKey } from "@/lib/incidents/rules";
 
 type Value = string | number | boolean | null | Date;
@@ -44,7 +61,15 @@ interface Writer {
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 function parseArguments(argv: string[]) {
-  const options = { incidents: 1_000_000, stores: 500, days: 365, randomSeed: 1, keepIndexes: false };
+  const options = {
+    incidents: 1_000_000,
+    stores: 500,
+    days: 365,
+    randomSeed: 1,
+    keepIndexes: false,
+    transactions: 0,
+    transactionDays: 90,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i].split("=", 2);
     const value = () => Number(inline ?? argv[++i]);
@@ -53,11 +78,14 @@ function parseArguments(argv: string[]) {
     else if (name === "--days") options.days = value();
     else if (name === "--random-seed") options.randomSeed = value();
     else if (name === "--keep-indexes") options.keepIndexes = true;
+    else if (name === "--transactions") options.transactions = value();
+    else if (name === "--transaction-days") options.transactionDays = value();
     else throw new Error(`Unknown argument ${argv[i]} (see the top of scripts/seed-scale.ts).`);
   }
   for (const [key, n] of Object.entries(options)) {
-    if (typeof n === "number" && (!Number.isInteger(n) || n < 1))
-      throw new Error(`--${key} must be a positive integer.`);
+    const least = key === "incidents" || key === "transactions" ? 0 : 1;
+    if (typeof n === "number" && (!Number.isInteger(n) || n < least))
+      throw new Error(`--${key} must be an integer of at least ${least}.`);
   }
   return options;
 }
@@ -148,6 +176,18 @@ const RESOLUTION_BY_KIND: Record<IncidentKind, (typeof RESOLUTIONS)[number][]> =
   duplicate_charge: ["refunded", "voided"],
   terminal_fault: ["no_loss", "voided"],
   suspected_fraud: ["escalated", "voided"],
+};
+
+/** The causes a close records (issue 9), the likelier ones per kind first. */
+const CAUSES_BY_KIND: Record<IncidentKind, Cause[]> = {
+  wrong_amount: ["distraction", "time_pressure", "inexperience"],
+  wrong_card: ["distraction", "unfamiliar_procedure"],
+  pin_error: ["environment", "terminal_fault"],
+  unsigned_slip: ["time_pressure", "insufficient_training", "printer_fault"],
+  debited_not_credited: ["network_drop", "terminal_fault"],
+  duplicate_charge: ["network_drop", "outdated_software", "distraction"],
+  terminal_fault: ["terminal_fault", "outdated_software", "printer_fault"],
+  suspected_fraud: ["insufficient_training", "other"],
 };
 
 const HOUR = 3_600_000;
@@ -245,8 +285,8 @@ async function postgresWriter(url: string): Promise<Writer> {
 
 const LOADED_TABLES = ["Incident", "IncidentStep", "AuditEvent"];
 
-async function dropSecondaryIndexes(writer: Writer, postgres: boolean): Promise<string[]> {
-  const tables = LOADED_TABLES.map((t) => `'${t}'`).join(", ");
+async function dropSecondaryIndexes(writer: Writer, postgres: boolean, loaded = LOADED_TABLES): Promise<string[]> {
+  const tables = loaded.map((t) => `'${t}'`).join(", ");
   const definitions = postgres
     ? await writer.queryColumn(
         `SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename IN (${tables})
@@ -289,6 +329,18 @@ async function main() {
     stdio: "pipe",
   });
   const writer = postgres ? await postgresWriter(url) : sqliteWriter(path.resolve(ROOT, url.slice("file:".length)));
+  if (options.incidents === 0) {
+    // Lines added to a database seed:scale filled before.
+    if ((await writer.queryColumn(`SELECT id FROM "Merchant" WHERE id = 'scale-merchant'`)).length === 0) {
+      throw new Error("--incidents 0 adds transactions to a seeded database: this one has no Scale Chain.");
+    }
+    await seedTransactions(writer, { postgres, options, random, now: new Date(), elapsed });
+    await countDashboardSummaries(writer, { postgres, now: new Date(), elapsed });
+    await writer.exec(postgres ? "VACUUM ANALYZE" : "ANALYZE");
+    await writer.close();
+    console.log(`Done in ${elapsed()}.`);
+    return;
+  }
   if ((await writer.queryColumn(`SELECT id FROM "Merchant" LIMIT 1`)).length > 0) {
     throw new Error("The database already has a merchant: seed:scale fills an empty one.");
   }
@@ -469,6 +521,11 @@ async function main() {
     "closedAt",
     "reportedById",
     "nextStep",
+    "causes",
+    "recoveredMinor",
+    "lostMinor",
+    "drill",
+    "drillForId",
     "createdAt",
     "updatedAt",
   ];
@@ -603,6 +660,21 @@ async function main() {
         }
       }
       const resolution = status === "CLOSED" ? random.pick(RESOLUTION_BY_KIND[kind]) : null;
+      // A closed case's cause(s) and money outcome (issue 9): mostly recovered, sometimes part lost.
+      const causes =
+        status === "CLOSED"
+          ? CAUSES.filter(
+              (cause) =>
+                cause === CAUSES_BY_KIND[kind][0] ||
+                (CAUSES_BY_KIND[kind].includes(cause) && random.next() < 0.3) ||
+                random.next() < 0.01,
+            )
+          : null;
+      const lostMinor =
+        status === "CLOSED" ? (amountMinor && random.next() < 0.1 ? random.int(0, amountMinor) : 0) : null;
+      const recoveredMinor = status === "CLOSED" ? Math.max(0, (amountMinor ?? 0) - (lostMinor ?? 0)) : null;
+      // About one in 200 is a supervisor's drill for a cashier (模拟演练): the dashboard must not count it.
+      const drillFor = random.next() < 0.005 ? random.pick(store.cashiers) : null;
       if (closedAt && resolution) {
         event({
           incidentId: id,
@@ -639,6 +711,11 @@ async function main() {
         reporter,
         // The first applicable step left pending (steps are acted on in order), as the app keeps it.
         doneCount < applicable.length ? applicable[doneCount].toUpperCase() : null,
+        causes ? JSON.stringify(causes) : null,
+        recoveredMinor,
+        lostMinor,
+        drillFor !== null,
+        drillFor,
         createdAt,
         closedAt ?? lastAt,
       ]);
@@ -666,6 +743,8 @@ async function main() {
     for (const definition of droppedIndexes) await writer.exec(definition);
     console.log(`Built ${droppedIndexes.length} indexes in ${((Date.now() - indexStarted) / 1000).toFixed(1)} s.`);
   }
+  if (options.transactions > 0) await seedTransactions(writer, { postgres, options, random, now, elapsed });
+  await countDashboardSummaries(writer, { postgres, now, elapsed });
   // Planner statistics: both planners choose between the list's indexes by them.
   await writer.exec(postgres ? "VACUUM ANALYZE" : "ANALYZE");
   await writer.close();
@@ -675,6 +754,260 @@ async function main() {
       `${seq.toLocaleString("en-US")} audit events. Sign in as admin@scale.test, supervisor-001@scale.test, ` +
       "finance-1@scale.test or cashier-001-1@scale.test.",
   );
+}
+
+// ---- issue 10: POS journal lines and the dashboard's summaries ----
+
+const TX_HOURS = [
+  ["08", 3],
+  ["09", 6],
+  ["10", 9],
+  ["11", 11],
+  ["12", 12],
+  ["13", 10],
+  ["14", 8],
+  ["15", 8],
+  ["16", 8],
+  ["17", 9],
+  ["18", 10],
+  ["19", 9],
+  ["20", 6],
+  ["21", 3],
+] as const;
+
+const LINE_COLUMNS = [
+  "merchantId",
+  "importId",
+  "source",
+  "lineNo",
+  "storeId",
+  "terminalId",
+  "tid",
+  "acquirerMid",
+  "txAt",
+  "day",
+  "settleDate",
+  "cardMasked",
+  "txType",
+  "amountMinor",
+  "currency",
+  "rrn",
+  "authCode",
+  "traceNo",
+  "batchNo",
+  "approved",
+  "signed",
+  "operator",
+  "category",
+];
+
+async function seedTransactions(
+  writer: Writer,
+  {
+    postgres,
+    options,
+    random,
+    now,
+    elapsed,
+  }: {
+    postgres: boolean;
+    options: ReturnType<typeof parseArguments>;
+    random: ReturnType<typeof randomFrom>;
+    now: Date;
+    elapsed: () => string;
+  },
+) {
+  const merchantId = "scale-merchant";
+  const terminalIds = await writer.queryColumn(
+    `SELECT "id" || '|' || "storeId" || '|' || "tid" FROM "Terminal" WHERE "merchantId" = '${merchantId}' ORDER BY "id"`,
+  );
+  const byStore = new Map<string, { id: string; tid: string }[]>();
+  for (const row of terminalIds) {
+    const [id, storeId, tid] = row.split("|");
+    byStore.set(storeId, [...(byStore.get(storeId) ?? []), { id, tid }]);
+  }
+  const stores = [...byStore.keys()].sort();
+  // About one operator in fifty is careless: five times the unsigned slips.
+  const careless = new Set(
+    stores.flatMap((storeId) => ["01", "02", "03"].filter(() => random.next() < 0.02).map((op) => `${storeId}:${op}`)),
+  );
+  const admin = (
+    await writer.queryColumn(
+      `SELECT "userId" FROM "Membership" WHERE "merchantId" = '${merchantId}' AND "role" = 'ADMIN' LIMIT 1`,
+    )
+  )[0];
+  const importId = `scale-pos-journal-${Date.now().toString(36)}`;
+  const localToday = new Intl.DateTimeFormat("en-CA", { timeZone: DEFAULT_TIME_ZONE }).format(now);
+  const dayOf = (offset: number) => {
+    const [y, m, d] = localToday.split("-").map(Number);
+    return new Date(Date.UTC(y, m - 1, d - offset)).toISOString().slice(0, 10);
+  };
+  const days = Array.from({ length: options.transactionDays }, (_, i) => dayOf(options.transactionDays - i));
+  await writer.begin();
+  await writer.insert(
+    "ReconImport",
+    [
+      "id",
+      "merchantId",
+      "type",
+      "fileName",
+      "contentHash",
+      "byteSize",
+      "status",
+      "rowsRead",
+      "rowsTotal",
+      "createdById",
+      "createdAt",
+      "startedAt",
+      "finishedAt",
+    ],
+    [
+      [
+        importId,
+        merchantId,
+        "pos_journal",
+        "scale-journal.csv",
+        importId,
+        options.transactions * 120,
+        "done",
+        options.transactions,
+        options.transactions,
+        admin,
+        now,
+        now,
+        now,
+      ],
+    ],
+  );
+  await writer.commit();
+  const dropped = options.keepIndexes ? [] : await dropSecondaryIndexes(writer, postgres, ["ReconLine"]);
+  const BATCH = 50_000;
+  const counts = { unsigned: 0, declines: 0, duplicates: 0, voids: 0, refunds: 0 };
+  for (let start = 0; start < options.transactions; start += BATCH) {
+    const rows: Row[] = [];
+    const end = Math.min(options.transactions, start + BATCH);
+    for (let n = start; n < end; n++) {
+      // The lines in day order, so each day's lines sit together as an import's would.
+      const day = days[Math.floor((n * days.length) / options.transactions)];
+      const storeId = random.pick(stores);
+      const terminal = random.pick(byStore.get(storeId) ?? []);
+      const operator = random.pick(["01", "02", "03"]);
+      const hour = random.weighted(TX_HOURS);
+      const txAt = `${day} ${hour}:${String(random.int(0, 59)).padStart(2, "0")}:${String(random.int(0, 59)).padStart(2, "0")}`;
+      const roll = random.next();
+      const txType = roll < 0.015 ? "void" : roll < 0.025 ? "refund" : "sale";
+      const approved = random.next() >= 0.02;
+      const unsignedChance = careless.has(`${storeId}:${operator}`) ? 0.05 : 0.01;
+      let category: string;
+      let signed = true;
+      if (!approved) {
+        category = "declined";
+        counts.declines++;
+      } else if (txType === "void") {
+        category = "voided";
+        counts.voids++;
+      } else if (txType === "refund") {
+        category = "matched";
+        counts.refunds++;
+      } else if (random.next() < unsignedChance) {
+        category = "unsigned";
+        signed = false;
+        counts.unsigned++;
+      } else if (random.next() < 0.003) {
+        category = "duplicate";
+        counts.duplicates++;
+      } else {
+        const other = random.next();
+        category =
+          other < 0.97 ? "matched" : other < 0.985 ? "pos_only" : other < 0.995 ? "amount_mismatch" : "ambiguous";
+      }
+      rows.push([
+        merchantId,
+        importId,
+        "pos",
+        n + 2,
+        storeId,
+        terminal.id,
+        terminal.tid,
+        "898310048169999",
+        txAt,
+        day,
+        null,
+        `${random.pick(["622588", "436742", "625907", "512345"])}******${random.digits(4)}`,
+        txType,
+        random.int(100, 200_000),
+        "CNY",
+        random.digits(12),
+        random.int(0, 0xffffff).toString(16).toUpperCase().padStart(6, "0"),
+        String((n % 999_999) + 1).padStart(6, "0"),
+        day.replaceAll("-", "").slice(2),
+        approved,
+        signed,
+        operator,
+        category,
+      ]);
+    }
+    await writer.begin();
+    await writer.insert("ReconLine", LINE_COLUMNS, rows);
+    await writer.commit();
+    if (end % 1_000_000 === 0 || end === options.transactions) {
+      console.log(`${end.toLocaleString("en-US")} POS lines (${elapsed()})`);
+    }
+  }
+  if (dropped.length > 0) {
+    const indexStarted = Date.now();
+    for (const definition of dropped) await writer.exec(definition);
+    console.log(`Built ${dropped.length} ReconLine indexes in ${((Date.now() - indexStarted) / 1000).toFixed(1)} s.`);
+  }
+  console.log(
+    `${options.transactions.toLocaleString("en-US")} POS lines over ${days.length} days: ${counts.unsigned} unsigned, ` +
+      `${counts.declines} declined, ${counts.duplicates} duplicates, ${counts.voids} voids, ${counts.refunds} refunds; ` +
+      `${careless.size} careless operators (${elapsed()})`,
+  );
+}
+
+/** The dashboard's summaries counted from scratch, as the app's rebuild counts them. */
+async function countDashboardSummaries(
+  writer: Writer,
+  { postgres, now, elapsed }: { postgres: boolean; now: Date; elapsed: () => string },
+) {
+  const merchantId = "scale-merchant";
+  const tables = postgres
+    ? await writer.queryColumn(
+        `SELECT table_name FROM information_schema.tables WHERE table_name = 'DashboardIncidentDay'`,
+      )
+    : await writer.queryColumn(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'DashboardIncidentDay'`);
+  if (tables.length === 0) return;
+  const provider = postgres ? "postgresql" : "sqlite";
+  const timeZone =
+    (await writer.queryColumn(`SELECT "timeZone" FROM "Merchant" WHERE "id" = '${merchantId}'`))[0] ??
+    DEFAULT_TIME_ZONE;
+  const [first, last] = await writer.queryColumn(
+    `SELECT CAST(MIN("occurredAt") AS TEXT) FROM "Incident" WHERE "merchantId" = '${merchantId}'
+     UNION ALL SELECT CAST(MAX(COALESCE("closedAt", "occurredAt")) AS TEXT) FROM "Incident" WHERE "merchantId" = '${merchantId}'`,
+  );
+  await writer.begin();
+  await writer.exec(`DELETE FROM "DashboardIncidentDay" WHERE "merchantId" = '${merchantId}'`);
+  if (first && last) {
+    const parse = (text: string) => new Date(postgres ? `${text.replace(" ", "T")}Z` : text);
+    const firstDay = addLocalDays(localDateOf(parse(first), timeZone), -1);
+    const lastDay = addLocalDays(localDateOf(new Date(Math.max(parse(last).getTime(), now.getTime())), timeZone), 1);
+    const days: string[] = [];
+    for (let day = firstDay; day <= lastDay; day = addLocalDays(day, 1)) days.push(day);
+    for (let start = 0; start < days.length; start += 366) {
+      await writer.exec(
+        insertIncidentDaysSql({ provider, merchantId, days: dayBounds(days.slice(start, start + 366), timeZone) }),
+      );
+    }
+  }
+  await writer.exec(`DELETE FROM "DashboardRollupState" WHERE "merchantId" = '${merchantId}'`);
+  await writer.insert("DashboardRollupState", ["merchantId", "timeZone", "builtAt"], [[merchantId, timeZone, now]]);
+  await writer.commit();
+  console.log(`Dashboard: incidents summed per day (${elapsed()})`);
+  await writer.begin();
+  for (const statement of rebuildTransactionDaysSql()) await writer.exec(statement);
+  await writer.commit();
+  console.log(`Dashboard: POS lines summed per day (${elapsed()})`);
 }
 
 main().catch((error) => {

@@ -4,6 +4,8 @@
 // merchant's time zone, after which the next read counts every day again in the new zone.
 import { beforeAll, describe, expect, test } from "vitest";
 import { POST as startDrillRoute } from "@/app/api/drills/route";
+import { POST as pairRoute } from "@/app/api/reconciliation/lines/pair/route";
+import { POST as unpairRoute } from "@/app/api/reconciliation/lines/unpair/route";
 import { ensureIncidentRollup, rebuildIncidentRollup } from "@/lib/dashboard/incident-rollup";
 import { rebuildTransactionDaysSql } from "@/lib/dashboard/transaction-sql";
 import { prisma } from "@/lib/db/client";
@@ -250,6 +252,60 @@ describe("the POS summary", () => {
     ]);
     const explained = await importFile({ merchantId, type: "statement", content: statement });
     expect(explained.status).toBe("done");
+    expect(await transactionDays()).toEqual(await recountedTransactionDays());
+
+    // Finance pairs the unsigned sale by hand with a statement line: it is matched, no longer
+    // unsigned; unpaired again, the matcher's category comes back with the next import.
+    const lines = await prisma.reconLine.findMany({ where: { merchantId, rrn: { in: ["RR0002", "RR0009"] } } });
+    const unsignedSale = lines.find((line) => line.rrn === "RR0002" && line.source === "pos");
+    expect(unsignedSale?.category).toBe("unsigned");
+    const lone = await importFile({
+      merchantId,
+      type: "statement",
+      content: csv([
+        STATEMENT_HEADER,
+        [
+          settle,
+          `${day} 12:30:00`,
+          "898310048160001",
+          "T1000001",
+          null,
+          "消费",
+          "200.00",
+          "0.00",
+          "200.00",
+          "RR0009",
+          "000009",
+          "001",
+        ],
+      ]),
+    });
+    expect(lone.status).toBe("done");
+    const statementLine = await prisma.reconLine.findFirstOrThrow({
+      where: { merchantId, rrn: "RR0009", source: "statement" },
+    });
+    const finance = await sessionCookie("finance");
+    const paired = await pairRoute(
+      jsonRequest("/api/reconciliation/lines/pair", {
+        method: "POST",
+        cookie: finance,
+        body: { posLineId: unsignedSale?.id, statementLineId: statementLine.id },
+      }),
+      {},
+    );
+    expect(paired.status).toBe(200);
+    const afterPairing = await transactionDays();
+    expect(afterPairing).toEqual(await recountedTransactionDays());
+    expect(afterPairing.find((row) => row.dimension === "store" && row.day === day)?.unsigned).toBe(0);
+    const unpaired = await unpairRoute(
+      jsonRequest("/api/reconciliation/lines/unpair", {
+        method: "POST",
+        cookie: finance,
+        body: { lineId: unsignedSale?.id },
+      }),
+      {},
+    );
+    expect(unpaired.status).toBe(200);
     expect(await transactionDays()).toEqual(await recountedTransactionDays());
   });
 });

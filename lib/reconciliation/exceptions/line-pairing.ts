@@ -2,6 +2,7 @@
 // never a staged one), writing its pairing, keeping its exceptions' state, and the line's state
 // as the audit trail keeps it. Inside the caller's transaction.
 import "server-only";
+import { moveLineCategory } from "@/lib/dashboard/transaction-rollup";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { LINE_COLUMNS } from "@/lib/reconciliation/exceptions/first-lines";
@@ -32,6 +33,8 @@ export interface LinePairing {
 
 /** Writes a person's pairing of a line: `manual` so that re-matching leaves it as they set it. */
 export async function writePairing(tx: Tx, merchantId: string, id: number, pairing: LinePairing): Promise<void> {
+  // Issue 10: the dashboard's POS sums follow an unsigned or duplicate line's new category.
+  await moveLineCategory(tx, merchantId, id, pairing.category);
   const changed = await tx.$executeRaw`UPDATE "ReconLine"
     SET "category" = ${pairing.category}, "matchedLineId" = ${pairing.matchedLineId},
       "matchRule" = ${pairing.matchRule}, "manual" = ${pairing.manual ?? true}, "exceptionId" = ${pairing.exceptionId}
