@@ -1,0 +1,68 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { bucketOf, bucketsOf, dayBounds, grainFor, resolvePeriod } from "@/lib/dashboard/period";
+
+describe("the dashboard's period", () => {
+  test("none given: the last 30 days with today", () => {
+    expect(resolvePeriod({}, "2026-11-30")).toMatchObject({ from: "2026-11-01", to: "2026-11-30", grain: "day" });
+  });
+
+  test("only from: to today; only to: the 30 days ending then; a from after today: that day", () => {
+    expect(resolvePeriod({ from: "2026-11-20" }, "2026-11-30")).toMatchObject({ from: "2026-11-20", to: "2026-11-30" });
+    expect(resolvePeriod({ to: "2026-03-31" }, "2026-11-30")).toMatchObject({ from: "2026-03-02", to: "2026-03-31" });
+    expect(resolvePeriod({ from: "2026-12-05" }, "2026-11-30")).toMatchObject({ from: "2026-12-05", to: "2026-12-05" });
+  });
+
+  test("at most 731 days; years outside 1970–9998 refused", () => {
+    expect(resolvePeriod({ from: "2024-11-30", to: "2026-11-30" })).toBeDefined();
+    expect(resolvePeriod({ from: "2024-11-30", to: "2026-11-30" }, "2026-11-30")).toMatchObject({ grain: "month" });
+    expect(resolvePeriod({ from: "2024-11-29", to: "2026-11-30" }, "2026-11-30")).toEqual({
+      field: "from",
+      reason: "PERIOD_TOO_LONG",
+    });
+    expect(resolvePeriod({ to: "9999-12-31" }, "2026-11-30")).toEqual({ field: "to", reason: "INVALID_DATE" });
+  });
+
+  test("grain: a day up to 62 days, a week up to 26 weeks, else a month", () => {
+    expect([1, 62, 63, 182, 183, 731].map(grainFor)).toEqual(["day", "day", "week", "week", "month", "month"]);
+  });
+
+  test("buckets: the day, the Monday of its ISO week, the 1st of its month", () => {
+    expect(bucketOf("2026-11-29", "week")).toBe("2026-11-23"); // a Sunday
+    expect(bucketOf("2026-11-30", "week")).toBe("2026-11-30"); // a Monday
+    expect(bucketOf("2026-02-28", "month")).toBe("2026-02-01");
+    expect(bucketsOf(["2026-01-30", "2026-01-31", "2026-02-01"], "month")).toEqual(["2026-01-01", "2026-02-01"]);
+  });
+
+  test("every day of a period falls in a bucket that starts on or before it, within its grain", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 1, max: 731 }), (offset, length) => {
+        const from = new Date(Date.UTC(1990, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+        const to = new Date(Date.UTC(1990, 0, 1) + (offset + length - 1) * 86_400_000).toISOString().slice(0, 10);
+        const period = resolvePeriod({ from, to }, "2100-01-01");
+        if ("reason" in period) throw new Error(period.reason);
+        expect(period.days).toHaveLength(length);
+        const buckets = bucketsOf(period.days, period.grain);
+        expect(new Set(buckets).size).toBe(buckets.length);
+        for (const day of period.days) {
+          const bucket = bucketOf(day, period.grain);
+          expect(buckets).toContain(bucket);
+          expect(bucket <= day).toBe(true);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  test("a day's bounds are its local midnights: 23 and 25 hours across a daylight-saving change", () => {
+    const hours = (day: string) => {
+      const [bounds] = dayBounds([day], "America/Los_Angeles");
+      return (bounds.end.getTime() - bounds.start.getTime()) / 3_600_000;
+    };
+    const [spring, autumn] = [hours("2026-03-08"), hours("2026-11-01")];
+    expect(spring).toBe(23);
+    expect(autumn).toBe(25);
+    const [shanghai] = dayBounds(["2026-06-11"], "Asia/Shanghai");
+    expect(shanghai.start.toISOString()).toBe("2026-06-10T16:00:00.000Z");
+  });
+});
