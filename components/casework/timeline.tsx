@@ -93,7 +93,9 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
         // Reported by the reconciliation itself; the byline names who opened it from there.
         return event.after.origin === "reconciliation"
           ? t("events.reconReported", { category: category(event.after.exception?.category) })
-          : t("events.created");
+          : event.after.drill
+            ? t("events.drillStarted")
+            : t("events.created");
       case "step.completed":
         return t("events.stepCompleted", { step: tIncident(`steps.${event.after.step}`) });
       case "step.skipped":

@@ -19,7 +19,9 @@ function knownTitle(t: ExportTranslator, event: AuditEvent, formatTime: (iso: st
     case "incident.created":
       return event.after.origin === "reconciliation"
         ? t(`${EVENTS}.reconReported`, { category: category(t, event.after.exception?.category) })
-        : t(`${EVENTS}.created`);
+        : event.after.drill
+          ? t(`${EVENTS}.drillStarted`)
+          : t(`${EVENTS}.created`);
     case "step.completed":
       return t(`${EVENTS}.stepCompleted`, { step: step(event.after.step) });
     case "step.skipped":
