@@ -334,7 +334,8 @@ async function main() {
     if ((await writer.queryColumn(`SELECT id FROM "Merchant" WHERE id = 'scale-merchant'`)).length === 0) {
       throw new Error("--incidents 0 adds transactions to a seeded database: this one has no Scale Chain.");
     }
-    await seedTransactions(writer, { postgres, options, random, now: new Date(), elapsed });
+    if (options.transactions > 0)
+      await seedTransactions(writer, { postgres, options, random, now: new Date(), elapsed });
     await countDashboardSummaries(writer, { postgres, now: new Date(), elapsed });
     await writer.exec(postgres ? "VACUUM ANALYZE" : "ANALYZE");
     await writer.close();

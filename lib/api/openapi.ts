@@ -3,6 +3,7 @@ import { z } from "zod";
 import { alertPaths } from "@/lib/api/openapi-alerts";
 import { auditPaths } from "@/lib/api/openapi-audit";
 import { dashboardPaths } from "@/lib/api/openapi-dashboard";
+import { dashboardCsvPaths } from "@/lib/api/openapi-dashboard-csv";
 import { deadlinePaths } from "@/lib/api/openapi-deadlines";
 import { drillPaths } from "@/lib/api/openapi-drills";
 import { notificationPaths } from "@/lib/api/openapi-notifications";
@@ -333,6 +334,7 @@ export function buildOpenApiDocument() {
       ...alertPaths(),
       ...webhookPaths(),
       ...dashboardPaths(),
+      ...dashboardCsvPaths(),
       ...drillPaths(),
       "/api/health": {
         get: {

@@ -53,22 +53,32 @@ export function incidentMeasuresSql({
   );
   const causeRows = CAUSES.map((cause) => `(${sqlText(`%"${cause}"%`)}, ${sqlText(cause)})`);
   const stores = storeIds === null ? "" : ` AND i."storeId" IN (${storeIds.map(sqlText).join(", ") || "NULL"})`;
-  const mine = `i."merchantId" = ${sqlText(merchantId)} AND i."drill" = false${stores}`;
-  const occurred = `JOIN d ON i."occurredAt" >= d."s" AND i."occurredAt" < d."e"`;
-  const closed = `JOIN d ON i."closedAt" >= d."s" AND i."closedAt" < d."e"`;
+  // Some stores: each store's range of (storeId, occurredAt | closedAt); the merchant is compared
+  // as text then, so that SQLite does not walk the whole merchant's range instead.
+  const merchant =
+    storeIds === null
+      ? `i."merchantId" = ${sqlText(merchantId)}`
+      : `CAST(i."merchantId" AS TEXT) = ${sqlText(merchantId)}`;
+  const mine = `${merchant} AND i."drill" = false${stores}`;
+  // Day by day (d first: SQLite keeps a CROSS JOIN's order), each day one range of an index on
+  // occurredAt or closedAt; the status is compared as text so that no index on it is preferred
+  // to the day's range (97 % of a chain's incidents are closed).
+  const occurred = `i."occurredAt" >= d."s" AND i."occurredAt" < d."e"`;
+  const closed = `i."closedAt" >= d."s" AND i."closedAt" < d."e"`;
+  const isClosed = `CAST(i."status" AS TEXT) = 'CLOSED'`;
   const step = CLOSE_TIME_STEP_SQL(secondsBetweenSql(`i."createdAt"`, `i."closedAt"`, provider));
   const parts: Record<IncidentMeasure, string> = {
     occurred: `SELECT 'occurred' AS "measure", d."day" AS "day", CAST(i."kind" AS TEXT) AS "key", COUNT(*) AS "count",
         0 AS "lostMinor", 0 AS "recoveredMinor"
-      FROM "Incident" i ${occurred} WHERE ${mine} GROUP BY d."day", i."kind"`,
+      FROM d CROSS JOIN "Incident" i WHERE ${occurred} AND ${mine} GROUP BY d."day", i."kind"`,
     cause: `SELECT 'cause', d."day", c."cause", COUNT(*), 0, 0
-      FROM "Incident" i ${occurred} JOIN c ON i."causes" LIKE c."pattern"
-      WHERE ${mine} AND i."status" = 'CLOSED' GROUP BY d."day", c."cause"`,
+      FROM d CROSS JOIN "Incident" i CROSS JOIN c
+      WHERE ${occurred} AND ${mine} AND ${isClosed} AND i."causes" LIKE c."pattern" GROUP BY d."day", c."cause"`,
     closed: `SELECT 'closed', d."day", i."currency", COUNT(*), SUM(COALESCE(i."lostMinor", 0)),
         SUM(COALESCE(i."recoveredMinor", 0))
-      FROM "Incident" i ${closed} WHERE ${mine} AND i."status" = 'CLOSED' GROUP BY d."day", i."currency"`,
+      FROM d CROSS JOIN "Incident" i WHERE ${closed} AND ${mine} AND ${isClosed} GROUP BY d."day", i."currency"`,
     close_time: `SELECT 'close_time', d."day", CAST(i."kind" AS TEXT) || ':' || CAST(${step} AS TEXT), COUNT(*), 0, 0
-      FROM "Incident" i ${closed} WHERE ${mine} AND i."status" = 'CLOSED'
+      FROM d CROSS JOIN "Incident" i WHERE ${closed} AND ${mine} AND ${isClosed}
       GROUP BY d."day", CAST(i."kind" AS TEXT) || ':' || CAST(${step} AS TEXT)`,
   };
   return `WITH d("day", "s", "e") AS (VALUES ${dayRows.join(", ")}),

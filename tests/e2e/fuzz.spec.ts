@@ -150,6 +150,8 @@ test("thousands of mutated requests across every operation: never a 5xx, always 
     "/audit",
     // Issue 10: training records and the "start a drill" form's server action.
     "/training",
+    // Issue 10: the risk dashboard (its CSV is in the OpenAPI document).
+    "/dashboard",
   ]) {
     const pathParams = path.includes("{id}") ? ["id"] : [];
     operations.push({ method: "GET", path, pathParams, query: pageQuery, body: null, api: false });

@@ -2,6 +2,7 @@
 // the handlers validate with, and whose every $ref resolves.
 import { beforeAll, describe, expect, test } from "vitest";
 import { GET as openApiRoute } from "@/app/api/openapi.json/route";
+import { DASHBOARD_TABLES } from "@/lib/dashboard/dashboard-tables";
 import { INCIDENT_KINDS, RESOLUTIONS, STEP_KEYS } from "@/lib/incidents/rules";
 
 type Json = Record<string, unknown>;
@@ -158,6 +159,18 @@ describe("the OpenAPI document", () => {
     expect(WebhookSaved.required).toEqual(expect.arrayContaining(["url", "secret"]));
     expect(WebhookStatus.properties).not.toHaveProperty("secret");
     expect(WebhookDelivery.properties.status.enum).toEqual(["pending", "delivered", "failed"]);
+  });
+
+  test("issue 10: the dashboard's CSV — GET /api/dashboard.csv with its table and the dashboard's query", () => {
+    const csv = doc.paths["/api/dashboard.csv"].get;
+    const parameters = Object.fromEntries(
+      csv.parameters.map((p: { name: string; required: boolean; schema: { enum?: string[] } }) => [p.name, p]),
+    );
+    expect(Object.keys(parameters).sort()).toEqual(["from", "storeId", "table", "to"]);
+    expect(parameters.table.required).toBe(true);
+    expect(parameters.table.schema.enum).toEqual([...DASHBOARD_TABLES]);
+    expect(Object.keys(csv.responses["200"].content)).toEqual(["text/csv"]);
+    expect(Object.keys(csv.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "403", "404"]));
   });
 
   test("issue 10: the risk dashboard — GET /api/dashboard with its query and every figure from the zod contract", () => {

@@ -52,6 +52,9 @@ CREATE INDEX "Incident_storeId_occurredAt_idx" ON "Incident"("storeId", "occurre
 -- CreateIndex
 CREATE INDEX "Incident_storeId_closedAt_idx" ON "Incident"("storeId", "closedAt");
 
+-- CreateIndex
+CREATE INDEX "Incident_merchantId_closedAt_idx" ON "Incident"("merchantId", "closedAt");
+
 
 -- Backfill: the POS lines imported before this migration, summed per day (the same statements the
 -- import job runs for the days it matched: lib/dashboard/transaction-sql.ts). DashboardIncidentDay
