@@ -2,9 +2,10 @@
 // they most often log. A kind counts for a cashier when they logged at least MIN_LOGGED real
 // (non-drill) incidents of it in the stores looked at over the last LOGGED_WINDOW_DAYS; of each
 // cashier's TOP_KINDS most logged kinds, a gap is one with no closed drill in the last
-// PRACTISED_WINDOW_DAYS. The most logged gaps first.
+// PRACTISED_WINDOW_DAYS (the rule: lib/drills/select-gaps.ts). The most logged gaps first.
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { MIN_LOGGED, selectTrainingGaps } from "@/lib/drills/select-gaps";
 import { kindFromDb } from "@/lib/incidents/codec";
 import type { Dashboard } from "@/lib/schemas/dashboard";
 
@@ -13,12 +14,6 @@ const DAY_MS = 86_400_000;
 export const LOGGED_WINDOW_DAYS = 90;
 /** A closed drill of a kind within this many days means it was practised. */
 export const PRACTISED_WINDOW_DAYS = 180;
-/** A kind logged fewer times than this is not a pattern. */
-export const MIN_LOGGED = 2;
-/** At most this many kinds per cashier: the ones they log most. */
-export const TOP_KINDS = 3;
-
-type TrainingGap = Dashboard["trainingGaps"][number];
 
 export async function listTrainingGaps({
   merchantId,
@@ -58,30 +53,17 @@ export async function listTrainingGaps({
   ]);
   const lastDrill = new Map(drills.map((row) => [`${row.drillForId}:${row.kind}`, row._max.closedAt]));
   const nameOf = new Map(people.map((person) => [person.id, person.name]));
-  const practisedSince = now.getTime() - PRACTISED_WINDOW_DAYS * DAY_MS;
-
-  // Each cashier's most logged kinds first, then the ones of them not practised lately.
-  const byCashier = new Map<string, TrainingGap[]>();
-  for (const row of patterns) {
-    const userId = row.reportedById as string;
-    const last = lastDrill.get(`${userId}:${row.kind}`) ?? null;
-    const kinds = byCashier.get(userId) ?? [];
-    kinds.push({
-      userId,
-      name: nameOf.get(userId) ?? "",
-      kind: kindFromDb(row.kind),
-      logged: row._count._all,
-      lastDrillAt: last?.toISOString() ?? null,
-    });
-    byCashier.set(userId, kinds);
-  }
-  return [...byCashier.values()]
-    .flatMap((kinds) => kinds.sort(byMostLogged).slice(0, TOP_KINDS))
-    .filter((gap) => gap.lastDrillAt === null || Date.parse(gap.lastDrillAt) < practisedSince)
-    .sort((a, b) => byMostLogged(a, b) || a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
-}
-
-/** Most logged first; ties by kind, so the order is the same on every run. */
-function byMostLogged(a: TrainingGap, b: TrainingGap): number {
-  return b.logged - a.logged || a.kind.localeCompare(b.kind);
+  return selectTrainingGaps(
+    patterns.map((row) => {
+      const userId = row.reportedById as string;
+      return {
+        userId,
+        name: nameOf.get(userId) ?? "",
+        kind: kindFromDb(row.kind),
+        logged: row._count._all,
+        lastDrillAt: lastDrill.get(`${userId}:${row.kind}`) ?? null,
+      };
+    }),
+    new Date(now.getTime() - PRACTISED_WINDOW_DAYS * DAY_MS),
+  );
 }
