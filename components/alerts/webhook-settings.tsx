@@ -46,9 +46,13 @@ export function WebhookSettings({ webhook }: { webhook: WebhookStatusDto }) {
   const saved = savedOf(state);
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="space-y-4" data-testid="webhook-settings">
+    <section
+      aria-labelledby={`${id}-heading`}
+      className="space-y-4 rounded-lg border border-slate-200 bg-white px-4 py-3"
+      data-testid="webhook-settings"
+    >
       <div>
-        <h2 id={`${id}-heading`} className="text-lg font-semibold text-slate-900">
+        <h2 id={`${id}-heading`} className="text-xl font-semibold">
           {t("heading")}
         </h2>
         <p className="mt-1 max-w-prose text-sm text-slate-700">{t("intro")}</p>
