@@ -316,7 +316,9 @@ export async function readOpenFigures(context: DashboardContext) {
 type TransactionRow = {
   dimension: string;
   storeId: string;
-  key: string;
+  terminal: string;
+  operator: string;
+  hour: string;
   transactions: number | bigint;
   sales: number | bigint;
   unsigned: number | bigint;
@@ -326,7 +328,19 @@ type TransactionRow = {
   refunds: number | bigint;
 };
 
-/** Rates per 1,000 POS journal lines of the period: overall and by store, terminal, operator, hour. */
+type Group = Map<string, { label: string; counts: TransactionCounts }>;
+
+function addTo(group: Group, key: string, label: string, counts: TransactionCounts) {
+  const entry = group.get(key) ?? { label, counts: emptyCounts() };
+  addCounts(entry.counts, counts);
+  group.set(key, entry);
+}
+
+/**
+ * Rates per 1,000 POS journal lines of the period: overall and by store, terminal, operator and
+ * hour. The line rows (store × terminal × operator per day) give the first three, the hour rows
+ * the last; every store at once reads the hour rows of all stores together.
+ */
 export async function readTransactionFigures(context: DashboardContext): Promise<Dashboard["transactions"]> {
   const { merchantId, storeIds, from, to } = context;
   const sums = Prisma.sql`SUM("transactions") AS "transactions", SUM("sales") AS "sales", SUM("unsigned") AS "unsigned",
@@ -334,35 +348,30 @@ export async function readTransactionFigures(context: DashboardContext): Promise
   const period = Prisma.sql`"merchantId" = ${merchantId} AND "day" >= ${from} AND "day" <= ${to}`;
   let rows: TransactionRow[] = [];
   if (storeIds === null) {
-    // Every store: the store, terminal and operator rows, and the hour rows of all stores together.
     rows = await prisma.$queryRaw<TransactionRow[]>`
-      SELECT "dimension", "storeId", "key", ${sums} FROM "DashboardTransactionDay"
-      WHERE ${period} AND "dimension" IN ('store', 'terminal', 'operator')
-      GROUP BY "dimension", "storeId", "key"
+      SELECT "dimension", "storeId", "terminal", "operator", "hour", ${sums} FROM "DashboardTransactionDay"
+      WHERE "dimension" = 'line' AND ${period}
+      GROUP BY "dimension", "storeId", "terminal", "operator", "hour"
       UNION ALL
-      SELECT "dimension", "storeId", "key", ${sums} FROM "DashboardTransactionDay"
-      WHERE ${period} AND "dimension" = 'hour' AND "storeId" = '*'
-      GROUP BY "dimension", "storeId", "key"`;
+      SELECT "dimension", "storeId", "terminal", "operator", "hour", ${sums} FROM "DashboardTransactionDay"
+      WHERE "dimension" = 'hour' AND ${period} AND "storeId" = '*'
+      GROUP BY "dimension", "storeId", "terminal", "operator", "hour"`;
   } else if (storeIds.length > 0) {
     rows = await prisma.$queryRaw<TransactionRow[]>`
-      SELECT "dimension", "storeId", "key", ${sums} FROM "DashboardTransactionDay"
-      WHERE ${period} AND "dimension" IN ('store', 'terminal', 'operator', 'hour')
-        AND "storeId" IN (${Prisma.join(storeIds)})
-      GROUP BY "dimension", "storeId", "key"`;
+      SELECT "dimension", "storeId", "terminal", "operator", "hour", ${sums} FROM "DashboardTransactionDay"
+      WHERE "dimension" IN ('line', 'hour') AND ${period} AND "storeId" IN (${Prisma.join(storeIds)})
+      GROUP BY "dimension", "storeId", "terminal", "operator", "hour"`;
   }
-  const needsTerminals = rows.some((row) => row.dimension === "terminal");
-  const terminals = needsTerminals
+  const terminals = rows.some((row) => row.dimension === "line")
     ? await prisma.terminal.findMany({ where: { merchantId }, select: { id: true, tid: true } })
     : [];
   const tidOf = new Map(terminals.map((terminal) => [terminal.id, terminal.tid]));
   const storeName = new Map(context.stores.map((store) => [store.id, store.name]));
 
-  const groups = {
-    store: new Map<string, { label: string; counts: TransactionCounts }>(),
-    terminal: new Map<string, { label: string; counts: TransactionCounts }>(),
-    operator: new Map<string, { label: string; counts: TransactionCounts }>(),
-    hour: new Map<string, { label: string; counts: TransactionCounts }>(),
-  };
+  const byStore: Group = new Map();
+  const byTerminal: Group = new Map();
+  const byOperator: Group = new Map();
+  const byHour: Group = new Map();
   const overall = emptyCounts();
   for (const row of rows) {
     const counts: TransactionCounts = {
@@ -374,48 +383,24 @@ export async function readTransactionFigures(context: DashboardContext): Promise
       voids: Number(row.voids),
       refunds: Number(row.refunds),
     };
-    let key: string;
-    let label: string;
-    let group: Map<string, { label: string; counts: TransactionCounts }>;
-    switch (row.dimension) {
-      case "store":
-        key = row.key;
-        label = storeName.get(row.key) ?? row.key;
-        group = groups.store;
-        break;
-      case "terminal":
-        key = row.key;
-        label = tidOf.get(row.key) ?? row.key;
-        group = groups.terminal;
-        break;
-      case "operator":
-        // Operator codes are a store's own: the same code in two stores is two people.
-        key = `${row.storeId}:${row.key}`;
-        label = row.key;
-        group = groups.operator;
-        break;
-      case "hour":
-        key = row.key;
-        label = `${row.key}:00`;
-        group = groups.hour;
-        // The hour rows of the stores counted add up to everything (each line has one hour).
-        addCounts(overall, counts);
-        break;
-      default:
-        continue;
+    if (row.dimension === "line") {
+      addTo(byStore, row.storeId, storeName.get(row.storeId) ?? row.storeId, counts);
+      addTo(byTerminal, row.terminal, tidOf.get(row.terminal) ?? row.terminal, counts);
+      // Operator codes are a store's own: the same code in two stores is two people.
+      addTo(byOperator, `${row.storeId}:${row.operator}`, row.operator, counts);
+      addCounts(overall, counts);
+    } else if (row.dimension === "hour") {
+      addTo(byHour, row.hour, `${row.hour}:00`, counts);
     }
-    const entry = group.get(key) ?? { label, counts: emptyCounts() };
-    addCounts(entry.counts, counts);
-    group.set(key, entry);
   }
-  const rowsOf = (group: Map<string, { label: string; counts: TransactionCounts }>): RateRow[] =>
+  const rowsOf = (group: Group): RateRow[] =>
     markOutliers([...group].map(([key, entry]) => rateRow(key, entry.label, entry.counts)));
   return {
     overall: rateRow("all", "", overall),
-    byStore: rowsOf(groups.store),
-    byTerminal: rowsOf(groups.terminal),
-    byOperator: rowsOf(groups.operator),
-    byHour: rowsOf(groups.hour),
+    byStore: rowsOf(byStore),
+    byTerminal: rowsOf(byTerminal),
+    byOperator: rowsOf(byOperator),
+    byHour: rowsOf(byHour),
   };
 }
 

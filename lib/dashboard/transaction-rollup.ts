@@ -26,8 +26,7 @@ const FLAGGED = { unsigned: "unsigned", duplicates: "duplicate" } as const;
 /**
  * Before a person pairs or unpairs a line by hand (lib/reconciliation/exceptions/line-pairing.ts),
  * in the same transaction: a POS line whose category moves in or out of unsigned or duplicate
- * moves its day's sums with it (its store, terminal, operator and hour rows, and the hour row of
- * all stores). Nothing else a pairing changes is counted.
+ * moves its day's sums with it (its line row, its store's hour row and the hour row of all stores). Nothing else a pairing changes is counted.
  */
 export async function moveLineCategory(tx: Tx, merchantId: string, lineId: number, category: string): Promise<void> {
   const [line] = await tx.$queryRaw<
@@ -51,17 +50,15 @@ export async function moveLineCategory(tx: Tx, merchantId: string, lineId: numbe
   const storeId = line.storeId ?? "";
   const hour = line.txAt?.slice(11, 13) ?? "";
   const rows = [
-    ["store", storeId, storeId],
-    ["terminal", storeId, line.terminalId ?? line.tid ?? ""],
-    ["operator", storeId, line.operator ?? ""],
-    ["hour", storeId, hour],
-    ["hour", "*", hour],
+    ["line", storeId, line.terminalId ?? line.tid ?? "", line.operator ?? "", ""],
+    ["hour", storeId, "", "", hour],
+    ["hour", "*", "", "", hour],
   ];
   const [unsigned, duplicates] = moves.map(([, by]) => by);
-  for (const [dimension, rowStore, key] of rows) {
+  for (const [dimension, rowStore, terminal, operator, rowHour] of rows) {
     await tx.$executeRaw`UPDATE "DashboardTransactionDay"
       SET "unsigned" = "unsigned" + ${unsigned}, "duplicates" = "duplicates" + ${duplicates}
       WHERE "merchantId" = ${merchantId} AND "dimension" = ${dimension} AND "day" = ${line.day}
-        AND "storeId" = ${rowStore} AND "key" = ${key}`;
+        AND "storeId" = ${rowStore} AND "terminal" = ${terminal} AND "operator" = ${operator} AND "hour" = ${rowHour}`;
   }
 }

@@ -65,7 +65,14 @@ async function recountedIncidentDays(timeZone: string): Promise<DayRow[]> {
 async function transactionDays() {
   return prisma.dashboardTransactionDay.findMany({
     where: { merchantId },
-    orderBy: [{ dimension: "asc" }, { day: "asc" }, { storeId: "asc" }, { key: "asc" }],
+    orderBy: [
+      { dimension: "asc" },
+      { day: "asc" },
+      { storeId: "asc" },
+      { terminal: "asc" },
+      { operator: "asc" },
+      { hour: "asc" },
+    ],
   });
 }
 
@@ -77,7 +84,14 @@ async function recountedTransactionDays() {
       for (const statement of rebuildTransactionDaysSql()) await tx.$executeRawUnsafe(statement);
       recounted = await tx.dashboardTransactionDay.findMany({
         where: { merchantId },
-        orderBy: [{ dimension: "asc" }, { day: "asc" }, { storeId: "asc" }, { key: "asc" }],
+        orderBy: [
+          { dimension: "asc" },
+          { day: "asc" },
+          { storeId: "asc" },
+          { terminal: "asc" },
+          { operator: "asc" },
+          { hour: "asc" },
+        ],
       });
       throw new Error("roll back");
     })
@@ -225,8 +239,14 @@ describe("the POS summary", () => {
     expect(pos.status).toBe("done");
     const afterJournal = await transactionDays();
     expect(afterJournal).toEqual(await recountedTransactionDays());
-    const storeRow = afterJournal.find((row) => row.dimension === "store" && row.day === day);
-    expect(storeRow).toMatchObject({ transactions: 4, sales: 2, unsigned: 1, declines: 1, refunds: 1 });
+    const dayLines = afterJournal.filter((row) => row.dimension === "line" && row.day === day);
+    const sum = (column: "transactions" | "sales" | "unsigned" | "declines" | "refunds") =>
+      dayLines.reduce((total, row) => total + row[column], 0);
+    // Operators 07 and 08 on one terminal: two line rows.
+    expect(dayLines).toHaveLength(2);
+    expect([sum("transactions"), sum("sales"), sum("unsigned"), sum("declines"), sum("refunds")]).toEqual([
+      4, 2, 1, 1, 1,
+    ]);
     expect(
       afterJournal.filter((row) => row.dimension === "hour" && row.storeId === "*" && row.day === day),
     ).toHaveLength(3);
@@ -296,7 +316,7 @@ describe("the POS summary", () => {
     expect(paired.status).toBe(200);
     const afterPairing = await transactionDays();
     expect(afterPairing).toEqual(await recountedTransactionDays());
-    expect(afterPairing.find((row) => row.dimension === "store" && row.day === day)?.unsigned).toBe(0);
+    expect(afterPairing.filter((row) => row.day === day).every((row) => row.unsigned === 0)).toBe(true);
     const unpaired = await unpairRoute(
       jsonRequest("/api/reconciliation/lines/unpair", {
         method: "POST",

@@ -19,7 +19,9 @@ CREATE TABLE "DashboardTransactionDay" (
     "dimension" TEXT NOT NULL,
     "day" TEXT NOT NULL,
     "storeId" TEXT NOT NULL,
-    "key" TEXT NOT NULL,
+    "terminal" TEXT NOT NULL,
+    "operator" TEXT NOT NULL,
+    "hour" TEXT NOT NULL,
     "transactions" INTEGER NOT NULL,
     "sales" INTEGER NOT NULL,
     "unsigned" INTEGER NOT NULL,
@@ -28,7 +30,7 @@ CREATE TABLE "DashboardTransactionDay" (
     "voids" INTEGER NOT NULL,
     "refunds" INTEGER NOT NULL,
 
-    PRIMARY KEY ("merchantId", "dimension", "day", "storeId", "key")
+    PRIMARY KEY ("merchantId", "dimension", "day", "storeId", "terminal", "operator", "hour")
 );
 
 -- CreateTable
@@ -37,6 +39,9 @@ CREATE TABLE "DashboardRollupState" (
     "timeZone" TEXT NOT NULL,
     "builtAt" DATETIME NOT NULL
 );
+
+-- CreateIndex
+CREATE INDEX "DashboardTransactionDay_covering_idx" ON "DashboardTransactionDay"("merchantId", "dimension", "day", "storeId", "terminal", "operator", "hour", "transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds");
 
 -- CreateIndex
 CREATE INDEX "DashboardTransactionDay_merchantId_dimension_storeId_day_idx" ON "DashboardTransactionDay"("merchantId", "dimension", "storeId", "day");
@@ -58,8 +63,8 @@ CREATE INDEX "Incident_merchantId_closedAt_idx" ON "Incident"("merchantId", "clo
 -- import job runs for the days it matched: lib/dashboard/transaction-sql.ts). DashboardIncidentDay
 -- needs each merchant's time zone, which SQLite cannot apply: the dashboard counts a merchant's
 -- incidents into it the first time it is read (no DashboardRollupState row yet).
-INSERT INTO "DashboardTransactionDay" ("merchantId", "dimension", "day", "storeId", "key", "transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds")
-    SELECT l."merchantId", 'store', l."day", COALESCE(l."storeId", ''), COALESCE(l."storeId", ''), COUNT(*),
+INSERT INTO "DashboardTransactionDay" ("merchantId", "dimension", "day", "storeId", "terminal", "operator", "hour", "transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds")
+    SELECT l."merchantId", 'line', l."day", COALESCE(l."storeId", ''), COALESCE(l."terminalId", l."tid", ''), COALESCE(l."operator", ''), '', COUNT(*),
       SUM(CASE WHEN l."txType" = 'sale' AND l."approved" = true THEN 1 ELSE 0 END),
       SUM(CASE WHEN l."category" = 'unsigned' THEN 1 ELSE 0 END),
       SUM(CASE WHEN l."approved" = false THEN 1 ELSE 0 END),
@@ -68,34 +73,10 @@ INSERT INTO "DashboardTransactionDay" ("merchantId", "dimension", "day", "storeI
       SUM(CASE WHEN l."txType" = 'refund' THEN 1 ELSE 0 END)
     FROM "ReconLine" l
     WHERE l."source" = 'pos' AND l."category" <> 'staged'
-    GROUP BY l."merchantId", l."day", COALESCE(l."storeId", ''), COALESCE(l."storeId", '');
+    GROUP BY l."merchantId", l."day", COALESCE(l."storeId", ''), COALESCE(l."terminalId", l."tid", ''), COALESCE(l."operator", '');
 
-INSERT INTO "DashboardTransactionDay" ("merchantId", "dimension", "day", "storeId", "key", "transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds")
-    SELECT l."merchantId", 'terminal', l."day", COALESCE(l."storeId", ''), COALESCE(l."terminalId", l."tid", ''), COUNT(*),
-      SUM(CASE WHEN l."txType" = 'sale' AND l."approved" = true THEN 1 ELSE 0 END),
-      SUM(CASE WHEN l."category" = 'unsigned' THEN 1 ELSE 0 END),
-      SUM(CASE WHEN l."approved" = false THEN 1 ELSE 0 END),
-      SUM(CASE WHEN l."category" = 'duplicate' THEN 1 ELSE 0 END),
-      SUM(CASE WHEN l."txType" = 'void' THEN 1 ELSE 0 END),
-      SUM(CASE WHEN l."txType" = 'refund' THEN 1 ELSE 0 END)
-    FROM "ReconLine" l
-    WHERE l."source" = 'pos' AND l."category" <> 'staged'
-    GROUP BY l."merchantId", l."day", COALESCE(l."storeId", ''), COALESCE(l."terminalId", l."tid", '');
-
-INSERT INTO "DashboardTransactionDay" ("merchantId", "dimension", "day", "storeId", "key", "transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds")
-    SELECT l."merchantId", 'operator', l."day", COALESCE(l."storeId", ''), COALESCE(l."operator", ''), COUNT(*),
-      SUM(CASE WHEN l."txType" = 'sale' AND l."approved" = true THEN 1 ELSE 0 END),
-      SUM(CASE WHEN l."category" = 'unsigned' THEN 1 ELSE 0 END),
-      SUM(CASE WHEN l."approved" = false THEN 1 ELSE 0 END),
-      SUM(CASE WHEN l."category" = 'duplicate' THEN 1 ELSE 0 END),
-      SUM(CASE WHEN l."txType" = 'void' THEN 1 ELSE 0 END),
-      SUM(CASE WHEN l."txType" = 'refund' THEN 1 ELSE 0 END)
-    FROM "ReconLine" l
-    WHERE l."source" = 'pos' AND l."category" <> 'staged'
-    GROUP BY l."merchantId", l."day", COALESCE(l."storeId", ''), COALESCE(l."operator", '');
-
-INSERT INTO "DashboardTransactionDay" ("merchantId", "dimension", "day", "storeId", "key", "transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds")
-    SELECT l."merchantId", 'hour', l."day", COALESCE(l."storeId", ''), COALESCE(substr(l."txAt", 12, 2), ''), COUNT(*),
+INSERT INTO "DashboardTransactionDay" ("merchantId", "dimension", "day", "storeId", "terminal", "operator", "hour", "transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds")
+    SELECT l."merchantId", 'hour', l."day", COALESCE(l."storeId", ''), '', '', COALESCE(substr(l."txAt", 12, 2), ''), COUNT(*),
       SUM(CASE WHEN l."txType" = 'sale' AND l."approved" = true THEN 1 ELSE 0 END),
       SUM(CASE WHEN l."category" = 'unsigned' THEN 1 ELSE 0 END),
       SUM(CASE WHEN l."approved" = false THEN 1 ELSE 0 END),
@@ -106,8 +87,8 @@ INSERT INTO "DashboardTransactionDay" ("merchantId", "dimension", "day", "storeI
     WHERE l."source" = 'pos' AND l."category" <> 'staged'
     GROUP BY l."merchantId", l."day", COALESCE(l."storeId", ''), COALESCE(substr(l."txAt", 12, 2), '');
 
-INSERT INTO "DashboardTransactionDay" ("merchantId", "dimension", "day", "storeId", "key", "transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds")
-    SELECT l."merchantId", 'hour', l."day", '*', COALESCE(substr(l."txAt", 12, 2), ''), COUNT(*),
+INSERT INTO "DashboardTransactionDay" ("merchantId", "dimension", "day", "storeId", "terminal", "operator", "hour", "transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds")
+    SELECT l."merchantId", 'hour', l."day", '*', '', '', COALESCE(substr(l."txAt", 12, 2), ''), COUNT(*),
       SUM(CASE WHEN l."txType" = 'sale' AND l."approved" = true THEN 1 ELSE 0 END),
       SUM(CASE WHEN l."category" = 'unsigned' THEN 1 ELSE 0 END),
       SUM(CASE WHEN l."approved" = false THEN 1 ELSE 0 END),
