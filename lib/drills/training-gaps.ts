@@ -42,14 +42,25 @@ export async function listTrainingGaps({
   if (patterns.length === 0) return [];
   const cashierIds = [...new Set(patterns.map((row) => row.reportedById as string))];
 
+  // Issue 10 (dashboard at scale): at most 500 ids a query — a chain's thousand cashiers were more
+  // bound parameters than SQLite takes (P2029, the dashboard answered 500).
+  const idChunks = Array.from({ length: Math.ceil(cashierIds.length / 500) }, (_, i) =>
+    cashierIds.slice(i * 500, (i + 1) * 500),
+  );
   const [drills, people] = await Promise.all([
-    prisma.incident.groupBy({
-      // Walks Incident (drillForId, kind).
-      by: ["drillForId", "kind"],
-      where: { merchantId, drill: true, status: "CLOSED", drillForId: { in: cashierIds }, closedAt: { not: null } },
-      _max: { closedAt: true },
-    }),
-    prisma.user.findMany({ where: { id: { in: cashierIds } }, select: { id: true, name: true } }),
+    Promise.all(
+      idChunks.map((ids) =>
+        prisma.incident.groupBy({
+          // Walks Incident (drillForId, kind).
+          by: ["drillForId", "kind"],
+          where: { merchantId, drill: true, status: "CLOSED", drillForId: { in: ids }, closedAt: { not: null } },
+          _max: { closedAt: true },
+        }),
+      ),
+    ).then((parts) => parts.flat()),
+    Promise.all(
+      idChunks.map((ids) => prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
+    ).then((parts) => parts.flat()),
   ]);
   const lastDrill = new Map(drills.map((row) => [`${row.drillForId}:${row.kind}`, row._max.closedAt]));
   const nameOf = new Map(people.map((person) => [person.id, person.name]));

@@ -489,6 +489,39 @@ describe("the figures, worked out by hand", () => {
   });
 });
 
+test("a chain of 1,200 cashiers: the training gaps answer (more ids than SQLite binds in one query)", async () => {
+  const chain = await prisma.merchant.create({ data: { name: "Big Chain", timeZone: "Asia/Shanghai" } });
+  const store = await prisma.store.create({ data: { merchantId: chain.id, name: "Big Store" } });
+  const terminal = await prisma.terminal.create({ data: { merchantId: chain.id, storeId: store.id, tid: "BG000001" } });
+  const cashiers = Array.from({ length: 1200 }, (_, i) => ({
+    id: `big-cashier-${i}`,
+    name: `Big cashier ${i}`,
+    email: `big-cashier-${i}@dash.test`,
+  }));
+  await prisma.user.createMany({ data: cashiers });
+  await prisma.membership.createMany({
+    data: cashiers.map((cashier) => ({ userId: cashier.id, merchantId: chain.id, role: "CASHIER" as const })),
+  });
+  await prisma.incident.createMany({
+    data: cashiers.flatMap((cashier, i) =>
+      [0, 1].map((n) => ({
+        merchantId: chain.id,
+        storeId: store.id,
+        terminalId: terminal.id,
+        number: i * 2 + n + 1,
+        kind: "PIN_ERROR" as const,
+        occurredAt: at("2026-06-14T02:00:00Z"),
+        dueAt: at("2026-06-15T02:00:00Z"),
+        reportedById: cashier.id,
+      })),
+    ),
+  });
+  const admin: Actor = { userId: "none", name: "", email: "", merchantId: chain.id, role: "ADMIN", storeIds: [] };
+  const dashboard = await getDashboard({ actor: admin, query: PERIOD, now: NOW });
+  expect(dashboard.trainingGaps).toHaveLength(1200);
+  expect(dashboard.trainingGaps[0]).toMatchObject({ kind: "pin_error", logged: 2, lastDrillAt: null });
+}, 120_000);
+
 // ---- GET /api/dashboard ----
 
 async function getAs(user: DemoUser | null, query: string) {
