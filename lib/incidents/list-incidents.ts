@@ -98,9 +98,12 @@ export async function listIncidents({
     if (condition !== true) conditions.push(condition);
   }
   if (query.kind) conditions.push(Prisma.sql`i."kind" = ${kindSql(query.kind)}`);
-  if (query.overdue === "true") conditions.push(Prisma.sql`i."dueAt" < ${timestampSql(now)}`);
+  // Issue 10: a drill is never overdue (it counts in no deadline).
+  if (query.overdue === "true") conditions.push(Prisma.sql`i."dueAt" < ${timestampSql(now)} AND i."drill" = FALSE`);
   if (query.overdue === "false") {
-    conditions.push(Prisma.sql`(i."status" = ${STATUS_SQL.CLOSED} OR i."dueAt" >= ${timestampSql(now)})`);
+    conditions.push(
+      Prisma.sql`(i."status" = ${STATUS_SQL.CLOSED} OR i."dueAt" >= ${timestampSql(now)} OR i."drill" = TRUE)`,
+    );
   }
   if (query.from) {
     conditions.push(Prisma.sql`i."occurredAt" >= ${timestampSql(new Date(`${query.from}T00:00:00.000Z`))}`);

@@ -15,7 +15,7 @@ import { listFinanceQueue } from "@/lib/incidents/list-finance-queue";
 import type { IncidentKind } from "@/lib/incidents/rules";
 import type { IncidentDto } from "@/lib/schemas/incident";
 import { jsonRequest, sessionCookie } from "@/tests/helpers/api";
-import { type ApiError, completeSteps, createAs, getAs, logIncident } from "@/tests/helpers/incidents";
+import { type ApiError, completeSteps, createAs, getAs, listAs, logIncident } from "@/tests/helpers/incidents";
 import { demoMerchant, openIncidentAs, posException } from "@/tests/integration/reconciliation-exceptions-fixtures";
 
 let admin: Actor;
@@ -114,6 +114,19 @@ describe("deadlines", () => {
       where: { incidentId: drill.id, type: { startsWith: "deadline." } },
     });
     expect(events).toBe(0);
+  });
+});
+
+describe("the incident list's overdue filter", () => {
+  test("a drill past the due time it sorts by is never overdue: not under overdue=true, listed under overdue=false", async () => {
+    const drill = await insertDrill({ kind: "wrong_card", occurredAt: new Date(Date.now() - 30 * 86_400_000) });
+    expect(Date.parse(drill.dueAt)).toBeLessThan(Date.now());
+    expect(drill.overdue).toBe(false);
+    const overdue = await listAs("admin", { overdue: "true", kind: "wrong_card", limit: "100" });
+    expect(overdue.status).toBe(200);
+    expect(overdue.body.items.map((item) => item.id)).not.toContain(drill.id);
+    const notOverdue = await listAs("admin", { overdue: "false", kind: "wrong_card", limit: "100" });
+    expect(notOverdue.body.items.map((item) => item.id)).toContain(drill.id);
   });
 });
 
