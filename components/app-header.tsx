@@ -29,6 +29,10 @@ export async function AppHeader({ actor }: { actor: Actor | null }) {
         shortLabel: t("nav.reconciliationShort"),
       });
     }
+    // Issue 10: the risk dashboard (a supervisor's stores; finance and admin all).
+    if (can(actor.role, "dashboard.view")) {
+      items.push({ href: "/dashboard", label: t("nav.dashboard"), shortLabel: t("nav.dashboardShort") });
+    }
     // Issue 10: training records (a cashier their own; supervisors start drills there).
     if (can(actor.role, "training.view")) {
       items.push({ href: "/training", label: t("nav.training"), shortLabel: t("nav.trainingShort") });

@@ -91,7 +91,7 @@ export function MoneyFigures({ dashboard, view }: { dashboard: Dashboard; view: 
             const settled = row.lostMinor + row.recoveredMinor;
             return (
               <li key={row.currency} data-currency={row.currency} className="space-y-1">
-                <dl className="grid grid-cols-3 gap-2">
+                <dl className="flex flex-wrap gap-x-6 gap-y-2">
                   <div>
                     <dt className="text-xs text-slate-600">
                       {t("atRisk")} · {row.currency}
