@@ -348,14 +348,41 @@ export async function readTransactionFigures(context: DashboardContext): Promise
   const period = Prisma.sql`"merchantId" = ${merchantId} AND "day" >= ${from} AND "day" <= ${to}`;
   let rows: TransactionRow[] = [];
   if (storeIds === null) {
-    rows = await prisma.$queryRaw<TransactionRow[]>`
-      SELECT "dimension", "storeId", "terminal", "operator", "hour", ${sums} FROM "DashboardTransactionDay"
-      WHERE "dimension" = 'line' AND ${period}
-      GROUP BY "dimension", "storeId", "terminal", "operator", "hour"
-      UNION ALL
-      SELECT "dimension", "storeId", "terminal", "operator", "hour", ${sums} FROM "DashboardTransactionDay"
-      WHERE "dimension" = 'hour' AND ${period} AND "storeId" = '*'
-      GROUP BY "dimension", "storeId", "terminal", "operator", "hour"`;
+    // Every store: the running totals at the period's last day with lines less those before it
+    // (a few thousand rows whatever the period's length), and the hour rows of all stores.
+    const [bounds] = await prisma.$queryRaw<{ hi: string | null; lo: string | null }[]>`
+      SELECT
+        (SELECT MAX("day") FROM "DashboardTransactionDay"
+          WHERE "merchantId" = ${merchantId} AND "dimension" = 'total' AND "day" <= ${to}) AS "hi",
+        (SELECT MAX("day") FROM "DashboardTransactionDay"
+          WHERE "merchantId" = ${merchantId} AND "dimension" = 'total' AND "day" < ${from}) AS "lo"`;
+    const hi = bounds?.hi ?? null;
+    const lo = bounds?.lo ?? null;
+    const totals =
+      hi === null || (lo !== null && lo >= hi)
+        ? []
+        : await prisma.$queryRaw<(TransactionRow & { day: string })[]>`
+            SELECT "day", "dimension", "storeId", "terminal", "operator", "hour", "transactions", "sales", "unsigned",
+              "declines", "duplicates", "voids", "refunds"
+            FROM "DashboardTransactionDay"
+            WHERE "merchantId" = ${merchantId} AND "dimension" = 'total' AND "day" IN (${hi}, ${lo ?? hi})`;
+    const before = new Map(
+      totals.filter((row) => row.day === lo).map((row) => [`${row.storeId}|${row.terminal}|${row.operator}`, row]),
+    );
+    const columns = ["transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds"] as const;
+    for (const row of totals) {
+      if (row.day !== hi) continue;
+      const earlier = before.get(`${row.storeId}|${row.terminal}|${row.operator}`);
+      const period = { ...row, dimension: "line" };
+      for (const column of columns) period[column] = Number(row[column]) - Number(earlier?.[column] ?? 0);
+      if (Number(period.transactions) > 0) rows.push(period);
+    }
+    rows.push(
+      ...(await prisma.$queryRaw<TransactionRow[]>`
+        SELECT "dimension", "storeId", "terminal", "operator", "hour", ${sums} FROM "DashboardTransactionDay"
+        WHERE "dimension" = 'hour' AND ${period} AND "storeId" = '*'
+        GROUP BY "dimension", "storeId", "terminal", "operator", "hour"`),
+    );
   } else if (storeIds.length > 0) {
     rows = await prisma.$queryRaw<TransactionRow[]>`
       SELECT "dimension", "storeId", "terminal", "operator", "hour", ${sums} FROM "DashboardTransactionDay"

@@ -2,7 +2,7 @@
 // its matching touched again, at the end of its publish transaction, so the summary changes in the
 // same commit as the lines' categories; a pairing by hand moves one line's category in and out.
 import "server-only";
-import { rebuildTransactionDaysSql } from "@/lib/dashboard/transaction-sql";
+import { rebuildTransactionDaysSql, rebuildTransactionTotalsSql } from "@/lib/dashboard/transaction-sql";
 import type { Tx } from "@/lib/db/client";
 import type { LineStore } from "@/lib/reconciliation/import/line-store";
 
@@ -19,6 +19,10 @@ export async function rebuildTransactionDays(
     const some = sorted.slice(start, start + DAYS_PER_STATEMENT);
     for (const statement of rebuildTransactionDaysSql(some.length)) await store.run(statement, [merchantId, ...some]);
   }
+  if (sorted.length === 0) return;
+  const [deleteTotals, insertTotals] = rebuildTransactionTotalsSql(true);
+  await store.run(deleteTotals, [merchantId, sorted[0]]);
+  await store.run(insertTotals, [merchantId, sorted[0], merchantId, merchantId, merchantId, sorted[0]]);
 }
 
 const FLAGGED = { unsigned: "unsigned", duplicates: "duplicate" } as const;
@@ -55,6 +59,11 @@ export async function moveLineCategory(tx: Tx, merchantId: string, lineId: numbe
     ["hour", "*", "", "", hour],
   ];
   const [unsigned, duplicates] = moves.map(([, by]) => by);
+  // The running totals of its store, terminal and operator from its day on.
+  await tx.$executeRaw`UPDATE "DashboardTransactionDay"
+    SET "unsigned" = "unsigned" + ${unsigned}, "duplicates" = "duplicates" + ${duplicates}
+    WHERE "merchantId" = ${merchantId} AND "dimension" = 'total' AND "day" >= ${line.day}
+      AND "storeId" = ${storeId} AND "terminal" = ${line.terminalId ?? line.tid ?? ""} AND "operator" = ${line.operator ?? ""}`;
   for (const [dimension, rowStore, terminal, operator, rowHour] of rows) {
     await tx.$executeRaw`UPDATE "DashboardTransactionDay"
       SET "unsigned" = "unsigned" + ${unsigned}, "duplicates" = "duplicates" + ${duplicates}

@@ -1,13 +1,15 @@
 // The SQL that sums POS journal lines into DashboardTransactionDay (issue 10), per local day:
 // "line" rows per store, terminal and operator (the store, terminal and operator breakdowns are
-// sums of them), "hour" rows per store and hour, and per hour of all stores together (storeId "*").
+// sums of them), "hour" rows per store and hour, and per hour of all stores together (storeId "*");
+// then "total" rows: each line row's running sum through the day, on every day a merchant has
+// lines, so a period of every store is one day's totals less another's (3,000 rows a side).
 // Plain SQL both databases read, with `?` placeholders (the import job's line store) — the same
 // text, days and merchant left out, backfilled the lines imported before it (migration
 // 20261201210000). Transactions are every POS line not still staged; sales the approved sales;
 // unsigned and duplicate lines are the matcher's categories; declines the lines not approved;
 // voids and refunds their transaction types.
 
-export const TRANSACTION_DIMENSIONS = ["line", "hour"] as const;
+export const TRANSACTION_DIMENSIONS = ["line", "hour", "total"] as const;
 export type TransactionDimension = (typeof TRANSACTION_DIMENSIONS)[number];
 
 const COUNTS = `COUNT(*),
@@ -46,7 +48,7 @@ export function rebuildTransactionDaysSql(dayCount?: number): string[] {
     dayCount === undefined
       ? `DELETE FROM "DashboardTransactionDay"`
       : `DELETE FROM "DashboardTransactionDay" WHERE "merchantId" = ? AND "day" IN (${Array(dayCount).fill("?").join(", ")})`;
-  return [
+  const rows = [
     deleteRows,
     ...ROWS.map(
       ({ dimension, columns, group }) => `INSERT INTO "DashboardTransactionDay" (${COLUMNS})
@@ -56,4 +58,45 @@ export function rebuildTransactionDaysSql(dayCount?: number): string[] {
     GROUP BY l."merchantId", l."day", ${group.join(", ")}`,
     ),
   ];
+  // Every merchant at once (the migration's backfill, a seed): the running totals too.
+  return dayCount === undefined ? [...rows, rebuildTransactionTotalsSql(false)[1]] : rows;
+}
+
+const COUNT_COLUMNS = ["transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds"];
+
+/**
+ * The running totals again from `fromDay` on (each merchant's from its first day without it):
+ * the totals of the last day before it carried on with the line rows of every later day a
+ * merchant has lines, for every store, terminal and operator it ever had. With `merchant`, the
+ * params are [merchant, fromDay] for the DELETE and [merchant, fromDay, merchant, merchant,
+ * merchant, fromDay] for the INSERT.
+ */
+export function rebuildTransactionTotalsSql(merchant: boolean): [string, string] {
+  const mine = (alias: string) => (merchant ? ` AND ${alias}"merchantId" = ?` : "");
+  const since = merchant ? ` AND "day" >= ?` : "";
+  const deleteRows = `DELETE FROM "DashboardTransactionDay" WHERE "dimension" = 'total'${mine("")}${since}`;
+  const base = merchant
+    ? `SELECT * FROM "DashboardTransactionDay" b WHERE b."dimension" = 'total' AND b."merchantId" = ?
+        AND b."day" = (SELECT MAX("day") FROM "DashboardTransactionDay"
+          WHERE "dimension" = 'total' AND "merchantId" = ? AND "day" < ?)`
+    : `SELECT * FROM "DashboardTransactionDay" b WHERE 1 = 0`;
+  const running = COUNT_COLUMNS.map(
+    (column) => `COALESCE(b."${column}", 0) + SUM(COALESCE(r."${column}", 0)) OVER (
+        PARTITION BY k."merchantId", k."storeId", k."terminal", k."operator" ORDER BY d."day" ROWS UNBOUNDED PRECEDING)`,
+  );
+  const insertRows = `WITH
+    days AS (SELECT DISTINCT "merchantId", "day" FROM "DashboardTransactionDay" WHERE "dimension" = 'line'${mine("")}${since}),
+    keys AS (SELECT DISTINCT "merchantId", "storeId", "terminal", "operator" FROM "DashboardTransactionDay"
+      WHERE "dimension" = 'line'${mine("")}),
+    base AS (${base})
+  INSERT INTO "DashboardTransactionDay" (${COLUMNS})
+  SELECT k."merchantId", 'total', d."day", k."storeId", k."terminal", k."operator", '',
+    ${running.join(",\n    ")}
+  FROM keys k
+  JOIN days d ON d."merchantId" = k."merchantId"
+  LEFT JOIN "DashboardTransactionDay" r ON r."merchantId" = k."merchantId" AND r."dimension" = 'line'
+    AND r."day" = d."day" AND r."storeId" = k."storeId" AND r."terminal" = k."terminal" AND r."operator" = k."operator"
+  LEFT JOIN base b ON b."merchantId" = k."merchantId" AND b."storeId" = k."storeId" AND b."terminal" = k."terminal"
+    AND b."operator" = k."operator"`;
+  return [deleteRows, insertRows];
 }

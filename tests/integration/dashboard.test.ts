@@ -7,7 +7,12 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import { GET as dashboardRoute } from "@/app/api/dashboard/route";
 import type { Actor } from "@/lib/auth/actor";
-import { getDashboard, readIncidentFigures, resolveDashboardContext } from "@/lib/dashboard/get-dashboard";
+import {
+  getDashboard,
+  readIncidentFigures,
+  readTransactionFigures,
+  resolveDashboardContext,
+} from "@/lib/dashboard/get-dashboard";
 import { prisma } from "@/lib/db/client";
 import type { Role } from "@/lib/rbac/permissions";
 import { dashboardSchema } from "@/lib/schemas/dashboard";
@@ -441,6 +446,9 @@ describe("the figures, worked out by hand", () => {
       const fromSummary = await readIncidentFigures(context);
       const counted = await readIncidentFigures({ ...context, storeIds: [north, south] });
       expect(counted).toEqual(fromSummary);
+      // The POS rates: running totals (every store) against the day rows of each store.
+      const fromTotals = await readTransactionFigures(context);
+      expect(await readTransactionFigures({ ...context, storeIds: [north, south] })).toEqual(fromTotals);
     }
   });
 
@@ -480,6 +488,27 @@ describe("the figures, worked out by hand", () => {
     });
     expect(byMonth.incidents.total).toBe(7);
     expect(weeks.incidents.total).toBe(7);
+  });
+
+  test("the rates of a period without lines, and of one that ends or starts at the journal's day", async () => {
+    const none = await getDashboard({ actor: people.admin, query: { from: "2026-06-13", to: "2026-06-15" }, now: NOW });
+    expect(none.transactions.overall.transactions).toBe(0);
+    expect(none.transactions.byStore).toEqual([]);
+    const before = await getDashboard({
+      actor: people.admin,
+      query: { from: "2026-06-01", to: "2026-06-11" },
+      now: NOW,
+    });
+    expect(before.transactions.overall.transactions).toBe(0);
+    for (const query of [
+      { from: "2026-06-12", to: "2026-06-12" },
+      { from: "2026-06-01", to: "2026-06-12" },
+      { from: "2026-06-12", to: "2026-06-30" },
+    ]) {
+      const dashboard = await getDashboard({ actor: people.admin, query, now: NOW });
+      expect(dashboard.transactions.overall.transactions, JSON.stringify(query)).toBe(120);
+      expect(dashboard.transactions.byOperator.map((row) => row.transactions)).toEqual([100, 20]);
+    }
   });
 
   test("no period given: the last 30 days with today", async () => {

@@ -59,7 +59,7 @@ CREATE INDEX "Incident_storeId_closedAt_idx" ON "Incident"("storeId", "closedAt"
 CREATE INDEX "Incident_merchantId_closedAt_idx" ON "Incident"("merchantId", "closedAt");
 
 
--- Backfill: the POS lines imported before this migration, summed per day (the same statements the
+-- Backfill: the POS lines imported before this migration, summed per day, and their running totals (the same statements the
 -- import job runs for the days it matched: lib/dashboard/transaction-sql.ts). DashboardIncidentDay
 -- needs each merchant's time zone, which SQLite cannot apply: the dashboard counts a merchant's
 -- incidents into it the first time it is read (no DashboardRollupState row yet).
@@ -98,3 +98,31 @@ INSERT INTO "DashboardTransactionDay" ("merchantId", "dimension", "day", "storeI
     FROM "ReconLine" l
     WHERE l."source" = 'pos' AND l."category" <> 'staged'
     GROUP BY l."merchantId", l."day", COALESCE(substr(l."txAt", 12, 2), '');
+
+WITH
+    days AS (SELECT DISTINCT "merchantId", "day" FROM "DashboardTransactionDay" WHERE "dimension" = 'line'),
+    keys AS (SELECT DISTINCT "merchantId", "storeId", "terminal", "operator" FROM "DashboardTransactionDay"
+      WHERE "dimension" = 'line'),
+    base AS (SELECT * FROM "DashboardTransactionDay" b WHERE 1 = 0)
+  INSERT INTO "DashboardTransactionDay" ("merchantId", "dimension", "day", "storeId", "terminal", "operator", "hour", "transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds")
+  SELECT k."merchantId", 'total', d."day", k."storeId", k."terminal", k."operator", '',
+    COALESCE(b."transactions", 0) + SUM(COALESCE(r."transactions", 0)) OVER (
+        PARTITION BY k."merchantId", k."storeId", k."terminal", k."operator" ORDER BY d."day" ROWS UNBOUNDED PRECEDING),
+    COALESCE(b."sales", 0) + SUM(COALESCE(r."sales", 0)) OVER (
+        PARTITION BY k."merchantId", k."storeId", k."terminal", k."operator" ORDER BY d."day" ROWS UNBOUNDED PRECEDING),
+    COALESCE(b."unsigned", 0) + SUM(COALESCE(r."unsigned", 0)) OVER (
+        PARTITION BY k."merchantId", k."storeId", k."terminal", k."operator" ORDER BY d."day" ROWS UNBOUNDED PRECEDING),
+    COALESCE(b."declines", 0) + SUM(COALESCE(r."declines", 0)) OVER (
+        PARTITION BY k."merchantId", k."storeId", k."terminal", k."operator" ORDER BY d."day" ROWS UNBOUNDED PRECEDING),
+    COALESCE(b."duplicates", 0) + SUM(COALESCE(r."duplicates", 0)) OVER (
+        PARTITION BY k."merchantId", k."storeId", k."terminal", k."operator" ORDER BY d."day" ROWS UNBOUNDED PRECEDING),
+    COALESCE(b."voids", 0) + SUM(COALESCE(r."voids", 0)) OVER (
+        PARTITION BY k."merchantId", k."storeId", k."terminal", k."operator" ORDER BY d."day" ROWS UNBOUNDED PRECEDING),
+    COALESCE(b."refunds", 0) + SUM(COALESCE(r."refunds", 0)) OVER (
+        PARTITION BY k."merchantId", k."storeId", k."terminal", k."operator" ORDER BY d."day" ROWS UNBOUNDED PRECEDING)
+  FROM keys k
+  JOIN days d ON d."merchantId" = k."merchantId"
+  LEFT JOIN "DashboardTransactionDay" r ON r."merchantId" = k."merchantId" AND r."dimension" = 'line'
+    AND r."day" = d."day" AND r."storeId" = k."storeId" AND r."terminal" = k."terminal" AND r."operator" = k."operator"
+  LEFT JOIN base b ON b."merchantId" = k."merchantId" AND b."storeId" = k."storeId" AND b."terminal" = k."terminal"
+    AND b."operator" = k."operator";
