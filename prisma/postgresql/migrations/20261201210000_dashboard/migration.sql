@@ -43,6 +43,9 @@ CREATE TABLE "DashboardRollupState" (
 );
 
 -- CreateIndex
+CREATE INDEX "DashboardIncidentDay_covering_idx" ON "DashboardIncidentDay"("merchantId", "measure", "day", "key", "count", "lostMinor", "recoveredMinor");
+
+-- CreateIndex
 CREATE INDEX "DashboardTransactionDay_covering_idx" ON "DashboardTransactionDay"("merchantId", "dimension", "day", "storeId", "terminal", "operator", "hour", "transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds");
 
 -- CreateIndex
