@@ -14,7 +14,6 @@ describe("the dashboard's period", () => {
   });
 
   test("at most 731 days; years outside 1970–9998 refused", () => {
-    expect(resolvePeriod({ from: "2024-11-30", to: "2026-11-30" })).toBeDefined();
     expect(resolvePeriod({ from: "2024-11-30", to: "2026-11-30" }, "2026-11-30")).toMatchObject({ grain: "month" });
     expect(resolvePeriod({ from: "2024-11-29", to: "2026-11-30" }, "2026-11-30")).toEqual({
       field: "from",
