@@ -8,7 +8,7 @@
 // `assignDrill`. Either way the cashier it is for is told in their inbox (drill_assigned).
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { prisma, type Tx } from "@/lib/db/client";
+import { databaseProvider, prisma, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { kindToDb } from "@/lib/incidents/codec";
 import { draftIncident, insertIncident } from "@/lib/incidents/insert-incident";
@@ -178,6 +178,11 @@ async function findCandidate(
   tx: Tx,
   { merchantId, userId }: { merchantId: string; userId: string },
 ): Promise<Candidate | null> {
+  // The person's membership row is held until the drill is written, so two starts of the same kind
+  // at once cannot both find no open drill (SQLite's transactions hold the write lock from BEGIN).
+  if (databaseProvider === "postgresql") {
+    await tx.$queryRaw`SELECT "id" FROM "Membership" WHERE "userId" = ${userId} AND "merchantId" = ${merchantId} FOR UPDATE`;
+  }
   const membership = await tx.membership.findFirst({
     where: { userId, merchantId },
     select: {

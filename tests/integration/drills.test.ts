@@ -175,6 +175,16 @@ describe("a drill started by a supervisor", () => {
   });
 });
 
+describe("two starts at once", () => {
+  test("of the same kind for the same cashier: one drill, the other refused (409)", async () => {
+    const body = { kind: "duplicate_charge", cashierId: cashier2Id };
+    const answers = await Promise.all([startAs<ApiError>("admin", body), startAs<ApiError>("admin", body)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    const open = await prisma.incident.count({ where: { drillForId: cashier2Id, kind: "DUPLICATE_CHARGE" } });
+    expect(open).toBe(1);
+  });
+});
+
 describe("an alert rule assigns a drill (assignDrill)", () => {
   const alertId = "alert-test-1";
 
