@@ -18,13 +18,8 @@ import {
   type WebhookSaveResult,
 } from "@/lib/actions/webhooks";
 import type { ActionState } from "@/lib/api/action-result";
-import {
-  WEBHOOK_URL_MAX,
-  type WebhookDeliveryDto,
-  type WebhookDeliveryStatus,
-  type WebhookSavedDto,
-  type WebhookStatusDto,
-} from "@/lib/webhooks/schemas";
+import type { WebhookDeliveryDto, WebhookSavedDto, WebhookStatusDto } from "@/lib/webhooks/schemas";
+import { WEBHOOK_URL_MAX, type WebhookDeliveryStatus } from "@/lib/webhooks/vocabulary";
 
 const STATUS_TONES = {
   pending: "warning",

@@ -4,8 +4,9 @@
 import { z } from "zod";
 import "@/lib/schemas/zod-config";
 
-/** Longest webhook URL accepted. */
-export const WEBHOOK_URL_MAX = 2000;
+import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_URL_MAX } from "@/lib/webhooks/vocabulary";
+
+export { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_URL_MAX, type WebhookDeliveryStatus } from "@/lib/webhooks/vocabulary";
 
 export const webhookInputSchema = z
   .strictObject({
@@ -41,9 +42,6 @@ export const webhookSavedSchema = z
   })
   .meta({ id: "WebhookSaved" });
 export type WebhookSavedDto = z.output<typeof webhookSavedSchema>;
-
-export const WEBHOOK_DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
-export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
 export const webhookAttemptSchema = z
   .object({
