@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { type DashboardView, dashboardCsvHref } from "@/lib/dashboard/dashboard-links";
-import { type DashboardTable, dashboardTable } from "@/lib/dashboard/dashboard-tables";
+import { type DashboardTable, dashboardTable, operatorStoreId } from "@/lib/dashboard/dashboard-tables";
 import { type Dashboard, RATE_KINDS, type RateRow } from "@/lib/schemas/dashboard";
 import { CsvLink, DashboardSection, EmptyState } from "./dashboard-section";
 import { DataTable } from "./data-table";
@@ -70,24 +70,28 @@ export function TransactionRates({
       wide
       note={t("note", { transactions: format.number(overall.transactions) })}
     >
-      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5" data-testid="rates-overall">
-        {RATE_KINDS.map((rate) => (
-          <div key={rate} className="rounded-md border border-slate-200 px-3 py-2" data-rate={rate}>
-            <dt className="text-xs text-slate-600">{t(`kinds.${rate}`)}</dt>
-            <dd className="text-lg font-semibold tabular-nums">
-              {t("perThousand", { value: perThousand(overall.perThousand[rate]) })}
-            </dd>
-            <dd className="text-xs text-slate-600 tabular-nums">
-              {t("ofCount", {
-                count: format.number(overall.counts[rate]),
-                transactions: format.number(overall.transactions),
-              })}
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <p className="text-sm text-slate-700">{t("outlierLegend")}</p>
-      <ByHour dashboard={dashboard} view={view} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <div className="space-y-2">
+          <dl className="grid grid-cols-2 gap-2" data-testid="rates-overall">
+            {RATE_KINDS.map((rate) => (
+              <div key={rate} className="rounded-md border border-slate-200 px-3 py-2" data-rate={rate}>
+                <dt className="text-xs text-slate-600">{t(`kinds.${rate}`)}</dt>
+                <dd className="text-lg font-semibold tabular-nums">
+                  {t("perThousand", { value: perThousand(overall.perThousand[rate]) })}
+                </dd>
+                <dd className="text-xs text-slate-600 tabular-nums">
+                  {t("ofCount", {
+                    count: format.number(overall.counts[rate]),
+                    transactions: format.number(overall.transactions),
+                  })}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p className="text-sm text-slate-700">{t("outlierLegend")}</p>
+        </div>
+        <ByHour dashboard={dashboard} view={view} perThousand={perThousand} />
+      </div>
       {BREAKDOWNS.map(({ dimension, table, rows }) => (
         <RatesTable
           key={dimension}
@@ -95,13 +99,26 @@ export function TransactionRates({
           rows={rows(dashboard)}
           csvHref={dashboardCsvHref(table, view)}
           perThousand={perThousand}
+          storeName={(row) =>
+            dimension === "operator" && dashboard.stores.length > 1
+              ? (dashboard.stores.find((store) => store.id === operatorStoreId(row))?.name ?? null)
+              : null
+          }
         />
       ))}
     </DashboardSection>
   );
 }
 
-function ByHour({ dashboard, view }: { dashboard: Dashboard; view: DashboardView }) {
+function ByHour({
+  dashboard,
+  view,
+  perThousand,
+}: {
+  dashboard: Dashboard;
+  view: DashboardView;
+  perThousand: (value: number | null) => string;
+}) {
   const t = useTranslations("Dashboard.rates");
   const format = useFormatter();
   const byKey = new Map(dashboard.transactions.byHour.map((row) => [row.key, row]));
@@ -125,7 +142,9 @@ function ByHour({ dashboard, view }: { dashboard: Dashboard; view: DashboardView
         formatValue={rate}
         marks={HOURS.map((hour) => (byKey.get(hour)?.outliers.length ?? 0) > 0)}
         markLabel={t("outlier")}
-        legendValue={(kind) => t("perThousand", { value: rate(dashboard.transactions.overall.perThousand[kind] ?? 0) })}
+        legendValue={(kind) =>
+          t("perThousand", { value: perThousand(dashboard.transactions.overall.perThousand[kind]) })
+        }
       />
       <DataTableFor dashboard={dashboard} table="rates-by-hour" caption={title} />
       <CsvLink href={dashboardCsvHref("rates-by-hour", view)} title={title} testId="csv-rates-by-hour" />
@@ -142,11 +161,14 @@ function RatesTable({
   rows,
   csvHref,
   perThousand,
+  storeName,
 }: {
   dimension: Dimension;
   rows: RateRow[];
   csvHref: string;
   perThousand: (value: number | null) => string;
+  /** The store a row belongs to, when that tells rows apart (an operator code is a store's own). */
+  storeName: (row: RateRow) => string | null;
 }) {
   const t = useTranslations("Dashboard");
   const format = useFormatter();
@@ -154,7 +176,7 @@ function RatesTable({
   const max = Object.fromEntries(
     RATE_KINDS.map((rate) => [rate, Math.max(0, ...shown.map((row) => row.perThousand[rate] ?? 0))]),
   );
-  const title = t("rates.byDimensionTitle", { dimension: t(`rates.dimensions.${dimension}`) });
+  const title = t(`rates.by.${dimension}`);
   return (
     <div className="space-y-2" data-testid={`rates-by-${dimension}`}>
       <h3 className="font-semibold">{title}</h3>
@@ -181,6 +203,7 @@ function RatesTable({
               <tr key={row.key} className="border-t border-slate-100" data-key={row.key}>
                 <th scope="row" className="whitespace-nowrap px-2 py-1.5 text-left font-normal">
                   {row.label}
+                  {storeName(row) ? <span className="block text-xs text-slate-600">{storeName(row)}</span> : null}
                 </th>
                 <td className="px-2 py-1.5 text-right tabular-nums">{format.number(row.transactions)}</td>
                 {RATE_KINDS.map((rate) => {

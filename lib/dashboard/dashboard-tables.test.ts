@@ -66,6 +66,29 @@ describe("dashboardTable", () => {
     expect(store1.at(-1)).toEqual({ type: "messages", messages: [{ key: "Dashboard.rates.kinds.unsigned" }] });
   });
 
+  test("an operator's row names its store: the same code in two stores is two people", () => {
+    const dashboard = sampleDashboard();
+    dashboard.transactions.byOperator = [
+      { ...dashboard.transactions.byOperator[0], key: "s1:007" },
+      { ...dashboard.transactions.byOperator[0], key: "s2:007" },
+    ];
+    const table = dashboardTable(dashboard, "rates-by-operator");
+    expect(table.columns.slice(0, 2).map((column) => column.label.key)).toEqual([
+      "Dashboard.rates.dimensions.operator",
+      "Dashboard.rates.dimensions.store",
+    ]);
+    expect(table.rows.map((row) => row.slice(0, 2))).toEqual([
+      [
+        { type: "text", value: "007" },
+        { type: "text", value: "Store 1" },
+      ],
+      [
+        { type: "text", value: "007" },
+        { type: "text", value: '=HYPERLINK("http://evil.example")' },
+      ],
+    ]);
+  });
+
   test("every table has as many cells in each row as it has columns", () => {
     const dashboard = sampleDashboard();
     for (const name of DASHBOARD_TABLES) {

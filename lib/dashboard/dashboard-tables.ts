@@ -100,9 +100,22 @@ function seriesTable<K extends string>(
   return { columns, rows, footer };
 }
 
-function ratesTable(rows: RateRow[], dimension: "store" | "terminal" | "operator" | "hour"): TableData {
+/** An operator's store, from its row's key ("<store id>:<operator code>"): a code is a store's own. */
+export function operatorStoreId(row: Pick<RateRow, "key">): string {
+  const colon = row.key.indexOf(":");
+  return colon < 0 ? "" : row.key.slice(0, colon);
+}
+
+function ratesTable(
+  rows: RateRow[],
+  dimension: "store" | "terminal" | "operator" | "hour",
+  stores: readonly { id: string; name: string }[] = [],
+): TableData {
+  const storeNames = new Map(stores.map((store) => [store.id, store.name]));
+  const withStore = dimension === "operator";
   const columns = [
     column(`Dashboard.rates.dimensions.${dimension}`, false),
+    ...(withStore ? [column("Dashboard.rates.dimensions.store", false)] : []),
     column("Dashboard.tables.columns.transactions", true),
     column("Dashboard.tables.columns.sales", true),
     ...RATE_KINDS.flatMap((rate) => [
@@ -115,6 +128,7 @@ function ratesTable(rows: RateRow[], dimension: "store" | "terminal" | "operator
     columns,
     rows: rows.map((row) => [
       { type: "text", value: row.label },
+      ...(withStore ? [{ type: "text", value: storeNames.get(operatorStoreId(row)) ?? "" } as TableCell] : []),
       count(row.transactions),
       count(row.sales),
       ...RATE_KINDS.flatMap((rate): TableCell[] => [
@@ -193,7 +207,7 @@ export function dashboardTable(dashboard: Dashboard, table: DashboardTable): Tab
     case "rates-by-terminal":
       return ratesTable(dashboard.transactions.byTerminal, "terminal");
     case "rates-by-operator":
-      return ratesTable(dashboard.transactions.byOperator, "operator");
+      return ratesTable(dashboard.transactions.byOperator, "operator", dashboard.stores);
     case "rates-by-hour":
       return ratesTable(dashboard.transactions.byHour, "hour");
     case "training-gaps":

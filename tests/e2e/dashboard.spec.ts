@@ -203,6 +203,109 @@ for (const { language, device, options } of CASES) {
   });
 }
 
+/**
+ * A POS journal of the world's terminal on its day: seven operators of 60 lines each from 08:00 to
+ * 20:00, three declined each, one of them (007) leaving a slip in three unsigned — far above the
+ * others' one in 25 (no line both declined and unsigned).
+ */
+function journal(world: World): string {
+  const lines = ["time,terminal id,card,type,amount,rrn,auth code,trace no,batch no,status,signed,operator"];
+  const rrnHead = `${String(Date.now()).slice(-4)}${String(randomInt(100)).padStart(2, "0")}`;
+  let n = 0;
+  for (let operator = 1; operator <= 7; operator++) {
+    for (let index = 0; index < 60; index++) {
+      n++;
+      const hour = String(8 + ((index * 7 + operator) % 13)).padStart(2, "0");
+      const time = `${world.day} ${hour}:${String((index * 11) % 60).padStart(2, "0")}:0${operator}`;
+      const unsigned = operator === 7 ? index % 3 === 0 : index % 25 === 0;
+      lines.push(
+        [
+          time,
+          world.tid,
+          `622202******${String(1000 + n).slice(-4)}`,
+          "sale",
+          `${(n % 300) + 1}.00`,
+          `${rrnHead}${String(n).padStart(6, "0")}`,
+          `A${String(n).padStart(5, "0")}`,
+          String(n).padStart(6, "0"),
+          "000001",
+          [4, 23, 47].includes(index) ? "declined" : "approved",
+          unsigned ? "N" : "Y",
+          `00${operator}`,
+        ].join(","),
+      );
+    }
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+test("with a POS journal imported: the rates per 1,000, the hour-of-day chart, and the operator who stands out marked in words", async ({
+  apiAs,
+  browser,
+  baseURL,
+}) => {
+  const world = await makeWorld(await apiAs("admin"));
+  const finance = await apiAs("finance");
+  const queued = await finance.post("/api/reconciliation/imports", {
+    multipart: {
+      type: "pos_journal",
+      file: { name: `dashboard-${world.tid}.csv`, mimeType: "text/csv", buffer: Buffer.from(journal(world)) },
+    },
+  });
+  expect([200, 202], await queued.text()).toContain(queued.status());
+  const { id } = ((await queued.json()) as { import: { id: string } }).import;
+  await expect
+    .poll(
+      async () =>
+        ((await (await finance.get(`/api/reconciliation/imports/${id}`)).json()) as { status: string }).status,
+      {
+        timeout: 45_000,
+      },
+    )
+    .toBe("done");
+
+  const violations: string[] = [];
+  const page = await supervisorPage(browser, baseURL, world, { ...DESKTOP, locale: "en-GB" }, violations);
+  await page.goto(`/dashboard?from=${world.day}&to=${world.day}`);
+  const overall = page.getByTestId("rates-overall");
+  // 6 operators × 3 unsigned (index 0, 25, 50) + 20 of operator 007's 60, of 420 lines: 38 → 90.5 per 1,000.
+  await expect(overall.locator('[data-rate="unsigned"]')).toContainText("90.5 per 1,000");
+  await expect(overall.locator('[data-rate="unsigned"]')).toContainText("38 of 420");
+  const hours = page.getByTestId("chart-rates-by-hour");
+  await expect(hours.locator("g[data-total]")).toHaveCount(24);
+  expect(await hours.locator("rect[data-series]").count()).toBeGreaterThanOrEqual(13);
+  const operators = page.getByTestId("rates-by-operator");
+  await expect(operators.locator("tbody tr")).toHaveCount(7);
+  const flagged = operators.locator('td[data-outlier="true"]');
+  await expect(flagged).toHaveCount(1);
+  await expect(flagged).toHaveAttribute("data-rate", "unsigned");
+  await expect(flagged).toContainText("▲");
+  await expect(flagged).toContainText("stands out");
+  await expect(
+    operators.locator("tbody tr", { has: page.locator('td[data-outlier="true"]') }).locator("th"),
+  ).toHaveText("007");
+  await expect(page.getByTestId("rates-empty")).toHaveCount(0);
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("csv-rates-by-operator").click(),
+  ]);
+  const rows = csvRows(await fs.readFile(await download.path(), "utf8"));
+  expect(rows[0].slice(0, 5)).toEqual([
+    "Operator (cashier)",
+    "Store",
+    "Transactions",
+    "Approved sales",
+    "Unsigned slips",
+  ]);
+  const operator7 = rows.find((row) => row[0] === "007");
+  expect(operator7?.slice(2, 6)).toEqual(["60", expect.any(String), "20", "333.3"]);
+  expect(operator7?.at(-1)).toBe("Unsigned slips");
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  expect(violations).toEqual([]);
+  await page.context().close();
+});
+
 test("an empty period says so and what to do next: a longer period, and (for finance) importing a journal", async ({
   pageAs,
 }) => {
