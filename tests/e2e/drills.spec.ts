@@ -3,7 +3,7 @@
 // the header too), walks Halt, and the training record counts it. Once in English, once in
 // Chinese, on a phone. And the start form works without JavaScript.
 import { checklistStep, UI } from "./casework";
-import { expect, PHONE, test } from "./fixtures";
+import { expect, PHONE, seriousAccessibilityViolations, test } from "./fixtures";
 
 const WORDS = {
   en: {
@@ -52,6 +52,7 @@ for (const language of ["en", "zh-CN"] as const) {
       await form.getByRole("button", { name: words.start }).click();
       await expect(form.getByRole("status")).toContainText(words.started);
       await expect(counts).toHaveText("0 / 1");
+      expect(await seriousAccessibilityViolations(supervisor)).toEqual([]);
 
       const cashier = await pageAs("cashier", PHONE);
       await cashier.goto("/incidents");
@@ -65,6 +66,7 @@ for (const language of ["en", "zh-CN"] as const) {
       await expect(cashier).toHaveURL(/\/incidents\/(?!new)[^/]+$/);
       await expect(cashier.getByTestId("incident-drill")).toHaveText(words.drill);
       await expect(cashier.getByTestId("incident-drill-note")).toContainText("Cai Cashier");
+      expect(await seriousAccessibilityViolations(cashier)).toEqual([]);
       const halt = checklistStep(cashier, language, ui.steps.halt);
       await halt.getByRole("button", { name: ui.complete }).click();
       await expect(halt.getByText(ui.stepDone, { exact: true })).toBeVisible();
