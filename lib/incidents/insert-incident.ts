@@ -182,6 +182,7 @@ export async function insertIncident(
     after: { ...snapshotForAudit(incident), ...snapshotExtras },
   });
   const writesDeadlines = deadlineRows.length > 0;
+  const dashboardRow = addDeltasSql(draft.merchantId, createdDeltas(draft, context.calendar.timeZone));
   const [incidentRows, stepRows, ...more] = await executeTogether(tx, [
     insertIncidentRow({ ...draft, dueAt, number: incidentNumber }),
     insertSteps(draft.steps),
@@ -199,16 +200,15 @@ export async function insertIncident(
       : []),
     ...eventStatements(event),
     ...alsoWrite(incident),
+    // Issue 10: the dashboard's summary counts it (a drill adds nothing), after the chain's lock.
+    ...(dashboardRow ? [dashboardRow] : []),
   ]);
   const deadlinesWritten = writesDeadlines ? more[0] : 0;
-  const rest = writesDeadlines ? more.slice(1) : more;
+  const rest = (writesDeadlines ? more.slice(1) : more).slice(0, dashboardRow ? -1 : undefined);
   if (incidentRows !== 1 || stepRows !== draft.steps.length || deadlinesWritten !== deadlineRows.length) {
     throw new Error("Incident rows not written.");
   }
   assertEventWritten(rest.slice(0, 2));
-  // Issue 10: the dashboard's summary counts it (a drill adds nothing), after the chain's lock.
-  const dashboardRow = addDeltasSql(draft.merchantId, createdDeltas(draft, context.calendar.timeZone));
-  if (dashboardRow) await tx.$executeRaw(dashboardRow);
   // A drill is told to the cashier it is for (lib/drills), not to the plan's people.
   if (draft.drill) return { incident, changed: rest.slice(2) };
   // Issue 9: the emergency plan's "on logged" people are told in the same transaction (the
