@@ -111,6 +111,8 @@ function DueCountdown({ incident, now }: { incident: IncidentDto; now: Date }) {
       </time>
     );
   }
+  // A drill counts in no deadline: past the due time it sorts by, it shows none.
+  if (incident.drill && due.getTime() < now.getTime()) return <span />;
   const { value, unit } = durationOf(Math.abs(due.getTime() - now.getTime()));
   const time = format.number(value, { style: "unit", unit, unitDisplay: "narrow" });
   return (
