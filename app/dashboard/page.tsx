@@ -62,8 +62,11 @@ export default async function DashboardPage({
   const view = { from: dashboard.period.from, to: dashboard.period.to, storeIds: query.storeId ?? [] };
   const today = localToday(dashboard.period.timeZone);
   const readerLocale = isLocale(locale) ? locale : "en";
+  // The error's words, then each field's (once: a missing store says the same in both).
   const reason = problem
-    ? [errorText(readerLocale, problem), ...Object.values(fieldTexts(readerLocale, problem.fields))].join(" ")
+    ? [...new Set([errorText(readerLocale, problem), ...Object.values(fieldTexts(readerLocale, problem.fields))])].join(
+        readerLocale === "zh-CN" ? "" : " ",
+      )
     : null;
 
   return (

@@ -324,6 +324,13 @@ test("an empty period says so and what to do next: a longer period, and (for fin
   await expect(page.getByTestId("time-to-close-empty")).toBeVisible();
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
+  // A store they cannot see, or a reversed period: said in words, and the last 30 days shown instead.
+  await page.goto("/dashboard?storeId=not-a-store-of-theirs");
+  await expect(page.getByTestId("dashboard-bad-query")).toContainText("Store not found");
+  await expect(page.getByTestId("preset-30")).toHaveAttribute("aria-current", "page");
+  await page.goto("/dashboard?from=2026-11-30&to=2026-11-01");
+  await expect(page.getByTestId("dashboard-bad-query")).toBeVisible();
+
   // The presets keep working without typing dates.
   await page.getByTestId("preset-7").click();
   await expect(page).toHaveURL(/\/dashboard\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
