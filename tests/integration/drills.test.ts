@@ -175,6 +175,18 @@ describe("a drill started by a supervisor", () => {
   });
 });
 
+describe("a drill started by an admin", () => {
+  test("tells the cashier only: not the store's supervisor, whom the plan tells of a real incident", async () => {
+    const started = await startAs("admin", { kind: "suspected_fraud", cashierId });
+    expect(started.status).toBe(201);
+    const told = await prisma.notification.findMany({
+      where: { incidentId: started.body.id },
+      select: { recipientId: true, type: true },
+    });
+    expect(told).toEqual([{ recipientId: cashierId, type: "DRILL_ASSIGNED" }]);
+  });
+});
+
 describe("two starts at once", () => {
   test("of the same kind for the same cashier: one drill, the other refused (409)", async () => {
     const body = { kind: "duplicate_charge", cashierId: cashier2Id };
