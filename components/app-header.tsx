@@ -33,6 +33,10 @@ export async function AppHeader({ actor }: { actor: Actor | null }) {
     if (can(actor.role, "dashboard.view")) {
       items.push({ href: "/dashboard", label: t("nav.dashboard"), shortLabel: t("nav.dashboardShort") });
     }
+    // Issue 10: alerts (a supervisor's stores; finance and admin all).
+    if (can(actor.role, "alerts.view")) {
+      items.push({ href: "/alerts", label: t("nav.alerts"), shortLabel: t("nav.alertsShort") });
+    }
     // Issue 10: training records (a cashier their own; supervisors start drills there).
     if (can(actor.role, "training.view")) {
       items.push({ href: "/training", label: t("nav.training"), shortLabel: t("nav.trainingShort") });

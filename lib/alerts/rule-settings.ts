@@ -3,6 +3,7 @@
 // a rule without a stored row has its defaults (like the emergency plan, lib/notifications/plan.ts).
 // Pure: importable by client and server.
 import { z } from "zod";
+import "@/lib/schemas/zod-config";
 import { ALERT_RULE_TYPES, type AlertRuleType } from "@/lib/alerts/types";
 import { INCIDENT_KINDS } from "@/lib/incidents/rules";
 import { type Audience, audienceSchema } from "@/lib/notifications/plan";

@@ -26,6 +26,7 @@ async function loadMessages(locale: Locale) {
     import(`../../messages/${locale}/dashboard.json`),
     import(`../../messages/${locale}/drills.json`),
     import(`../../messages/${locale}/webhooks.json`),
+    import(`../../messages/${locale}/alerts.json`),
   ]);
   return Object.assign({}, ...files.map((file) => file.default));
 }

@@ -150,6 +150,8 @@ test("thousands of mutated requests across every operation: never a 5xx, always 
     "/audit",
     // Issue 10: training records and the "start a drill" form's server action.
     "/training",
+    // Issue 10: alerts (acknowledge, resolve and the admin's rule forms are its server actions).
+    "/alerts",
     // Issue 10: the risk dashboard (its CSV is in the OpenAPI document).
     "/dashboard",
   ]) {
