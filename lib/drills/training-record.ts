@@ -42,10 +42,14 @@ export async function readTrainingRecord({
   const counts = await prisma.incident.groupBy({
     // Walks Incident (drillForId, kind).
     by: ["drillForId", "kind", "status"],
+    // The people through their membership (a subquery), not a list of ids: a chain's thousands of
+    // cashiers would be more bound parameters than SQLite takes.
     where: {
       merchantId: actor.merchantId,
       drill: true,
-      drillForId: { in: memberships.map((membership) => membership.userId) },
+      drillFor: {
+        membership: { AND: [visibleTraineesWhere(actor), query.userId ? { userId: query.userId } : {}] },
+      },
     },
     _count: { _all: true },
     _max: { closedAt: true },

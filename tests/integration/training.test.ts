@@ -143,6 +143,22 @@ describe("GET /api/training", () => {
     expect((await trainingAs<ApiError>(null)).status).toBe(401);
   });
 
+  test("a chain's thousands of cashiers: the admin's record is one answer, not too many bound parameters", async () => {
+    const merchantId = (await prisma.merchant.findFirstOrThrow()).id;
+    const ids = Array.from({ length: 1_200 }, (_, n) => `scale-cashier-${n}`);
+    await prisma.user.createMany({
+      data: ids.map((id) => ({ id, name: `Scale ${id}`, email: `${id}@scale.test` })),
+    });
+    await prisma.membership.createMany({
+      data: ids.map((userId) => ({ userId, merchantId, role: "CASHIER" as const })),
+    });
+    const record = await trainingAs("admin");
+    expect(record.status).toBe(200);
+    expect(record.body.people.length).toBe(1_202);
+    await prisma.membership.deleteMany({ where: { userId: { startsWith: "scale-cashier-" } } });
+    await prisma.user.deleteMany({ where: { id: { startsWith: "scale-cashier-" } } });
+  });
+
   test("an unknown query parameter is a 400 naming it", async () => {
     const refused = await trainingAs<ApiError>("admin", "?user=x");
     expect(refused.status).toBe(400);
