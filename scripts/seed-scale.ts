@@ -979,6 +979,9 @@ async function countDashboardSummaries(
       )
     : await writer.queryColumn(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'DashboardIncidentDay'`);
   if (tables.length === 0) return;
+  // Planner statistics first: without them PostgreSQL walked every incident once per day counted.
+  await writer.exec(`ANALYZE "Incident"`);
+  await writer.exec(`ANALYZE "ReconLine"`);
   const provider = postgres ? "postgresql" : "sqlite";
   const timeZone =
     (await writer.queryColumn(`SELECT "timeZone" FROM "Merchant" WHERE "id" = '${merchantId}'`))[0] ??
