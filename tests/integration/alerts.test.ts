@@ -10,6 +10,7 @@ import { POST as resolveRoute } from "@/app/api/alerts/[id]/resolve/route";
 import { GET as listRoute } from "@/app/api/alerts/route";
 import { GET as getRulesRoute, PUT as putRulesRoute } from "@/app/api/alerts/rules/route";
 import { POST as drillRoute } from "@/app/api/drills/route";
+import { wallClock } from "@/lib/alerts/load-facts";
 import { ALERTS_EVALUATE_JOB_KIND } from "@/lib/alerts/queue-evaluation";
 import { prisma } from "@/lib/db/client";
 import { JOB_HANDLERS } from "@/lib/jobs/handlers";
@@ -250,6 +251,75 @@ describe("rules", () => {
     expect(stranger.body).toMatchObject({ error: { reason: "PLAN_PERSON_UNKNOWN" } });
     const twice = await putRulesAs("admin", { rules: [{ type: "decline_burst" }, { type: "decline_burst" }] });
     expect(twice.status).toBe(400);
+  });
+});
+
+describe("what the reconciliation found", () => {
+  test("an open pos_only exception raises one alert, told to finance too; POS lines unsigned by one operator make a streak", async () => {
+    const store1 = await prisma.store.findFirstOrThrow({ where: { merchantId, name: "Store 1" } });
+    const today = wallClock(new Date(), "Asia/Shanghai").slice(0, 10);
+    const exception = await prisma.reconException.create({
+      data: {
+        merchantId,
+        key: "pos_only:alerts-test",
+        category: "pos_only",
+        storeId: store1.id,
+        tid: "T1000001",
+        day: today,
+        lineCount: 1,
+        amountMinor: 12_345n,
+      },
+    });
+    const line = (lineNo: number, category: string, extra: Record<string, unknown> = {}) => ({
+      merchantId,
+      importId: "alerts-test-import",
+      source: "pos",
+      lineNo,
+      storeId: store1.id,
+      terminalId: null,
+      tid: "T1000001",
+      txAt: `${today} 10:0${lineNo}:00`,
+      day: today,
+      cardMasked: "622202******0128",
+      txType: "sale",
+      amountMinor: 5_000n + BigInt(lineNo),
+      signed: category !== "unsigned",
+      operator: "op-77",
+      category,
+      ...extra,
+    });
+    await prisma.reconLine.createMany({
+      data: [
+        line(1, "pos_only", { exceptionId: exception.id }),
+        line(2, "unsigned"),
+        line(3, "unsigned"),
+        line(4, "unsigned"),
+        // A line of an import still running (staged) does not count.
+        line(5, "staged", { signed: false }),
+      ],
+    });
+    await evaluate(true);
+    const [found] = await alertsOf("reconciliation:pos_only:alerts-test");
+    expect(found).toMatchObject({ status: "open", storeId: store1.id, subjectType: "exception" });
+    const evidence = JSON.parse(found.evidence);
+    expect(evidence.exception).toMatchObject({ category: "pos_only", amountMinor: "12345" });
+    expect(evidence.lines).toEqual([expect.objectContaining({ tid: "T1000001", cardMasked: "622202******0128" })]);
+    const told = await prisma.notification.findMany({
+      where: { dedupeKey: { startsWith: `ALERT_RAISED:${found.id}:` } },
+      select: { recipient: { select: { email: true } } },
+    });
+    expect(told.map((row) => row.recipient.email).sort()).toEqual([
+      "admin@demo.test",
+      "finance@demo.test",
+      "supervisor@demo.test",
+    ]);
+    const [operator] = await alertsOf("unsigned_streak:operator:op-77");
+    expect(operator).toMatchObject({ subjectType: "operator", subjectLabel: "op-77" });
+    expect(JSON.parse(operator.evidence).lines).toHaveLength(3);
+    // Evaluated again: nothing new.
+    await evaluate(true);
+    expect(await alertsOf("reconciliation:pos_only:alerts-test")).toHaveLength(1);
+    expect(await alertsOf("unsigned_streak:operator:op-77")).toHaveLength(1);
   });
 });
 
