@@ -10,6 +10,7 @@
 //   store spike: (merchantId, drill, occurredAt, storeId), one count per store per week, index only
 //   unsigned rate (after an import only): (merchantId, source, day), the POS lines of D days per operator
 import "server-only";
+import { median } from "@/lib/alerts/robust-z";
 import type { AlertRuleSettings, AlertRuleSettingsOf } from "@/lib/alerts/rule-settings";
 import type { ExceptionFact } from "@/lib/alerts/rules/reconciliation";
 import type { StoreWeeks } from "@/lib/alerts/rules/store-spike";
@@ -267,7 +268,9 @@ export async function loadAlertFacts(
     );
     const [thisWeek, ...baseline] = counts.map((week) => new Map(week.map((row) => [row.storeId, row._count._all])));
     for (const [storeId, count] of thisWeek) {
-      if (count < spike.params.minCount) continue;
+      const weeks = baseline.map((week) => week.get(storeId) ?? 0);
+      // Only a store the rule will name has its week's incidents read (the evidence).
+      if (count < spike.params.minCount || count < spike.params.factor * median(weeks)) continue;
       const recent = await tx.incident.findMany({
         where: { storeId, drill: false, occurredAt: { gte: weekStart(0), lt: now } },
         select: { id: true, number: true },
@@ -278,7 +281,7 @@ export async function loadAlertFacts(
         storeId,
         storeName: facts.storeNames.get(storeId) ?? storeId,
         thisWeek: count,
-        baseline: baseline.map((week) => week.get(storeId) ?? 0),
+        baseline: weeks,
         incidents: recent.map((row) => ({ id: row.id, reference: referenceOf(row.number) })),
       });
     }
