@@ -63,8 +63,12 @@ export function incidentMeasuresSql({
   // Day by day (d first: SQLite keeps a CROSS JOIN's order), each day one range of an index on
   // occurredAt or closedAt; the status is compared as text so that no index on it is preferred
   // to the day's range (97 % of a chain's incidents are closed).
-  const occurred = `i."occurredAt" >= d."s" AND i."occurredAt" < d."e"`;
-  const closed = `i."closedAt" >= d."s" AND i."closedAt" < d."e"`;
+  // The whole period's bounds as constants too: PostgreSQL then walks only the period's part of
+  // each store's (storeId, occurredAt | closedAt) range, not the store's whole history.
+  const first = days.length > 0 ? sqlInstant(days[0].start, provider) : "NULL";
+  const last = days.length > 0 ? sqlInstant(days[days.length - 1].end, provider) : "NULL";
+  const occurred = `i."occurredAt" >= d."s" AND i."occurredAt" < d."e" AND i."occurredAt" >= ${first} AND i."occurredAt" < ${last}`;
+  const closed = `i."closedAt" >= d."s" AND i."closedAt" < d."e" AND i."closedAt" >= ${first} AND i."closedAt" < ${last}`;
   const isClosed = `CAST(i."status" AS TEXT) = 'CLOSED'`;
   const step = CLOSE_TIME_STEP_SQL(secondsBetweenSql(`i."createdAt"`, `i."closedAt"`, provider));
   const parts: Record<IncidentMeasure, string> = {
