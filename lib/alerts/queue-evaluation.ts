@@ -7,6 +7,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { newId } from "@/lib/db/new-id";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export const ALERTS_EVALUATE_JOB_KIND = "alerts.evaluate";
 
@@ -15,9 +16,14 @@ export function evaluationPayload({ merchantId, lines = false }: { merchantId: s
 }
 
 export async function queueAlertEvaluation(tx: Tx, input: { merchantId: string; lines?: boolean }): Promise<void> {
+  await tx.$executeRaw(queueAlertEvaluationSql(input));
+}
+
+/** The same as one statement, for a writer that sends its statements together (an incident's create). */
+export function queueAlertEvaluationSql(input: { merchantId: string; lines?: boolean }): Prisma.Sql {
   const payload = evaluationPayload(input);
   const now = new Date();
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "Job" ("id", "kind", "payload", "status", "runAt", "attempts", "createdAt", "updatedAt")
     SELECT ${newId()}, ${ALERTS_EVALUATE_JOB_KIND}, ${payload}, 'queued', ${now}, 0, ${now}, ${now}
     WHERE NOT EXISTS (

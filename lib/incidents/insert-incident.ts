@@ -6,7 +6,7 @@
 // the incident, its steps, the `incident.created` event, the chain head and the caller's own
 // statements in one batch (one round trip on PostgreSQL).
 import "server-only";
-import { queueAlertEvaluation } from "@/lib/alerts/queue-evaluation";
+import { queueAlertEvaluationSql } from "@/lib/alerts/queue-evaluation";
 import {
   assertEventWritten,
   chainedEvent,
@@ -202,9 +202,12 @@ export async function insertIncident(
     ...alsoWrite(incident),
     // Issue 10: the dashboard's summary counts it (a drill adds nothing), after the chain's lock.
     ...(dashboardRow ? [dashboardRow] : []),
+    // Issue 10: the alert rules look at the new case (coalesced job); a drill never counts.
+    ...(draft.drill ? [] : [queueAlertEvaluationSql({ merchantId: draft.merchantId })]),
   ]);
   const deadlinesWritten = writesDeadlines ? more[0] : 0;
-  const rest = (writesDeadlines ? more.slice(1) : more).slice(0, dashboardRow ? -1 : undefined);
+  const trailing = (dashboardRow ? 1 : 0) + (draft.drill ? 0 : 1);
+  const rest = (writesDeadlines ? more.slice(1) : more).slice(0, trailing > 0 ? -trailing : undefined);
   if (incidentRows !== 1 || stepRows !== draft.steps.length || deadlinesWritten !== deadlineRows.length) {
     throw new Error("Incident rows not written.");
   }
@@ -225,8 +228,6 @@ export async function insertIncident(
     },
     actor: actorId ? { userId: actorId, name: draft.reportedBy?.name ?? "" } : null,
   });
-  // Issue 10: the alert rules look at the new case (a drill returned above: it never counts).
-  await queueAlertEvaluation(tx, { merchantId: draft.merchantId });
   return { incident, changed: rest.slice(2) };
 }
 

@@ -252,6 +252,52 @@ beforeAll(async () => {
       attemptsLog: { create: [{ at: new Date("2026-12-01T08:00:00Z"), statusCode: 200, durationMs: 41 }] },
     },
   });
+  // Issue 10: an alert rule the admin set and an alert it raised (open, so its openKey is set).
+  await prisma.alertRule.create({
+    data: {
+      merchantId,
+      type: "unsigned_streak",
+      params: '{"count":3,"days":7}',
+      notify: '{"roles":["SUPERVISOR"],"userIds":[]}',
+      drillKind: "unsigned_slip",
+      updatedById: finance.id,
+    },
+  });
+  await prisma.alert.create({
+    data: {
+      merchantId,
+      ruleType: "unsigned_streak",
+      storeId: closed.storeId,
+      subjectType: "terminal",
+      subjectId: closed.terminalId,
+      subjectLabel: "T-0001",
+      conditionKey: `unsigned_streak:terminal:${closed.terminalId}`,
+      openKey: `unsigned_streak:terminal:${closed.terminalId}`,
+      evidence: JSON.stringify({ incidents: [{ id: closed.id }] }),
+    },
+  });
+  // Issue 10: the dashboard's summaries (the incident one is kept by the creates above).
+  await prisma.dashboardRollupState.create({
+    data: { merchantId, timeZone: "Asia/Shanghai", builtAt: new Date("2026-12-01T08:00:00Z") },
+  });
+  await prisma.dashboardTransactionDay.create({
+    data: {
+      merchantId,
+      dimension: "line",
+      day: "2026-11-30",
+      storeId: closed.storeId,
+      terminal: "T-0001",
+      operator: "007",
+      hour: "",
+      transactions: 420,
+      sales: 400,
+      unsigned: 3,
+      declines: 9,
+      duplicates: 1,
+      voids: 4,
+      refunds: 2,
+    },
+  });
   sampleIncidentId = closed.id;
   sourceRows = await allRows(prisma);
   for (const model of MODELS) expect(sourceRows[model].length, `${model} rows in the source`).toBeGreaterThan(0);
