@@ -40,8 +40,8 @@ import {
   terminalSoftwarePolicySchema,
   updateStoreSchema,
 } from "@/lib/schemas/admin";
-import { startDrillSchema, trainingRecordSchema } from "@/lib/schemas/drill";
 import { alertListSchema, alertRuleListSchema, alertRulesInputSchema, alertSchema } from "@/lib/schemas/alerts";
+import { startDrillSchema, trainingRecordSchema } from "@/lib/schemas/drill";
 import { financeQueueQuerySchema } from "@/lib/schemas/finance-queue";
 import {
   closeIncidentSchema,
@@ -331,10 +331,10 @@ export function buildOpenApiDocument() {
       ...preventionPaths(),
       ...deadlinePaths(),
       ...auditPaths(),
-      ...alertPaths(),
-      ...webhookPaths(),
       ...dashboardPaths(),
       ...dashboardCsvPaths(),
+      ...alertPaths(),
+      ...webhookPaths(),
       ...drillPaths(),
       "/api/health": {
         get: {
