@@ -10,7 +10,7 @@
 // instead of collecting and sorting every match. No exact counts.
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { prisma } from "@/lib/db/client";
+import { databaseProvider, prisma } from "@/lib/db/client";
 import { incidentSearchSql, refreshPlannerStatistics, timestampSql } from "@/lib/db/dialect";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -261,11 +261,21 @@ export function incidentWalkSql({
   sort: IncidentSort;
   take: number;
 }): Prisma.Sql {
+  // One store's cases by creation: its (storeId, createdAt, id) walk, the status tested on the way
+  // (SQLite's unary + keeps the status off the indexes). Otherwise SQLite took the merchant's
+  // (merchantId, status, createdAt, id) and walked every store's closed cases to find one store's:
+  // a search with status CLOSED and a store took 0.3–1.9 s at a million incidents. The due sort
+  // keeps the status: its (storeId, status, dueAt, id) index starts with both.
+  const statusColumn = Prisma.raw(
+    databaseProvider === "sqlite" && storeId !== null && SORT_ORDER[sort].column === "createdAt"
+      ? `+i."status"`
+      : `i."status"`,
+  );
   return walkSql({
     conditions: [
       ...conditions,
       ...(storeId === null ? [] : [Prisma.sql`i."storeId" = ${storeId}`]),
-      ...(status === null ? [] : [Prisma.sql`i."status" = ${STATUS_SQL[status]}`]),
+      ...(status === null ? [] : [Prisma.sql`${statusColumn} = ${STATUS_SQL[status]}`]),
     ],
     sort,
     take,

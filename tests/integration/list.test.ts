@@ -503,6 +503,25 @@ describe("work queue: sorts and what the caller can act on", () => {
     if (databaseProvider === "sqlite") expect(plan).not.toMatch(/TEMP B-TREE/);
     else expect(plan).not.toMatch(/\bSort\b/);
   });
+  // bench:lists: a search with status CLOSED and a store walked every store's closed cases along
+  // (merchantId, status, createdAt, id) — 0.3–1.9 s at a million incidents on SQLite.
+  test("one store's walk along one status by creation is served by the store's own index", async () => {
+    const merchant = await prisma.merchant.findFirstOrThrow({ select: { id: true } });
+    for (const sort of ["newest", "oldest"] as const) {
+      const sql = incidentWalkSql({
+        conditions: [Prisma.sql`i."merchantId" = ${merchant.id}`],
+        storeId: oldOpen.storeId,
+        status: "CLOSED",
+        sort,
+        take: 51,
+      });
+      const plan = await explain(sql);
+      if (databaseProvider === "sqlite") {
+        expect(plan).toMatch(/Incident_storeId_createdAt_id_idx/);
+        expect(plan).not.toMatch(/TEMP B-TREE/);
+      } else expect(plan).not.toMatch(/Seq Scan/);
+    }
+  });
 });
 
 /** The query plan as text: EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL (no seq scans). */
