@@ -38,8 +38,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { canonicalJson, eventHash, GENESIS_HASH } from "@/lib/audit/hash";
 import { hashPassword } from "@/lib/auth/password";
-import { insertIncidentDaysSql } from "@/lib/dashboard/incident-sql";
-import { dayBounds } from "@/lib/dashboard/period";
+import { rebuildIncidentDaysSql } from "@/lib/dashboard/incident-sql";
 import { rebuildTransactionDaysSql } from "@/lib/dashboard/transaction-sql";
 import { addLocalDays, localDateOf, nextCutoff } from "@/lib/deadlines/calendar";
 import { DEFAULT_CUTOFF, DEFAULT_TIME_ZONE } from "@/lib/deadlines/settings";
@@ -996,12 +995,8 @@ async function countDashboardSummaries(
     const parse = (text: string) => new Date(postgres ? `${text.replace(" ", "T")}Z` : text);
     const firstDay = addLocalDays(localDateOf(parse(first), timeZone), -1);
     const lastDay = addLocalDays(localDateOf(new Date(Math.max(parse(last).getTime(), now.getTime())), timeZone), 1);
-    const days: string[] = [];
-    for (let day = firstDay; day <= lastDay; day = addLocalDays(day, 1)) days.push(day);
-    for (let start = 0; start < days.length; start += 366) {
-      await writer.exec(
-        insertIncidentDaysSql({ provider, merchantId, days: dayBounds(days.slice(start, start + 366), timeZone) }),
-      );
+    for (const statement of rebuildIncidentDaysSql({ provider, merchantId, firstDay, lastDay, timeZone })) {
+      await writer.exec(statement);
     }
   }
   await writer.exec(`DELETE FROM "DashboardRollupState" WHERE "merchantId" = '${merchantId}'`);

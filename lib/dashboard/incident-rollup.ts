@@ -1,14 +1,14 @@
 // The dashboard's summary of a merchant's incidents (DashboardIncidentDay, issue 10): kept by every
-// change that moves a figure — a create (occurred), a close (cause, closed, close_time) and a
-// reopen (the close taken back) — in the change's own transaction, after the change has taken the
+// change that moves a figure — a create (occurred, and reported_month by its reporter), a close
+// (cause, closed, close_time and close_time_month) and a reopen (the close taken back) — in the change's own transaction, after the change has taken the
 // merchant's row lock (the audit chain's head), so the summary and the incidents commit together
 // and a rebuild (which takes the same lock) never interleaves with a change. Drills never count.
 // Rebuilt from the incidents when a merchant has none yet (a database migrated from before it) or
 // its zone changed since it was counted (DashboardRollupState).
 import "server-only";
 import { closeTimeStep, wholeSecondsBetween } from "@/lib/dashboard/close-time";
-import { insertIncidentDaysSql } from "@/lib/dashboard/incident-sql";
-import { dayBounds } from "@/lib/dashboard/period";
+import { type IncidentMeasure, rebuildIncidentDaysSql } from "@/lib/dashboard/incident-sql";
+import { monthOf } from "@/lib/dashboard/period";
 import { databaseProvider, prisma, type Tx } from "@/lib/db/client";
 import { addLocalDays, isTimeZone, localDateOf } from "@/lib/deadlines/calendar";
 import { DEFAULT_TIME_ZONE } from "@/lib/deadlines/settings";
@@ -16,7 +16,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCauses } from "@/lib/incidents/causes";
 
 export interface IncidentDayDelta {
-  measure: "occurred" | "cause" | "closed" | "close_time";
+  measure: IncidentMeasure;
   day: string;
   key: string;
   count: number;
@@ -24,22 +24,27 @@ export interface IncidentDayDelta {
   recoveredMinor: number;
 }
 
-/** What an incident adds when it is logged (its kind, on the day it occurred). */
+/** What an incident adds when it is logged: its kind on the day it occurred, its reporter's month. */
 export function createdDeltas(
-  incident: { kind: string; occurredAt: Date; drill: boolean },
+  incident: { kind: string; occurredAt: Date; drill: boolean; reportedById: string | null },
   timeZone: string,
 ): IncidentDayDelta[] {
   if (incident.drill) return [];
-  return [
-    {
-      measure: "occurred",
-      day: localDateOf(incident.occurredAt, timeZone),
-      key: incident.kind,
+  const day = localDateOf(incident.occurredAt, timeZone);
+  const deltas: IncidentDayDelta[] = [
+    { measure: "occurred", day, key: incident.kind, count: 1, lostMinor: 0, recoveredMinor: 0 },
+  ];
+  if (incident.reportedById) {
+    deltas.push({
+      measure: "reported_month",
+      day: monthOf(day),
+      key: `${incident.reportedById}:${incident.kind}`,
       count: 1,
       lostMinor: 0,
       recoveredMinor: 0,
-    },
-  ];
+    });
+  }
+  return deltas;
 }
 
 /** What a closed incident adds (sign 1, at its close) or takes back (sign −1, at its reopen). */
@@ -82,6 +87,14 @@ export function closedDeltas(
     {
       measure: "close_time",
       day: closedDay,
+      key: `${incident.kind}:${step}`,
+      count: sign,
+      lostMinor: 0,
+      recoveredMinor: 0,
+    },
+    {
+      measure: "close_time_month",
+      day: monthOf(closedDay),
       key: `${incident.kind}:${step}`,
       count: sign,
       lostMinor: 0,
@@ -138,9 +151,6 @@ export async function recordReopen(
   if (statement) await tx.$executeRaw(statement);
 }
 
-/** Days counted per INSERT of a rebuild. */
-const REBUILD_DAYS_PER_STATEMENT = 366;
-
 /**
  * Counts a merchant's summary again from its incidents, in the zone given, inside `tx` (which must
  * hold the merchant's lock): every row deleted, every day from the first incident's to the last
@@ -158,14 +168,14 @@ export async function rebuildIncidentRollup(tx: Tx, merchantId: string, timeZone
     const firstDay = addLocalDays(localDateOf(instant(range.first), timeZone), -1);
     const ends = [range.last, range.lastClose].filter((value): value is Date | string => value !== null).map(instant);
     const lastDay = addLocalDays(localDateOf(new Date(Math.max(...ends.map((d) => d.getTime()))), timeZone), 1);
-    for (let start = firstDay; start <= lastDay; start = addLocalDays(start, REBUILD_DAYS_PER_STATEMENT)) {
-      const days: string[] = [];
-      for (let day = start; day <= lastDay && days.length < REBUILD_DAYS_PER_STATEMENT; day = addLocalDays(day, 1)) {
-        days.push(day);
-      }
-      await tx.$executeRawUnsafe(
-        insertIncidentDaysSql({ provider: databaseProvider, merchantId, days: dayBounds(days, timeZone) }),
-      );
+    for (const statement of rebuildIncidentDaysSql({
+      provider: databaseProvider,
+      merchantId,
+      firstDay,
+      lastDay,
+      timeZone,
+    })) {
+      await tx.$executeRawUnsafe(statement);
     }
   }
   const builtAt = new Date();

@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { bucketOf, bucketsOf, dayBounds, grainFor, resolvePeriod } from "@/lib/dashboard/period";
+import {
+  bucketOf,
+  bucketsOf,
+  dayBounds,
+  grainFor,
+  monthBounds,
+  monthsBetween,
+  resolvePeriod,
+  splitWholeMonths,
+} from "@/lib/dashboard/period";
 
 describe("the dashboard's period", () => {
   test("none given: the last 30 days with today", () => {
@@ -63,5 +72,57 @@ describe("the dashboard's period", () => {
     expect(autumn).toBe(25);
     const [shanghai] = dayBounds(["2026-06-11"], "Asia/Shanghai");
     expect(shanghai.start.toISOString()).toBe("2026-06-10T16:00:00.000Z");
+  });
+
+  test("a period's whole months and the days left at its ends", () => {
+    expect(splitWholeMonths("2026-11-01", "2026-11-30")).toEqual({
+      months: { first: "2026-11", last: "2026-11" },
+      dayRanges: [],
+    });
+    expect(splitWholeMonths("2024-12-01", "2026-11-30")).toEqual({
+      months: { first: "2024-12", last: "2026-11" },
+      dayRanges: [],
+    });
+    expect(splitWholeMonths("2025-11-30", "2026-11-29")).toEqual({
+      months: { first: "2025-12", last: "2026-10" },
+      dayRanges: [
+        { from: "2025-11-30", to: "2025-11-30" },
+        { from: "2026-11-01", to: "2026-11-29" },
+      ],
+    });
+    expect(splitWholeMonths("2024-02-01", "2024-02-29")).toMatchObject({
+      months: { first: "2024-02", last: "2024-02" },
+    });
+    expect(splitWholeMonths("2026-11-02", "2026-12-30")).toEqual({
+      months: null,
+      dayRanges: [{ from: "2026-11-02", to: "2026-12-30" }],
+    });
+    expect(monthsBetween("2025-11-30", "2026-02-01")).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
+  });
+
+  test("whole months and end days cover every day of any period once", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 1, max: 731 }), (offset, length) => {
+        const from = new Date(Date.UTC(1990, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+        const to = new Date(Date.UTC(1990, 0, 1) + (offset + length - 1) * 86_400_000).toISOString().slice(0, 10);
+        const period = resolvePeriod({ from, to }, "2100-01-01");
+        if ("reason" in period) throw new Error(period.reason);
+        const { months, dayRanges } = splitWholeMonths(from, to);
+        const covered: string[] = [];
+        for (const range of dayRanges) covered.push(...period.days.filter((d) => d >= range.from && d <= range.to));
+        if (months) {
+          covered.push(...period.days.filter((d) => d.slice(0, 7) >= months.first && d.slice(0, 7) <= months.last));
+        }
+        expect(covered.sort()).toEqual(period.days);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("a month's bounds are its first local midnight and the next month's", () => {
+    const [march] = monthBounds(["2026-03"], "America/Los_Angeles");
+    expect(march.day).toBe("2026-03");
+    expect(march.start.toISOString()).toBe("2026-03-01T08:00:00.000Z");
+    expect(march.end.toISOString()).toBe("2026-04-01T07:00:00.000Z");
   });
 });

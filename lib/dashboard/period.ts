@@ -85,3 +85,51 @@ export function dayBounds(days: readonly LocalDate[], timeZone: string): DayBoun
   const starts = [...days, addLocalDays(days[days.length - 1], 1)].map((day) => instantAt(day, "00:00", timeZone));
   return days.map((day, i) => ({ day, start: starts[i], end: starts[i + 1] }));
 }
+
+/** The month a day falls in, YYYY-MM (what the summary's month rows are keyed by). */
+export function monthOf(day: LocalDate): string {
+  return day.slice(0, 7);
+}
+
+/** The last day of a month given as YYYY-MM. */
+function lastDayOfMonth(month: string): LocalDate {
+  return addLocalDays(`${monthOf(addLocalDays(`${month}-28`, 4))}-01`, -1);
+}
+
+/** Every month from the one `from` falls in to the one `to` falls in, in order. */
+export function monthsBetween(from: LocalDate, to: LocalDate): string[] {
+  const months: string[] = [];
+  for (let month = monthOf(from); month <= monthOf(to); month = monthOf(addLocalDays(lastDayOfMonth(month), 1))) {
+    months.push(month);
+  }
+  return months;
+}
+
+/**
+ * A period cut into the whole months inside it and the days left at either end — a long period's
+ * time-to-close rows are read a month a row (about 800 rows a month instead of 800 a day).
+ * `months` is null when no whole month fits; `dayRanges` are the inclusive ranges of days outside them.
+ */
+export function splitWholeMonths(
+  from: LocalDate,
+  to: LocalDate,
+): { months: { first: string; last: string } | null; dayRanges: { from: LocalDate; to: LocalDate }[] } {
+  const firstWhole = from.endsWith("-01") ? monthOf(from) : monthOf(addLocalDays(lastDayOfMonth(monthOf(from)), 1));
+  const lastWhole = to === lastDayOfMonth(monthOf(to)) ? monthOf(to) : monthOf(addLocalDays(`${monthOf(to)}-01`, -1));
+  if (firstWhole > lastWhole) return { months: null, dayRanges: [{ from, to }] };
+  const dayRanges: { from: LocalDate; to: LocalDate }[] = [];
+  const wholeStart = `${firstWhole}-01`;
+  const wholeEnd = lastDayOfMonth(lastWhole);
+  if (from < wholeStart) dayRanges.push({ from, to: addLocalDays(wholeStart, -1) });
+  if (to > wholeEnd) dayRanges.push({ from: addLocalDays(wholeEnd, 1), to });
+  return { months: { first: firstWhole, last: lastWhole }, dayRanges };
+}
+
+/** Each month's start and end as instants in the zone, labelled YYYY-MM (the month rows' "day"). */
+export function monthBounds(months: readonly string[], timeZone: string): DayBounds[] {
+  return months.map((month) => ({
+    day: month,
+    start: instantAt(`${month}-01`, "00:00", timeZone),
+    end: instantAt(addLocalDays(lastDayOfMonth(month), 1), "00:00", timeZone),
+  }));
+}

@@ -440,10 +440,20 @@ describe("the figures, worked out by hand", () => {
     const every = await getDashboard({ actor: people.finance, query: PERIOD, now: NOW });
     const both = await getDashboard({ actor: people.finance, query: { ...PERIOD, storeId: [south, north] }, now: NOW });
     expect(both).toEqual(every);
-    for (const query of [PERIOD, { from: "2025-07-01", to: "2026-06-15" }, { from: "2026-04-01", to: "2026-06-15" }]) {
+    // June whole (time to close from the month rows), and June with a day either side (the ends
+    // from the day rows).
+    const periods = [
+      PERIOD,
+      { from: "2025-07-01", to: "2026-06-15" },
+      { from: "2026-04-01", to: "2026-06-15" },
+      { from: "2026-06-01", to: "2026-06-30" },
+      { from: "2026-05-31", to: "2026-07-01" },
+    ];
+    for (const query of periods) {
       const context = await resolveDashboardContext({ actor: people.admin, query, now: NOW });
       expect(context.storeIds).toBeNull();
       const fromSummary = await readIncidentFigures(context);
+      expect(fromSummary.timeToClose.length).toBeGreaterThan(0);
       const counted = await readIncidentFigures({ ...context, storeIds: [north, south] });
       expect(counted).toEqual(fromSummary);
       // The POS rates: running totals (every store) against the day rows of each store.

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { POST as drillRoute } from "@/app/api/drills/route";
 import { GET as trainingRoute } from "@/app/api/training/route";
 import { prisma } from "@/lib/db/client";
-import { listTrainingGaps } from "@/lib/drills/training-gaps";
+import { listTrainingGaps, loggedWindow } from "@/lib/drills/training-gaps";
 import type { TrainingRecord } from "@/lib/schemas/drill";
 import type { IncidentDto } from "@/lib/schemas/incident";
 import { jsonRequest, sessionCookie } from "@/tests/helpers/api";
@@ -37,6 +37,10 @@ async function closedDrill(kind: string, cashierId: string, days: number): Promi
   return drill;
 }
 
+async function zone(): Promise<string> {
+  return (await prisma.merchant.findFirstOrThrow()).timeZone;
+}
+
 async function log(user: Caller, kind: string, terminalId: string, days: number) {
   const created = await createAs(user, { kind, terminalId, occurredAt: daysAgo(days).toISOString() });
   expect(created.status).toBe(201);
@@ -52,13 +56,14 @@ beforeAll(async () => {
   store1 = (await prisma.store.findFirstOrThrow({ where: { name: "Store 1" } })).id;
 
   // Cai logs, in the last 90 days: pin_error ×4, wrong_amount ×3, unsigned_slip ×2, wrong_card ×2,
-  // terminal_fault ×1 (one is no pattern); and pin_error once 120 days ago (outside the window).
+  // terminal_fault ×1 (one is no pattern); and pin_error once 150 days ago (outside the window: the
+  // months the last 90 days touch reach back 119 days at most).
   for (const days of [1, 2, 3, 4]) await log("cashier", "pin_error", "T1000001", days);
   for (const days of [5, 6, 7]) await log("cashier", "wrong_amount", "T1000001", days);
   for (const days of [8, 9]) await log("cashier", "unsigned_slip", "T1000002", days);
   for (const days of [10, 11]) await log("cashier", "wrong_card", "T1000002", days);
   await log("cashier", "terminal_fault", "T1000001", 12);
-  await log("cashier", "pin_error", "T1000001", 120);
+  await log("cashier", "pin_error", "T1000001", 150);
   // Chen logs duplicate_charge ×2 in Store 2.
   for (const days of [1, 2]) await log("cashier2", "duplicate_charge", "T2000001", days);
   // A supervisor's own incidents are no cashier's gap.
@@ -77,7 +82,7 @@ describe("training gaps (the dashboard's)", () => {
     // the tie goes by kind name, so unsigned_slip. wrong_amount was practised 30 days ago.
     // Drills do not count as logged (Cai is the reporter of three drills).
     const merchantId = (await prisma.merchant.findFirstOrThrow()).id;
-    const gaps = await listTrainingGaps({ merchantId, storeIds: null, now: new Date() });
+    const gaps = await listTrainingGaps({ merchantId, storeIds: null, timeZone: await zone(), now: new Date() });
     expect(gaps).toEqual([
       { userId: cai, name: "Cai Cashier", kind: "pin_error", logged: 4, lastDrillAt: daysAgo(200).toISOString() },
       { userId: chen, name: "Chen Cashier", kind: "duplicate_charge", logged: 2, lastDrillAt: null },
@@ -87,18 +92,41 @@ describe("training gaps (the dashboard's)", () => {
 
   test("only the stores asked for count", async () => {
     const merchantId = (await prisma.merchant.findFirstOrThrow()).id;
-    const gaps = await listTrainingGaps({ merchantId, storeIds: [store1], now: new Date() });
+    const gaps = await listTrainingGaps({ merchantId, storeIds: [store1], timeZone: await zone(), now: new Date() });
     expect(gaps.map((gap) => `${gap.name} ${gap.kind}`)).toEqual([
       "Cai Cashier pin_error",
       "Cai Cashier unsigned_slip",
     ]);
-    expect(await listTrainingGaps({ merchantId, storeIds: [], now })).toEqual([]);
+    expect(await listTrainingGaps({ merchantId, storeIds: [], timeZone: await zone(), now })).toEqual([]);
+  });
+
+  test("every store, read from the summary's month rows, counts what the incidents of every store count", async () => {
+    // The same window both ways, whatever the day: today, and as the window slides over the logs
+    // (40 days on, Cai's first pin_errors fall out of some windows; 160 days on, all of them).
+    const merchantId = (await prisma.merchant.findFirstOrThrow()).id;
+    const everyStore = (await prisma.store.findMany({ where: { merchantId } })).map((store) => store.id);
+    const timeZone = await zone();
+    const seen = new Set<number>();
+    for (const days of [0, 20, 40, 75, 85, 95, 160]) {
+      const at = new Date(now.getTime() + days * DAY);
+      const fromSummary = await listTrainingGaps({ merchantId, storeIds: null, timeZone, now: at });
+      const fromIncidents = await listTrainingGaps({ merchantId, storeIds: everyStore, timeZone, now: at });
+      expect(fromSummary).toEqual(fromIncidents);
+      seen.add(fromSummary.length);
+    }
+    expect(seen.has(0)).toBe(true);
+    expect(seen.has(3)).toBe(true);
+    // The months 90 days touch: 29 April reaches back to 30 January, so January counts whole.
+    expect(loggedWindow(new Date("2026-04-29T04:00:00Z"), "Asia/Shanghai")).toEqual({
+      first: "2026-01",
+      last: "2026-04",
+    });
   });
 
   test("a closed drill of the kind within 180 days closes the gap", async () => {
     const merchantId = (await prisma.merchant.findFirstOrThrow()).id;
     const drill = await closedDrill("duplicate_charge", chen, 0);
-    const gaps = await listTrainingGaps({ merchantId, storeIds: null, now: new Date() });
+    const gaps = await listTrainingGaps({ merchantId, storeIds: null, timeZone: await zone(), now: new Date() });
     expect(gaps.map((gap) => `${gap.name} ${gap.kind}`)).not.toContain("Chen Cashier duplicate_charge");
     await prisma.incident.update({ where: { id: drill.id }, data: { status: "IN_PROGRESS", closedAt: null } });
   });
