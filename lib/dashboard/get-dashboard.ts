@@ -12,7 +12,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { percentileHours } from "@/lib/dashboard/close-time";
 import { ensureIncidentRollup } from "@/lib/dashboard/incident-rollup";
 import { incidentMeasuresSql, sqlText } from "@/lib/dashboard/incident-sql";
-import { bucketOf, bucketsOf, dayBounds, type Grain, resolvePeriod, splitWholeMonths } from "@/lib/dashboard/period";
+import { bucketBounds, bucketOf, bucketsOf, type Grain, resolvePeriod, splitWholeMonths } from "@/lib/dashboard/period";
 import { addCounts, emptyCounts, markOutliers, rateRow, type TransactionCounts } from "@/lib/dashboard/rates";
 import { databaseProvider, prisma } from "@/lib/db/client";
 import { timestampSql } from "@/lib/db/dialect";
@@ -188,11 +188,13 @@ export async function readIncidentFigures(context: DashboardContext) {
         : []),
     ].join("\n      UNION ALL ");
   } else {
+    // A bucket at a time (a week's or a month's range when the series is by week or month: a
+    // store's year was 365 day ranges a measure, 0.2 s on PostgreSQL), each labelled by its first day.
     source = incidentMeasuresSql({
       provider: databaseProvider,
       merchantId,
       storeIds,
-      days: dayBounds(days, context.timeZone),
+      days: bucketBounds(days, grain, context.timeZone),
     });
   }
   // The series needs each kind and cause per bucket; money and time to close only per key.

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
+  bucketBounds,
   bucketOf,
   bucketsOf,
   dayBounds,
@@ -124,5 +125,22 @@ describe("the dashboard's period", () => {
     expect(march.day).toBe("2026-03");
     expect(march.start.toISOString()).toBe("2026-03-01T08:00:00.000Z");
     expect(march.end.toISOString()).toBe("2026-04-01T07:00:00.000Z");
+  });
+
+  test("a bucket's bounds: its days inside the period, labelled by the bucket's first day", () => {
+    const period = resolvePeriod({ from: "2026-01-15", to: "2026-03-10" }, "2026-11-30");
+    if ("reason" in period) throw new Error(period.reason);
+    const byDay = bucketBounds(period.days, "day", "Asia/Shanghai");
+    expect(byDay).toEqual(dayBounds(period.days, "Asia/Shanghai"));
+    const byMonth = bucketBounds(period.days, "month", "Asia/Shanghai");
+    expect(byMonth.map((b) => [b.day, b.start.toISOString(), b.end.toISOString()])).toEqual([
+      ["2026-01-01", "2026-01-14T16:00:00.000Z", "2026-01-31T16:00:00.000Z"],
+      ["2026-02-01", "2026-01-31T16:00:00.000Z", "2026-02-28T16:00:00.000Z"],
+      ["2026-03-01", "2026-02-28T16:00:00.000Z", "2026-03-10T16:00:00.000Z"],
+    ]);
+    const byWeek = bucketBounds(period.days, "week", "Asia/Shanghai");
+    expect(byWeek[0]).toMatchObject({ day: "2026-01-12", start: new Date("2026-01-14T16:00:00.000Z") });
+    expect(byWeek[1]).toMatchObject({ day: "2026-01-19", start: new Date("2026-01-18T16:00:00.000Z") });
+    expect(byWeek.at(-1)?.end).toEqual(new Date("2026-03-10T16:00:00.000Z"));
   });
 });

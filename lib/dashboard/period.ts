@@ -133,3 +133,17 @@ export function monthBounds(months: readonly string[], timeZone: string): DayBou
     end: instantAt(addLocalDays(lastDayOfMonth(month), 1), "00:00", timeZone),
   }));
 }
+
+/**
+ * Each bucket of the period with its bounds as instants, labelled by the bucket's first day; the
+ * first bucket starts at the period's first day and the last ends after its last (a week or month
+ * cut by the period counts only its days inside). A day's buckets are dayBounds.
+ */
+export function bucketBounds(days: readonly LocalDate[], grain: Grain, timeZone: string): DayBounds[] {
+  if (days.length === 0) return [];
+  const buckets = bucketsOf(days, grain);
+  const starts = [days[0], ...buckets.slice(1), addLocalDays(days[days.length - 1], 1)].map((day) =>
+    instantAt(day, "00:00", timeZone),
+  );
+  return buckets.map((day, i) => ({ day, start: starts[i], end: starts[i + 1] }));
+}

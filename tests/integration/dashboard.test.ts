@@ -448,6 +448,9 @@ describe("the figures, worked out by hand", () => {
       { from: "2026-04-01", to: "2026-06-15" },
       { from: "2026-06-01", to: "2026-06-30" },
       { from: "2026-05-31", to: "2026-07-01" },
+      // A week and a month cut by the period: the 10th's incidents fall before it, in its first bucket.
+      { from: "2026-06-11", to: "2026-08-31" },
+      { from: "2026-06-11", to: "2026-12-31" },
     ];
     for (const query of periods) {
       const context = await resolveDashboardContext({ actor: people.admin, query, now: NOW });
