@@ -1,35 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { CSV_BOM, csvCell, toCsv } from "@/lib/incidents/export-csv";
-
-/** A minimal RFC 4180 reader, to read back what toCsv wrote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (char === "\r" && text[index + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      index++;
-    } else cell += char;
-  }
-  return rows;
-}
+import { csvRows } from "@/tests/helpers/csv";
 
 describe("csvCell", () => {
   test("prefixes a cell that a spreadsheet would run as a formula", () => {
@@ -61,8 +33,7 @@ describe("toCsv", () => {
         fc.array(fc.array(fc.string(), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }),
         (rows) => {
           const text = toCsv(rows);
-          expect(text.startsWith(CSV_BOM)).toBe(true);
-          const read = parseCsv(text.slice(CSV_BOM.length));
+          const read = csvRows(text);
           expect(read).toEqual(rows.map((row) => row.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell))));
           for (const row of read) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
         },

@@ -16,10 +16,10 @@ import { writeCheckpoint } from "@/lib/audit/write-checkpoint";
 import { maskPans } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { CSV_BOM } from "@/lib/incidents/export-csv";
 import type { IncidentDto } from "@/lib/schemas/incident";
 import { type DemoUser, jsonRequest, sessionCookie } from "@/tests/helpers/api";
 import { luhnCheckDigit } from "@/tests/helpers/card-numbers";
+import { csvRows } from "@/tests/helpers/csv";
 import { completeSteps, logIncident } from "@/tests/helpers/incidents";
 import { pdfText } from "@/tests/helpers/pdf-text";
 
@@ -41,14 +41,6 @@ async function get(
     text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes),
     headers: response.headers,
   };
-}
-
-/** The CSV's rows (no cell in this dataset holds a comma, quote or line end). */
-function rowsOf(text: string): string[][] {
-  return text
-    .slice(CSV_BOM.length)
-    .split("\r\n")
-    .map((line) => (line === "" ? [] : line.split(",")));
 }
 
 /** Runs `npm run audit:verify` against this file's database. */
@@ -113,8 +105,8 @@ describe("GET /api/audit/export.csv", () => {
     expect(headers.get("content-disposition")).toMatch(/^attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
-    const rows = rowsOf(text);
-    const blank = rows.findIndex((row) => row.length === 0);
+    const rows = csvRows(text);
+    const blank = rows.findIndex((row) => row.length === 1 && row[0] === "");
     const [header, ...events] = rows.slice(0, blank);
     expect(header).toEqual([
       "Reference",
@@ -240,7 +232,7 @@ describe("GET /api/audit/export.csv", () => {
     const { text } = await get(csvRoute, "/api/audit/export.csv?from=2026-11-01&to=2026-11-30", "admin", {
       "accept-language": "zh-CN",
     });
-    const rows = rowsOf(text);
+    const rows = csvRows(text);
     expect(rows[0].slice(0, 5)).toEqual(["编号", "门店", "终端", "类型", "状态"]);
     expect(rows.map((row) => row[18])).toEqual(
       expect.arrayContaining(["登记事件", "完成步骤：暂停交易", "完成步骤：重新核实"]),
@@ -289,7 +281,7 @@ describe("who may export", () => {
   test("a supervisor exports their own stores only; another store answers 404", async () => {
     const { status, text } = await get(csvRoute, "/api/audit/export.csv?from=2026-11-01&to=2026-11-30", "supervisor");
     expect(status).toBe(200);
-    const references = new Set(rowsOf(text).map((row) => row[0]));
+    const references = new Set(csvRows(text).map((row) => row[0]));
     expect(references.has(walked.reference)).toBe(true);
     expect(references.has(otherStore.reference)).toBe(false);
 
@@ -299,7 +291,7 @@ describe("who may export", () => {
     expect(JSON.parse(refused.text).error.fields).toHaveProperty("storeId");
     // Finance sees every store, and a store filter narrows to it.
     const store2Only = await get(csvRoute, `/api/audit/export.csv?storeId=${store2.id}`, "finance");
-    const store2References = new Set(rowsOf(store2Only.text).map((row) => row[0]));
+    const store2References = new Set(csvRows(store2Only.text).map((row) => row[0]));
     expect(store2References.has(otherStore.reference)).toBe(true);
     expect(store2References.has(walked.reference)).toBe(false);
   });
@@ -323,7 +315,7 @@ describe("bad queries", () => {
     const blank = await get(csvRoute, "/api/audit/export.csv?from=&to=&storeId=&lang=", "admin");
     const none = await get(csvRoute, "/api/audit/export.csv", "admin");
     expect(blank.status).toBe(200);
-    const references = (text: string) => new Set(rowsOf(text).map((row) => row[0]));
+    const references = (text: string) => new Set(csvRows(text).map((row) => row[0]));
     expect(references(blank.text)).toEqual(references(none.text));
   });
 
@@ -422,7 +414,7 @@ describe("GET /api/audit/export.pdf", () => {
     // The CSV streams them all.
     const csv = await get(csvRoute, "/api/audit/export.csv?from=2025-01-01&to=2025-01-31", "admin");
     expect(csv.status).toBe(200);
-    expect(rowsOf(csv.text).filter((row) => row[0]?.startsWith("INC-9"))).toHaveLength(AUDIT_PDF_MAX_INCIDENTS + 1);
+    expect(csvRows(csv.text).filter((row) => row[0]?.startsWith("INC-9"))).toHaveLength(AUDIT_PDF_MAX_INCIDENTS + 1);
   });
 });
 

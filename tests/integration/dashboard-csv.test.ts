@@ -6,10 +6,10 @@ import { GET as dashboardRoute } from "@/app/api/dashboard/route";
 import { GET as csvRoute } from "@/app/api/dashboard.csv/route";
 import { POST as startDrillRoute } from "@/app/api/drills/route";
 import { prisma } from "@/lib/db/client";
-import { CSV_BOM } from "@/lib/incidents/export-csv";
 import { INCIDENT_KINDS } from "@/lib/incidents/rules";
 import type { Dashboard } from "@/lib/schemas/dashboard";
 import { type DemoUser, jsonRequest, sessionCookie } from "@/tests/helpers/api";
+import { csvRows } from "@/tests/helpers/csv";
 import { logIncident } from "@/tests/helpers/incidents";
 
 async function csvAs(user: DemoUser | null, query: string, headers: Record<string, string> = {}) {
@@ -26,38 +26,6 @@ async function dashboardAs(user: DemoUser, query = ""): Promise<Dashboard> {
   );
   expect(response.status).toBe(200);
   return (await response.json()) as Dashboard;
-}
-
-/** RFC 4180 rows (quoted cells with commas or quotes inside), after the BOM. */
-function rowsOf(text: string): string[][] {
-  expect(text.startsWith(CSV_BOM)).toBe(true);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const body = text.slice(CSV_BOM.length);
-  for (let index = 0; index < body.length; index++) {
-    const char = body[index];
-    if (quoted) {
-      if (char === '"' && body[index + 1] === '"') {
-        cell += '"';
-        index++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (char === "\r" && body[index + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      index++;
-    } else cell += char;
-  }
-  expect(cell, "the file ends with CRLF").toBe("");
-  return rows;
 }
 
 const FORMULA_NAME = '=HYPERLINK("http://evil.example","x")';
@@ -97,8 +65,8 @@ describe("GET /api/dashboard.csv", () => {
   });
 
   test("a supervisor gets their own stores' figures; another store is not found", async () => {
-    const own = rowsOf((await csvAs("supervisor", `table=incidents-by-kind&from=${today}&to=${today}`)).text);
-    const all = rowsOf((await csvAs("finance", `table=incidents-by-kind&from=${today}&to=${today}`)).text);
+    const own = csvRows((await csvAs("supervisor", `table=incidents-by-kind&from=${today}&to=${today}`)).text);
+    const all = csvRows((await csvAs("finance", `table=incidents-by-kind&from=${today}&to=${today}`)).text);
     const unsigned = 1 + INCIDENT_KINDS.indexOf("unsigned_slip");
     expect(own.at(-1)?.[unsigned]).toBe("2");
     expect(all.at(-1)?.[unsigned]).toBe("4");
@@ -119,7 +87,7 @@ describe("GET /api/dashboard.csv", () => {
     );
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text).toContain("\r\n");
-    const rows = rowsOf(text);
+    const rows = csvRows(text);
     expect(rows[0][0]).toBe("Period");
     expect(rows[0]).toContain("Unsigned slip");
     expect(rows[0].at(-1)).toBe("Total");
@@ -132,7 +100,7 @@ describe("GET /api/dashboard.csv", () => {
   });
 
   test("in Chinese for a Chinese reader (Accept-Language, or the language cookie)", async () => {
-    const byHeader = rowsOf((await csvAs("admin", `table=open-by-age`, { "accept-language": "zh-CN,zh;q=0.9" })).text);
+    const byHeader = csvRows((await csvAs("admin", `table=open-by-age`, { "accept-language": "zh-CN,zh;q=0.9" })).text);
     expect(byHeader[0]).toEqual(["未结时长", "未结事件数"]);
     expect(byHeader.map((row) => row[0])).toEqual([
       "未结时长",
@@ -145,7 +113,7 @@ describe("GET /api/dashboard.csv", () => {
     ]);
     const cookie = `${await sessionCookie("admin")}; slipcase_locale=zh-CN`;
     const response = await csvRoute(jsonRequest("/api/dashboard.csv?table=money", { cookie }), {});
-    const money = rowsOf(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer()));
+    const money = csvRows(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer()));
     expect(money[0]).toEqual(["币种", "风险金额", "损失", "已追回"]);
     const cny = money.find((row) => row[0] === "CNY");
     expect(cny, "open cases at risk in CNY").toBeDefined();
@@ -154,7 +122,7 @@ describe("GET /api/dashboard.csv", () => {
 
   test("a name a spreadsheet would run is written as text", async () => {
     const { text } = await csvAs("admin", "table=training-gaps");
-    const rows = rowsOf(text);
+    const rows = csvRows(text);
     const gap = rows.find((row) => row[0].includes("HYPERLINK"));
     expect(gap, text).toBeDefined();
     expect(gap?.[0]).toBe(`'${FORMULA_NAME}`);
@@ -163,7 +131,7 @@ describe("GET /api/dashboard.csv", () => {
   });
 
   test("a drill never counts", async () => {
-    const before = rowsOf((await csvAs("admin", `table=incidents-by-kind&from=${today}&to=${today}`)).text);
+    const before = csvRows((await csvAs("admin", `table=incidents-by-kind&from=${today}&to=${today}`)).text);
     const cashier = await prisma.user.findFirstOrThrow({ where: { email: "cashier@demo.test" } });
     const started = await startDrillRoute(
       jsonRequest("/api/drills", {
@@ -175,7 +143,7 @@ describe("GET /api/dashboard.csv", () => {
     );
     expect(started.status, await started.clone().text()).toBe(201);
     expect(((await started.json()) as { drill: boolean }).drill).toBe(true);
-    const after = rowsOf((await csvAs("admin", `table=incidents-by-kind&from=${today}&to=${today}`)).text);
+    const after = csvRows((await csvAs("admin", `table=incidents-by-kind&from=${today}&to=${today}`)).text);
     expect(after).toEqual(before);
   });
 });

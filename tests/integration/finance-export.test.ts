@@ -4,9 +4,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { GET as exportRoute } from "@/app/api/finance/queue.csv/route";
 import { prisma } from "@/lib/db/client";
-import { CSV_BOM } from "@/lib/incidents/export-csv";
 import type { IncidentDto } from "@/lib/schemas/incident";
 import { type DemoUser, jsonRequest, sessionCookie } from "@/tests/helpers/api";
+import { csvRows } from "@/tests/helpers/csv";
 import { logIncident } from "@/tests/helpers/incidents";
 
 async function exportAs(user: DemoUser | null, query = "", headers: Record<string, string> = {}) {
@@ -14,15 +14,6 @@ async function exportAs(user: DemoUser | null, query = "", headers: Record<strin
   const response = await exportRoute(jsonRequest(`/api/finance/queue.csv${query}`, { cookie, headers }), {});
   const bytes = new Uint8Array(await response.arrayBuffer());
   return { response, bytes, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
-}
-
-/** The rows of the CSV after the BOM (cells here hold no commas, quotes or line ends but the one we check). */
-function rowsOf(text: string): string[][] {
-  return text
-    .slice(CSV_BOM.length)
-    .split("\r\n")
-    .filter((line) => line !== "")
-    .map((line) => line.split(","));
 }
 
 let carded: IncidentDto;
@@ -89,7 +80,7 @@ describe("GET /api/finance/queue.csv", () => {
       /^attachment; filename="reconcile-queue-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = rowsOf(text);
+    const rows = csvRows(text);
     expect(rows[0]).toEqual([
       "Reference",
       "Ready to reconcile",
@@ -112,7 +103,7 @@ describe("GET /api/finance/queue.csv", () => {
 
   test("the card is masked: BIN and last 4 only, never more digits", async () => {
     const { text } = await exportAs("finance");
-    const row = rowsOf(text).find((cells) => cells[0] === carded.reference);
+    const row = csvRows(text).find((cells) => cells[0] === carded.reference);
     expect(row).toBeDefined();
     expect(row?.[11]).toBe("622848******4821");
     expect(row?.[9]).toBe("88.80");
@@ -128,12 +119,12 @@ describe("GET /api/finance/queue.csv", () => {
 
   test("it honours the page's filters", async () => {
     const store1 = await exportAs("finance", `?storeId=${carded.storeId}&kind=duplicate_charge`);
-    const rows = rowsOf(store1.text).slice(1);
+    const rows = csvRows(store1.text).slice(1);
     expect(rows.map((row) => row[0])).toContain(carded.reference);
     expect(rows.every((row) => row[3] === "Store 1" && row[5] === "Duplicate charge")).toBe(true);
     const old = await exportAs("finance", "?olderThanDays=7");
     expect(
-      rowsOf(old.text)
+      csvRows(old.text)
         .slice(1)
         .map((row) => row[0]),
     ).not.toContain(carded.reference);
@@ -141,7 +132,7 @@ describe("GET /api/finance/queue.csv", () => {
 
   test("speaks the caller's language: Chinese headers and kinds with Accept-Language zh-CN", async () => {
     const { text } = await exportAs("finance", "", { "accept-language": "zh-CN,zh;q=0.9" });
-    const rows = rowsOf(text);
+    const rows = csvRows(text);
     expect(rows[0][0]).toBe("事件编号");
     expect(rows.find((row) => row[0] === carded.reference)?.[5]).toBe("重复扣款");
   });
@@ -160,6 +151,6 @@ describe("GET /api/finance/queue.csv", () => {
     const otherStore = await prisma.store.findFirstOrThrow({ where: { name: "Elsewhere" }, select: { id: true } });
     const foreign = await exportAs("finance", `?storeId=${otherStore.id}`);
     expect(foreign.response.status).toBe(200);
-    expect(rowsOf(foreign.text)).toHaveLength(1);
+    expect(csvRows(foreign.text)).toHaveLength(1);
   });
 });

@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CSV_BOM } from "@/lib/incidents/export-csv";
 import { EXPORT_PAGE } from "@/lib/reconciliation/exceptions/export-exceptions-csv";
+import { csvRows } from "@/tests/helpers/csv";
 import { csvAs, demoMerchant, insertLine, posException } from "@/tests/integration/reconciliation-exceptions-fixtures";
 
 let merchant: Awaited<ReturnType<typeof demoMerchant>>;
@@ -13,35 +14,6 @@ let merchant: Awaited<ReturnType<typeof demoMerchant>>;
 beforeAll(async () => {
   merchant = await demoMerchant();
 });
-
-/** Splits CSV text into rows of cells (RFC 4180 quoting, CRLF rows). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (char === "\r" && text[index + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      index++;
-    } else cell += char;
-  }
-  return rows;
-}
 
 describe("the exceptions CSV", () => {
   test("cells a spreadsheet would run as a formula are prefixed with a quote; the file has a BOM and a header", async () => {
@@ -55,7 +27,7 @@ describe("the exceptions CSV", () => {
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="reconciliation-exceptions-/);
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
     expect(text.startsWith(CSV_BOM)).toBe(true);
-    const [header, ...rows] = parseCsv(text.slice(CSV_BOM.length));
+    const [header, ...rows] = csvRows(text);
     const rrnColumn = header.indexOf("RRN");
     expect(rrnColumn).toBeGreaterThan(0);
     expect(rows.map((row) => row[rrnColumn]).sort()).toEqual(dangerous.map((rrn) => `'${rrn}`).sort());
@@ -127,10 +99,10 @@ describe("the exceptions CSV", () => {
     // The header, then one chunk per page of lines: the file was never built whole.
     expect(chunks).toBeGreaterThanOrEqual((exceptionCount * linesEach) / EXPORT_PAGE.lines);
     expect(firstChunkRows).toBeLessThanOrEqual(EXPORT_PAGE.lines);
-    const rows = text.slice(CSV_BOM.length).split("\r\n").filter(Boolean);
-    expect(rows.length).toBe(1 + exceptionCount * linesEach);
-    const rrnColumn = rows[0].split(",").indexOf("RRN");
-    const rrns = new Set(rows.slice(1).map((row) => row.split(",")[rrnColumn]));
+    const [header, ...rows] = csvRows(text);
+    expect(rows.length).toBe(exceptionCount * linesEach);
+    const rrnColumn = header.indexOf("RRN");
+    const rrns = new Set(rows.map((row) => row[rrnColumn]));
     expect(rrns.size).toBe(exceptionCount * linesEach);
     expect(rrns.has("STAGED")).toBe(false);
   }, 120_000);
