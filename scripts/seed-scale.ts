@@ -44,6 +44,8 @@ import { addLocalDays, localDateOf, nextCutoff } from "@/lib/deadlines/calendar"
 import { DEFAULT_CUTOFF, DEFAULT_TIME_ZONE } from "@/lib/deadlines/settings";
 import { CAUSES, type Cause } from "@/lib/incidents/causes";
 import { APPLICABLE_STEPS, type IncidentKind, type RESOLUTIONS, STEP_KEYS, type StepKey } from "@/lib/incidents/rules";
+import { LINE_COLUMNS, posLineValues } from "@/lib/reconciliation/import/line-columns";
+import type { PosRecord } from "@/lib/reconciliation/types";
 
 type Value = string | number | boolean | null | Date;
 type Row = Value[];
@@ -775,31 +777,9 @@ const TX_HOURS = [
   ["21", 3],
 ] as const;
 
-const LINE_COLUMNS = [
-  "merchantId",
-  "importId",
-  "source",
-  "lineNo",
-  "storeId",
-  "terminalId",
-  "tid",
-  "acquirerMid",
-  "txAt",
-  "day",
-  "settleDate",
-  "cardMasked",
-  "txType",
-  "amountMinor",
-  "currency",
-  "rrn",
-  "authCode",
-  "traceNo",
-  "batchNo",
-  "approved",
-  "signed",
-  "operator",
-  "category",
-];
+// A line's values as the import writes them (lib/reconciliation/import/line-columns.ts), then the
+// category matching would have given it.
+const SEED_LINE_COLUMNS = [...LINE_COLUMNS, "category"];
 
 async function seedTransactions(
   writer: Writer,
@@ -921,34 +901,28 @@ async function seedTransactions(
         category =
           other < 0.97 ? "matched" : other < 0.985 ? "pos_only" : other < 0.995 ? "amount_mismatch" : "ambiguous";
       }
-      rows.push([
-        merchantId,
-        importId,
-        "pos",
-        n + 2,
-        storeId,
-        terminal.id,
-        terminal.tid,
-        "898310048169999",
+      const record: PosRecord = {
+        line: n + 2,
         txAt,
-        day,
-        null,
-        `${random.pick(["622588", "436742", "625907", "512345"])}******${random.digits(4)}`,
+        acquirerMid: "898310048169999",
+        tid: terminal.tid,
+        cardMasked: `${random.pick(["622588", "436742", "625907", "512345"])}******${random.digits(4)}`,
         txType,
-        random.int(100, 200_000),
-        "CNY",
-        random.digits(12),
-        random.int(0, 0xffffff).toString(16).toUpperCase().padStart(6, "0"),
-        String((n % 999_999) + 1).padStart(6, "0"),
-        day.replaceAll("-", "").slice(2),
+        amountMinor: random.int(100, 200_000),
+        rrn: random.digits(12),
+        authCode: random.int(0, 0xffffff).toString(16).toUpperCase().padStart(6, "0"),
+        traceNo: String((n % 999_999) + 1).padStart(6, "0"),
+        batchNo: day.replaceAll("-", "").slice(2),
         approved,
         signed,
         operator,
-        category,
-      ]);
+        origRrn: null,
+        origTrace: null,
+      };
+      rows.push([...posLineValues(record, { terminalId: terminal.id, storeId }, { merchantId, importId }), category]);
     }
     await writer.begin();
-    await writer.insert("ReconLine", LINE_COLUMNS, rows);
+    await writer.insert("ReconLine", SEED_LINE_COLUMNS, rows);
     await writer.commit();
     if (end % 1_000_000 === 0 || end === options.transactions) {
       console.log(`${end.toLocaleString("en-US")} POS lines (${elapsed()})`);
