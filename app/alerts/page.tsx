@@ -2,28 +2,24 @@
 // it works without JavaScript — with acknowledge and resolve for the roles that act on them; for the
 // admin, the alert rules and the alert webhook (components/alerts/webhook-settings.tsx).
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AlertList } from "@/components/alerts/alert-list";
 import { AlertRuleForm } from "@/components/alerts/rule-form";
 import { WebhookSettings } from "@/components/alerts/webhook-settings";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { StatusFilterLinks } from "@/components/ui/status-filter-links";
 import { acknowledgeAlertAction, resolveAlertAction, saveAlertRuleAction } from "@/lib/actions/alerts";
 import { listAlerts } from "@/lib/alerts/list-alerts";
 import { readAlertRules } from "@/lib/alerts/read-alert-rules";
-import { ALERT_STATUSES, type AlertStatus } from "@/lib/alerts/types";
+import { ALERT_STATUSES } from "@/lib/alerts/types";
 import { pageActor } from "@/lib/auth/page-actor";
+import { searchParamIn } from "@/lib/http/search-param";
 import { can } from "@/lib/rbac/permissions";
 import { getWebhook } from "@/lib/webhooks/get-webhook";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Alerts");
   return { title: t("title") };
-}
-
-function statusOf(value: string | string[] | undefined): AlertStatus | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
-  return (ALERT_STATUSES as readonly string[]).includes(first ?? "") ? (first as AlertStatus) : undefined;
 }
 
 export default async function AlertsPage({
@@ -36,40 +32,26 @@ export default async function AlertsPage({
   if (!can(actor.role, "alerts.view")) {
     return <ForbiddenNotice title={t("title")} message={t("forbidden")} testId="alerts-forbidden" />;
   }
-  const status = statusOf((await searchParams).status);
+  const status = searchParamIn(ALERT_STATUSES, (await searchParams).status);
   const manages = can(actor.role, "alerts.manage");
   const [{ items }, rules, webhook] = await Promise.all([
     listAlerts({ actor, status }),
     manages ? readAlertRules({ actor }) : null,
     manages ? getWebhook({ actor }) : null,
   ]);
-  const filters = [
-    { key: "all", href: "/alerts", current: status === undefined },
-    ...ALERT_STATUSES.map((value) => ({ key: value, href: `/alerts?status=${value}`, current: status === value })),
-  ];
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-slate-700">{t("intro")}</p>
       </div>
-      <nav aria-label={t("filters.label")}>
-        <ul className="flex flex-wrap gap-1">
-          {filters.map((filter) => (
-            <li key={filter.key}>
-              <Link
-                href={filter.href}
-                aria-current={filter.current ? "page" : undefined}
-                className={`inline-flex min-h-11 items-center rounded-md px-3 text-sm ${
-                  filter.current ? "bg-slate-900 text-white" : "text-blue-800 underline underline-offset-2"
-                }`}
-              >
-                {t(`filters.${filter.key}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <StatusFilterLinks
+        label={t("filters.label")}
+        path="/alerts"
+        statuses={ALERT_STATUSES}
+        current={status}
+        wording={(key) => t(`filters.${key}`)}
+      />
       <section className="rounded-lg border border-slate-200 bg-white px-4">
         <AlertList
           alerts={items}

@@ -2,21 +2,17 @@
 // Open ones soonest due first (overdue marked), then done ones; a status filter as links, so it
 // works without JavaScript. Everyone sees the ones they may (lib/prevention/visible-actions.ts).
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PreventionActionList } from "@/components/prevention/action-list";
+import { StatusFilterLinks } from "@/components/ui/status-filter-links";
 import { pageActor } from "@/lib/auth/page-actor";
+import { searchParamIn } from "@/lib/http/search-param";
 import { listPreventionActions } from "@/lib/prevention/list-actions";
-import { PREVENTION_STATUSES, type PreventionStatus } from "@/lib/schemas/prevention";
+import { PREVENTION_STATUSES } from "@/lib/schemas/prevention";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Prevention");
   return { title: t("title") };
-}
-
-function statusOf(value: string | string[] | undefined): PreventionStatus | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
-  return (PREVENTION_STATUSES as readonly string[]).includes(first ?? "") ? (first as PreventionStatus) : undefined;
 }
 
 export default async function PreventionPage({
@@ -26,16 +22,8 @@ export default async function PreventionPage({
 }) {
   const t = await getTranslations("Prevention");
   const actor = await pageActor();
-  const status = statusOf((await searchParams).status);
+  const status = searchParamIn(PREVENTION_STATUSES, (await searchParams).status);
   const { items, openCount } = await listPreventionActions({ actor, status });
-  const filters: { key: string; href: string; current: boolean }[] = [
-    { key: "all", href: "/prevention", current: status === undefined },
-    ...PREVENTION_STATUSES.map((value) => ({
-      key: value,
-      href: `/prevention?status=${value}`,
-      current: status === value,
-    })),
-  ];
   return (
     <div className="space-y-4">
       <div>
@@ -45,23 +33,13 @@ export default async function PreventionPage({
           {t("openCount", { count: openCount })}
         </p>
       </div>
-      <nav aria-label={t("filters.label")}>
-        <ul className="flex gap-1">
-          {filters.map((filter) => (
-            <li key={filter.key}>
-              <Link
-                href={filter.href}
-                aria-current={filter.current ? "page" : undefined}
-                className={`inline-flex min-h-11 items-center rounded-md px-3 text-sm ${
-                  filter.current ? "bg-slate-900 text-white" : "text-blue-800 underline underline-offset-2"
-                }`}
-              >
-                {t(`filters.${filter.key}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <StatusFilterLinks
+        label={t("filters.label")}
+        path="/prevention"
+        statuses={PREVENTION_STATUSES}
+        current={status}
+        wording={(key) => t(`filters.${key}`)}
+      />
       <section className="rounded-lg border border-slate-200 bg-white px-4">
         <PreventionActionList actions={items} actor={actor} emptyText={t("empty")} />
       </section>
