@@ -6,7 +6,7 @@
 import { useTranslations } from "next-intl";
 import { type FormAction, useAdminForm } from "@/components/admin/use-admin-form";
 import { SubmitButton } from "@/components/ui/button";
-import { hintClass, labelClass } from "@/components/ui/field";
+import { CheckboxGroupField } from "@/components/ui/checkbox-group";
 import { FormFeedback } from "@/components/ui/form-feedback";
 import { TextField } from "@/components/ui/input";
 import { SelectField } from "@/components/ui/select";
@@ -27,6 +27,7 @@ export function AlertRuleForm({ rule, action }: { rule: AlertRuleSettings; actio
     fields: [
       ...numberKeys.map((key) => `rules.0.params.${key}`),
       "rules.0.params.categories",
+      "rules.0.notify.roles",
       "rules.0.notify.userIds",
     ],
     resetOnSuccess: false,
@@ -62,43 +63,41 @@ export function AlertRuleForm({ rule, action }: { rule: AlertRuleSettings; actio
         ))}
       </div>
       {Array.isArray(params.categories) ? (
-        <fieldset id={fieldId("params.categories")} tabIndex={-1}>
-          <legend className={labelClass}>{t("rulesSection.categories")}</legend>
-          {RECONCILIATION_ALERT_CATEGORIES.map((category) => (
-            <label key={category} className="flex min-h-11 items-center gap-2">
-              <input
-                type="checkbox"
-                name="categories"
-                value={category}
-                defaultChecked={(params.categories as string[]).includes(category)}
-                className="size-5"
-              />
-              {t(`categories.${category}`)}
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroupField
+          id={fieldId("params.categories")}
+          name="categories"
+          legend={t("rulesSection.categories")}
+          error={fieldError("rules.0.params.categories")}
+          groups={[
+            {
+              options: RECONCILIATION_ALERT_CATEGORIES.map((category) => ({
+                value: category,
+                label: t(`categories.${category}`),
+                defaultChecked: (params.categories as string[]).includes(category),
+              })),
+            },
+          ]}
+        />
       ) : null}
-      <fieldset>
-        <legend className={labelClass}>{t("rulesSection.notify")}</legend>
-        <p className={hintClass}>{t("rulesSection.notifyHint")}</p>
-        <div className="flex flex-wrap gap-x-4">
-          {ROLES.map((role) => (
-            <label key={role} className="flex min-h-11 items-center gap-2">
-              <input
-                type="checkbox"
-                name="roles"
-                value={role}
-                defaultChecked={rule.notify.roles.includes(role)}
-                className="size-5"
-              />
-              {tCommon(`roles.${role}`)}
-            </label>
-          ))}
-        </div>
-        {rule.notify.userIds.map((userId) => (
-          <input key={userId} type="hidden" name="userIds" value={userId} />
-        ))}
-      </fieldset>
+      <CheckboxGroupField
+        id={fieldId("notify.roles")}
+        name="roles"
+        legend={t("rulesSection.notify")}
+        hint={t("rulesSection.notifyHint")}
+        error={fieldError("rules.0.notify.roles")}
+        groups={[
+          {
+            options: ROLES.map((role) => ({
+              value: role,
+              label: tCommon(`roles.${role}`),
+              defaultChecked: rule.notify.roles.includes(role),
+            })),
+          },
+        ]}
+      />
+      {rule.notify.userIds.map((userId) => (
+        <input key={userId} type="hidden" name="userIds" value={userId} />
+      ))}
       <SelectField
         id={fieldId("drillKind")}
         name="drillKind"

@@ -7,6 +7,8 @@ import { controlAria, FieldError, Hint, labelClass, RequiredMark } from "./field
 export interface CheckboxOption {
   value: string;
   label: ReactNode;
+  /** Ticked when the form is first shown (a setting's current value). */
+  defaultChecked?: boolean;
 }
 
 export function CheckboxGroupField({
@@ -44,7 +46,13 @@ export function CheckboxGroupField({
             {group.title ? <p className="text-sm font-medium text-slate-600">{group.title}</p> : null}
             {group.options.map((option) => (
               <label key={option.value} className="flex min-h-11 items-center gap-2 text-base">
-                <input type="checkbox" name={name} value={option.value} className="size-5 shrink-0" />
+                <input
+                  type="checkbox"
+                  name={name}
+                  value={option.value}
+                  defaultChecked={option.defaultChecked}
+                  className="size-5 shrink-0"
+                />
                 {option.label}
               </label>
             ))}

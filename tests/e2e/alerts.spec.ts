@@ -117,9 +117,12 @@ test("without JavaScript the admin changes a rule's threshold on /alerts, and th
   await expect(admin.getByTestId("alert-rule-decline_burst").getByRole("status")).toHaveText("Rule saved.");
   const api = await apiAs("admin");
   const { rules } = (await (await api.get("/api/alerts/rules")).json()) as {
-    rules: { type: string; params: Record<string, number> }[];
+    rules: { type: string; params: Record<string, number>; notify: { roles: string[] } }[];
   };
-  expect(rules.find((rule) => rule.type === "decline_burst")?.params).toEqual({ count: 5, minutes: 31 });
+  const saved = rules.find((rule) => rule.type === "decline_burst");
+  expect(saved?.params).toEqual({ count: 5, minutes: 31 });
+  // Who is told came ticked as saved, so the form sent it back unchanged.
+  expect(saved?.notify.roles).toEqual(["SUPERVISOR", "ADMIN"]);
   // A refused value is named beside its field, and nothing changes.
   await admin.getByTestId("alert-rule-decline_burst").getByLabel("Within minutes").fill("0");
   await admin.getByTestId("alert-rule-decline_burst").getByRole("button", { name: "Save rule" }).click();
