@@ -9,9 +9,10 @@
 import "server-only";
 import { ensureIncidentRollup } from "@/lib/dashboard/incident-rollup";
 import { monthBounds, monthOf } from "@/lib/dashboard/period";
-import { prisma } from "@/lib/db/client";
+import { databaseProvider, prisma } from "@/lib/db/client";
 import { addLocalDays, localDateOf } from "@/lib/deadlines/calendar";
 import { MIN_LOGGED, selectTrainingGaps } from "@/lib/drills/select-gaps";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentKind as DbIncidentKind } from "@/lib/generated/prisma/enums";
 import { kindFromDb } from "@/lib/incidents/codec";
 import type { Dashboard } from "@/lib/schemas/dashboard";
@@ -30,7 +31,7 @@ export function loggedWindow(now: Date, timeZone: string): { first: string; last
   return { first: monthOf(addLocalDays(today, -(LOGGED_WINDOW_DAYS - 1))), last: monthOf(today) };
 }
 
-/** Every store: the summary's month rows, only of people who are active cashiers now. */
+/** Every store: the summary's month rows (of anyone: the caller keeps the active cashiers). */
 async function loggedInEveryStore(merchantId: string, timeZone: string, now: Date): Promise<Logged[]> {
   await ensureIncidentRollup(merchantId, timeZone);
   const window = loggedWindow(now, timeZone);
@@ -39,19 +40,13 @@ async function loggedInEveryStore(merchantId: string, timeZone: string, now: Dat
     WHERE "merchantId" = ${merchantId} AND "measure" = 'reported_month'
       AND "day" >= ${window.first} AND "day" <= ${window.last}
     GROUP BY "key" HAVING SUM("count") >= ${MIN_LOGGED}`;
-  const cashiers = new Set(
-    (
-      await prisma.membership.findMany({
-        where: { merchantId, role: "CASHIER", active: true },
-        select: { userId: true },
-      })
-    ).map((membership) => membership.userId),
-  );
-  return rows.flatMap((row) => {
+  return rows.map((row) => {
     const at = row.key.lastIndexOf(":");
-    const reportedById = row.key.slice(0, at);
-    if (!cashiers.has(reportedById)) return [];
-    return [{ reportedById, kind: row.key.slice(at + 1) as DbIncidentKind, count: Number(row.count) }];
+    return {
+      reportedById: row.key.slice(0, at),
+      kind: row.key.slice(at + 1) as DbIncidentKind,
+      count: Number(row.count),
+    };
   });
 }
 
@@ -68,7 +63,6 @@ async function loggedInStores(storeIds: string[], merchantId: string, timeZone: 
       reportedById: { not: null },
       occurredAt: { gte: first.start, lt: last.end },
       storeId: { in: storeIds },
-      reportedBy: { membership: { merchantId, role: "CASHIER", active: true } },
     },
     _count: { _all: true },
   });
@@ -76,6 +70,25 @@ async function loggedInStores(storeIds: string[], merchantId: string, timeZone: 
     row.reportedById && row._count._all >= MIN_LOGGED
       ? [{ reportedById: row.reportedById, kind: row.kind, count: row._count._all }]
       : [],
+  );
+}
+
+/**
+ * The merchant's cashiers' last closed drill per kind: one walk of its drills. SQLite is told the
+ * (merchantId, drill, …) index: it preferred (merchantId, closedAt), every close of the merchant —
+ * 1.1 s at a million incidents.
+ */
+async function lastDrills(merchantId: string) {
+  const indexed = Prisma.raw(
+    databaseProvider === "sqlite" ? `INDEXED BY "Incident_merchantId_drill_occurredAt_storeId_idx"` : "",
+  );
+  const rows = await prisma.$queryRaw<{ drillForId: string; kind: DbIncidentKind; last: Date | string | number }[]>`
+    SELECT "drillForId", CAST("kind" AS TEXT) AS "kind", MAX("closedAt") AS "last" FROM "Incident" ${indexed}
+    WHERE "merchantId" = ${merchantId} AND "drill" = true AND CAST("status" AS TEXT) = 'CLOSED'
+      AND "closedAt" IS NOT NULL AND "drillForId" IS NOT NULL
+    GROUP BY "drillForId", "kind"`;
+  return new Map(
+    rows.map((row) => [`${row.drillForId}:${row.kind}`, row.last instanceof Date ? row.last : new Date(row.last)]),
   );
 }
 
@@ -98,40 +111,30 @@ export async function listTrainingGaps({
       ? await loggedInEveryStore(merchantId, timeZone, now)
       : await loggedInStores(storeIds, merchantId, timeZone, now);
   if (patterns.length === 0) return [];
-  const cashierIds = [...new Set(patterns.map((row) => row.reportedById))];
-
-  // Issue 10 (dashboard at scale): at most 500 ids a query — a chain's thousand cashiers were more
-  // bound parameters than SQLite takes (P2029, the dashboard answered 500).
-  const idChunks = Array.from({ length: Math.ceil(cashierIds.length / 500) }, (_, i) =>
-    cashierIds.slice(i * 500, (i + 1) * 500),
+  // Active cashiers now, with their names (a chain's thousand in one read), and the drills.
+  const cashiers = new Map(
+    (
+      await prisma.membership.findMany({
+        where: { merchantId, role: "CASHIER", active: true },
+        select: { userId: true, user: { select: { name: true } } },
+      })
+    ).map((membership) => [membership.userId, membership.user.name]),
   );
-  const [drills, people] = await Promise.all([
-    Promise.all(
-      idChunks.map((ids) =>
-        prisma.incident.groupBy({
-          // Walks Incident (drillForId, kind).
-          by: ["drillForId", "kind"],
-          where: { merchantId, drill: true, status: "CLOSED", drillForId: { in: ids }, closedAt: { not: null } },
-          _max: { closedAt: true },
-        }),
-      ),
-    ).then((parts) => parts.flat()),
-    Promise.all(
-      idChunks.map((ids) => prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
-    ).then((parts) => parts.flat()),
-  ]);
-  const lastDrill = new Map(drills.map((row) => [`${row.drillForId}:${row.kind}`, row._max.closedAt]));
-  const nameOf = new Map(people.map((person) => [person.id, person.name]));
+  const lastDrill = await lastDrills(merchantId);
   return selectTrainingGaps(
-    patterns.map((row) => {
+    patterns.flatMap((row) => {
       const userId = row.reportedById;
-      return {
-        userId,
-        name: nameOf.get(userId) ?? "",
-        kind: kindFromDb(row.kind),
-        logged: row.count,
-        lastDrillAt: lastDrill.get(`${userId}:${row.kind}`) ?? null,
-      };
+      const name = cashiers.get(userId);
+      if (name === undefined) return [];
+      return [
+        {
+          userId,
+          name,
+          kind: kindFromDb(row.kind),
+          logged: row.count,
+          lastDrillAt: lastDrill.get(`${userId}:${row.kind}`) ?? null,
+        },
+      ];
     }),
     new Date(now.getTime() - PRACTISED_WINDOW_DAYS * DAY_MS),
   );
