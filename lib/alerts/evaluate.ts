@@ -6,12 +6,13 @@
 // unique index. An open alert's evidence is brought up to date; a condition whose last alert was
 // resolved raises again only with evidence the resolved one did not have.
 import "server-only";
-import { loadAlertFacts } from "@/lib/alerts/load-facts";
+import { type AlertFacts, loadAlertFacts, readStoreNames } from "@/lib/alerts/load-facts";
 import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { loadAlertRules } from "@/lib/alerts/read-alert-rules";
+import type { AlertRuleSettings } from "@/lib/alerts/rule-settings";
 import { runRules } from "@/lib/alerts/run-rules";
-import { type AlertEvidence, evidenceItemIds, MAX_EVIDENCE_ITEMS } from "@/lib/alerts/types";
-import { prisma } from "@/lib/db/client";
+import { type AlertCandidate, type AlertEvidence, evidenceItemIds, MAX_EVIDENCE_ITEMS } from "@/lib/alerts/types";
+import { prisma, type Tx } from "@/lib/db/client";
 
 export async function evaluateAlerts({
   merchantId,
@@ -23,36 +24,89 @@ export async function evaluateAlerts({
   lines?: boolean;
   now?: Date;
 }): Promise<{ raised: string[] }> {
-  const rules = await loadAlertRules(prisma, merchantId);
-  if (!rules.some((rule) => rule.enabled)) return { raised: [] };
-  const facts = await loadAlertFacts(prisma, { merchantId, rules, now, withLines: lines });
-  const candidates = runRules(rules, facts, now);
-  if (candidates.length === 0) return { raised: [] };
+  const plan = await planAlerts(prisma, { merchantId, lines, now });
+  if (!plan) return { raised: [] };
+  for (const update of plan.updates) {
+    await prisma.alert.updateMany({
+      where: { id: update.id, openKey: update.openKey },
+      data: { evidence: JSON.stringify(update.evidence) },
+    });
+  }
+  const storeNames = await readStoreNames(
+    prisma,
+    merchantId,
+    plan.fresh.flatMap((candidate) => (candidate.storeId ? [candidate.storeId] : [])),
+    plan.facts.storeNames,
+  );
+  const raised: string[] = [];
+  for (const candidate of plan.fresh) {
+    const rule = plan.rules.find((each) => each.type === candidate.ruleType);
+    if (!rule) continue;
+    const id = await raiseAlert({
+      merchantId,
+      candidate,
+      rule,
+      storeName: candidate.storeId ? (storeNames.get(candidate.storeId) ?? null) : null,
+      now,
+    });
+    if (id) raised.push(id);
+  }
+  return { raised };
+}
 
+/** What an evaluation would write: the open alerts' new evidence and the candidates to raise. */
+export interface AlertPlan {
+  rules: AlertRuleSettings[];
+  facts: AlertFacts;
+  candidates: AlertCandidate[];
+  updates: { id: string; openKey: string; evidence: AlertEvidence }[];
+  fresh: AlertCandidate[];
+}
+
+/** The evaluation's reads, writing nothing (null: no rule is on). */
+export async function planAlerts(
+  db: Tx,
+  { merchantId, lines, now }: { merchantId: string; lines: boolean; now: Date },
+): Promise<AlertPlan | null> {
+  const rules = await loadAlertRules(db, merchantId);
+  if (!rules.some((rule) => rule.enabled)) return null;
+  const facts = await loadAlertFacts(db, { merchantId, rules, now, withLines: lines });
+  const candidates = runRules(rules, facts, now);
+  return { rules, facts, candidates, ...(await comparePlan(db, merchantId, candidates)) };
+}
+
+/** The candidates against the merchant's alerts: open ones to bring up to date, the rest to raise. */
+export async function comparePlan(
+  db: Tx,
+  merchantId: string,
+  candidates: readonly AlertCandidate[],
+): Promise<Pick<AlertPlan, "updates" | "fresh">> {
+  if (candidates.length === 0) return { updates: [], fresh: [] };
   const keys = candidates.map((candidate) => candidate.conditionKey);
-  const openAlerts = await prisma.alert.findMany({
-    where: { merchantId, openKey: { in: keys } },
-    select: { id: true, openKey: true, evidence: true },
-  });
+  const openAlerts = [];
+  for (const some of chunks(keys)) {
+    openAlerts.push(
+      ...(await db.alert.findMany({
+        where: { merchantId, openKey: { in: some } },
+        select: { id: true, openKey: true, evidence: true },
+      })),
+    );
+  }
   const open = new Map(openAlerts.map((alert) => [alert.openKey, alert]));
   // An open alert's evidence keeps up with its condition (a fourth slip joins the three), so once
   // it is resolved only evidence that came after raises the condition again.
+  const updates: AlertPlan["updates"] = [];
   for (const candidate of candidates) {
     const alert = open.get(candidate.conditionKey);
     if (!alert) continue;
     const merged = mergeEvidence(readEvidence(alert.evidence), candidate.evidence);
-    if (merged) {
-      await prisma.alert.updateMany({
-        where: { id: alert.id, openKey: candidate.conditionKey },
-        data: { evidence: JSON.stringify(merged) },
-      });
-    }
+    if (merged) updates.push({ id: alert.id, openKey: candidate.conditionKey, evidence: merged });
   }
-  const fresh = candidates.filter((candidate) => !open.has(candidate.conditionKey));
+  const unopened = candidates.filter((candidate) => !open.has(candidate.conditionKey));
   const lastResolved = new Map<string, Set<string>>();
-  if (fresh.length > 0) {
-    const resolved = await prisma.alert.findMany({
-      where: { merchantId, status: "resolved", conditionKey: { in: fresh.map((candidate) => candidate.conditionKey) } },
+  for (const some of chunks(unopened.map((candidate) => candidate.conditionKey))) {
+    const resolved = await db.alert.findMany({
+      where: { merchantId, status: "resolved", conditionKey: { in: some } },
       select: { conditionKey: true, evidence: true },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 1_000,
@@ -62,23 +116,24 @@ export async function evaluateAlerts({
       lastResolved.set(alert.conditionKey, new Set(evidenceItemIds(readEvidence(alert.evidence))));
     }
   }
-
-  const raised: string[] = [];
-  for (const candidate of fresh) {
+  const fresh = unopened.filter((candidate) => {
     const before = lastResolved.get(candidate.conditionKey);
-    if (before && evidenceItemIds(candidate.evidence).every((item) => before.has(item))) continue;
-    const rule = rules.find((each) => each.type === candidate.ruleType);
-    if (!rule) continue;
-    const id = await raiseAlert({
-      merchantId,
-      candidate,
-      rule,
-      storeName: candidate.storeId ? (facts.storeNames.get(candidate.storeId) ?? null) : null,
-      now,
-    });
-    if (id) raised.push(id);
-  }
-  return { raised };
+    return !before || !evidenceItemIds(candidate.evidence).every((item) => before.has(item));
+  });
+  return { updates, fresh };
+}
+
+/**
+ * The keys in lists short enough for one query: a chain's evaluation has a thousand candidates and
+ * more, and one IN list of them was over SQLite's limit on a query's parameters (the job failed).
+ */
+export const KEYS_PER_QUERY = 500;
+
+function chunks(keys: readonly string[]): string[][] {
+  const lists: string[][] = [];
+  for (let index = 0; index < keys.length; index += KEYS_PER_QUERY)
+    lists.push(keys.slice(index, index + KEYS_PER_QUERY));
+  return lists;
 }
 
 function readEvidence(text: string): AlertEvidence {

@@ -30,12 +30,34 @@ export interface RobustZ {
  * An empty sample says nothing: z = 0.
  */
 export function robustZ(value: number, sample: readonly number[]): RobustZ {
-  if (sample.length === 0) return { z: 0, median: Number.NaN, mad: Number.NaN };
+  return robustZOf(value, robustScale(sample));
+}
+
+/** What the robust z-score needs of a sample: computed once, it judges many values. */
+export interface RobustScale {
+  size: number;
+  median: number;
+  mad: number;
+  meanAbsoluteDeviation: number;
+}
+
+export function robustScale(sample: readonly number[]): RobustScale {
+  if (sample.length === 0) return { size: 0, median: Number.NaN, mad: Number.NaN, meanAbsoluteDeviation: Number.NaN };
   const center = median(sample);
-  const mad = medianAbsoluteDeviation(sample, center);
+  return {
+    size: sample.length,
+    median: center,
+    mad: medianAbsoluteDeviation(sample, center),
+    meanAbsoluteDeviation: sample.reduce((sum, item) => sum + Math.abs(item - center), 0) / sample.length,
+  };
+}
+
+/** The robust z-score of `value` against a sample's scale (robustZ, without reading the sample again). */
+export function robustZOf(value: number, scale: RobustScale): RobustZ {
+  if (scale.size === 0) return { z: 0, median: Number.NaN, mad: Number.NaN };
+  const { median: center, mad, meanAbsoluteDeviation } = scale;
   const distance = value - center;
   if (mad > 0) return { z: (0.6745 * distance) / mad, median: center, mad };
-  const meanAbsoluteDeviation = sample.reduce((sum, item) => sum + Math.abs(item - center), 0) / sample.length;
   if (meanAbsoluteDeviation > 0) return { z: distance / (1.253314 * meanAbsoluteDeviation), median: center, mad };
   return {
     z: distance === 0 ? 0 : distance > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY,

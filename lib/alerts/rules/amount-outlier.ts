@@ -3,7 +3,7 @@
 // (default 4), with at least minSamples amounts to judge by. Only amounts above the median count
 // (a small amount is no risk). One alert per incident. Pure.
 
-import { robustZ } from "@/lib/alerts/robust-z";
+import { type RobustScale, robustScale, robustZOf } from "@/lib/alerts/robust-z";
 import type { RuleParams } from "@/lib/alerts/rule-settings";
 import { type AlertCandidate, evidenceIncident, type IncidentFact } from "@/lib/alerts/types";
 
@@ -19,11 +19,18 @@ export function evaluateAmountOutlier({
   params: RuleParams<"amount_outlier">;
 }): AlertCandidate[] {
   const candidates: AlertCandidate[] = [];
+  // Each store's median and deviation once, not once per incident judged against them.
+  const scales = new Map<string, RobustScale>();
   for (const incident of [...recent].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if (incident.amountMinor === null) continue;
     const sample = samples.get(incident.storeId) ?? [];
     if (sample.length < params.minSamples) continue;
-    const { z, median, mad } = robustZ(incident.amountMinor, sample);
+    let scale = scales.get(incident.storeId);
+    if (!scale) {
+      scale = robustScale(sample);
+      scales.set(incident.storeId, scale);
+    }
+    const { z, median, mad } = robustZOf(incident.amountMinor, scale);
     if (!(z > params.threshold)) continue;
     candidates.push({
       ruleType: "amount_outlier",
