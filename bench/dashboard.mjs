@@ -5,8 +5,9 @@
 // summaries; one and ten stores: counted from the incidents), finance and a supervisor, over 30,
 // 90, 365 and 731 days; then the incident list's filters and searches (bench:lists's API queries).
 // In one process (scripts/bench-dashboard.ts), one call at a time: after the warm-up, --runs calls
-// per query; prints p50/p95 per query and writes bench/results/dashboard-<time>.json. The target
-// (issue 10): p95 under 150 ms for every query on SQLite. A benchmark, not a test.
+// per query; prints p50/p95 per query and writes bench/results/dashboard-<time>.json. The targets
+// (issue 10): p95 under 150 ms for every query on SQLite; the whole dashboard (its five queries one
+// after another) "renders in well under a second". A benchmark, not a test.
 //
 //   npm run bench:dashboard -- --database-url file:/tmp/scale.db
 //   npm run bench:dashboard -- --postgres --database-url postgresql://…/slipcase_scale
@@ -24,6 +25,9 @@ import { onCleanup, runBench } from "./lib/processes.mjs";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const TSX_BIN = path.join(ROOT, "node_modules", ".bin", "tsx");
 const TARGET_P95_MS = 150;
+/** The whole getDashboard: every query of the page in a row. */
+const WHOLE_TARGET_P95_MS = 1000;
+const targetOf = (result) => (result.label.endsWith("whole getDashboard") ? WHOLE_TARGET_P95_MS : TARGET_P95_MS);
 
 function parseArguments(argv) {
   const options = { postgres: false, databaseUrl: null, runs: 30, warmup: 3, only: null };
@@ -83,7 +87,7 @@ async function main() {
       }
       const result = JSON.parse(line);
       results.push(result);
-      const flag = result.p95 > TARGET_P95_MS ? "  over 150 ms" : "";
+      const flag = result.p95 > targetOf(result) ? `  over ${targetOf(result)} ms` : "";
       console.log(
         `${result.role.padEnd(10)} ${result.label.padEnd(96)} p50 ${String(result.p50).padStart(7)} ms  p95 ${String(result.p95).padStart(7)} ms${flag}`,
       );
@@ -95,8 +99,14 @@ async function main() {
   console.log(`\nLoad average after: ${after}`);
   console.log(`\n| role | query | p50 (ms) | p95 (ms) |\n| --- | --- | ---: | ---: |`);
   for (const result of results) console.log(`| ${result.role} | ${result.label} | ${result.p50} | ${result.p95} |`);
-  const over = results.filter((result) => result.p95 > TARGET_P95_MS);
-  console.log(`\n${results.length - over.length} of ${results.length} queries with p95 under ${TARGET_P95_MS} ms.`);
+  const queries = results.filter((result) => targetOf(result) === TARGET_P95_MS);
+  const wholes = results.filter((result) => targetOf(result) === WHOLE_TARGET_P95_MS);
+  const under = (list, target) => list.filter((result) => result.p95 <= target).length;
+  console.log(`\n${under(queries, TARGET_P95_MS)} of ${queries.length} queries with p95 under ${TARGET_P95_MS} ms.`);
+  console.log(
+    `${under(wholes, WHOLE_TARGET_P95_MS)} of ${wholes.length} whole dashboards with p95 under ${WHOLE_TARGET_P95_MS} ms` +
+      ` (slowest p95 ${Math.max(0, ...wholes.map((result) => result.p95))} ms).`,
+  );
   const folder = path.join(ROOT, "bench", "results");
   fs.mkdirSync(folder, { recursive: true });
   const file = path.join(folder, `dashboard-${new Date().toISOString().replaceAll(":", "-")}.json`);
