@@ -11,10 +11,12 @@
 //   npm run bench:alerts -- --database-url file:/tmp/alerts-scale.db   (a COPY: it raises alerts)
 //   npm run bench:alerts -- --postgres --database-url postgresql://…/slipcase_dash_scale
 //   --runs N (20)  --warmup N (3)  --only TEXT (the parts whose label contains TEXT)
+//   --write (PostgreSQL: run the whole evaluation as the job does, on a copy made with
+//            CREATE DATABASE … TEMPLATE slipcase_dash_scale)
 //
 // On SQLite the whole evaluation writes as the job does (its alerts are raised in the warm-up). On
-// PostgreSQL nothing is written (--no-write): the whole evaluation is timed as its reads, each in a
-// transaction rolled back, so a shared scale database is only read.
+// PostgreSQL, unless --write, nothing is written: the whole evaluation is timed as its reads, each in
+// a transaction rolled back, so a shared scale database is only read.
 //
 // Run it under `flock /tmp/slipcase-bench.lock` on a shared machine: the load average is printed
 // beside the figures.
@@ -30,7 +32,7 @@ const TSX_BIN = path.join(ROOT, "node_modules", ".bin", "tsx");
 const TARGET_P95_MS = 150;
 
 function parseArguments(argv) {
-  const options = { postgres: false, databaseUrl: null, runs: 20, warmup: 3, only: null };
+  const options = { postgres: false, databaseUrl: null, runs: 20, warmup: 3, only: null, write: false };
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => inline ?? argv[++i];
@@ -39,6 +41,7 @@ function parseArguments(argv) {
     else if (name === "--runs") options.runs = Number(value());
     else if (name === "--warmup") options.warmup = Number(value());
     else if (name === "--only") options.only = value();
+    else if (name === "--write") options.write = true;
     else if (name === "--help" || name === "-h") {
       console.log(fs.readFileSync(new URL(import.meta.url), "utf8").split("\nimport ")[0]);
       process.exit(0);
@@ -67,7 +70,7 @@ async function main() {
   const args = ["--conditions=react-server", path.join(ROOT, "scripts", "bench-alerts.ts")];
   args.push("--runs", String(options.runs), "--warmup", String(options.warmup));
   if (options.only) args.push("--only", options.only);
-  if (options.postgres) args.push("--no-write");
+  if (options.postgres && !options.write) args.push("--no-write");
   const child = spawn(TSX_BIN, args, {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: options.databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
@@ -116,6 +119,7 @@ async function main() {
         databaseUrl: redact(options.databaseUrl),
         loadAverageBefore: before,
         loadAverageAfter: after,
+        wrote: !options.postgres || options.write,
         runs: options.runs,
         warmup: options.warmup,
         results,

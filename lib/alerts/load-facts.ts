@@ -191,7 +191,9 @@ export async function loadAlertFacts(
 ): Promise<AlertFacts> {
   const context = await loadFactContext(tx, input);
   const facts = emptyFacts(context.today);
-  for (const part of FACT_PARTS) await part.load(tx, context, facts);
+  // Each part fills its own facts: on PostgreSQL they run side by side on the pool's connections
+  // (SQLite's one connection takes them in turn).
+  await Promise.all(FACT_PARTS.map((part) => part.load(tx, context, facts)));
   return facts;
 }
 
