@@ -271,6 +271,15 @@ export function incidentWalkSql({
       ? `+i."status"`
       : `i."status"`,
   );
+  // One store's cases along one status by due time: named on SQLite. The statistics PRAGMA
+  // optimize keeps (sampled under analysis_limit) rate the merchant's (merchantId, status, dueAt,
+  // id) as selective as the store's, and SQLite took it: a supervisor's work queue walked every
+  // store's open and in-progress cases (~25,000, each testing its steps), 58 ms at a million
+  // incidents (bench:lists), against under 1 ms along the store's ~60.
+  const index =
+    databaseProvider === "sqlite" && storeId !== null && status !== null && sort === "due"
+      ? Prisma.raw(` INDEXED BY "Incident_storeId_status_dueAt_id_idx"`)
+      : Prisma.empty;
   return walkSql({
     conditions: [
       ...conditions,
@@ -279,14 +288,25 @@ export function incidentWalkSql({
     ],
     sort,
     take,
+    index,
   });
 }
 
-function walkSql({ conditions, sort, take }: { conditions: Prisma.Sql[]; sort: IncidentSort; take: number }) {
+function walkSql({
+  conditions,
+  sort,
+  take,
+  index = Prisma.empty,
+}: {
+  conditions: Prisma.Sql[];
+  sort: IncidentSort;
+  take: number;
+  index?: Prisma.Sql;
+}) {
   const { column, direction } = SORT_ORDER[sort];
   const where = Prisma.join(conditions, " AND ");
   const order = Prisma.raw(`i."${column}" ${direction}, i."id" ${direction}`);
-  return Prisma.sql`SELECT i."id", i.${Prisma.raw(`"${column}"`)} AS "sortKey" FROM "Incident" i WHERE ${where} ORDER BY ${order} LIMIT ${take}`;
+  return Prisma.sql`SELECT i."id", i.${Prisma.raw(`"${column}"`)} AS "sortKey" FROM "Incident" i${index} WHERE ${where} ORDER BY ${order} LIMIT ${take}`;
 }
 
 /**

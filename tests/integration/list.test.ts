@@ -503,6 +503,56 @@ describe("work queue: sorts and what the caller can act on", () => {
     if (databaseProvider === "sqlite") expect(plan).not.toMatch(/TEMP B-TREE/);
     else expect(plan).not.toMatch(/\bSort\b/);
   });
+  // bench:lists: a supervisor's work queue (one store, due sort) took the merchant's (merchantId,
+  // status, dueAt, id) and walked every store's open cases, 58 ms at a million incidents — under
+  // the statistics SQLite's sampling ANALYZE (PRAGMA optimize, analysis_limit) wrote there, which
+  // rate a merchant's cases as few as a store's. Those statistics, set here, reproduce the choice.
+  if (databaseProvider === "sqlite") {
+    test("a store's walk by due time keeps the store's index under a chain's sampled statistics", async () => {
+      const merchant = await prisma.merchant.findFirstOrThrow({ select: { id: true } });
+      await prisma.$executeRawUnsafe(`ANALYZE "Incident"`);
+      const saved = await prisma.$queryRaw<{ idx: string; stat: string }[]>`
+        SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'Incident'`;
+      // The test database's own samples (sqlite_stat4) would outweigh the chain's averages.
+      const savedSamples = await prisma.$queryRaw<
+        { idx: string; neq: string; nlt: string; ndlt: string; sample: Uint8Array }[]
+      >`SELECT idx, neq, nlt, ndlt, sample FROM sqlite_stat4 WHERE tbl = 'Incident'`;
+      const scale = {
+        Incident_storeId_status_dueAt_id_idx: "1000000 1001 1001 6 1",
+        Incident_merchantId_status_dueAt_id_idx: "1000000 1001 1001 1001 1",
+      };
+      try {
+        await prisma.$executeRaw`DELETE FROM sqlite_stat1 WHERE tbl = 'Incident'`;
+        await prisma.$executeRaw`DELETE FROM sqlite_stat4 WHERE tbl = 'Incident'`;
+        for (const [idx, stat] of Object.entries(scale)) {
+          await prisma.$executeRaw`INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('Incident', ${idx}, ${stat})`;
+        }
+        await prisma.$executeRawUnsafe("ANALYZE sqlite_schema");
+        for (const status of ["OPEN", "IN_PROGRESS"] as const) {
+          const sql = incidentWalkSql({
+            conditions: [Prisma.sql`i."merchantId" = ${merchant.id}`],
+            storeId: oldOpen.storeId,
+            status,
+            sort: "due",
+            take: 51,
+          });
+          const plan = await explain(sql);
+          expect(plan).toMatch(/Incident_storeId_status_dueAt_id_idx/);
+          expect(plan).not.toMatch(/TEMP B-TREE/);
+        }
+      } finally {
+        await prisma.$executeRaw`DELETE FROM sqlite_stat1 WHERE tbl = 'Incident'`;
+        for (const { idx, stat } of saved) {
+          await prisma.$executeRaw`INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('Incident', ${idx}, ${stat})`;
+        }
+        for (const { idx, neq, nlt, ndlt, sample } of savedSamples) {
+          await prisma.$executeRaw`INSERT INTO sqlite_stat4 (tbl, idx, neq, nlt, ndlt, sample)
+            VALUES ('Incident', ${idx}, ${neq}, ${nlt}, ${ndlt}, ${sample})`;
+        }
+        await prisma.$executeRawUnsafe("ANALYZE sqlite_schema");
+      }
+    });
+  }
   // bench:lists: a search with status CLOSED and a store walked every store's closed cases along
   // (merchantId, status, createdAt, id) — 0.3–1.9 s at a million incidents on SQLite.
   test("one store's walk along one status by creation is served by the store's own index", async () => {
