@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { percentileHours } from "@/lib/dashboard/close-time";
 import { ensureIncidentRollup } from "@/lib/dashboard/incident-rollup";
 import { incidentMeasuresSql, sqlText } from "@/lib/dashboard/incident-sql";
+import { readLineTotals } from "@/lib/dashboard/line-totals";
 import { bucketBounds, bucketOf, bucketsOf, type Grain, resolvePeriod, splitWholeMonths } from "@/lib/dashboard/period";
 import { addCounts, emptyCounts, markOutliers, rateRow, type TransactionCounts } from "@/lib/dashboard/rates";
 import { databaseProvider, prisma } from "@/lib/db/client";
@@ -369,33 +370,11 @@ export async function readTransactionFigures(context: DashboardContext): Promise
   if (storeIds === null) {
     // Every store: the running totals at the period's last day with lines less those before it
     // (a few thousand rows whatever the period's length), and the hour rows of all stores.
-    const [bounds] = await prisma.$queryRaw<{ hi: string | null; lo: string | null }[]>`
-      SELECT
-        (SELECT MAX("day") FROM "DashboardTransactionDay"
-          WHERE "merchantId" = ${merchantId} AND "dimension" = 'total' AND "day" <= ${to}) AS "hi",
-        (SELECT MAX("day") FROM "DashboardTransactionDay"
-          WHERE "merchantId" = ${merchantId} AND "dimension" = 'total' AND "day" < ${from}) AS "lo"`;
-    const hi = bounds?.hi ?? null;
-    const lo = bounds?.lo ?? null;
-    const totals =
-      hi === null || (lo !== null && lo >= hi)
-        ? []
-        : await prisma.$queryRaw<(TransactionRow & { day: string })[]>`
-            SELECT "day", "dimension", "storeId", "terminal", "operator", "hour", "transactions", "sales", "unsigned",
-              "declines", "duplicates", "voids", "refunds"
-            FROM "DashboardTransactionDay"
-            WHERE "merchantId" = ${merchantId} AND "dimension" = 'total' AND "day" IN (${hi}, ${lo ?? hi})`;
-    const before = new Map(
-      totals.filter((row) => row.day === lo).map((row) => [`${row.storeId}|${row.terminal}|${row.operator}`, row]),
-    );
-    const columns = ["transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds"] as const;
-    for (const row of totals) {
-      if (row.day !== hi) continue;
-      const earlier = before.get(`${row.storeId}|${row.terminal}|${row.operator}`);
-      const period = { ...row, dimension: "line" };
-      for (const column of columns) period[column] = Number(row[column]) - Number(earlier?.[column] ?? 0);
-      if (Number(period.transactions) > 0) rows.push(period);
-    }
+    rows = (await readLineTotals(prisma, { merchantId, from, to })).map((row) => ({
+      ...row,
+      dimension: "line",
+      hour: "",
+    }));
     rows.push(
       ...(await prisma.$queryRaw<TransactionRow[]>`
         SELECT "dimension", "storeId", "terminal", "operator", "hour", ${sums} FROM "DashboardTransactionDay"

@@ -12,6 +12,7 @@ import { GET as getRulesRoute, PUT as putRulesRoute } from "@/app/api/alerts/rul
 import { POST as drillRoute } from "@/app/api/drills/route";
 import { wallClock } from "@/lib/alerts/load-facts";
 import { ALERTS_EVALUATE_JOB_KIND } from "@/lib/alerts/queue-evaluation";
+import { rebuildTransactionDaysSql } from "@/lib/dashboard/transaction-sql";
 import { prisma } from "@/lib/db/client";
 import { JOB_HANDLERS } from "@/lib/jobs/handlers";
 import type { AlertDto } from "@/lib/schemas/alerts";
@@ -313,13 +314,65 @@ describe("what the reconciliation found", () => {
       "finance@demo.test",
       "supervisor@demo.test",
     ]);
-    const [operator] = await alertsOf("unsigned_streak:operator:op-77");
+    const [operator] = await alertsOf(`unsigned_streak:operator:${store1.id}:op-77`);
     expect(operator).toMatchObject({ subjectType: "operator", subjectLabel: "op-77" });
     expect(JSON.parse(operator.evidence).lines).toHaveLength(3);
     // Evaluated again: nothing new.
     await evaluate(true);
     expect(await alertsOf("reconciliation:pos_only:alerts-test")).toHaveLength(1);
-    expect(await alertsOf("unsigned_streak:operator:op-77")).toHaveLength(1);
+    expect(await alertsOf(`unsigned_streak:operator:${store1.id}:op-77`)).toHaveLength(1);
+  });
+
+  test("an operator's unsigned rate is their store's: the same code in another store is someone else", async () => {
+    const [store1, store2] = await Promise.all(
+      ["Store 1", "Store 2"].map((name) => prisma.store.findFirstOrThrow({ where: { merchantId, name } })),
+    );
+    const saved = await putRulesAs("admin", {
+      rules: [{ type: "unsigned_rate", enabled: true, params: { days: 30, perThousand: 200, minSales: 3 } }],
+    });
+    expect(saved.status).toBe(200);
+    const today = wallClock(new Date(), "Asia/Shanghai").slice(0, 10);
+    // op-88 of Store 1: 1 unsigned of 3 sales (333 per 1,000); op-88 of Store 2: none of 3. Lumped
+    // together they would be 1 of 6 (167), under the threshold.
+    const sale = (lineNo: number, storeId: string, unsigned: boolean) => ({
+      merchantId,
+      importId: "alerts-rate-import",
+      source: "pos",
+      lineNo,
+      storeId,
+      tid: storeId === store1.id ? "T1000001" : "T2000001",
+      txAt: `${today} 11:0${lineNo}:00`,
+      day: today,
+      txType: "sale",
+      approved: true,
+      amountMinor: 1_000n + BigInt(lineNo),
+      signed: !unsigned,
+      operator: "op-88",
+      category: unsigned ? "unsigned" : "matched",
+    });
+    await prisma.reconLine.createMany({
+      data: [
+        sale(1, store1.id, true),
+        sale(2, store1.id, false),
+        sale(3, store1.id, false),
+        sale(4, store2.id, false),
+        sale(5, store2.id, false),
+        sale(6, store2.id, false),
+      ],
+    });
+    // What an import's publish does for its days: the dashboard's journal summary counted.
+    for (const statement of rebuildTransactionDaysSql()) await prisma.$executeRawUnsafe(statement);
+    await evaluate(true);
+    const raised = await prisma.alert.findMany({
+      where: { merchantId, ruleType: "unsigned_rate", subjectLabel: "op-88" },
+    });
+    expect(raised.map((alert) => [alert.conditionKey, alert.storeId, alert.subjectLabel])).toEqual([
+      [`unsigned_rate:operator:${store1.id}:op-88`, store1.id, "op-88"],
+    ]);
+    const evidence = JSON.parse(raised[0].evidence);
+    expect(evidence.figures).toMatchObject({ sales: 3, unsigned: 1 });
+    expect(evidence.lines).toEqual([expect.objectContaining({ tid: "T1000001", amountMinor: "1001" })]);
+    await putRulesAs("admin", { rules: [{ type: "unsigned_rate", enabled: false }] });
   });
 });
 

@@ -47,7 +47,7 @@ test("journal lines count by operator code and add to the terminal's incidents",
     (candidate) => candidate.conditionKey,
   );
   expect(keys).toEqual([
-    "unsigned_streak:operator:01",
+    "unsigned_streak:operator:store-1:01",
     "unsigned_streak:terminal:T001",
     "unsigned_streak:terminal:T002",
   ]);
@@ -61,6 +61,19 @@ test("journal lines count by operator code and add to the terminal's incidents",
     currency: "CNY",
     cardMasked: "622202******0128",
   });
+});
+
+test("an operator code is a store's own: two stores' operator 01 are two operators", () => {
+  const lines = [
+    lineFact({ txAt: "2026-11-30 09:00:00", storeId: "store-1", tid: "T001" }),
+    lineFact({ txAt: "2026-11-29 09:00:00", storeId: "store-1", tid: "T001" }),
+    lineFact({ txAt: "2026-11-30 09:00:00", storeId: "store-2", tid: "T201" }),
+  ];
+  expect(evaluateUnsignedStreak({ incidents: [], lines, params, now, today })).toEqual([]);
+  const third = lineFact({ txAt: "2026-11-28 09:00:00", storeId: "store-1", tid: "T002" });
+  const [candidate, ...more] = evaluateUnsignedStreak({ incidents: [], lines: [...lines, third], params, now, today });
+  expect(more).toEqual([]);
+  expect(candidate).toMatchObject({ conditionKey: "unsigned_streak:operator:store-1:01", storeId: "store-1" });
 });
 
 test("the condition key does not depend on which slips or when: it stays the same as the streak grows", () => {

@@ -71,8 +71,9 @@ export function evaluateUnsignedStreak({
   for (const line of lines) {
     if (line.category !== "unsigned" || line.day < firstDay || line.day > today) continue;
     if (line.operator) {
+      // An operator code is a store's own: the same code in two stores is two people.
       const byOperator = group(
-        `operator:${line.operator}`,
+        `operator:${line.storeId ?? ""}:${line.operator}`,
         { type: "operator", id: line.operator, label: line.operator },
         null,
       );
