@@ -166,7 +166,7 @@ type StepJoinedRow = Omit<IncidentWithRelations["steps"][number], "actor"> & { j
  * drivers return the declared types (DateTime → Date, Boolean → boolean), as Prisma does. Still
  * limited to the caller's scope, as every incident query is.
  */
-async function incidentsWithRelations(
+export async function incidentsWithRelations(
   ids: string[],
   scope: NonNullable<ReturnType<typeof storeScopeFilter>>,
 ): Promise<IncidentWithRelations[]> {
