@@ -59,7 +59,12 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const t = await getTranslations("IncidentList");
   const params = knownParams(await searchParams);
   const parsed = listIncidentsQuerySchema.safeParse(listQueryOf(params));
-  const stores = await listVisibleStores({ actor });
+  const now = new Date();
+  // The store picker's choices and the list at once (two round trips in parallel on PostgreSQL).
+  const storesRead = listVisibleStores({ actor });
+  const listRead = parsed.success ? listIncidents({ actor, query: parsed.data, now }) : null;
+  listRead?.catch(() => {}); // awaited below, after the stores
+  const stores = await storesRead;
   const activeFilters = FILTER_KEYS.filter((key) => params[key] !== undefined).length;
   const hasFilters = activeFilters > 0;
   const sort = parsed.success ? (parsed.data.sort ?? DEFAULT_SORT) : DEFAULT_SORT;
@@ -104,10 +109,9 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
     );
   }
 
-  const now = new Date();
   let result: Awaited<ReturnType<typeof listIncidents>>;
   try {
-    result = await listIncidents({ actor, query: parsed.data, now });
+    result = await (listRead ?? listIncidents({ actor, query: parsed.data, now }));
   } catch (error) {
     if (isAppError(error) && error.code === "FORBIDDEN") {
       return (
