@@ -35,6 +35,8 @@ const DAY_MS = 86_400_000;
 /** Most rows any one read takes (the newest). */
 const MAX_INCIDENTS = 5_000;
 const MAX_LINES = 20_000;
+/** The newest unsigned lines an operator's rate alert lists. */
+const MAX_RATE_EVIDENCE = 20;
 const MAX_EXCEPTIONS = 500;
 /** The amount-outlier rule judges incidents logged in the last day, against each store's last amounts. */
 const OUTLIER_RECENT_MS = DAY_MS;
@@ -500,32 +502,35 @@ async function loadOperatorRates(
     found.unsigned += row.unsigned;
     byOperator.set(key, found);
   }
-  for (const row of byOperator.values()) {
-    const { sales, unsigned } = row;
-    if (sales < rate.params.minSales || unsigned === 0) continue;
-    if (perThousand(unsigned, sales) <= rate.params.perThousand) continue;
-    const lines = await tx.reconLine.findMany({
-      where: {
-        merchantId,
-        source: "pos",
-        category: "unsigned",
-        day: { gte: from, lte: today },
-        operator: row.operator,
-        storeId: row.storeId === "" ? null : row.storeId,
-      },
-      select: lineSelect,
-      orderBy: [{ day: "desc" }, { id: "desc" }],
-      take: 20,
-    });
+  const over = [...byOperator.values()].filter(
+    (row) =>
+      row.sales >= rate.params.minSales &&
+      row.unsigned > 0 &&
+      perThousand(row.unsigned, row.sales) > rate.params.perThousand,
+  );
+  if (over.length === 0) return;
+  // Their evidence: the window's unsigned lines in one walk of (merchantId, category, day), newest
+  // first, grouped here (a query per operator was 0.6 s for a chain's 577 over the threshold).
+  const evidence = new Map<string, EvidenceLine[]>();
+  const unsignedLines = await tx.$queryRaw<LineRow[]>(
+    streakLinesSql({ merchantId, category: "unsigned", from, to: today, take: MAX_LINES }),
+  );
+  for (const line of unsignedLines) {
+    if (!line.operator) continue;
+    const key = `${line.storeId ?? ""}\u0000${line.operator}`;
+    const list = evidence.get(key) ?? [];
+    if (list.length >= MAX_RATE_EVIDENCE) continue;
+    const { id, tid, txAt, amountMinor, currency, cardMasked } = lineFact(line);
+    list.push({ id, tid, txAt, amountMinor, currency, cardMasked });
+    evidence.set(key, list);
+  }
+  for (const row of over) {
     facts.operators.push({
       operator: row.operator,
       storeId: row.storeId === "" ? null : row.storeId,
-      sales,
-      unsigned,
-      unsignedLines: lines.map((line) => {
-        const { id, tid, txAt, amountMinor, currency, cardMasked } = lineFact(line);
-        return { id, tid, txAt, amountMinor, currency, cardMasked };
-      }),
+      sales: row.sales,
+      unsigned: row.unsigned,
+      unsignedLines: evidence.get(`${row.storeId}\u0000${row.operator}`) ?? [],
     });
   }
 }
