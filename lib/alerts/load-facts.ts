@@ -32,7 +32,7 @@ import { referenceOf } from "@/lib/incidents/serialize";
 import { addDays } from "@/lib/reconciliation/match/local-time";
 
 const DAY_MS = 86_400_000;
-/** Most rows any one read takes (the newest). */
+/** Most rows any one read takes (the newest), each kind's and category's their own. */
 const MAX_INCIDENTS = 5_000;
 const MAX_LINES = 20_000;
 /** The newest unsigned lines an operator's rate alert lists. */
@@ -245,7 +245,9 @@ async function loadStreakIncidents(tx: Tx, context: FactContext, facts: AlertFac
   for (const kind of kinds) {
     lists.push(await tx.$queryRaw<IncidentRow[]>(streakIncidentsSql({ merchantId, kind, since, take: MAX_INCIDENTS })));
   }
-  facts.incidents = newestIncidents(lists, MAX_INCIDENTS).map((row) => incidentFact(row, timeZone));
+  // Each kind's own newest MAX_INCIDENTS: cut together, a chain's week (5,754 of the two kinds)
+  // lost its oldest 750 and a streak among them went unseen.
+  facts.incidents = newestIncidents(lists, MAX_INCIDENTS * kinds.length).map((row) => incidentFact(row, timeZone));
 }
 
 /**
@@ -285,7 +287,7 @@ async function loadStreakLines(tx: Tx, context: FactContext, facts: AlertFacts):
     );
   }
   lines.sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : Number(b.id) - Number(a.id)));
-  facts.lines = lines.slice(0, MAX_LINES).map(lineFact);
+  facts.lines = lines.map(lineFact);
 }
 
 async function loadExceptions(tx: Tx, { merchantId, rules }: FactContext, facts: AlertFacts): Promise<void> {

@@ -229,3 +229,39 @@ async function explain(sql: Prisma.Sql): Promise<string> {
   const rows = await prisma.$queryRaw<{ detail: string }[]>`EXPLAIN QUERY PLAN ${sql}`;
   return rows.map((row) => row.detail).join("\n");
 }
+
+// Last: its 5,000 rows (then deleted) would change the plans the tests above hold.
+describe("the streak and burst rules' incidents", () => {
+  test("each kind keeps its own newest 5,000: a week of PIN errors does not push out its unsigned slips", async () => {
+    // Three unsigned slips early in the week, then 5,000 PIN errors after them. Cut together to
+    // the newest 5,000, the slips were dropped and the streak went unseen (a chain's week holds
+    // 5,754 of the two kinds).
+    const terminal = await prisma.terminal.findFirstOrThrow({ where: { storeId: storeA } });
+    const firstNumber = number + 1;
+    const row = (kind: "UNSIGNED_SLIP" | "PIN_ERROR", at: Date) => ({
+      merchantId,
+      storeId: storeA,
+      terminalId: terminal.id,
+      number: ++number,
+      kind,
+      occurredAt: at,
+      createdAt: at,
+      dueAt: new Date(at.getTime() + DAY_MS),
+      currency: "CNY",
+    });
+    const slips = [6, 5.9, 5.8].map((days) => row("UNSIGNED_SLIP", daysBefore(days)));
+    const errors = Array.from({ length: 5_000 }, (_, i) => row("PIN_ERROR", daysBefore(5 - i / 1_500)));
+    await prisma.incident.createMany({ data: slips });
+    for (let start = 0; start < errors.length; start += 1_000) {
+      await prisma.incident.createMany({ data: errors.slice(start, start + 1_000) });
+    }
+    const facts = await loadPart("streak and burst: incidents", [
+      ...onlyRule("unsigned_streak"),
+      ...onlyRule("decline_burst"),
+    ]);
+    const kinds = (kind: string) => facts.incidents.filter((incident) => incident.kind === kind).length;
+    expect(kinds("unsigned_slip")).toBe(3);
+    expect(kinds("pin_error")).toBe(5_000);
+    await prisma.incident.deleteMany({ where: { merchantId, number: { gte: firstNumber, lte: number } } });
+  });
+});
