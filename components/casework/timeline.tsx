@@ -191,6 +191,11 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
       // Issue 10: alert events are on no incident's timeline; worded for completeness.
       case "alert.raised":
         return t("events.alertRaised", { rule: event.after.rule, subject: event.after.subject.label });
+      case "alert.evidence_added":
+        return t("events.alertEvidenceAdded", {
+          rule: event.after.rule,
+          count: event.after.incidentIds.length + event.after.lineIds.length,
+        });
       case "alert.acknowledged":
         return t("events.alertAcknowledged", { rule: event.after.rule });
       case "alert.resolved":

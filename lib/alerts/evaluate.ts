@@ -3,16 +3,27 @@
 // lib/alerts/load-facts.ts), the pure rules, then each candidate raised in its own transaction
 // (lib/alerts/raise-alert.ts). Safe to run again and on several instances at once: a condition with
 // an open alert is skipped here and, should two runs race past that, refused by the open key's
-// unique index. An open alert's evidence is brought up to date; a condition whose last alert was
-// resolved raises again only with evidence the resolved one did not have.
+// unique index. An open alert's evidence is brought up to date (with an alert.evidence_added event
+// naming what came); a condition whose last alert was resolved raises again only with evidence the
+// resolved one did not have.
 import "server-only";
 import { type AlertFacts, loadAlertFacts, readStoreNames } from "@/lib/alerts/load-facts";
 import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { loadAlertRules } from "@/lib/alerts/read-alert-rules";
 import type { AlertRuleSettings } from "@/lib/alerts/rule-settings";
 import { runRules } from "@/lib/alerts/run-rules";
-import { type AlertCandidate, type AlertEvidence, evidenceItemIds, MAX_EVIDENCE_ITEMS } from "@/lib/alerts/types";
+import {
+  type AlertCandidate,
+  type AlertEvidence,
+  type AlertRuleType,
+  evidenceItemIds,
+  MAX_EVIDENCE_ITEMS,
+} from "@/lib/alerts/types";
+import { appendEvent } from "@/lib/audit/append-event";
 import { prisma, type Tx } from "@/lib/db/client";
+
+/** The incidents and lines an evaluation added to an open alert's evidence. */
+type EvidenceAdded = { incidentIds: string[]; lineIds: number[] };
 
 export async function evaluateAlerts({
   merchantId,
@@ -26,10 +37,21 @@ export async function evaluateAlerts({
 }): Promise<{ raised: string[] }> {
   const plan = await planAlerts(prisma, { merchantId, lines, now });
   if (!plan) return { raised: [] };
+  // Each open alert's new evidence with its event, in one transaction (nothing when another worker
+  // closed it meanwhile: its open key is gone).
   for (const update of plan.updates) {
-    await prisma.alert.updateMany({
-      where: { id: update.id, openKey: update.openKey },
-      data: { evidence: JSON.stringify(update.evidence) },
+    await prisma.$transaction(async (tx) => {
+      const { count } = await tx.alert.updateMany({
+        where: { id: update.id, openKey: update.openKey },
+        data: { evidence: JSON.stringify(update.evidence), updatedAt: now },
+      });
+      if (count === 0) return;
+      await appendEvent(tx, {
+        merchantId,
+        actorId: null,
+        type: "alert.evidence_added",
+        after: { alertId: update.id, rule: update.rule, ...update.added },
+      });
     });
   }
   const storeNames = await readStoreNames(
@@ -59,7 +81,7 @@ export interface AlertPlan {
   rules: AlertRuleSettings[];
   facts: AlertFacts;
   candidates: AlertCandidate[];
-  updates: { id: string; openKey: string; evidence: AlertEvidence }[];
+  updates: { id: string; openKey: string; rule: AlertRuleType; evidence: AlertEvidence; added: EvidenceAdded }[];
   fresh: AlertCandidate[];
 }
 
@@ -100,7 +122,7 @@ export async function comparePlan(
     const alert = open.get(candidate.conditionKey);
     if (!alert) continue;
     const merged = mergeEvidence(readEvidence(alert.evidence), candidate.evidence);
-    if (merged) updates.push({ id: alert.id, openKey: candidate.conditionKey, evidence: merged });
+    if (merged) updates.push({ id: alert.id, openKey: candidate.conditionKey, rule: candidate.ruleType, ...merged });
   }
   const unopened = candidates.filter((candidate) => !open.has(candidate.conditionKey));
   const lastResolved = new Map<string, Set<string>>();
@@ -150,16 +172,28 @@ function readEvidence(text: string): AlertEvidence {
   }
 }
 
-/** The stored evidence with the new items added (newest first, capped); null when nothing is new. */
-function mergeEvidence(stored: AlertEvidence, found: AlertEvidence): AlertEvidence | null {
+/**
+ * The stored evidence with the new items added (newest first, capped) and which were added; null
+ * when nothing is new.
+ */
+function mergeEvidence(
+  stored: AlertEvidence,
+  found: AlertEvidence,
+): { evidence: AlertEvidence; added: EvidenceAdded } | null {
   const known = new Set(evidenceItemIds(stored));
   if (evidenceItemIds(found).every((item) => known.has(item))) return null;
   const newIncidents = found.incidents.filter((incident) => !known.has(`incident:${incident.id}`));
   const newLines = found.lines.filter((line) => !known.has(`line:${line.id}`));
   return {
-    ...stored,
-    incidents: [...newIncidents, ...stored.incidents].slice(0, MAX_EVIDENCE_ITEMS),
-    lines: [...newLines, ...stored.lines].slice(0, MAX_EVIDENCE_ITEMS),
-    figures: found.figures,
+    evidence: {
+      ...stored,
+      incidents: [...newIncidents, ...stored.incidents].slice(0, MAX_EVIDENCE_ITEMS),
+      lines: [...newLines, ...stored.lines].slice(0, MAX_EVIDENCE_ITEMS),
+      figures: found.figures,
+    },
+    added: {
+      incidentIds: newIncidents.map((incident) => incident.id),
+      lineIds: newLines.map((line) => line.id),
+    },
   };
 }

@@ -70,6 +70,7 @@ describe("the audit event catalogue", () => {
         "store.cutoff_changed",
         "audit.exported",
         "alert.raised",
+        "alert.evidence_added",
         "alert.acknowledged",
         "alert.resolved",
         "alert_rules.updated",

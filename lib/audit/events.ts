@@ -324,6 +324,17 @@ export const auditEventSchema = z.discriminatedUnion("type", [
       lineIds: z.array(z.number().int()),
     }),
   }),
+  // The evaluation job found more evidence for an open alert (a fourth slip of the streak): what it
+  // added, by id.
+  eventSchema("alert.evidence_added", {
+    before: none,
+    after: z.strictObject({
+      alertId: id,
+      rule: z.enum(ALERT_RULE_TYPES),
+      incidentIds: z.array(id),
+      lineIds: z.array(z.number().int()),
+    }),
+  }),
   eventSchema("alert.acknowledged", {
     before: z.strictObject({ alertId: id, status: z.literal("open") }),
     after: z.strictObject({ alertId: id, status: z.literal("acknowledged"), rule: z.enum(ALERT_RULE_TYPES) }),

@@ -145,10 +145,28 @@ describe("an unsigned-slip streak", () => {
     expect(told[0].messageKey).toBe("alertRaised");
   });
 
-  test("a fourth slip while the alert is open raises no second alert", async () => {
-    await unsignedSlip();
+  test("a fourth slip while the alert is open raises no second alert: it joins the evidence, audited", async () => {
+    const fourth = await unsignedSlip();
     await evaluate();
-    expect(await alertsOf(key())).toHaveLength(1);
+    const alerts = await alertsOf(key());
+    expect(alerts).toHaveLength(1);
+    const evidence = JSON.parse(alerts[0].evidence);
+    expect(evidence.incidents).toHaveLength(4);
+    expect(evidence.incidents[0]).toEqual({ id: fourth.id, reference: fourth.reference });
+    const added = await prisma.auditEvent.findMany({
+      where: { merchantId, type: "alert.evidence_added" },
+      orderBy: { seq: "asc" },
+    });
+    // The cashier's alert and the terminal's each gained the slip, with no actor (the job).
+    expect(added.map((event) => [event.actorId, JSON.parse(event.after ?? "{}")])).toEqual(
+      expect.arrayContaining([
+        [null, { alertId: alerts[0].id, rule: "unsigned_streak", incidentIds: [fourth.id], lineIds: [] }],
+      ]),
+    );
+    expect(added).toHaveLength(2);
+    // Evaluated again: nothing new, nothing written.
+    await evaluate();
+    expect(await prisma.auditEvent.count({ where: { merchantId, type: "alert.evidence_added" } })).toBe(2);
   });
 
   test("after it is resolved, the same slips do not raise it again; a new slip does", async () => {

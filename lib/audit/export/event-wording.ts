@@ -132,6 +132,11 @@ function knownTitle(t: ExportTranslator, event: AuditEvent, formatTime: (iso: st
       });
     case "alert.raised":
       return t(`${EVENTS}.alertRaised`, { rule: event.after.rule, subject: event.after.subject.label });
+    case "alert.evidence_added":
+      return t(`${EVENTS}.alertEvidenceAdded`, {
+        rule: event.after.rule,
+        count: event.after.incidentIds.length + event.after.lineIds.length,
+      });
     case "alert.acknowledged":
       return t(`${EVENTS}.alertAcknowledged`, { rule: event.after.rule });
     case "alert.resolved":
