@@ -2,6 +2,7 @@
 // it works without JavaScript — with acknowledge and resolve for the roles that act on them; for the
 // admin, the alert rules and the alert webhook (components/alerts/webhook-settings.tsx).
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AlertList } from "@/components/alerts/alert-list";
 import { AlertRuleForm } from "@/components/alerts/rule-form";
@@ -15,6 +16,7 @@ import { ALERT_STATUSES } from "@/lib/alerts/types";
 import { pageActor } from "@/lib/auth/page-actor";
 import { searchParamIn } from "@/lib/http/search-param";
 import { can } from "@/lib/rbac/permissions";
+import { ALERTS_PAGE_SIZE } from "@/lib/schemas/alerts";
 import { getWebhook } from "@/lib/webhooks/get-webhook";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,10 +34,22 @@ export default async function AlertsPage({
   if (!can(actor.role, "alerts.view")) {
     return <ForbiddenNotice title={t("title")} message={t("forbidden")} testId="alerts-forbidden" />;
   }
-  const status = searchParamIn(ALERT_STATUSES, (await searchParams).status);
+  const query = await searchParams;
+  const status = searchParamIn(ALERT_STATUSES, query.status);
+  // One status pages through its older alerts (the all-status view shows each status's newest).
+  const cursor = status && typeof query.cursor === "string" && query.cursor.length <= 64 ? query.cursor : undefined;
+  const limitAsked = Number(query.limit);
+  const limit =
+    Number.isInteger(limitAsked) && limitAsked >= 1 && limitAsked <= ALERTS_PAGE_SIZE ? limitAsked : undefined;
+  const pageQuery = (more: Record<string, string>) =>
+    new URLSearchParams({
+      ...(status ? { status } : {}),
+      ...(limit ? { limit: String(limit) } : {}),
+      ...more,
+    }).toString();
   const manages = can(actor.role, "alerts.manage");
-  const [{ items }, rules, webhook] = await Promise.all([
-    listAlerts({ actor, status }),
+  const [{ items, nextCursor }, rules, webhook] = await Promise.all([
+    listAlerts({ actor, status, cursor, limit }),
     manages ? readAlertRules({ actor }) : null,
     manages ? getWebhook({ actor }) : null,
   ]);
@@ -62,6 +76,28 @@ export default async function AlertsPage({
           }}
         />
       </section>
+      {status && (nextCursor || cursor) ? (
+        <nav aria-label={t("pagination.label")} className="flex flex-wrap gap-4">
+          {cursor ? (
+            <Link
+              href={`/alerts?${pageQuery({})}`}
+              className="inline-flex h-11 items-center font-medium text-blue-800 underline underline-offset-2"
+            >
+              {t("pagination.newest")}
+            </Link>
+          ) : null}
+          {nextCursor ? (
+            <Link
+              href={`/alerts?${pageQuery({ cursor: nextCursor })}`}
+              rel="next"
+              data-testid="alerts-older"
+              className="inline-flex h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium text-blue-800 hover:bg-slate-50"
+            >
+              {t("pagination.older")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
       {rules ? (
         <section
           aria-labelledby="alert-rules-heading"

@@ -42,15 +42,29 @@ export function alertPaths() {
         summary: "Alerts you can see: open first, then acknowledged, then resolved; newest first in each",
         description:
           "Supervisor: the alerts of their stores; finance and admin: all of the merchant's. At most 100 of each " +
-          "status. Evidence names incidents (id, reference) and transaction lines (id, TID, time, amount, card " +
+          "status; with a status, nextCursor pages through its older ones. Evidence names incidents (id, reference) and transaction lines (id, TID, time, amount, card " +
           "masked to first six and last four at most).",
         tags: ["alerts"],
         parameters: [
           { name: "status", in: "query", required: false, schema: { type: "string", enum: [...ALERT_STATUSES] } },
+          {
+            name: "cursor",
+            in: "query",
+            required: false,
+            description: "With status: the nextCursor of the page before, for that status's older alerts",
+            schema: { type: "string", minLength: 1, maxLength: 64 },
+          },
+          {
+            name: "limit",
+            in: "query",
+            required: false,
+            description: "At most this many alerts of each status (100 when absent)",
+            schema: { type: "integer", minimum: 1, maximum: 100 },
+          },
         ],
         responses: {
           "200": json("The alerts", "AlertList"),
-          "400": error("Unknown status"),
+          "400": error("Unknown status, or a cursor without a status"),
           "401": error("Not signed in"),
           "403": error("Your role cannot see alerts"),
         },

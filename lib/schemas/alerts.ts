@@ -8,12 +8,34 @@ import { ALERT_RULE_TYPES, ALERT_STATUSES, ALERT_SUBJECT_TYPES } from "@/lib/ale
 
 export { alertRulesInputSchema };
 
-export const listAlertsQuerySchema = z.strictObject({
-  status: z
-    .enum(ALERT_STATUSES, { error: `status must be one of: ${ALERT_STATUSES.join(", ")}.` })
-    .optional()
-    .describe("open, acknowledged or resolved; all when absent (open first)"),
-});
+/** The most alerts of one status a list answers. */
+export const ALERTS_PAGE_SIZE = 100;
+
+export const listAlertsQuerySchema = z
+  .strictObject({
+    status: z
+      .enum(ALERT_STATUSES, { error: `status must be one of: ${ALERT_STATUSES.join(", ")}.` })
+      .optional()
+      .describe("open, acknowledged or resolved; all when absent (open first)"),
+    cursor: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe("the nextCursor of the page before (one status's older alerts)"),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(ALERTS_PAGE_SIZE)
+      .optional()
+      .describe(`at most this many alerts of each status (${ALERTS_PAGE_SIZE} when absent)`),
+  })
+  .refine((query) => query.cursor === undefined || query.status !== undefined, {
+    path: ["status"],
+    params: { reason: "REQUIRED" },
+    message: "status is required with a cursor.",
+  });
 
 const person = z.object({ id: z.string(), name: z.string() }).nullable();
 
@@ -62,7 +84,15 @@ export const alertSchema = z
   .meta({ id: "Alert" });
 export type AlertDto = z.infer<typeof alertSchema>;
 
-export const alertListSchema = z.object({ items: z.array(alertSchema) }).meta({ id: "AlertList" });
+export const alertListSchema = z
+  .object({
+    items: z.array(alertSchema),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe("with a status: the cursor of its older alerts, null when there are none; null without one"),
+  })
+  .meta({ id: "AlertList" });
 export type AlertListDto = z.infer<typeof alertListSchema>;
 
 export const alertRuleListSchema = z

@@ -69,6 +69,15 @@ for (const language of ["en", "zh-CN"] as const) {
         .not.toBeNull();
 
       const supervisor = await pageAs("supervisor", PHONE);
+      // The cashier's streak and the terminal's are both open: a page of one shows the newest and
+      // links to the older ones (the list pages after a cursor).
+      await supervisor.goto("/alerts?status=open&limit=1");
+      const first = await supervisor.getByTestId("alert").getAttribute("data-alert-id");
+      await expect(supervisor.getByTestId("alert")).toHaveCount(1);
+      await supervisor.getByTestId("alerts-older").click();
+      await expect(supervisor).toHaveURL(/cursor=/);
+      await expect(supervisor.getByTestId("alert")).toHaveCount(1);
+      expect(await supervisor.getByTestId("alert").getAttribute("data-alert-id")).not.toBe(first);
       await supervisor.goto("/alerts");
       await expect(supervisor.getByRole("heading", { level: 1 })).toHaveText(words.title);
       const card = supervisor.locator(`[data-testid="alert"][data-alert-id="${alert?.id}"]`);

@@ -28,7 +28,7 @@ async function call<T>(response: Response): Promise<Result<T>> {
 }
 const cookieOf = async (user: Caller) => (user ? await sessionCookie(user) : undefined);
 const listAs = async (user: Caller, query = "") =>
-  call<{ items: AlertDto[] }>(
+  call<{ items: AlertDto[]; nextCursor: string | null }>(
     await listRoute(jsonRequest(`/api/alerts${query}`, { cookie: await cookieOf(user) }), {}),
   );
 const actAs = async (user: Caller, id: string, verb: "acknowledge" | "resolve") =>
@@ -444,6 +444,56 @@ describe("who sees and acts on alerts", () => {
     expect(resolved.body.items.length).toBeGreaterThan(0);
     expect(resolved.body.items.every((alert) => alert.status === "resolved")).toBe(true);
     expect((await listAs("admin", "?status=closed")).status).toBe(400);
+  });
+
+  test("one status pages through its older alerts after a cursor; a cursor needs a status", async () => {
+    const store1 = await prisma.store.findFirstOrThrow({ where: { merchantId, name: "Store 1" } });
+    const base = Date.parse("2020-01-01T00:00:00Z");
+    await prisma.alert.createMany({
+      data: Array.from({ length: 130 }, (_, i) => ({
+        id: `paging-alert-${String(i).padStart(3, "0")}`,
+        merchantId,
+        ruleType: "store_spike",
+        storeId: store1.id,
+        subjectType: "store",
+        subjectId: store1.id,
+        subjectLabel: "Store 1",
+        status: "resolved",
+        conditionKey: `store_spike:paging:${i}`,
+        openKey: null,
+        evidence: JSON.stringify({ incidents: [], lines: [], figures: {} }),
+        // Two alerts a minute: some share their createdAt (the id breaks the tie).
+        createdAt: new Date(base + Math.floor(i / 2) * 60_000),
+        updatedAt: new Date(base),
+      })),
+    });
+    const resolvedBefore = await prisma.alert.count({ where: { merchantId, status: "resolved" } });
+    const seen: string[] = [];
+    let query = "?status=resolved";
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await listAs("admin", query);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(100);
+      seen.push(...page.body.items.map((alert) => alert.id));
+      if (!page.body.nextCursor) break;
+      query = `?status=resolved&cursor=${page.body.nextCursor}`;
+    }
+    // Every resolved alert once, newest first across the pages.
+    expect(seen).toHaveLength(resolvedBefore);
+    expect(new Set(seen).size).toBe(seen.length);
+    const paging = seen.filter((id) => id.startsWith("paging-alert-"));
+    expect(paging).toEqual([...paging].sort().reverse());
+    // Without a status the list shows each status's newest and no cursor.
+    expect((await listAs("admin")).body.nextCursor).toBeNull();
+    const noStatus = await listAs("admin", "?cursor=paging-alert-050");
+    expect(noStatus.status).toBe(400);
+    expect(JSON.stringify(noStatus.body)).toContain("status");
+    // A cursor the viewer cannot see pages nothing.
+    expect((await listAs("admin", "?status=resolved&cursor=no-such-alert")).body).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    await prisma.alert.deleteMany({ where: { id: { startsWith: "paging-alert-" } } });
   });
 });
 

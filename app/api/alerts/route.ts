@@ -7,5 +7,5 @@ import { listAlertsQuerySchema } from "@/lib/schemas/alerts";
 export const GET = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
   const query = parseInput(listAlertsQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json(await listAlerts({ actor, status: query.status }));
+  return Response.json(await listAlerts({ actor, ...query }));
 });
