@@ -20,85 +20,31 @@
 //
 // Run it under `flock /tmp/slipcase-bench.lock` on a shared machine: the load average is printed
 // beside the figures.
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { redact } from "./lib/databases.mjs";
-import { onCleanup, runBench } from "./lib/processes.mjs";
+import { loadAverage, parseInProcessArguments, runChild, writeResults } from "./lib/in-process.mjs";
+import { runBench } from "./lib/processes.mjs";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-const TSX_BIN = path.join(ROOT, "node_modules", ".bin", "tsx");
 const TARGET_P95_MS = 150;
 
-function parseArguments(argv) {
-  const options = { postgres: false, databaseUrl: null, runs: 20, warmup: 3, only: null, write: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [name, inline] = argv[i].split(/=(.*)/s, 2);
-    const value = () => inline ?? argv[++i];
-    if (name === "--postgres") options.postgres = true;
-    else if (name === "--database-url") options.databaseUrl = value();
-    else if (name === "--runs") options.runs = Number(value());
-    else if (name === "--warmup") options.warmup = Number(value());
-    else if (name === "--only") options.only = value();
-    else if (name === "--write") options.write = true;
-    else if (name === "--help" || name === "-h") {
-      console.log(fs.readFileSync(new URL(import.meta.url), "utf8").split("\nimport ")[0]);
-      process.exit(0);
-    } else throw new Error(`Unknown argument ${argv[i]} (try --help).`);
-  }
-  options.databaseUrl ??= options.postgres
-    ? "postgresql://slipcase:slipcase@localhost:5432/slipcase_dash_scale"
-    : "file:/tmp/alerts-scale.db";
-  if (options.postgres !== /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
-    throw new Error("--postgres goes with a postgresql:// --database-url, SQLite with a file: one.");
-  }
-  return options;
-}
-
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map((value) => value.toFixed(2))
-    .join(" ");
-
 async function main() {
-  const options = parseArguments(process.argv.slice(2));
+  const options = parseInProcessArguments(process.argv.slice(2), {
+    runs: 20,
+    defaultUrls: {
+      postgres: "postgresql://slipcase:slipcase@localhost:5432/slipcase_dash_scale",
+      sqlite: "file:/tmp/alerts-scale.db",
+    },
+    flags: { "--write": "write" },
+    helpOf: import.meta.url,
+  });
   const database = options.postgres ? "PostgreSQL" : "SQLite";
   const before = loadAverage();
   console.log(`bench:alerts on ${database} ${redact(options.databaseUrl)}; load average ${before}`);
-  const args = ["--conditions=react-server", path.join(ROOT, "scripts", "bench-alerts.ts")];
-  args.push("--runs", String(options.runs), "--warmup", String(options.warmup));
-  if (options.only) args.push("--only", options.only);
-  if (options.postgres && !options.write) args.push("--no-write");
-  const child = spawn(TSX_BIN, args, {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: options.databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
-    stdio: ["ignore", "pipe", "inherit"],
+  const extra = options.postgres && !options.write ? ["--no-write"] : [];
+  const results = await runChild("bench-alerts.ts", options, extra, (result) => {
+    console.log(
+      `${result.label.padEnd(80)} p50 ${String(result.p50).padStart(7)} ms  p95 ${String(result.p95).padStart(7)} ms`,
+    );
   });
-  onCleanup(async () => {
-    if (child.exitCode === null) child.kill("SIGTERM");
-  });
-  const results = [];
-  let buffered = "";
-  child.stdout.on("data", (chunk) => {
-    buffered += chunk;
-    const lines = buffered.split("\n");
-    buffered = lines.pop() ?? "";
-    for (const line of lines) {
-      if (!line.startsWith("{")) {
-        if (line.trim()) console.log(line);
-        continue;
-      }
-      const result = JSON.parse(line);
-      results.push(result);
-      console.log(
-        `${result.label.padEnd(80)} p50 ${String(result.p50).padStart(7)} ms  p95 ${String(result.p95).padStart(7)} ms`,
-      );
-    }
-  });
-  const code = await new Promise((resolve) => child.on("exit", resolve));
-  if (code !== 0) throw new Error(`scripts/bench-alerts.ts exited with ${code}`);
   const after = loadAverage();
   console.log(`\nLoad average after: ${after}`);
   console.log(`\n| part | p50 (ms) | p95 (ms) |\n| --- | ---: | ---: |`);
@@ -108,27 +54,16 @@ async function main() {
     const verdict = result.p95 <= TARGET_P95_MS ? "under" : "OVER";
     console.log(`${result.label}: p95 ${result.p95} ms, ${verdict} the ${TARGET_P95_MS} ms target.`);
   }
-  const folder = path.join(ROOT, "bench", "results");
-  fs.mkdirSync(folder, { recursive: true });
-  const file = path.join(folder, `alerts-${new Date().toISOString().replaceAll(":", "-")}.json`);
-  fs.writeFileSync(
-    file,
-    JSON.stringify(
-      {
-        database,
-        databaseUrl: redact(options.databaseUrl),
-        loadAverageBefore: before,
-        loadAverageAfter: after,
-        wrote: !options.postgres || options.write,
-        runs: options.runs,
-        warmup: options.warmup,
-        results,
-      },
-      null,
-      2,
-    ),
-  );
-  console.log(`Results: ${path.relative(ROOT, file)}`);
+  writeResults("alerts", {
+    database,
+    databaseUrl: redact(options.databaseUrl),
+    loadAverageBefore: before,
+    loadAverageAfter: after,
+    wrote: !options.postgres || options.write,
+    runs: options.runs,
+    warmup: options.warmup,
+    results,
+  });
 }
 
 await runBench("bench:alerts", main);

@@ -14,44 +14,17 @@
 // read runs in a transaction that is rolled back.
 
 import { comparePlan, evaluateAlerts, planAlerts } from "@/lib/alerts/evaluate";
+
 import { emptyFacts, FACT_PARTS, loadAlertFacts, loadFactContext } from "@/lib/alerts/load-facts";
 import { loadAlertRules } from "@/lib/alerts/read-alert-rules";
 import { runRules } from "@/lib/alerts/run-rules";
 import { prisma, type Tx } from "@/lib/db/client";
+import { benchTimer } from "./bench-timer";
 
-const argument = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(name);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
-const RUNS = argument("--runs", 20);
-const WARMUP = argument("--warmup", 3);
-const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
+const { time: timed } = benchTimer({ runs: 20 });
 const NO_WRITE = process.argv.includes("--no-write");
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-async function time(label: string, work: () => Promise<unknown>) {
-  if (ONLY && !label.includes(ONLY)) return;
-  for (let i = 0; i < WARMUP; i++) await work();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = process.hrtime.bigint();
-    await work();
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  const round = (ms: number) => Math.round(ms * 10) / 10;
-  console.log(
-    JSON.stringify({
-      label,
-      runs: RUNS,
-      p50: round(percentile(samples, 50)),
-      p95: round(percentile(samples, 95)),
-      max: round(samples[samples.length - 1]),
-    }),
-  );
-}
+const time = (label: string, work: () => Promise<unknown>) => timed({ label }, work);
 
 class Rollback extends Error {}
 

@@ -18,14 +18,9 @@ import { listIncidents } from "@/lib/incidents/list-incidents";
 import type { Role } from "@/lib/rbac/permissions";
 import { type DashboardQuery, dashboardQuerySchema } from "@/lib/schemas/dashboard";
 import { listIncidentsQuerySchema } from "@/lib/schemas/incident";
+import { benchTimer } from "./bench-timer";
 
-const argument = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(name);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
-const RUNS = argument("--runs", 30);
-const WARMUP = argument("--warmup", 3);
-const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
+const { time: timed } = benchTimer({ runs: 30 });
 
 async function actorOf(email: string): Promise<Actor> {
   const user = await prisma.user.findUniqueOrThrow({
@@ -43,31 +38,7 @@ async function actorOf(email: string): Promise<Actor> {
   };
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-async function time(role: string, label: string, work: () => Promise<unknown>) {
-  if (ONLY && !label.includes(ONLY)) return;
-  for (let i = 0; i < WARMUP; i++) await work();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = process.hrtime.bigint();
-    await work();
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  const round = (ms: number) => Math.round(ms * 10) / 10;
-  console.log(
-    JSON.stringify({
-      role,
-      label,
-      runs: RUNS,
-      p50: round(percentile(samples, 50)),
-      p95: round(percentile(samples, 95)),
-      max: round(samples[samples.length - 1]),
-    }),
-  );
-}
+const time = (role: string, label: string, work: () => Promise<unknown>) => timed({ role, label }, work);
 
 function localDay(offsetDays: number): string {
   const day = new Date(Date.now() - offsetDays * 86_400_000);
