@@ -12,6 +12,18 @@ import {
   splitWholeMonths,
 } from "@/lib/dashboard/period";
 
+/** Any period of 1 to 731 days from 1990 on, resolved. */
+const anyPeriod = fc
+  .tuple(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 1, max: 731 }))
+  .map(([offset, length]) => {
+    const day = (n: number) => new Date(Date.UTC(1990, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    const from = day(offset);
+    const to = day(offset + length - 1);
+    const period = resolvePeriod({ from, to }, "2100-01-01");
+    if ("reason" in period) throw new Error(period.reason);
+    return { from, to, length, period };
+  });
+
 describe("the dashboard's period", () => {
   test("none given: the last 30 days with today", () => {
     expect(resolvePeriod({}, "2026-11-30")).toMatchObject({ from: "2026-11-01", to: "2026-11-30", grain: "day" });
@@ -45,11 +57,7 @@ describe("the dashboard's period", () => {
 
   test("every day of a period falls in a bucket that starts on or before it, within its grain", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 1, max: 731 }), (offset, length) => {
-        const from = new Date(Date.UTC(1990, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
-        const to = new Date(Date.UTC(1990, 0, 1) + (offset + length - 1) * 86_400_000).toISOString().slice(0, 10);
-        const period = resolvePeriod({ from, to }, "2100-01-01");
-        if ("reason" in period) throw new Error(period.reason);
+      fc.property(anyPeriod, ({ length, period }) => {
         expect(period.days).toHaveLength(length);
         const buckets = bucketsOf(period.days, period.grain);
         expect(new Set(buckets).size).toBe(buckets.length);
@@ -103,11 +111,7 @@ describe("the dashboard's period", () => {
 
   test("whole months and end days cover every day of any period once", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 1, max: 731 }), (offset, length) => {
-        const from = new Date(Date.UTC(1990, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
-        const to = new Date(Date.UTC(1990, 0, 1) + (offset + length - 1) * 86_400_000).toISOString().slice(0, 10);
-        const period = resolvePeriod({ from, to }, "2100-01-01");
-        if ("reason" in period) throw new Error(period.reason);
+      fc.property(anyPeriod, ({ from, to, period }) => {
         const { months, dayRanges } = splitWholeMonths(from, to);
         const covered: string[] = [];
         for (const range of dayRanges) covered.push(...period.days.filter((d) => d >= range.from && d <= range.to));
