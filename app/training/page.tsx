@@ -13,21 +13,33 @@ import { pageActor } from "@/lib/auth/page-actor";
 import { listDrillTargets } from "@/lib/drills/drill-targets";
 import { readTrainingRecord } from "@/lib/drills/training-record";
 import { can } from "@/lib/rbac/permissions";
+import { TRAINING_PAGE_SIZE } from "@/lib/schemas/drill";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Drills");
   return { title: t("title") };
 }
 
-export default async function TrainingPage() {
+export default async function TrainingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const t = await getTranslations("Drills");
   const actor = await pageActor();
   if (!can(actor.role, "training.view")) {
     return <ForbiddenNotice title={t("title")} message={t("forbidden")} testId="training-forbidden" />;
   }
   const mayStart = can(actor.role, "drill.start");
+  const asked = await searchParams;
+  const cursor = typeof asked.cursor === "string" && asked.cursor.length <= 64 ? asked.cursor : undefined;
+  const limitAsked = Number(asked.limit);
+  const limit =
+    Number.isInteger(limitAsked) && limitAsked >= 1 && limitAsked <= TRAINING_PAGE_SIZE ? limitAsked : undefined;
+  const pageQuery = (more: Record<string, string>) =>
+    new URLSearchParams({ ...(limit ? { limit: String(limit) } : {}), ...more }).toString();
   const [record, targets] = await Promise.all([
-    readTrainingRecord({ actor, query: {} }),
+    readTrainingRecord({ actor, query: { cursor, limit } }),
     mayStart ? listDrillTargets({ actor }) : null,
   ]);
   return (
@@ -49,6 +61,28 @@ export default async function TrainingPage() {
       ) : (
         record.people.map((person) => <TrainingRecordCard key={person.userId} person={person} />)
       )}
+      {record.nextCursor || cursor ? (
+        <nav aria-label={t("pagination.label")} className="flex flex-wrap gap-4">
+          {cursor ? (
+            <Link
+              href={`/training?${pageQuery({})}`}
+              className="inline-flex h-11 items-center font-medium text-blue-800 underline underline-offset-2"
+            >
+              {t("pagination.first")}
+            </Link>
+          ) : null}
+          {record.nextCursor ? (
+            <Link
+              href={`/training?${pageQuery({ cursor: record.nextCursor })}`}
+              rel="next"
+              data-testid="training-next"
+              className="inline-flex h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium text-blue-800 hover:bg-slate-50"
+            >
+              {t("pagination.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

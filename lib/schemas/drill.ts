@@ -28,6 +28,9 @@ export const startDrillSchema = z
   .meta({ id: "StartDrill" });
 export type StartDrillInput = z.infer<typeof startDrillSchema>;
 
+/** The most people one page of training records holds. */
+export const TRAINING_PAGE_SIZE = 50;
+
 export const trainingQuerySchema = z.strictObject({
   userId: z
     .string()
@@ -36,6 +39,20 @@ export const trainingQuerySchema = z.strictObject({
     .max(64)
     .optional()
     .describe("One person's record; default: everyone you may see (a cashier: themselves)."),
+  cursor: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe("The nextCursor of the page before: the people after it, by name."),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(TRAINING_PAGE_SIZE)
+    .optional()
+    .describe(`At most this many people (${TRAINING_PAGE_SIZE} when absent).`),
 });
 export type TrainingQuery = z.infer<typeof trainingQuerySchema>;
 
@@ -60,5 +77,10 @@ export const trainingPersonSchema = z.object({
 });
 export type TrainingPerson = z.infer<typeof trainingPersonSchema>;
 
-export const trainingRecordSchema = z.object({ people: z.array(trainingPersonSchema) }).meta({ id: "TrainingRecord" });
+export const trainingRecordSchema = z
+  .object({
+    people: z.array(trainingPersonSchema),
+    nextCursor: z.string().nullable().describe("the cursor of the next people by name; null on the last page"),
+  })
+  .meta({ id: "TrainingRecord" });
 export type TrainingRecord = z.infer<typeof trainingRecordSchema>;

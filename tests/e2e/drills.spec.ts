@@ -105,3 +105,17 @@ test("the start form works without JavaScript", async ({ pageAs }) => {
   await supervisor.getByRole("button", { name: "Start drill" }).click();
   await expect(supervisor.getByTestId("start-drill-form").getByRole("status")).toContainText("Drill started.");
 });
+
+test("the admin reads the training records a page at a time", async ({ pageAs }) => {
+  // The demo has two cashiers: a page of one shows the first by name and links to the next.
+  const admin = await pageAs("admin");
+  await admin.goto("/training?limit=1");
+  const people = admin.getByTestId("training-person");
+  await expect(people).toHaveCount(1);
+  await expect(people).toContainText("Cai Cashier");
+  await admin.getByTestId("training-next").click();
+  await expect(admin).toHaveURL(/cursor=/);
+  await expect(people).toHaveCount(1);
+  await expect(people).toContainText("Chen Cashier");
+  await expect(admin.getByTestId("training-next")).toHaveCount(0);
+});

@@ -134,7 +134,7 @@ describe("the OpenAPI document", () => {
     expect(StartDrill.additionalProperties).toBe(false);
     expect(Incident.required).toEqual(expect.arrayContaining(["drill", "drillFor"]));
     const training = doc.paths["/api/training"].get;
-    expect(training.parameters.map((p: { name: string }) => p.name)).toEqual(["userId"]);
+    expect(training.parameters.map((p: { name: string }) => p.name)).toEqual(["userId", "cursor", "limit"]);
     expect(training.responses["200"].content["application/json"].schema.$ref).toBe(
       "#/components/schemas/TrainingRecord",
     );
