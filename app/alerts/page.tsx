@@ -2,12 +2,12 @@
 // it works without JavaScript — with acknowledge and resolve for the roles that act on them; for the
 // admin, the alert rules and the alert webhook (components/alerts/webhook-settings.tsx).
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AlertList } from "@/components/alerts/alert-list";
 import { AlertRuleForm } from "@/components/alerts/rule-form";
 import { WebhookSettings } from "@/components/alerts/webhook-settings";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { PagerLinks } from "@/components/ui/pager-links";
 import { StatusFilterLinks } from "@/components/ui/status-filter-links";
 import { acknowledgeAlertAction, resolveAlertAction, saveAlertRuleAction } from "@/lib/actions/alerts";
 import { listAlerts } from "@/lib/alerts/list-alerts";
@@ -76,27 +76,20 @@ export default async function AlertsPage({
           }}
         />
       </section>
-      {status && (nextCursor || cursor) ? (
-        <nav aria-label={t("pagination.label")} className="flex flex-wrap gap-4">
-          {cursor ? (
-            <Link
-              href={`/alerts?${pageQuery({})}`}
-              className="inline-flex h-11 items-center font-medium text-blue-800 underline underline-offset-2"
-            >
-              {t("pagination.newest")}
-            </Link>
-          ) : null}
-          {nextCursor ? (
-            <Link
-              href={`/alerts?${pageQuery({ cursor: nextCursor })}`}
-              rel="next"
-              data-testid="alerts-older"
-              className="inline-flex h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium text-blue-800 hover:bg-slate-50"
-            >
-              {t("pagination.older")}
-            </Link>
-          ) : null}
-        </nav>
+      {status ? (
+        <PagerLinks
+          label={t("pagination.label")}
+          first={cursor ? { href: `/alerts?${pageQuery({})}`, text: t("pagination.newest") } : null}
+          next={
+            nextCursor
+              ? {
+                  href: `/alerts?${pageQuery({ cursor: nextCursor })}`,
+                  text: t("pagination.older"),
+                  testId: "alerts-older",
+                }
+              : null
+          }
+        />
       ) : null}
       {rules ? (
         <section

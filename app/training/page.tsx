@@ -8,6 +8,7 @@ import { getTranslations } from "next-intl/server";
 import { StartDrillForm } from "@/components/drills/start-drill-form";
 import { TrainingRecordCard } from "@/components/drills/training-record";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { PagerLinks } from "@/components/ui/pager-links";
 import { startDrillAction } from "@/lib/actions/drills";
 import { pageActor } from "@/lib/auth/page-actor";
 import { listDrillTargets } from "@/lib/drills/drill-targets";
@@ -61,28 +62,19 @@ export default async function TrainingPage({
       ) : (
         record.people.map((person) => <TrainingRecordCard key={person.userId} person={person} />)
       )}
-      {record.nextCursor || cursor ? (
-        <nav aria-label={t("pagination.label")} className="flex flex-wrap gap-4">
-          {cursor ? (
-            <Link
-              href={`/training?${pageQuery({})}`}
-              className="inline-flex h-11 items-center font-medium text-blue-800 underline underline-offset-2"
-            >
-              {t("pagination.first")}
-            </Link>
-          ) : null}
-          {record.nextCursor ? (
-            <Link
-              href={`/training?${pageQuery({ cursor: record.nextCursor })}`}
-              rel="next"
-              data-testid="training-next"
-              className="inline-flex h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium text-blue-800 hover:bg-slate-50"
-            >
-              {t("pagination.next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <PagerLinks
+        label={t("pagination.label")}
+        first={cursor ? { href: `/training?${pageQuery({})}`, text: t("pagination.first") } : null}
+        next={
+          record.nextCursor
+            ? {
+                href: `/training?${pageQuery({ cursor: record.nextCursor })}`,
+                text: t("pagination.next"),
+                testId: "training-next",
+              }
+            : null
+        }
+      />
     </div>
   );
 }
