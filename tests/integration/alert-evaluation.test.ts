@@ -17,7 +17,7 @@ import {
 import { type AlertRuleSettings, defaultRule } from "@/lib/alerts/rule-settings";
 import type { AlertCandidate } from "@/lib/alerts/types";
 import { databaseProvider, prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { explain } from "@/tests/helpers/query-plan";
 
 const DAY_MS = 86_400_000;
 /** Far after the demo data: only this file's incidents are in the rules' windows. */
@@ -214,21 +214,6 @@ describe("each read walks its own index", () => {
     }
   });
 });
-
-/** The query plan as text: EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL (no seq scans). */
-async function explain(sql: Prisma.Sql): Promise<string> {
-  if (databaseProvider === "postgresql") {
-    const rows = await prisma.$transaction(async (tx) => {
-      // A test database is small enough that a sequential scan would win; rule it out to see
-      // which index the planner reaches for, as it does at scale.
-      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${sql}`;
-    });
-    return rows.map((row) => row["QUERY PLAN"]).join("\n");
-  }
-  const rows = await prisma.$queryRaw<{ detail: string }[]>`EXPLAIN QUERY PLAN ${sql}`;
-  return rows.map((row) => row.detail).join("\n");
-}
 
 // Last: its 5,000 rows (then deleted) would change the plans the tests above hold.
 describe("the streak and burst rules' incidents", () => {

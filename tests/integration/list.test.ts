@@ -21,6 +21,7 @@ import {
   listAs,
   logIncident,
 } from "@/tests/helpers/incidents";
+import { explain } from "@/tests/helpers/query-plan";
 
 let oldOpen: IncidentDto; // Store 1, 10 Jan, long overdue
 let closed: IncidentDto; // Store 2, 12 Jan, closed
@@ -592,18 +593,3 @@ describe("work queue: sorts and what the caller can act on", () => {
     }
   });
 });
-
-/** The query plan as text: EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL (no seq scans). */
-async function explain(sql: Prisma.Sql): Promise<string> {
-  if (databaseProvider === "postgresql") {
-    const rows = await prisma.$transaction(async (tx) => {
-      // A test database is small enough that a sequential scan would win; rule it out to see
-      // which index the planner reaches for, as it does at scale.
-      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${sql}`;
-    });
-    return rows.map((row) => row["QUERY PLAN"]).join("\n");
-  }
-  const rows = await prisma.$queryRaw<{ detail: string }[]>`EXPLAIN QUERY PLAN ${sql}`;
-  return rows.map((row) => row.detail).join("\n");
-}
