@@ -169,3 +169,43 @@ describe("matching across midnight", () => {
     }
   });
 });
+
+// A cancellation reaches further than the lines near midnight: a reversal half an hour before its
+// sale at 23:59:30, whose statement line is at 00:00:00. The next day saw the sale and the statement
+// line but not the reversal, so it judged the pair amount_mismatch for the eve's group, while the eve
+// judged the sale cancelled: the statement line ended in no exception (found by the property test).
+describe("a cancellation beyond the lines near midnight", () => {
+  const EVE2 = "2026-11-15";
+  const NEXT2 = "2026-11-16";
+  test("both days see the reversal: the sale is voided, its settled statement line statement_only in one exception", async () => {
+    const journalDone = await importFile({
+      merchantId,
+      type: "pos_journal",
+      content: csv([
+        [...POS_HEADER, "原凭证号"],
+        [`${EVE2} 23:29:30`, "T1000001", null, "冲正", "5.00", null, "000301", null, "成功", "000202"],
+        [`${EVE2} 23:59:30`, "T1000001", null, "消费", "128.00", null, "000202", "202", "成功", null],
+      ]),
+    });
+    expect(journalDone.status).toBe("done");
+    const statementDone = await importFile({
+      merchantId,
+      type: "statement",
+      content: csv([
+        STATEMENT_HEADER,
+        ["2026-11-17", `${NEXT2} 00:00:00`, MID, "T1000001", null, "消费", "5.00", "0.00", "5.00", null, "000202", "202"],
+      ]),
+    });
+    expect(statementDone.status).toBe("done");
+    const till = await linesOf(journalDone.id);
+    const settled = await linesOf(statementDone.id);
+    expect(till.get(2)).toMatchObject({ category: "voided" });
+    expect(till.get(3)).toMatchObject({ category: "voided", matchedLineId: settled.get(2)?.id, matchRule: "trace" });
+    expect(settled.get(2)).toMatchObject({ category: "statement_only", matchedLineId: till.get(3)?.id });
+    const exception = await prisma.reconException.findFirstOrThrow({
+      where: { merchantId, key: `statement_only:${settled.get(2)?.id}` },
+    });
+    expect(exception).toMatchObject({ status: "open", day: NEXT2, lineCount: 2 });
+    expect(settled.get(2)?.exceptionId).toBe(exception.id);
+  });
+});

@@ -6,6 +6,7 @@
 // midnight (matchDay); --by-day-alone a day at a time without them, as the job did before.)
 // Run it under `flock /tmp/slipcase-bench.lock` on a shared machine and report /proc/loadavg.
 import { readFileSync } from "node:fs";
+import { cancellationLines } from "./cancellations";
 import { wallClockSeconds } from "./local-time";
 import { matchDay, midnightMarginSeconds, wallClockText } from "./match-day";
 import type { MatchOptions, MatchResult, PosLine, StatementLine } from "./match-transactions";
@@ -117,7 +118,14 @@ function matchByDay(pos: PosLine[], statement: StatementLine[], options: MatchOp
         ...(days.get(eve) ?? []).filter((line) => line.txAt >= from),
         ...(days.get(morrow) ?? []).filter((line) => line.txAt < to),
       ];
-      dayPos = [...dayPos, ...edges(posDays)];
+      // And, as the job reads them, the neighbours' lines that decide cancellations with the day's.
+      const edgePos = edges(posDays);
+      const near = new Set(edgePos);
+      const linked = (neighbour: string) =>
+        cancellationLines([...(posDays.get(neighbour) ?? []), ...dayPos]).filter(
+          (line) => line.txAt.startsWith(neighbour) && !near.has(line),
+        );
+      dayPos = [...dayPos, ...edgePos, ...linked(eve), ...linked(morrow)];
       dayStatement = [...dayStatement, ...edges(statementDays)];
     }
     const matched = alone

@@ -29,8 +29,7 @@ export function findCancellations(pos: readonly PosLine[]): Cancellations {
   const referencedTraces = new Set<string>();
   for (let index = 0; index < pos.length; index++) {
     const line = pos[index];
-    if (!line.approved || line.txType === "sale") continue;
-    if (line.origRrn === null && line.origTrace === null) continue;
+    if (!isReferring(line)) continue;
     referring.push(index);
     if (line.origRrn !== null) referencedRrns.add(line.origRrn);
     if (line.origTrace !== null) referencedTraces.add(line.origTrace);
@@ -69,6 +68,36 @@ export function findCancellations(pos: readonly PosLine[]): Cancellations {
     originalOf[index] = findOriginal(pos, pos[index], salesByRrn, salesByTrace, () => true);
   }
   return { voided, originalOf };
+}
+
+/**
+ * The lines whose presence decides what findCancellations finds: approved voids, reversals and
+ * refunds that name an original, and the approved sales of their terminals that they name (by rrn
+ * or trace no.). Whether a line is cancelled, and by which, depends on these lines only, however
+ * far apart in time they are, so a day matched apart from its neighbours needs the neighbours'
+ * ones (match-day.ts). In the order given.
+ */
+export function cancellationLines<Line extends PosLine>(pos: readonly Line[]): Line[] {
+  const referenced = new Set<string>();
+  for (const line of pos) {
+    if (!isReferring(line)) continue;
+    if (line.origRrn !== null) referenced.add(`${line.tid}${SEPARATOR}r${line.origRrn}`);
+    if (line.origTrace !== null) referenced.add(`${line.tid}${SEPARATOR}t${line.origTrace}`);
+  }
+  if (referenced.size === 0) return [];
+  return pos.filter(
+    (line) =>
+      isReferring(line) ||
+      (line.approved &&
+        line.txType === "sale" &&
+        ((line.rrn !== null && referenced.has(`${line.tid}${SEPARATOR}r${line.rrn}`)) ||
+          (line.traceNo !== null && referenced.has(`${line.tid}${SEPARATOR}t${line.traceNo}`)))),
+  );
+}
+
+/** An approved void, reversal or refund that names its original. */
+function isReferring(line: PosLine): boolean {
+  return line.approved && line.txType !== "sale" && (line.origRrn !== null || line.origTrace !== null);
 }
 
 /** A void belongs to its sale's batch; when either side has no batch no., the same day stands in. */

@@ -13,8 +13,16 @@
 // lines at their common midnight, so both take the same decisions there: every line gets one
 // outcome, pairs are mutual, and an exception group (kept by the day of its `day` only) has the
 // same key whichever of the two days is re-matched. A day's outcome depends on its own lines and
-// the lines near its two midnights only, so re-matching the days an import touched and their
-// neighbours is enough (run-import.ts).
+// the neighbours' lines near its two midnights and their cancellation lines (below) only, so
+// re-matching the days an import touched and their neighbours is enough (run-import.ts).
+//
+// A cancellation is not bounded in time: a void names its sale by reference, and a reversal at
+// 23:29:30 cancels a sale at 23:59:30 whose statement line is at 00:00:00. So each midnight's
+// matching, and each day's, also sees the lines of the two days that decide cancellations between
+// them (cancellationLines: the voids, reversals and refunds that name an original, and the sales
+// they name), however far from midnight; they find cancellations only, never pair there, get no
+// outcome. Both days then see the same cancellations at their midnight. (What is left: a line
+// whose cancellation depends on a third day's, a void naming a sale of two days before.)
 //
 // This equals matching all the days at once whenever what links lines across a midnight stays
 // within the margin (3 × the longer of the pairing window and the duplicate window: 30 minutes by
@@ -25,6 +33,7 @@
 // a day's own: a missing batch is a day's (a batch on both sides of midnight is checked per day),
 // and rule 2's "trace no. and day" pairs within a day by definition.
 import type { LocalDate } from "@/lib/reconciliation/types";
+import { cancellationLines } from "./cancellations";
 import type { LineOutcome, MatchOptions, MatchResult, PosLine, StatementLine } from "./lines";
 import { wallClockSeconds } from "./local-time";
 import { matchLines, matchTransactions, type Presets } from "./match-transactions";
@@ -41,8 +50,9 @@ export function midnightMarginSeconds(options: Pick<MatchOptions, "windowMinutes
 
 /**
  * Matches the lines of `day`. `pos` and `statement` hold the day's lines and the lines of the days
- * before and after it within midnightMarginSeconds of its midnights (more may be given; they are
- * ignored). Returns outcomes for the day's own lines only, in id order, and the exception groups
+ * before and after it within midnightMarginSeconds of its midnights, and `pos` those days' lines
+ * that decide cancellations with the day's (cancellationLines of the two days; more may be given:
+ * they are ignored). Returns outcomes for the day's own lines only, in id order, and the exception groups
  * whose day is `day`.
  */
 export function matchDay(
@@ -57,6 +67,8 @@ export function matchDay(
   // Wall-clock texts compare as their times do, so bounds are texts too (no date parsing per line).
   const bounds = {
     day,
+    eve: wallClockText(start - DAY_SECONDS).slice(0, 10),
+    morrow: wallClockText(end).slice(0, 10),
     from: wallClockText(start - margin),
     headEnd: wallClockText(start + margin),
     tailStart: wallClockText(end - margin),
@@ -64,28 +76,65 @@ export function matchDay(
   };
   const pos = split(posInput, bounds);
   const statement = split(statementInput, bounds);
-  if (pos.before.length + pos.after.length + statement.before.length + statement.after.length === 0) {
+  // The lines that decide cancellations between this day and each neighbour, wherever they are in
+  // the two days: a reversal half an hour before a sale at 23:59:30 cancels it for both days.
+  const eveLinked = linkedWith(pos.own, [...pos.before, ...pos.eveFar]);
+  const morrowLinked = linkedWith(pos.own, [...pos.after, ...pos.morrowFar]);
+  const near = new Set([...pos.before, ...pos.after]);
+  const farLinked = [...eveLinked, ...morrowLinked].filter((line) => !near.has(line) && !line.txAt.startsWith(day));
+  const neighbours = pos.before.length + pos.after.length + statement.before.length + statement.after.length;
+  if (neighbours + farLinked.length === 0) {
     return matchTransactions(pos.own, statement.own, options);
   }
 
   const facts = new MidnightFacts(day);
-  const zones: [PosLine[], PosLine[], StatementLine[], StatementLine[]][] = [
-    [pos.head, pos.before, statement.head, statement.before],
-    [pos.tail, pos.after, statement.tail, statement.after],
+  const zones: [PosLine[], PosLine[], PosLine[], StatementLine[], StatementLine[]][] = [
+    [pos.head, pos.before, eveLinked, statement.head, statement.before],
+    [pos.tail, pos.after, morrowLinked, statement.tail, statement.after],
   ];
-  for (const [ownPos, otherPos, ownStatement, otherStatement] of zones) {
+  for (const [ownPos, otherPos, linked, ownStatement, otherStatement] of zones) {
     // Only a midnight with lines of both days near it has anything to decide across it.
     if (ownPos.length + ownStatement.length === 0 || otherPos.length + otherStatement.length === 0) continue;
     const zonePos = [...ownPos, ...otherPos];
     const zoneStatement = [...ownStatement, ...otherStatement];
-    facts.take(zonePos, zoneStatement, matchTransactions(zonePos, zoneStatement, options));
+    const zoneSet = new Set(zonePos);
+    const cancelling = linked.filter((line) => !zoneSet.has(line));
+    facts.take(zonePos, zoneStatement, matchZone(zonePos, cancelling, zoneStatement, options));
   }
-  // The day's matching: its own lines and the neighbours' near its midnights (for cancellations and
-  // duplicates across midnight), in id order; only the own lines pair, beyond the presets.
-  const allPos = merge(pos.own, inIdOrder([...pos.before, ...pos.after]));
+  // The day's matching: its own lines, and the neighbours' near its midnights (for cancellations and
+  // duplicates across midnight) and those that decide cancellations with it, in id order; only the
+  // own lines pair, beyond the presets.
+  const allPos = merge(pos.own, inIdOrder([...pos.before, ...pos.after, ...farLinked]));
   const allStatement = merge(statement.own, inIdOrder([...statement.before, ...statement.after]));
   const result = matchLines(allPos.lines, allStatement.lines, options, facts.presets(allPos, allStatement));
   return { ...result, groups: result.groups.filter((group) => group.day === day) };
+}
+
+/** The lines of a day and a neighbour's that decide cancellations between them (none without the neighbour's). */
+function linkedWith(own: readonly PosLine[], neighbour: readonly PosLine[]): PosLine[] {
+  return neighbour.length === 0 ? [] : cancellationLines([...own, ...neighbour]);
+}
+
+/**
+ * The lines near one midnight matched together; the cancellation lines of the two days beyond it
+ * take part in finding cancellations only (never paired, no outcome), so that both days see the
+ * same cancellations there.
+ */
+function matchZone(
+  pos: PosLine[],
+  cancelling: PosLine[],
+  statement: StatementLine[],
+  options: MatchOptions,
+): MatchResult {
+  if (cancelling.length === 0) return matchTransactions(pos, statement, options);
+  const allPos = merge(inIdOrder(pos), inIdOrder(cancelling));
+  const lines = inIdOrder(statement);
+  return matchLines(allPos.lines, lines, options, {
+    ownPos: allPos.own,
+    ownStatement: new Uint8Array(lines.length).fill(1),
+    pairs: [],
+    ties: [],
+  });
 }
 
 /** "YYYY-MM-DD HH:MM:SS" of seconds since 1970-01-01 00:00:00 (wall clock, as wallClockSeconds reads it). */
@@ -95,6 +144,9 @@ export function wallClockText(seconds: number): string {
 
 interface Bounds {
   day: LocalDate;
+  /** The days before and after. */
+  eve: LocalDate;
+  morrow: LocalDate;
   /** The first time near the day (its midnight less the margin) and the first one past it. */
   from: string;
   to: string;
@@ -105,7 +157,8 @@ interface Bounds {
 
 /**
  * In one pass: the day's own lines (in id order), those of them in its head and tail (within the
- * margin of its midnights), and the other days' lines near it, before and after; the rest dropped.
+ * margin of its midnights), the other days' lines near it, before and after, and the rest of the
+ * days before and after; lines of other days dropped.
  */
 function split<Line extends PosLine | StatementLine>(lines: readonly Line[], bounds: Bounds) {
   const parts = {
@@ -114,6 +167,8 @@ function split<Line extends PosLine | StatementLine>(lines: readonly Line[], bou
     tail: [] as Line[],
     before: [] as Line[],
     after: [] as Line[],
+    eveFar: [] as Line[],
+    morrowFar: [] as Line[],
   };
   for (const line of lines) {
     const at = line.txAt;
@@ -123,6 +178,8 @@ function split<Line extends PosLine | StatementLine>(lines: readonly Line[], bou
       else if (at >= bounds.tailStart) parts.tail.push(line);
     } else if (at >= bounds.from && at < bounds.day) parts.before.push(line);
     else if (at > bounds.day && at < bounds.to) parts.after.push(line);
+    else if (at.startsWith(bounds.eve)) parts.eveFar.push(line);
+    else if (at.startsWith(bounds.morrow)) parts.morrowFar.push(line);
   }
   parts.own = inIdOrder(parts.own);
   return parts;
