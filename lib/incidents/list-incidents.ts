@@ -112,15 +112,16 @@ export async function listIncidents({
     const endOfDay = new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + 86_400_000);
     conditions.push(Prisma.sql`i."occurredAt" < ${timestampSql(endOfDay)}`);
   }
+  let byRowid = false;
   if (query.q) {
-    conditions.push(
-      await incidentSearchSql({
-        text: query.q,
-        merchantId: actor.merchantId,
-        number: numberOfReference(query.q),
-        storeIds,
-      }),
-    );
+    const search = await incidentSearchSql({
+      text: query.q,
+      merchantId: actor.merchantId,
+      number: numberOfReference(query.q),
+      storeIds,
+    });
+    conditions.push(search.condition);
+    byRowid = search.byRowid;
   }
   if (query.cursor) {
     const after = await prisma.incident.findFirst({
@@ -135,7 +136,7 @@ export async function listIncidents({
     );
   }
 
-  const ids = await pageOfIds({ conditions, storeIds, statuses, sort, take: query.limit + 1 });
+  const ids = await pageOfIds({ conditions, storeIds, statuses, sort, take: query.limit + 1, byRowid });
   const pageIds = ids.slice(0, query.limit);
   const rows = await incidentsWithRelations(pageIds, scope);
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -306,31 +307,45 @@ function walkSql({
   return Prisma.sql`SELECT i."id", i.${Prisma.raw(`"${column}"`)} AS "sortKey" FROM "Incident" i${index} WHERE ${where} ORDER BY ${order} LIMIT ${take}`;
 }
 
-/**
- * The ids of one page in the sort's order: one ordered, limited index walk per (store, status)
- * pair the filters leave open, merged. A single value needs no merge; "all" needs no condition —
- * except for the due sort, whose indexes all start with the status (one walk per status).
- */
-async function pageOfIds({
-  conditions,
-  storeIds,
-  statuses,
-  sort,
-  take,
-}: {
+interface PageQuery {
   conditions: Prisma.Sql[];
   storeIds: string[] | "all";
   statuses: readonly IncidentStatus[];
   sort: IncidentSort;
   take: number;
-}): Promise<string[]> {
-  if (statuses.length === 0) return [];
+  /** The search names a few candidates by rowid (SQLite): read them and sort, no index walk. */
+  byRowid: boolean;
+}
+
+/**
+ * The ids of one page in the sort's order: one ordered, limited index walk per (store, status)
+ * pair the filters leave open, merged. A single value needs no merge; "all" needs no condition —
+ * except for the due sort, whose indexes all start with the status (one walk per status).
+ */
+async function pageOfIds(query: PageQuery): Promise<string[]> {
+  if (query.statuses.length === 0) return [];
+  const walks = pageWalksSql(query);
+  const { direction } = SORT_ORDER[query.sort];
+  const order = Prisma.raw(`"sortKey" ${direction}, "id" ${direction}`);
+  const rows =
+    walks.length === 1
+      ? await prisma.$queryRaw<{ id: string }[]>(walks[0])
+      : await prisma.$queryRaw<{ id: string }[]>`
+          SELECT "id", "sortKey" FROM (${Prisma.join(
+            walks.map((sql, n) => Prisma.sql`SELECT * FROM (${sql}) AS ${Prisma.raw(`w${n}`)}`),
+            " UNION ALL ",
+          )}) AS page ORDER BY ${order} LIMIT ${query.take}`;
+  return rows.map((row) => row.id);
+}
+
+/** The walks of a page (pageOfIds); exported for the planner tests. */
+export function pageWalksSql({ conditions, storeIds, statuses, sort, take, byRowid }: PageQuery): Prisma.Sql[] {
   const statusChoices: (IncidentStatus | null)[] =
     statuses.length === ALL_STATUSES.length && sort !== "due" ? [null] : [...statuses];
   const storeChoices: (string | null)[] = storeIds === "all" ? [null] : storeIds;
 
   let walks: Prisma.Sql[];
-  if (statusChoices.length * storeChoices.length <= MAX_WALKS) {
+  if (!byRowid && statusChoices.length * storeChoices.length <= MAX_WALKS) {
     walks = storeChoices.flatMap((storeId) =>
       statusChoices.map((status) => incidentWalkSql({ conditions, storeId, status, sort, take })),
     );
@@ -346,19 +361,9 @@ async function pageOfIds({
         ],
         sort,
         take,
+        index: byRowid ? Prisma.raw(" NOT INDEXED") : Prisma.empty,
       }),
     ];
   }
-
-  const { direction } = SORT_ORDER[sort];
-  const order = Prisma.raw(`"sortKey" ${direction}, "id" ${direction}`);
-  const rows =
-    walks.length === 1
-      ? await prisma.$queryRaw<{ id: string }[]>(walks[0])
-      : await prisma.$queryRaw<{ id: string }[]>`
-          SELECT "id", "sortKey" FROM (${Prisma.join(
-            walks.map((sql, n) => Prisma.sql`SELECT * FROM (${sql}) AS ${Prisma.raw(`w${n}`)}`),
-            " UNION ALL ",
-          )}) AS page ORDER BY ${order} LIMIT ${take}`;
-  return rows.map((row) => row.id);
+  return walks;
 }
