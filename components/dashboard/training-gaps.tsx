@@ -8,6 +8,12 @@ import type { Dashboard } from "@/lib/schemas/dashboard";
 import { DashboardSection, EmptyState } from "./dashboard-section";
 import { ScrollBox } from "./scroll-box";
 
+/**
+ * The page lists the most-logged gaps only: a chain's 500 stores have ~2,000, which made the
+ * dashboard a long scroll and its HTML heavy. All of them are in the section's CSV and the API.
+ */
+export const TRAINING_GAPS_SHOWN = 25;
+
 export function TrainingGaps({
   dashboard,
   view,
@@ -21,7 +27,8 @@ export function TrainingGaps({
   const t = useTranslations("Dashboard");
   const tIncident = useTranslations("Incident");
   const format = useFormatter();
-  const gaps = dashboard.trainingGaps;
+  const gaps = dashboard.trainingGaps.slice(0, TRAINING_GAPS_SHOWN);
+  const hidden = dashboard.trainingGaps.length - gaps.length;
   const title = t("training.title");
   return (
     <DashboardSection
@@ -70,6 +77,11 @@ export function TrainingGaps({
           </table>
         </ScrollBox>
       )}
+      {hidden > 0 ? (
+        <p className="text-sm text-slate-600" data-testid="training-more">
+          {t("training.more", { shown: gaps.length, total: dashboard.trainingGaps.length })}
+        </p>
+      ) : null}
       {trainingHref ? (
         <Link
           href={trainingHref}
