@@ -25,15 +25,16 @@ function gaps(count: number): Dashboard["trainingGaps"] {
 function render(trainingGaps: Dashboard["trainingGaps"], locale: "en" | "zh-CN") {
   const messages = locale === "en" ? { ...en, ...enIncidents } : { ...zh, ...zhIncidents };
   return renderToStaticMarkup(
-    createElement(
-      NextIntlClientProvider,
-      { locale, messages, timeZone: "Asia/Shanghai" },
-      createElement(TrainingGaps, {
+    createElement(NextIntlClientProvider, {
+      locale,
+      messages,
+      timeZone: "Asia/Shanghai",
+      children: createElement(TrainingGaps, {
         dashboard: { trainingGaps } as Dashboard,
         view: { from: "2026-09-01", to: "2026-11-30", storeIds: [] },
         trainingHref: null,
       }),
-    ),
+    }),
   );
 }
 

@@ -5,7 +5,7 @@
 // an outcome here, and only its own exception groups). Only the staged lines' pairings are written at
 // once (one short transaction per day; nobody sees staged lines); their categories, the changed
 // outcomes of visible lines and every exception group wait in the PublishPlan, to become visible
-// all at once. One day at a time keeps memory to one day's lines however large the file.
+// all at once. A day at a time keeps memory to a few days' lines however large the file.
 import "server-only";
 import type { LineStore, SqlParam } from "@/lib/reconciliation/import/line-store";
 import type { PublishPlan } from "@/lib/reconciliation/import/publish-plan";
@@ -34,22 +34,11 @@ const STATEMENT_COLUMNS = `"id", "tid", "txAt", "settleDate", "txType", "amountM
   "cardMasked", ${STATE_COLUMNS}`;
 const POS_SQL = `SELECT ${POS_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} ORDER BY "id"`;
 const STATEMENT_SQL = `SELECT ${STATEMENT_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} ORDER BY "id"`;
-// The day before's lines from the margin before midnight on, the day after's up to the margin after it.
-const EVE_POS_SQL = `SELECT ${POS_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} AND "txAt" >= ?`;
+// The statement lines of the day before from the margin before midnight on, of the day after up to
+// the margin after it. (The neighbours' POS lines are read whole: they also hold the voids,
+// reversals and refunds that decide cancellations with the day's, wherever they are in the day.)
 const EVE_STATEMENT_SQL = `SELECT ${STATEMENT_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} AND "txAt" >= ?`;
-const MORROW_POS_SQL = `SELECT ${POS_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} AND "txAt" < ?`;
 const MORROW_STATEMENT_SQL = `SELECT ${STATEMENT_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} AND "txAt" < ?`;
-// A neighbour's lines that decide cancellations with the day, wherever they are in it (match-day.ts):
-// its approved voids, reversals and refunds that name an original, then the approved sales that
-// those or the day's own name (chunks of references; cancellationLines keeps the right terminals').
-const CANCELLING_SQL = `SELECT ${POS_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER}
-  AND "approved" = true AND "txType" <> 'sale' AND ("origRrn" IS NOT NULL OR "origTrace" IS NOT NULL)`;
-const namedSalesSql = (rrns: number, traces: number) =>
-  `SELECT ${POS_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} AND "approved" = true AND "txType" = 'sale'
-  AND ("rrn" IN (${placeholders(rrns)}) OR "traceNo" IN (${placeholders(traces)}))`;
-const placeholders = (count: number) => (count === 0 ? "NULL" : Array.from({ length: count }, () => "?").join(", "));
-/** References per query: well under SQLite's and PostgreSQL's limits on parameters. */
-const REFERENCES_PER_QUERY = 500;
 
 const flag = (value: unknown) => value === true || value === 1;
 const text = (value: unknown) => value as string;
@@ -96,16 +85,6 @@ function statementLine(row: unknown[]): Stored<StatementLine> {
   };
 }
 
-/** Lines read by more than one query once each (the first read kept). */
-function uniqueById<Line extends { id: number }>(lines: Line[]): Line[] {
-  const seen = new Set<number>();
-  return lines.filter((line) => {
-    if (seen.has(line.id)) return false;
-    seen.add(line.id);
-    return true;
-  });
-}
-
 export interface DayMatchCounts {
   days: number;
   lines: number;
@@ -140,36 +119,22 @@ export async function rematchTransactions({
     ).map((terminal) => [terminal.tid, terminal.storeId]),
   );
   const margin = midnightMarginSeconds(options);
-  /** A neighbour day's lines that decide cancellations with `own` (a superset of them). */
-  const cancellationNeighbours = async (neighbour: LocalDate, own: readonly PosLine[]) => {
-    const cancelling = (await store.allArrays(CANCELLING_SQL, [merchantId, "pos", neighbour, importId])).map(posLine);
-    const rrns = new Set<string>();
-    const traces = new Set<string>();
-    for (const line of [...own, ...cancelling]) {
-      if (!line.approved || line.txType === "sale") continue;
-      if (line.origRrn !== null) rrns.add(line.origRrn);
-      if (line.origTrace !== null) traces.add(line.origTrace);
+  // The POS lines of the day and of its neighbours, each day read once: days go in order, so the
+  // day after, read as a neighbour, is the next day's own (three days of POS lines in memory).
+  const posDays = new Map<LocalDate, Stored<PosLine>[]>();
+  const posOf = async (day: LocalDate) => {
+    let lines = posDays.get(day);
+    if (lines === undefined) {
+      lines = (await store.allArrays(POS_SQL, [merchantId, "pos", day, importId])).map(posLine);
+      posDays.set(day, lines);
     }
-    const named: Stored<PosLine>[] = [];
-    const rrnList = [...rrns];
-    const traceList = [...traces];
-    for (let at = 0; at < Math.max(rrnList.length, traceList.length); at += REFERENCES_PER_QUERY) {
-      const someRrns = rrnList.slice(at, at + REFERENCES_PER_QUERY);
-      const someTraces = traceList.slice(at, at + REFERENCES_PER_QUERY);
-      const rows = await store.allArrays(namedSalesSql(someRrns.length, someTraces.length), [
-        merchantId,
-        "pos",
-        neighbour,
-        importId,
-        ...someRrns,
-        ...someTraces,
-      ]);
-      for (const row of rows) named.push(posLine(row));
-    }
-    return [...cancelling, ...named];
+    return lines;
   };
   for (const day of days) {
-    const pos = (await store.allArrays(POS_SQL, [merchantId, "pos", day, importId])).map(posLine);
+    const eve = addDays(day, -1);
+    const morrow = addDays(day, 1);
+    for (const cached of posDays.keys()) if (cached < eve) posDays.delete(cached);
+    const pos = await posOf(day);
     const statement = (await store.allArrays(STATEMENT_SQL, [merchantId, "statement", day, importId])).map(
       statementLine,
     );
@@ -178,18 +143,11 @@ export async function rematchTransactions({
     counts.lines += pos.length + statement.length;
     if (pos.length === 0 && statement.length === 0) continue;
 
-    // The neighbours' lines near this day's midnights (the matcher decides across them), and those
-    // that decide cancellations with the day's.
-    const eve = addDays(day, -1);
-    const morrow = addDays(day, 1);
+    // The neighbours' lines: the matcher decides across the midnights with those near them, and
+    // cancellations with their voids, reversals, refunds and the sales these name.
     const from = wallClockText(wallClockSeconds(`${day} 00:00:00`) - margin);
     const to = wallClockText(wallClockSeconds(`${morrow} 00:00:00`) + margin);
-    const edgePos = uniqueById([
-      ...(await store.allArrays(EVE_POS_SQL, [merchantId, "pos", eve, importId, from])).map(posLine),
-      ...(await store.allArrays(MORROW_POS_SQL, [merchantId, "pos", morrow, importId, to])).map(posLine),
-      ...(await cancellationNeighbours(eve, pos)),
-      ...(await cancellationNeighbours(morrow, pos)),
-    ]);
+    const edgePos = [...(await posOf(eve)), ...(await posOf(morrow))];
     const edgeStatement = [
       ...(await store.allArrays(EVE_STATEMENT_SQL, [merchantId, "statement", eve, importId, from])),
       ...(await store.allArrays(MORROW_STATEMENT_SQL, [merchantId, "statement", morrow, importId, to])),
