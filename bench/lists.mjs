@@ -10,7 +10,8 @@
 //   npm run bench:lists -- --database postgresql --incidents 1000000  seeds a bench_ database first
 //                                                                     (and drops it at the end)
 //   --skip-build reuses the last .next-bench build (shared with bench:api); --dist-dir .next-x builds
-//   into (or reuses) a folder of one's own instead; --runs N (30); --warmup N (5); --port N (3310).
+//   into (or reuses) a folder of one's own instead; --runs N (30); --warmup N (5); --port N (3310);
+//   --only TEXT times just the queries whose label contains TEXT (e.g. --only page:).
 //
 // Run it under `flock /tmp/slipcase-bench.lock` on a shared machine; the load average is printed
 // beside the figures.
@@ -41,6 +42,7 @@ function parseArguments(argv) {
     port: 3310,
     distDir: DEFAULT_DIST_DIR,
     skipBuild: process.env.BENCH_SKIP_BUILD === "1",
+    only: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i].split(/=(.*)/s, 2);
@@ -53,6 +55,7 @@ function parseArguments(argv) {
     else if (name === "--port") options.port = Number(value());
     else if (name === "--skip-build") options.skipBuild = true;
     else if (name === "--dist-dir") options.distDir = value();
+    else if (name === "--only") options.only = value();
     else if (name === "--help" || name === "-h") {
       console.log(fs.readFileSync(new URL(import.meta.url), "utf8").split("\nimport ")[0]);
       process.exit(0);
@@ -204,7 +207,9 @@ async function timeQuery({ baseUrl, cookie, path: requestPath, runs, warmup }) {
   } catch {
     // a page, not JSON
   }
-  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1), items };
+  // The answer's size: a page's HTML (with its inline RSC payload) or the JSON, in bytes.
+  const bytes = Buffer.byteLength(last.body);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1), items, bytes };
 }
 
 /** Seeds a fresh database with seed:scale (when no --database-url is given). */
@@ -271,6 +276,7 @@ async function main() {
   for (const [role, list] of Object.entries(queries)) {
     const cookie = await signIn(baseUrl, USERS[role]);
     for (const [label, target] of list) {
+      if (options.only && !label.includes(options.only)) continue;
       let requestPath = target;
       if (target.startsWith("cursor:")) {
         const first = await (await fetch(`${baseUrl}/api/incidents`, { headers: { cookie } })).json();
@@ -288,7 +294,9 @@ async function main() {
       console.log(
         `${role.padEnd(10)} ${label.padEnd(44)} p50 ${result.p50.toFixed(1).padStart(7)} ms  p95 ${result.p95
           .toFixed(1)
-          .padStart(7)} ms${result.items === null ? "" : `  (${result.items} items)`}`,
+          .padStart(7)} ms  ${(result.bytes / 1024).toFixed(0).padStart(4)} KB${
+          result.items === null ? "" : `  (${result.items} items)`
+        }`,
       );
     }
   }
@@ -309,8 +317,11 @@ async function main() {
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   const slowest = Math.max(...results.map((r) => r.p95));
   console.log(
-    `\n| Role | Query | p50 (ms) | p95 (ms) |\n| --- | --- | ---: | ---: |\n${results
-      .map((r) => `| ${r.role} | ${r.label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} |`)
+    `\n| Role | Query | p50 (ms) | p95 (ms) | KB |\n| --- | --- | ---: | ---: | ---: |\n${results
+      .map(
+        (r) =>
+          `| ${r.role} | ${r.label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${(r.bytes / 1024).toFixed(0)} |`,
+      )
       .join("\n")}\n\nSlowest p95: ${slowest.toFixed(1)} ms; load average at the end ${loadAverage().join(" / ")}.`,
   );
   console.log(`Results: ${path.relative(ROOT, file)}`);
