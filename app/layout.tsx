@@ -1,9 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
 import { optionalPageActor } from "@/lib/auth/page-actor";
+import { CLIENT_MESSAGES, type MessageTree, pickMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,10 +20,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const actor = await optionalPageActor();
   const t = await getTranslations("Common.nav");
+  // Only what the header's and the error boundaries' client components read: a route that needs
+  // more sends it itself (lib/i18n/client-messages.ts), instead of every message with every page.
+  const messages = pickMessages((await getMessages()) as MessageTree, CLIENT_MESSAGES["/"]);
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           {/* The first stop of the Tab key: past the header, straight to the page. */}
           <a
             href="#main"

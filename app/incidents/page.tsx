@@ -10,6 +10,7 @@ import {
   SortLinks,
 } from "@/components/incidents/incident-filters";
 import { IncidentList } from "@/components/incidents/incident-list";
+import { incidentListRow } from "@/components/incidents/incident-list-rows";
 import { buttonClass } from "@/components/ui/button";
 import { pageActor } from "@/lib/auth/page-actor";
 import { isAppError } from "@/lib/errors/app-error";
@@ -156,7 +157,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           )}
         </p>
       ) : (
-        <IncidentList items={result.items} now={now} />
+        <IncidentList items={result.items.map(incidentListRow)} now={now} />
       )}
       {nextHref || firstHref ? (
         <nav aria-label={t("pagination")} className="mt-6 flex flex-wrap gap-4">
