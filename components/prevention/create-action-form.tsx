@@ -20,11 +20,12 @@ function endOfDay(value: FormDataEntryValue | null): string | undefined {
 
 export function CreatePreventionActionForm({
   incidentIds,
-  assignees,
+  assigneeOptions,
   defaultDueDate,
 }: {
   incidentIds: string[];
-  assignees: { id: string; label: string }[];
+  /** The owner's choices as the select's inner HTML (components/ui/options-html.ts), a placeholder first. */
+  assigneeOptions: string;
   /** YYYY-MM-DD, a fortnight ahead. */
   defaultDueDate: string;
 }) {
@@ -64,15 +65,8 @@ export function CreatePreventionActionForm({
           label={t("create.assignee")}
           error={form.fieldError("assigneeId")}
           required
-          defaultValue=""
-        >
-          <option value="">{t("create.chooseAssignee")}</option>
-          {assignees.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.label}
-            </option>
-          ))}
-        </SelectField>
+          optionsHtml={assigneeOptions}
+        />
         <TextField
           id={`${form.id}-dueAt`}
           name="dueAt"

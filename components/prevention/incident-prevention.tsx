@@ -4,10 +4,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PreventionActionList } from "@/components/prevention/action-list";
 import { CreatePreventionActionForm } from "@/components/prevention/create-action-form";
+import { optionsHtml } from "@/components/ui/options-html";
 import type { Actor } from "@/lib/auth/actor";
 import { listPreventionActions } from "@/lib/prevention/list-actions";
 import { listAssignees } from "@/lib/prevention/list-assignees";
-import { can } from "@/lib/rbac/permissions";
+import { can, ROLES } from "@/lib/rbac/permissions";
 
 /** How long a new action gets by default. */
 const DEFAULT_DUE_DAYS = 14;
@@ -49,10 +50,17 @@ export async function IncidentPrevention({
           <CreatePreventionActionForm
             incidentIds={[incidentId]}
             defaultDueDate={due}
-            assignees={assignees.map((person) => ({
-              id: person.id,
-              label: `${person.name} · ${tCommon(`roles.${person.role}`)}`,
-            }))}
+            // A chain's ~1,500 people: one string of options, grouped by role, written once in the
+            // HTML and once in the RSC payload (components/ui/options-html.ts).
+            assigneeOptions={optionsHtml({
+              first: { value: "", label: t("create.chooseAssignee") },
+              groups: ROLES.map((role) => ({
+                label: tCommon(`roles.${role}`),
+                options: assignees
+                  .filter((person) => person.role === role)
+                  .map((person) => ({ value: person.id, label: person.name })),
+              })).filter((group) => group.options.length > 0),
+            })}
           />
         </div>
       ) : null}

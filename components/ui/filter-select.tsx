@@ -2,6 +2,7 @@
 // its label, an optional "all" choice with no value (no filter), then the choices. Used by the
 // incident list, the finance queue and the reconciliation's period filters.
 import type { ReactNode } from "react";
+import { optionsHtml } from "@/components/ui/options-html";
 
 /** The compact control of a filter bar (selects and the date and search inputs beside them). */
 export const filterControlClass =
@@ -38,14 +39,20 @@ export function FilterSelect({
       <label htmlFor={id} className={filterLabelClass}>
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={filterControlClass}>
-        {allLabel === undefined ? null : <option value="">{allLabel}</option>}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      {/* The options as one string (components/ui/options-html.ts): an admin's store filter has 500. */}
+      <select
+        id={id}
+        name={name}
+        className={filterControlClass}
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: optionsHtml escapes every value and label
+        dangerouslySetInnerHTML={{
+          __html: optionsHtml({
+            first: allLabel === undefined ? undefined : { value: "", label: allLabel },
+            options,
+            selected: value ?? "",
+          }),
+        }}
+      />
     </div>
   );
 }

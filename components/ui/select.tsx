@@ -1,4 +1,5 @@
-// The kit's select with its label, hint and error; the options come as children.
+// The kit's select with its label, hint and error; the options come as children, or for a long
+// list as one HTML string (components/ui/options-html.ts).
 import type { ReactNode, SelectHTMLAttributes } from "react";
 import { controlAria, controlClass, Field } from "./field";
 
@@ -12,6 +13,7 @@ export function SelectField({
   className = "",
   required,
   children,
+  optionsHtml,
   ...selectProps
 }: {
   id: string;
@@ -20,20 +22,24 @@ export function SelectField({
   hint?: ReactNode;
   error: string | undefined;
   errorTestId?: string;
-  children: ReactNode;
-} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name" | "children">) {
+} & ({ children: ReactNode; optionsHtml?: never } | { children?: never; optionsHtml: string }) &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name" | "children" | "dangerouslySetInnerHTML">) {
+  const control = {
+    id,
+    name,
+    required,
+    ...controlAria(id, { hint, error }),
+    ...selectProps,
+    className: `${controlClass} ${className}`,
+  };
   return (
     <Field id={id} label={label} hint={hint} error={error} required={required} errorTestId={errorTestId}>
-      <select
-        id={id}
-        name={name}
-        required={required}
-        {...controlAria(id, { hint, error })}
-        {...selectProps}
-        className={`${controlClass} ${className}`}
-      >
-        {children}
-      </select>
+      {optionsHtml === undefined ? (
+        <select {...control}>{children}</select>
+      ) : (
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: optionsHtml escapes every value and label
+        <select {...control} dangerouslySetInnerHTML={{ __html: optionsHtml }} />
+      )}
     </Field>
   );
 }
