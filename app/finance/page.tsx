@@ -5,7 +5,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { FinanceQueue } from "@/components/casework/finance-queue";
+import { FinanceQueue, type FinanceQueueRow } from "@/components/casework/finance-queue";
 import { FinanceFilters, FinanceTotals } from "@/components/casework/finance-queue-controls";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -13,6 +13,7 @@ import { isAppError } from "@/lib/errors/app-error";
 import {
   FINANCE_PAGE_ROWS,
   FINANCE_QUEUE_LIMIT,
+  type FinanceQueueItem,
   financeRowsToShow,
   listFinanceQueue,
 } from "@/lib/incidents/list-finance-queue";
@@ -25,6 +26,19 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
+
+/** A row's fields for the queue's client component: ~90 bytes a row less (no card, RRN, status) in the RSC payload. */
+function financeQueueRow(item: FinanceQueueItem): FinanceQueueRow {
+  const {
+    status: _status,
+    amountMinor: _amountMinor,
+    cardBin: _cardBin,
+    cardLast4: _cardLast4,
+    rrn: _rrn,
+    ...row
+  } = item;
+  return row;
+}
 
 const QUERY_KEYS = Object.keys(financeQueueQuerySchema.shape) as (keyof FinanceQueueQuery)[];
 
@@ -92,7 +106,7 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
         {t("summary", { count, ready })}
       </p>
       <FinanceTotals totals={queue.totals} />
-      <FinanceQueue items={queue.items} />
+      <FinanceQueue items={queue.items.map(financeQueueRow)} />
       {queue.truncated && shown < FINANCE_QUEUE_LIMIT ? (
         <Link
           href={`/finance?${new URLSearchParams({ ...params, show: String(shown + FINANCE_PAGE_ROWS) }).toString()}`}

@@ -14,7 +14,25 @@ import { TextField } from "@/components/ui/input";
 import { reconcileAction } from "@/lib/actions/reconcile";
 import type { FinanceQueueItem } from "@/lib/incidents/list-finance-queue";
 
-export function FinanceQueue({ items }: { items: FinanceQueueItem[] }) {
+/** What a row shows and reconciles with: the page sends only these (no card or RRN to the browser). */
+export type FinanceQueueRow = Pick<
+  FinanceQueueItem,
+  | "id"
+  | "reference"
+  | "kind"
+  | "version"
+  | "storeName"
+  | "terminalId"
+  | "amount"
+  | "currency"
+  | "occurredAt"
+  | "overdue"
+  | "age"
+  | "ready"
+  | "waitingFor"
+>;
+
+export function FinanceQueue({ items }: { items: FinanceQueueRow[] }) {
   const t = useTranslations("Finance");
   const [reconciled, setReconciled] = useState<{ id: string; reference: string } | null>(null);
 
@@ -56,7 +74,7 @@ export function FinanceQueue({ items }: { items: FinanceQueueItem[] }) {
   );
 }
 
-function QueueRow({ item, onReconciled }: { item: FinanceQueueItem; onReconciled: () => void }) {
+function QueueRow({ item, onReconciled }: { item: FinanceQueueRow; onReconciled: () => void }) {
   const t = useTranslations("Finance");
   const tIncident = useTranslations("Incident");
   const format = useFormatter();
@@ -126,7 +144,7 @@ function QueueRow({ item, onReconciled }: { item: FinanceQueueItem; onReconciled
   );
 }
 
-function ReconcileForm({ item, onReconciled }: { item: FinanceQueueItem; onReconciled: () => void }) {
+function ReconcileForm({ item, onReconciled }: { item: FinanceQueueRow; onReconciled: () => void }) {
   const t = useTranslations("Finance");
   const form = useCaseworkForm((data) => reconcileAction(item.id, { note: noteOf(data), version: item.version }), {
     fields: ["note"],
