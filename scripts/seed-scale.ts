@@ -36,6 +36,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { mulberry32 } from "@/bench/lib/random.mjs";
 import { canonicalJson, eventHash, GENESIS_HASH } from "@/lib/audit/hash";
 import { hashPassword } from "@/lib/auth/password";
 import { rebuildIncidentDaysSql } from "@/lib/dashboard/incident-sql";
@@ -91,16 +92,9 @@ function parseArguments(argv: string[]) {
   return options;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so two runs build the same data. */
+/** Deterministic pseudo-random numbers, so two runs build the same data. */
 function randomFrom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),

@@ -19,6 +19,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { gb18030Binary } from "./gb18030.mjs";
+import { mulberry32 } from "./random.mjs";
 
 export const POS_HEADER = [
   "交易时间",
@@ -77,16 +78,9 @@ const CARD_BINS = ["622202", "622848", "621700", "436742", "622700", "625807", "
 const DAY_START = 8 * 3600;
 const LATEST_TIME = 23 * 3600;
 
-/** Deterministic pseudo-random numbers (mulberry32). */
+/** Deterministic pseudo-random numbers. */
 function randomFrom(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return { next, int: (from, to) => from + Math.floor(next() * (to - from + 1)) };
 }
 

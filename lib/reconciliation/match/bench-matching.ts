@@ -6,6 +6,7 @@
 // midnight (matchDay); --by-day-alone a day at a time without them, as the job did before.)
 // Run it under `flock /tmp/slipcase-bench.lock` on a shared machine and report /proc/loadavg.
 import { readFileSync } from "node:fs";
+import { mulberry32 } from "@/bench/lib/random.mjs";
 import { cancellationLines } from "./cancellations";
 import { wallClockSeconds } from "./local-time";
 import { matchDay, midnightMarginSeconds, wallClockText } from "./match-day";
@@ -21,18 +22,8 @@ const mode = process.argv.includes("--by-day")
     ? "by-day-alone"
     : "all";
 
-/** A small deterministic generator (mulberry32), so every run matches the same lines. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const next = random(20261130);
+// Deterministic, so every run matches the same lines.
+const next = mulberry32(20261130);
 // Strings as a database driver hands them over: flat, one object per row and column. (Template
 // literals of 13+ characters are rope strings in V8, slower to hash and compare than real input.)
 const flat = (text: string) => Buffer.from(text, "latin1").toString("latin1");
