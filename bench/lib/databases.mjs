@@ -50,8 +50,20 @@ export async function createPostgresDatabase(adminUrl, name) {
 }
 
 export async function dropPostgresDatabase(adminUrl, name) {
-  // WITH (FORCE) closes any connection a killed server left open (PostgreSQL 13+).
-  await onAdmin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  // WITH (FORCE) closes any connection a killed server left open (PostgreSQL 13+). It cannot end
+  // the autovacuum worker that a freshly loaded database often has (a superuser's process, so
+  // "must be a member of the role whose process is being terminated"): that one ends by itself
+  // within seconds, so try again a few times.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await onAdmin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if (attempt >= 10 || !/member of the role|being accessed by other users/.test(String(error?.message)))
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+    }
+  }
 }
 
 /** The URL with its password hidden, for printing. */
