@@ -29,6 +29,7 @@ function render(trainingGaps: Dashboard["trainingGaps"], locale: "en" | "zh-CN")
       locale,
       messages,
       timeZone: "Asia/Shanghai",
+      // biome-ignore lint/correctness/noChildrenProp: createElement in a .ts test (the suite runs *.test.ts); the provider's props type requires children
       children: createElement(TrainingGaps, {
         dashboard: { trainingGaps } as Dashboard,
         view: { from: "2026-09-01", to: "2026-11-30", storeIds: [] },

@@ -193,7 +193,20 @@ describe("a cancellation beyond the lines near midnight", () => {
       type: "statement",
       content: csv([
         STATEMENT_HEADER,
-        ["2026-11-17", `${NEXT2} 00:00:00`, MID, "T1000001", null, "消费", "5.00", "0.00", "5.00", null, "000202", "202"],
+        [
+          "2026-11-17",
+          `${NEXT2} 00:00:00`,
+          MID,
+          "T1000001",
+          null,
+          "消费",
+          "5.00",
+          "0.00",
+          "5.00",
+          null,
+          "000202",
+          "202",
+        ],
       ]),
     });
     expect(statementDone.status).toBe("done");
