@@ -29,12 +29,12 @@ function rows(hash: string, signature: string, exportedBy = "Ada Admin") {
 // A test card number, built here rather than written out (no literal card number in the sources).
 const PAN = ["4111", "1111", "1111", "1111"].join("");
 
-const valueOf = (table: string[][], label: string) => table.find(([name]) => name === label)?.[1];
+const cellOf = (table: string[][], label: string) => table.find(([name]) => name === label)?.[1];
 
 test("a signature with a card-number-like run of digits is written as it is", () => {
   const table = rows(SIGNATURE, SIGNATURE);
-  expect(valueOf(table, "Signed checkpoint: HMAC-SHA256")).toBe(SIGNATURE);
-  expect(valueOf(table, "Signed checkpoint: hash")).toBe(SIGNATURE);
+  expect(cellOf(table, "Signed checkpoint: HMAC-SHA256")).toBe(SIGNATURE);
+  expect(cellOf(table, "Signed checkpoint: hash")).toBe(SIGNATURE);
 });
 
 test("any hash and signature are written exactly; a card number in the exporter's name is masked", () => {
@@ -42,9 +42,9 @@ test("any hash and signature are written exactly; a card number in the exporter'
   fc.assert(
     fc.property(hex, hex, (hash, signature) => {
       const table = rows(hash, signature, `Ada ${PAN}`);
-      expect(valueOf(table, "Signed checkpoint: HMAC-SHA256")).toBe(signature);
-      expect(valueOf(table, "Signed checkpoint: hash")).toBe(hash);
-      expect(valueOf(table, "Exported by")).not.toContain(PAN);
+      expect(cellOf(table, "Signed checkpoint: HMAC-SHA256")).toBe(signature);
+      expect(cellOf(table, "Signed checkpoint: hash")).toBe(hash);
+      expect(cellOf(table, "Exported by")).not.toContain(PAN);
     }),
     { numRuns: 2_000 },
   );
