@@ -56,6 +56,12 @@ const envObject = z.object({
     .int()
     .nonnegative()
     .default(5 * 1024 * 1024),
+  /**
+   * The heap limit, in MB, of the process each import job runs in (lib/reconciliation/import/
+   * run-import-in-child.ts): a million-line journal or statement needs about 200; its resident
+   * set stays near 150 MB above this.
+   */
+  IMPORT_HEAP_MB: z.coerce.number().int().min(64).default(320),
   /** "0" keeps this instance from running background jobs (lib/jobs); any other value runs them. */
   JOBS_WORKER: z.string().default("1"),
   /** How often an idle worker looks for a due job, in milliseconds. */

@@ -1,20 +1,23 @@
-// The measured half of `npm run bench:reconcile` (bench/reconcile.mjs starts it as a child, so its
-// peak RSS is the import's own): the real import path, in process — each file through the upload
-// spool (receiveSpool: hashed, card numbers masked, lines counted; commitSpool), its ReconImport
-// row as an upload makes it, then the import job (runImport: parse, write the lines, match the
-// affected days, settlements, exceptions). Files in the order given (journal, statement, bank).
+// The measured half of `npm run bench:reconcile` (bench/reconcile.mjs starts it as a child): the
+// real import path — each file through the upload spool in this process (receiveSpool: hashed, card
+// numbers masked, lines counted; commitSpool), as the upload request does it, its ReconImport row
+// as an upload makes it, then the import job as the worker runs it (runImportInChild: a process of
+// its own under IMPORT_HEAP_MB — parse, write the lines, match the affected days, settlements,
+// exceptions). Files in the order given (journal, statement, bank).
 //
 //   DATABASE_URL=… UPLOAD_DIR=… tsx --conditions=react-server scripts/bench-reconcile-import.ts '<json>'
 //   json: { merchantId, userId, files: [{ type, path, name }] }
 //
 // Prints one line "BENCH_RESULT <json>": per file the milliseconds of the spool and of the job
-// (wall clock) and the CPU time they took, the import's final status, rowsRead and report; the
-// process's peak RSS at the end.
+// (wall clock), the CPU time they took, the import's final status, rowsRead and report, and the
+// job process's peak RSS and heap limit; peakRssMb is the largest job process's, spoolPeakRssMb
+// this process's.
 import fs from "node:fs";
 import { prisma } from "@/lib/db/client";
 import { newId } from "@/lib/db/new-id";
 import { env } from "@/lib/env";
-import { runImport } from "@/lib/reconciliation/import/run-import";
+import type { ChildUsage } from "@/lib/reconciliation/import/import-child";
+import { runImportInChild } from "@/lib/reconciliation/import/run-import-in-child";
 import { commitSpool, receiveSpool } from "@/lib/reconciliation/spool";
 import type { ImportType } from "@/lib/reconciliation/types";
 
@@ -53,14 +56,19 @@ async function main() {
     });
     const spooled = performance.now();
     let heartbeats = 0;
-    // A job that throws (rather than failing the import) is reported with what came before it;
-    // the files after it are not run (they would be matched against a half-done state).
-    const thrown = await runImport(importId, {
+    // The job's own path: the import in a process of its own under IMPORT_HEAP_MB. A job that
+    // throws (rather than failing the import) is reported with what came before it; the files
+    // after it are not run (they would be matched against a half-done state).
+    let child: ChildUsage | null = null;
+    const thrown = await runImportInChild(importId, {
       heartbeat: async () => {
         heartbeats++;
       },
     }).then(
-      () => null,
+      (usage) => {
+        child = usage;
+        return null;
+      },
       (error: unknown) => {
         console.error(error);
         return error instanceof Error ? error.message : String(error);
@@ -75,8 +83,10 @@ async function main() {
       byteSize: received.byteSize,
       spoolMs: Math.round(spooled - started),
       jobMs: Math.round(done - spooled),
-      /** User + system CPU time of this process for the file (spool and job): less load-dependent than wall time. */
-      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      /** User + system CPU time of the spool (this process) and of the job's process: less load-dependent than wall time. */
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000) + ((child as ChildUsage | null)?.cpuMs ?? 0),
+      /** The job's process: its peak RSS and the heap limit it ran under. */
+      job: child,
       status: thrown === null ? row.status : "threw",
       thrown,
       rowsRead: row.rowsRead,
@@ -84,12 +94,15 @@ async function main() {
       errors: row.errors ? JSON.parse(row.errors) : null,
       report: row.report ? JSON.parse(row.report) : null,
       heartbeats,
-      peakRssMbSoFar: rssMb(),
+      spoolPeakRssMbSoFar: rssMb(),
     });
     if (thrown !== null) break;
   }
   await prisma.$disconnect();
-  console.log(`BENCH_RESULT ${JSON.stringify({ files: results, peakRssMb: rssMb() })}`);
+  const jobRss = results.map((result) => (result.job as ChildUsage | null)?.peakRssMb ?? 0);
+  console.log(
+    `BENCH_RESULT ${JSON.stringify({ files: results, peakRssMb: Math.max(0, ...jobRss), spoolPeakRssMb: rssMb() })}`,
+  );
 }
 
 main().catch(async (error) => {

@@ -6,10 +6,11 @@ import { evaluateAlerts } from "@/lib/alerts/evaluate";
 import { ALERTS_EVALUATE_JOB_KIND } from "@/lib/alerts/queue-evaluation";
 import { AUDIT_CHECKPOINT_JOB_KIND } from "@/lib/audit/checkpoint-job";
 import { checkpointAllChains } from "@/lib/audit/write-checkpoint";
+import { log } from "@/lib/log";
 import { EMAIL_JOB_KIND } from "@/lib/notifications/notify";
 import { sendNotificationEmails } from "@/lib/notifications/send-notification-emails";
 import { abandonImport } from "@/lib/reconciliation/import/abandon-import";
-import { runImport } from "@/lib/reconciliation/import/run-import";
+import { runImportInChild } from "@/lib/reconciliation/import/run-import-in-child";
 
 export interface JobContext {
   jobId: string;
@@ -23,7 +24,12 @@ const importPayload = z.object({ importId: z.string().min(1) });
 const alertsPayload = z.object({ merchantId: z.string().min(1), lines: z.boolean().optional() });
 
 export const JOB_HANDLERS: Record<string, JobHandler> = {
-  "reconciliation.import": (payload, context) => runImport(importPayload.parse(payload).importId, context),
+  // In a process of its own, with a heap limit of its own (run-import-in-child.ts).
+  "reconciliation.import": async (payload, context) => {
+    const { importId } = importPayload.parse(payload);
+    const usage = await runImportInChild(importId, context);
+    log.info("reconciliation.import_process", { importId, ...usage });
+  },
   // Issue 9: notifications mailed after their change committed (lib/notifications/notify.ts).
   [EMAIL_JOB_KIND]: (payload) => sendNotificationEmails(payload),
   // Issue 10: a signed checkpoint of every merchant's audit chain head (queued by lib/jobs/worker.ts).

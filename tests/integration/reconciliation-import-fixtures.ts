@@ -1,5 +1,6 @@
 // Shared by the reconciliation-import tests: an import row with its file in the spool (as the
 // upload route leaves it), run through the real job, and the resulting lines read back.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db/client";
@@ -20,6 +21,48 @@ export function csv(rows: (string | number | null)[][]): string {
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   return `${rows.map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+}
+
+/** A journal of one terminal's approved sales, one a second from 2026-11-10 on: big enough to kill mid-way. */
+export function longJournal(rows: number): string {
+  const lines: (string | number)[][] = [
+    ["time", "terminal id", "type", "amount", "rrn", "trace no", "batch no", "status"],
+  ];
+  for (let index = 0; index < rows; index++) {
+    const second = index % 86_400;
+    const time = `${String(Math.floor(second / 3600)).padStart(2, "0")}:${String(Math.floor(second / 60) % 60).padStart(2, "0")}:${String(second % 60).padStart(2, "0")}`;
+    const day = `2026-11-${String(10 + Math.floor(index / 86_400)).padStart(2, "0")}`;
+    lines.push([
+      `${day} ${time}`,
+      "T1000001",
+      "sale",
+      (1 + (index % 9000) / 100).toFixed(2),
+      `K${index}`,
+      String(index).padStart(6, "0"),
+      "001",
+      "approved",
+    ]);
+  }
+  return csv(lines);
+}
+
+/**
+ * Runs a file of this repository in a process of its own, as a worker would: node with tsx as a
+ * loader, not the tsx CLI (the CLI runs the script in a grandchild that a SIGKILL would miss).
+ */
+export function spawnTsx(file: string, ...args: string[]) {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", file, ...args], {
+    env: process.env,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.on("exit", (code, signal) => resolve(signal ?? code)),
+  );
+  return { child, exited, stderr: () => stderr };
 }
 
 /** Stores an import row and its spooled file, as the upload route does, without running it. */

@@ -2,57 +2,22 @@
 // visible; the job run again — as another instance does once the lease runs out — completes it with
 // exactly the file's lines.
 import "@/tests/integration/reconciliation-import-spool-dir";
-import { spawn } from "node:child_process";
 import { expect, test } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { runImport } from "@/lib/reconciliation/import/run-import";
-import { csv, noHeartbeat, queueFile } from "@/tests/integration/reconciliation-import-fixtures";
+import { longJournal, noHeartbeat, queueFile, spawnTsx } from "@/tests/integration/reconciliation-import-fixtures";
 
-const ROWS = 60_000;
-
-function journal(rows: number): string {
-  const lines: (string | number)[][] = [
-    ["time", "terminal id", "type", "amount", "rrn", "trace no", "batch no", "status"],
-  ];
-  for (let index = 0; index < rows; index++) {
-    const second = index % 86_400;
-    const time = `${String(Math.floor(second / 3600)).padStart(2, "0")}:${String(Math.floor(second / 60) % 60).padStart(2, "0")}:${String(second % 60).padStart(2, "0")}`;
-    const day = `2026-11-${String(10 + Math.floor(index / 86_400)).padStart(2, "0")}`;
-    lines.push([
-      `${day} ${time}`,
-      "T1000001",
-      "sale",
-      (1 + (index % 9000) / 100).toFixed(2),
-      `K${index}`,
-      String(index).padStart(6, "0"),
-      "001",
-      "approved",
-    ]);
-  }
-  return csv(lines);
-}
+// Big enough that the first progress report (every 500 ms) comes well before the parse ends.
+const ROWS = 150_000;
 
 test("a killed import leaves nothing visible, and running it again imports every line exactly once", {
   timeout: 180_000,
 }, async () => {
   const merchantId = (await prisma.merchant.findFirstOrThrow({ select: { id: true } })).id;
   const visibleBefore = await prisma.reconLine.count({ where: { merchantId, category: { not: "staged" } } });
-  const queued = await queueFile({ merchantId, type: "pos_journal", content: journal(ROWS) });
+  const queued = await queueFile({ merchantId, type: "pos_journal", content: longJournal(ROWS) });
 
-  // node with tsx as a loader, not the tsx CLI: the CLI runs the script in a grandchild that a
-  // SIGKILL of the CLI would leave running.
-  const child = spawn(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "tests/integration/reconciliation-import-child.ts", queued.id],
-    { env: process.env, stdio: ["ignore", "ignore", "pipe"] },
-  );
-  let stderr = "";
-  child.stderr.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    child.on("exit", (code, signal) => resolve(signal ?? code)),
-  );
+  const { child, exited, stderr } = spawnTsx("lib/reconciliation/import/import-child.ts", queued.id);
   let row = await prisma.reconImport.findUniqueOrThrow({ where: { id: queued.id } });
   const deadline = Date.now() + 120_000;
   while (row.rowsRead === 0 && Date.now() < deadline && child.exitCode === null) {
@@ -60,7 +25,7 @@ test("a killed import leaves nothing visible, and running it again imports every
     row = await prisma.reconImport.findUniqueOrThrow({ where: { id: queued.id } });
   }
   child.kill("SIGKILL");
-  expect(await exited, stderr).toBe("SIGKILL");
+  expect(await exited, stderr()).toBe("SIGKILL");
 
   row = await prisma.reconImport.findUniqueOrThrow({ where: { id: queued.id } });
   expect(row.status).toBe("parsing");
