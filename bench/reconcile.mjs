@@ -180,7 +180,8 @@ function runImportChild({ databaseUrl, uploadDir, files, logFile }) {
   return new Promise((resolve, reject) => {
     const payload = JSON.stringify({ merchantId: MERCHANT_ID, userId: FINANCE_USER_ID, files });
     const log = fs.openSync(logFile, "a");
-    // BENCH_CPU_PROF_DIR=DIR writes a V8 CPU profile of the import child there (open it in Chrome's DevTools).
+    // BENCH_CPU_PROF_DIR=DIR writes V8 CPU profiles of the spooling child and of each import job's
+    // process there (open them in Chrome's DevTools).
     const profile = process.env.BENCH_CPU_PROF_DIR
       ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
       : [];

@@ -27,6 +27,10 @@ interface Input {
   files: { type: ImportType; path: string; name: string }[];
 }
 
+// BENCH_CPU_PROF_DIR=DIR: a V8 CPU profile of each import job's process there.
+const profile = process.env.BENCH_CPU_PROF_DIR
+  ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+  : [];
 const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 async function main() {
@@ -60,11 +64,15 @@ async function main() {
     // throws (rather than failing the import) is reported with what came before it; the files
     // after it are not run (they would be matched against a half-done state).
     let child: ChildUsage | null = null;
-    const thrown = await runImportInChild(importId, {
-      heartbeat: async () => {
-        heartbeats++;
+    const thrown = await runImportInChild(
+      importId,
+      {
+        heartbeat: async () => {
+          heartbeats++;
+        },
       },
-    }).then(
+      { execArgv: profile },
+    ).then(
       (usage) => {
         child = usage;
         return null;

@@ -70,7 +70,7 @@ test("the job queue runs an import in a process of its own, under the heap limit
     type: "pos_journal",
     content: JOURNAL.replaceAll("P1", "P3").replaceAll("P2", "P4"),
   });
-  const usage = await runImportInChild(again.id, { heartbeat: async () => {} }, 96);
+  const usage = await runImportInChild(again.id, { heartbeat: async () => {} }, { heapMb: 96 });
   // V8's limit is the old generation asked for plus the young one's few MB.
   expect(usage.heapLimitMb).toBeGreaterThanOrEqual(96);
   expect(usage.heapLimitMb).toBeLessThan(96 + 64);
@@ -83,7 +83,7 @@ test("an import process out of memory ends the attempt with a message that names
   timeout: 60_000,
 }, async () => {
   const queued = await queueFile({ merchantId: await merchantId(), type: "pos_journal", content: JOURNAL });
-  await expect(runImportInChild(queued.id, { heartbeat: async () => {} }, 8)).rejects.toThrow(
+  await expect(runImportInChild(queued.id, { heartbeat: async () => {} }, { heapMb: 8 })).rejects.toThrow(
     /ran out of memory under its heap limit of 8 MB \(IMPORT_HEAP_MB\)/,
   );
   expect(await visibleLines(queued.id)).toBe(0);

@@ -30,15 +30,29 @@ function childNodeOptions(): string | undefined {
   return options?.length ? options.join(" ") : undefined;
 }
 
+export interface ImportChildOptions {
+  heapMb?: number;
+  /** More flags for node (the benchmark's --cpu-prof). */
+  execArgv?: readonly string[];
+}
+
 export function runImportInChild(
   importId: string,
   context: ImportChildContext,
-  heapMb: number = env.IMPORT_HEAP_MB,
+  { heapMb = env.IMPORT_HEAP_MB, execArgv = [] }: ImportChildOptions = {},
 ): Promise<ChildUsage> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [`--max-old-space-size=${heapMb}`, "--conditions=react-server", "--import", "tsx", CHILD_ENTRY, importId],
+      [
+        ...execArgv,
+        `--max-old-space-size=${heapMb}`,
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        CHILD_ENTRY,
+        importId,
+      ],
       {
         cwd: process.cwd(),
         env: { ...process.env, NODE_OPTIONS: childNodeOptions() },
