@@ -59,20 +59,11 @@ async function main() {
       },
     });
     const spooled = performance.now();
-    let heartbeats = 0;
     // The job's own path: the import in a process of its own under IMPORT_HEAP_MB. A job that
     // throws (rather than failing the import) is reported with what came before it; the files
     // after it are not run (they would be matched against a half-done state).
     let child: ChildUsage | null = null;
-    const thrown = await runImportInChild(
-      importId,
-      {
-        heartbeat: async () => {
-          heartbeats++;
-        },
-      },
-      { execArgv: profile },
-    ).then(
+    const thrown = await runImportInChild(importId, null, { execArgv: profile }).then(
       (usage) => {
         child = usage;
         return null;
@@ -101,7 +92,6 @@ async function main() {
       rowsTotal: row.rowsTotal,
       errors: row.errors ? JSON.parse(row.errors) : null,
       report: row.report ? JSON.parse(row.report) : null,
-      heartbeats,
       spoolPeakRssMbSoFar: rssMb(),
     });
     if (thrown !== null) break;

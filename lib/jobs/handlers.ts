@@ -6,14 +6,14 @@ import { evaluateAlerts } from "@/lib/alerts/evaluate";
 import { ALERTS_EVALUATE_JOB_KIND } from "@/lib/alerts/queue-evaluation";
 import { AUDIT_CHECKPOINT_JOB_KIND } from "@/lib/audit/checkpoint-job";
 import { checkpointAllChains } from "@/lib/audit/write-checkpoint";
+import type { Lease } from "@/lib/jobs/lease";
 import { log } from "@/lib/log";
 import { EMAIL_JOB_KIND } from "@/lib/notifications/notify";
 import { sendNotificationEmails } from "@/lib/notifications/send-notification-emails";
 import { abandonImport } from "@/lib/reconciliation/import/abandon-import";
 import { runImportInChild } from "@/lib/reconciliation/import/run-import-in-child";
 
-export interface JobContext {
-  jobId: string;
+export interface JobContext extends Lease {
   /** Keeps the lease; call it at least every few seconds during long work. Throws when the lease is lost. */
   heartbeat(): Promise<void>;
 }
@@ -24,10 +24,10 @@ const importPayload = z.object({ importId: z.string().min(1) });
 const alertsPayload = z.object({ merchantId: z.string().min(1), lines: z.boolean().optional() });
 
 export const JOB_HANDLERS: Record<string, JobHandler> = {
-  // In a process of its own, with a heap limit of its own (run-import-in-child.ts).
-  "reconciliation.import": async (payload, context) => {
+  // In a process of its own, with a heap limit of its own, which keeps the lease (run-import-in-child.ts).
+  "reconciliation.import": async (payload, { jobId, owner, leaseMs }) => {
     const { importId } = importPayload.parse(payload);
-    const usage = await runImportInChild(importId, context);
+    const usage = await runImportInChild(importId, { jobId, owner, leaseMs });
     log.info("reconciliation.import_process", { importId, ...usage });
   },
   // Issue 9: notifications mailed after their change committed (lib/notifications/notify.ts).

@@ -2,17 +2,12 @@
 // is retried with backoff (5 s, 25 s, …) up to MAX_ATTEMPTS, then the job is failed for good; the
 // handler is responsible for leaving its own records (an import marks itself failed) consistent.
 import "server-only";
-import { type ClaimedJob, finishJob, renewLease } from "@/lib/jobs/claim-job";
+import { type ClaimedJob, finishJob } from "@/lib/jobs/claim-job";
 import { JOB_GIVE_UP, JOB_HANDLERS } from "@/lib/jobs/handlers";
+import { LeaseLost, leaseHeartbeat } from "@/lib/jobs/lease";
 import { log } from "@/lib/log";
 
 export const MAX_ATTEMPTS = 3;
-
-export class LeaseLost extends Error {
-  constructor(jobId: string) {
-    super(`Job ${jobId}: lease lost to another worker.`);
-  }
-}
 
 export async function runJob(job: ClaimedJob, owner: string, leaseMs: number): Promise<void> {
   const handler = JOB_HANDLERS[job.kind];
@@ -20,15 +15,9 @@ export async function runJob(job: ClaimedJob, owner: string, leaseMs: number): P
     await finishJob(job.id, owner, { status: "failed", error: `No handler for job kind ${job.kind}.` });
     return;
   }
-  let lastRenewal = Date.now();
-  const heartbeat = async () => {
-    // Renew at a third of the lease: cheap enough to call per batch, safe against a slow batch.
-    if (Date.now() - lastRenewal < leaseMs / 3) return;
-    if (!(await renewLease(job.id, owner, leaseMs))) throw new LeaseLost(job.id);
-    lastRenewal = Date.now();
-  };
+  const lease = { jobId: job.id, owner, leaseMs };
   try {
-    await handler(JSON.parse(job.payload) as unknown, { jobId: job.id, heartbeat });
+    await handler(JSON.parse(job.payload) as unknown, { ...lease, heartbeat: leaseHeartbeat(lease) });
     await finishJob(job.id, owner, { status: "done" });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -68,10 +68,7 @@ async function unsignedSlip(user: DemoUser = "cashier", terminalId = "T1000001")
 async function evaluate(lines = false) {
   await JOB_HANDLERS[ALERTS_EVALUATE_JOB_KIND](
     { merchantId, ...(lines ? { lines } : {}) },
-    {
-      jobId: "test",
-      heartbeat: async () => {},
-    },
+    { jobId: "test", owner: "test", leaseMs: 30_000, heartbeat: async () => {} },
   );
 }
 

@@ -6,7 +6,7 @@ import "@/tests/integration/reconciliation-import-spool-dir";
 import { expect, test } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { runImportInChild } from "@/lib/reconciliation/import/run-import-in-child";
-import { csv, noHeartbeat, queueFile } from "@/tests/integration/reconciliation-import-fixtures";
+import { csv, queueFile } from "@/tests/integration/reconciliation-import-fixtures";
 
 // Spread over many days, so that each import's matching takes long enough for the two to overlap.
 const LINES = 20_000;
@@ -60,7 +60,7 @@ test("a journal and its statement imported at the same time pair every line", { 
   });
 
   // Each in the process of its own the job runs it in, as two workers would.
-  await Promise.all([runImportInChild(journal.id, noHeartbeat), runImportInChild(statement.id, noHeartbeat)]);
+  await Promise.all([runImportInChild(journal.id, null), runImportInChild(statement.id, null)]);
 
   for (const id of [journal.id, statement.id]) {
     expect(await prisma.reconImport.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "done" });

@@ -5,7 +5,7 @@ import { runImportInChild } from "@/lib/reconciliation/import/run-import-in-chil
 
 const importId = process.argv[2];
 if (!importId) throw new Error("usage: reconciliation-import-parent.ts <importId>");
-runImportInChild(importId, { heartbeat: async () => {} }).then(
+runImportInChild(importId, null).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

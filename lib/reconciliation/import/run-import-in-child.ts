@@ -3,23 +3,26 @@
 // instance serves, and its heap has a limit of its own (IMPORT_HEAP_MB) — V8 grows a heap lazily
 // up to its limit, so under the server's default of several GB an import's few hundred MB of live
 // data left a resident set near 900 MB (README, "Reconciliation at a million lines").
-// This process keeps the job's lease while the child works; a lost lease kills the child (another
-// instance has taken the import over), and a child that dies ends the attempt with the reason.
+// The child keeps the job's lease itself, between its own transactions (a renewal from here could
+// land beside one of them and wait on SQLite's write lock); it stops when the lease is lost, which
+// this answers with LeaseLost, as an import in process did. A child that dies ends the attempt with
+// the reason.
 import "server-only";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { maskPans } from "@/lib/card-data/mask-pan";
 import { env } from "@/lib/env";
+import { type Lease, LeaseLost } from "@/lib/jobs/lease";
 import type { ChildAnswer, ChildUsage } from "@/lib/reconciliation/import/import-child";
 
 const CHILD_ENTRY = path.join("lib", "reconciliation", "import", "import-child.ts");
-/** How often the lease is offered a heartbeat (the job's heartbeat renews it at a third of the lease). */
-const HEARTBEAT_MS = 1000;
 /** The end of the child's stderr kept for the error message (the rest went to the log as it came). */
 const STDERR_TAIL_CHARS = 2000;
 
-export interface ImportChildContext {
-  heartbeat(): Promise<void>;
+export interface ImportChildOptions {
+  heapMb?: number;
+  /** More flags for node (the benchmark's --cpu-prof). */
+  execArgv?: readonly string[];
 }
 
 /** NODE_OPTIONS without a heap limit of the parent's, which would otherwise compete with ours. */
@@ -30,15 +33,13 @@ function childNodeOptions(): string | undefined {
   return options?.length ? options.join(" ") : undefined;
 }
 
-export interface ImportChildOptions {
-  heapMb?: number;
-  /** More flags for node (the benchmark's --cpu-prof). */
-  execArgv?: readonly string[];
-}
-
+/**
+ * Runs the import in a child process and resolves with what it used. `lease` is the claimed job's
+ * (null: no job, as in the benchmark and tests, and nothing to renew).
+ */
 export function runImportInChild(
   importId: string,
-  context: ImportChildContext,
+  lease: Lease | null,
   { heapMb = env.IMPORT_HEAP_MB, execArgv = [] }: ImportChildOptions = {},
 ): Promise<ChildUsage> {
   return new Promise((resolve, reject) => {
@@ -52,6 +53,7 @@ export function runImportInChild(
         "tsx",
         CHILD_ENTRY,
         importId,
+        ...(lease ? [JSON.stringify(lease)] : []),
       ],
       {
         cwd: process.cwd(),
@@ -80,30 +82,23 @@ export function runImportInChild(
     child.on("message", (message) => {
       answer = message as ChildAnswer;
     });
-    let stopped: unknown = null;
-    const beat = setInterval(() => {
-      context.heartbeat().catch((error: unknown) => {
-        // The lease is lost (or cannot be renewed): this instance must stop working on the import.
-        stopped ??= error;
-        child.kill("SIGKILL");
-      });
-    }, HEARTBEAT_MS);
-    child.once("error", (error) => {
-      stopped ??= error;
+    let spawnError: Error | null = null;
+    child.on("error", (error) => {
+      spawnError ??= error;
     });
     child.once("close", (code, signal) => {
-      clearInterval(beat);
       if (partial) stderr = `${stderr}${maskPans(partial)}`.slice(-STDERR_TAIL_CHARS);
       const answered = answer as ChildAnswer | null;
-      if (stopped) reject(stopped);
-      else if (answered?.ok && code === 0) resolve(answered.usage);
-      else if (answered && !answered.ok) reject(new Error(answered.message));
+      if (answered?.ok && code === 0) resolve(answered.usage);
+      else if (answered && !answered.ok && answered.leaseLost && lease) reject(new LeaseLost(lease.jobId));
+      else if (answered && !answered.ok) reject(new Error(maskPans(answered.message)));
       else if (outOfMemory)
         reject(
           new Error(
             `The import process ran out of memory under its heap limit of ${heapMb} MB (IMPORT_HEAP_MB); raise it for files this large.`,
           ),
         );
+      else if (spawnError) reject(spawnError);
       else
         reject(new Error(`The import process ended (${signal ?? `exit ${code}`}) without an answer: ${stderr.trim()}`));
     });

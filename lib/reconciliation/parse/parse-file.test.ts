@@ -446,3 +446,20 @@ test("a failing source is the caller's error, thrown as is", async () => {
   }
   await expect(parseImportFile(broken(), { type: "bank_credit", onBatch: () => {} })).rejects.toThrow("disk gone");
 });
+
+test("a failing onBatch (the caller's database, its job's lease) is the caller's error, thrown as is", async () => {
+  const rows = [["日期", "金额"]];
+  for (let i = 0; i < 25; i++) rows.push(["2026-12-01", "1.00"]);
+  const seen: number[] = [];
+  const parsing = parseImportFile(chunked(utf8Bytes(csv(rows)), 16), {
+    type: "bank_credit",
+    batchSize: 10,
+    onBatch: async (batch) => {
+      seen.push(batch.length);
+      if (seen.length === 2) throw new Error("lease lost to another worker");
+    },
+  });
+  // Not "file_unreadable": the file is fine, and the import must not be failed for it.
+  await expect(parsing).rejects.toThrow("lease lost to another worker");
+  expect(seen).toEqual([10, 10]);
+});

@@ -62,7 +62,9 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
     if (result.errors.length < maxErrors) result.errors.push(error);
   };
 
-  // A failure of the source itself (storage, network) is the caller's, not a bad file: rethrown.
+  // A failure of the source itself (storage, network) or of the caller's onBatch (its database,
+  // its job's lease) is the caller's, not a bad file: rethrown, so the job is retried or stops —
+  // not the import failed as "unreadable".
   const failure: { error?: unknown } = {};
   const stream: RowStream = await openRows(tracked(source, failure));
   result.encoding = stream.encoding;
@@ -77,7 +79,12 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
     if (records.length === 0) return;
     const batch = records;
     records = [];
-    await onBatch(batch);
+    try {
+      await onBatch(batch);
+    } catch (error) {
+      failure.error = error;
+      throw error;
+    }
     onProgress?.(result.rowsRead);
   };
 
