@@ -37,9 +37,37 @@ class ImmediateTransactionsSQLite extends PrismaBetterSQLite3 {
     const prepare = database.prepare.bind(database);
     database.prepare = ((source: string) =>
       source === "BEGIN" ? patientBegin(prepare("BEGIN IMMEDIATE")) : prepare(source)) as typeof database.prepare;
+    // A raw statement outside a transaction (a job claim, a lease renewal) waits for another
+    // process's write lock — an import's publish holds it for seconds — a short busy timeout at a
+    // time with timers between, so this process keeps serving while it waits, and it does not fail.
+    // (Model writes run in an implicit transaction: patientBegin below.)
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    const executeRaw = adapter.executeRaw.bind(adapter);
+    adapter.queryRaw = (query) => patiently(() => queryRaw(query));
+    adapter.executeRaw = (query) => patiently(() => executeRaw(query));
     return adapter;
   }
 }
+
+/** How long a statement outside a transaction keeps waiting for another process's write lock. */
+const STATEMENT_WAIT_MS = 120_000;
+
+async function patiently<T>(attempt: () => Promise<T>): Promise<T> {
+  const giveUpAt = Date.now() + STATEMENT_WAIT_MS;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      // The adapter's DriverAdapterError carries the driver's code as cause.originalCode.
+      const busy = (error as { cause?: { originalCode?: string } }).cause?.originalCode === "SQLITE_BUSY";
+      if (!busy || Date.now() >= giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+  }
+}
+
+/** One attempt's wait for another process's write lock (better-sqlite3 waits synchronously). */
+const BUSY_TIMEOUT_MS = 10;
 
 /** How long a BEGIN keeps waiting for another process's write lock before it gives up. */
 const BEGIN_WAIT_MS = 120_000;
@@ -67,9 +95,11 @@ function patientBegin(begin: BetterSqlite3.Statement): BetterSqlite3.Statement {
 
 function createSqliteClient(url: string): PrismaClient {
   fs.mkdirSync(path.dirname(path.resolve(url.slice("file:".length))), { recursive: true });
-  // `timeout` is better-sqlite3's busy timeout: wait for a lock instead of failing at once.
+  // `timeout` is better-sqlite3's busy timeout: how long one attempt waits for a lock, blocking
+  // this thread; statements outside a transaction try again after a timer (patiently), BEGIN
+  // at once (patientBegin).
   const client = new PrismaClient({
-    adapter: new ImmediateTransactionsSQLite({ url, timeout: 5000 }),
+    adapter: new ImmediateTransactionsSQLite({ url, timeout: BUSY_TIMEOUT_MS }),
     transactionOptions,
   });
   // WAL lets readers run beside the writer; FULL makes each commit durable on power loss.
