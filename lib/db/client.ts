@@ -49,11 +49,14 @@ class ImmediateTransactionsSQLite extends PrismaBetterSQLite3 {
   }
 }
 
-/** How long a statement outside a transaction keeps waiting for another process's write lock. */
-const STATEMENT_WAIT_MS = 120_000;
+/**
+ * How long a statement outside a transaction (patiently) or a BEGIN (patientBegin) keeps waiting
+ * for another process's write lock before it gives up.
+ */
+const LOCK_WAIT_MS = 120_000;
 
 async function patiently<T>(attempt: () => Promise<T>): Promise<T> {
-  const giveUpAt = Date.now() + STATEMENT_WAIT_MS;
+  const giveUpAt = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
       return await attempt();
@@ -69,9 +72,6 @@ async function patiently<T>(attempt: () => Promise<T>): Promise<T> {
 /** One attempt's wait for another process's write lock (better-sqlite3 waits synchronously). */
 const BUSY_TIMEOUT_MS = 10;
 
-/** How long a BEGIN keeps waiting for another process's write lock before it gives up. */
-const BEGIN_WAIT_MS = 120_000;
-
 /**
  * BEGIN IMMEDIATE that waits out SQLITE_BUSY beyond one busy timeout. The adapter takes its
  * transaction mutex before BEGIN and does not give it back when BEGIN throws, so a BUSY there left
@@ -80,7 +80,7 @@ const BEGIN_WAIT_MS = 120_000;
  */
 function patientBegin(begin: BetterSqlite3.Statement): BetterSqlite3.Statement {
   const run = () => {
-    const giveUpAt = Date.now() + BEGIN_WAIT_MS;
+    const giveUpAt = Date.now() + LOCK_WAIT_MS;
     for (;;) {
       try {
         return begin.run();
