@@ -164,13 +164,41 @@ if (!adminUrl) {
   process.exit(0);
 }
 
+/**
+ * The failed vitest tests and the first line of each one's error, from the JSON report: printed
+ * again at the very end, where a log cut to its tail (a CI summary) still shows them.
+ */
+function failedTests(reportPath) {
+  try {
+    const report = JSON.parse(fs.readFileSync(reportPath, "utf8"));
+    const firstLine = (text) => String(text ?? "").split("\n")[0];
+    return report.testResults.flatMap((file) => {
+      const name = file.name.replace(`${process.cwd()}/`, "");
+      const tests = file.assertionResults.filter((test) => test.status === "failed");
+      // A file can fail outside its tests (a hook, an import): then the file's own message.
+      if (tests.length === 0) return file.status === "failed" ? [`  ${name}: ${firstLine(file.message)}`] : [];
+      return tests.map((test) => `  ${name} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    });
+  } catch {
+    return [];
+  }
+}
+
 const failed = [];
+const failures = [];
 if (wants("integration")) {
-  const ok = await run("unit + integration", bin("vitest"), ["run"], {
-    TEST_DATABASE: "postgresql",
-    TEST_POSTGRES_URL: adminUrl,
-  });
-  if (!ok) failed.push("unit + integration");
+  const reportPath = `${fs.mkdtempSync("/tmp/slipcase-vitest-")}/report.json`;
+  const ok = await run(
+    "unit + integration",
+    bin("vitest"),
+    ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${reportPath}`],
+    { TEST_DATABASE: "postgresql", TEST_POSTGRES_URL: adminUrl },
+  );
+  if (!ok) {
+    failed.push("unit + integration");
+    failures.push(...failedTests(reportPath));
+  }
+  fs.rmSync(reportPath, { force: true });
 }
 if (wants("e2e") && !interrupted && !(await endToEnd(adminUrl))) failed.push("end-to-end");
 if (interrupted) process.exit(130);
@@ -179,6 +207,6 @@ const server = new URL(adminUrl);
 console.log(
   failed.length === 0
     ? `\nPostgreSQL suites passed (${server.host}).`
-    : `\nPostgreSQL suites FAILED: ${failed.join(", ")} (${server.host}).`,
+    : `\nPostgreSQL suites FAILED: ${failed.join(", ")} (${server.host}).${failures.length > 0 ? `\n${failures.join("\n")}` : ""}`,
 );
 process.exit(failed.length === 0 ? 0 : 1);
