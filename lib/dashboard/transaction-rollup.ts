@@ -1,6 +1,7 @@
-// Keeps DashboardTransactionDay true to the POS lines (issue 10): the import job counts the days
-// its matching touched again, at the end of its publish transaction, so the summary changes in the
-// same commit as the lines' categories; a pairing by hand moves one line's category in and out.
+// Keeps DashboardTransactionDay true to the POS lines (issue 10): the import job counts again the
+// days whose POS lines it added or moved into or out of a counted category (PublishPlan.tallyDays),
+// at the end of its publish transaction, so the summary changes in the same commit as the lines'
+// categories; a pairing by hand moves one line's category in and out.
 import "server-only";
 import { rebuildTransactionDaysSql, rebuildTransactionTotalsSql } from "@/lib/dashboard/transaction-sql";
 import type { Tx } from "@/lib/db/client";

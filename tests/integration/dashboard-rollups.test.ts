@@ -7,6 +7,7 @@ import { POST as startDrillRoute } from "@/app/api/drills/route";
 import { POST as pairRoute } from "@/app/api/reconciliation/lines/pair/route";
 import { POST as unpairRoute } from "@/app/api/reconciliation/lines/unpair/route";
 import { ensureIncidentRollup, rebuildIncidentRollup } from "@/lib/dashboard/incident-rollup";
+import { LINE_COUNT_COLUMNS } from "@/lib/dashboard/line-totals";
 import { rebuildTransactionDaysSql, rebuildTransactionTotalsSql } from "@/lib/dashboard/transaction-sql";
 import { databaseProvider, prisma } from "@/lib/db/client";
 import { jsonRequest, sessionCookie } from "@/tests/helpers/api";
@@ -327,6 +328,56 @@ describe("the POS summary", () => {
     );
     expect(unpaired.status).toBe(200);
     expect(await transactionDays()).toEqual(await recountedTransactionDays());
+  });
+
+  // A key first seen on a later day (here a terminal's operator "", where the files above named
+  // 07 and 08) has no running-total rows on the days before it in the kept table, where a recount
+  // from scratch writes rows of zeros: readers take a missing row as zero (lib/dashboard/line-totals.ts).
+  const withoutZeroTotals = (rows: Awaited<ReturnType<typeof transactionDays>>) =>
+    rows.filter((row) => row.dimension !== "total" || LINE_COUNT_COLUMNS.some((column) => row[column] !== 0));
+
+  // A day's sums are counted again only where its POS lines changed in a way they count: a later
+  // file that leaves a day's own lines alone can still turn one of them into a duplicate, across
+  // midnight, and that day must be counted again although the file has no line of it.
+  test("a later journal whose line just before midnight makes the next day's a duplicate keeps it equal to a recount", async () => {
+    const header = ["交易时间", "终端号", "卡号", "交易类型", "交易金额", "参考号", "凭证号", "批次号", "交易状态"];
+    const sale = (at: string, rrn: string, trace: string) => [
+      at,
+      "T1000001",
+      "622202******0128",
+      "消费",
+      "77.70",
+      rrn,
+      trace,
+      "002",
+      "成功",
+    ];
+    const first = await importFile({
+      merchantId,
+      type: "pos_journal",
+      content: csv([header, sale("2026-07-10 00:00:30", "RD0002", "000102")]),
+    });
+    expect(first.status).toBe("done");
+    expect(withoutZeroTotals(await transactionDays())).toEqual(withoutZeroTotals(await recountedTransactionDays()));
+    const second = await importFile({
+      merchantId,
+      type: "pos_journal",
+      content: csv([header, sale("2026-07-09 23:59:30", "RD0001", "000101")]),
+    });
+    expect(second.status).toBe("done");
+    const lines = await prisma.reconLine.findMany({
+      where: { merchantId, rrn: { in: ["RD0001", "RD0002"] } },
+      orderBy: { rrn: "asc" },
+    });
+    // The first file's line is the second approval in time now: the duplicate, on a day the second
+    // file has no line of.
+    expect(lines.map((line) => [line.day, line.category])).toEqual([
+      ["2026-07-09", "pos_only"],
+      ["2026-07-10", "duplicate"],
+    ]);
+    const kept = await transactionDays();
+    expect(withoutZeroTotals(kept)).toEqual(withoutZeroTotals(await recountedTransactionDays()));
+    expect(kept.filter((row) => row.dimension === "line" && row.day === "2026-07-10")[0]?.duplicates).toBe(1);
   });
 });
 

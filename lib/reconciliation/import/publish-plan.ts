@@ -6,6 +6,9 @@
 import { OutcomeColumns } from "@/lib/reconciliation/import/outcome-columns";
 import type { LocalDate } from "@/lib/reconciliation/types";
 
+/** The categories the dashboard's sums count (besides the lines themselves). */
+const TALLIED: ReadonlySet<string> = new Set(["unsigned", "duplicate"]);
+
 export interface ExceptionDraft {
   key: string;
   category: string;
@@ -39,6 +42,20 @@ export class PublishPlan {
   /** Days whose line exceptions were recomputed; settle/bank days whose credit exceptions were. */
   readonly lineDays = new Set<LocalDate>();
   readonly creditDays = new Set<LocalDate>();
+  /**
+   * Days whose dashboard sums (lib/dashboard/transaction-sql.ts) can have changed: a POS line of
+   * this import became visible, or a visible one moved into or out of a category they count
+   * (unsigned, duplicate). A statement that only pairs the journal's lines changes none: counting a
+   * million lines again three times for nothing was a tenth of its import.
+   */
+  readonly tallyDays = new Set<LocalDate>();
+
+  /** Notes a POS line's outcome for the dashboard's sums (see tallyDays). */
+  notePosOutcome(day: LocalDate, before: string, after: string): void {
+    if (before === "staged" || (before !== after && (TALLIED.has(before) || TALLIED.has(after)))) {
+      this.tallyDays.add(day);
+    }
+  }
 
   addException(draft: ExceptionDraft): void {
     this.exceptions.push(draft);

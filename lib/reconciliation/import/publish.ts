@@ -156,7 +156,7 @@ export async function publish({
     await resolveVanished(store, merchantId, LINE_EXCEPTION_CATEGORIES, [...plan.lineDays].sort(), at);
     await resolveVanished(store, merchantId, CREDIT_CATEGORIES, [...plan.creditDays].sort(), at);
     await store.run(`UPDATE "ReconImport" SET "report" = ? WHERE "id" = ?`, [JSON.stringify(report), importId]);
-    // Issue 10: the dashboard's per-day sums of the POS lines, counted again for the days matched.
-    await rebuildTransactionDays(store, merchantId, [...plan.lineDays]);
+    // Issue 10: the dashboard's per-day sums of the POS lines, counted again for the days they changed.
+    await rebuildTransactionDays(store, merchantId, [...plan.tallyDays]);
   });
 }

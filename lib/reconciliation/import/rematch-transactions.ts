@@ -181,6 +181,7 @@ export async function rematchTransactions({
     }
     for (let index = 0; index < pos.length; index++) {
       const outcome = result.pos[index];
+      plan.notePosOutcome(day, pos[index].category, outcome.category);
       record(pos[index], outcome.category, outcome.matchedLineId, outcome.rule);
     }
     for (let index = 0; index < statement.length; index++) {
