@@ -9,6 +9,9 @@
 // unsigned and duplicate lines are the matcher's categories; declines the lines not approved;
 // voids and refunds their transaction types.
 
+/** The matcher's categories the sums count (below); an import counts a day again when a line moves in or out. */
+export const COUNTED_LINE_CATEGORIES = ["unsigned", "duplicate"] as const;
+
 export const TRANSACTION_DIMENSIONS = ["line", "hour", "total"] as const;
 export type TransactionDimension = (typeof TRANSACTION_DIMENSIONS)[number];
 

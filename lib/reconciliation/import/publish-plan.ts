@@ -3,11 +3,11 @@
 // still-staged lines and the changed outcomes of visible lines (a pos_only line now matched to a
 // staged statement line). Collected day by day, applied in one transaction (publish.ts), so a job
 // killed while matching leaves nothing of its work visible, and a rerun computes it again.
+import { COUNTED_LINE_CATEGORIES } from "@/lib/dashboard/transaction-sql";
 import { OutcomeColumns } from "@/lib/reconciliation/import/outcome-columns";
 import type { LocalDate } from "@/lib/reconciliation/types";
 
-/** The categories the dashboard's sums count (besides the lines themselves). */
-const TALLIED: ReadonlySet<string> = new Set(["unsigned", "duplicate"]);
+const TALLIED: ReadonlySet<string> = new Set(COUNTED_LINE_CATEGORIES);
 
 export interface ExceptionDraft {
   key: string;
