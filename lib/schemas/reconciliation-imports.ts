@@ -23,7 +23,11 @@ export const importSchema = z
     byteSize: z.number().int(),
     status: z.enum(IMPORT_STATUSES),
     rowsRead: z.number().int(),
-    rowsTotal: z.number().int().nullable().describe("Line breaks in the file: the progress bar's end"),
+    rowsTotal: z
+      .number()
+      .int()
+      .nullable()
+      .describe("The progress bar's end: the lines of the file while it is read, its rows once read"),
     errors: z.array(rowErrorSchema).describe("Up to 100, when the file was refused"),
     report: z.record(z.string(), z.unknown()).nullable(),
     formatId: z.string().nullable(),

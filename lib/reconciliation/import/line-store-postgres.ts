@@ -98,6 +98,10 @@ export async function openPostgresLineStore(url: string): Promise<LineStore> {
          FROM ${table} u WHERE l."id" = u."id" AND l."manual" = false`,
       );
     },
+    async refreshStatistics() {
+      // autovacuum analyses the table after a large COPY, and the planner scales its row counts by
+      // the table's current size meanwhile: an update by id stays an index lookup.
+    },
     async tryLockMatching(merchantId) {
       // A session-level advisory lock: it outlives transactions and ends with the connection.
       const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtext($1)) AS locked", [

@@ -164,6 +164,15 @@ export function openSqliteLineStore(url: string): LineStore {
         statement.run(params);
       }
     },
+    async refreshStatistics() {
+      // Sampled (about a thousand rows per index: tens of milliseconds at a million lines, where a
+      // full ANALYZE reads every index whole). The app's connections read the new statistics when
+      // they next prepare a statement; the cached statements here are prepared again by SQLite.
+      database.pragma("analysis_limit = 1000");
+      await store.transaction(async () => {
+        database.exec('ANALYZE "ReconLine"');
+      });
+    },
     async tryLockMatching() {
       if (lock?.inTransaction) return true;
       lock ??= new Database(`${path.resolve(url.slice("file:".length))}-recon-matching.lock`);

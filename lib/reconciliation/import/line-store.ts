@@ -32,6 +32,13 @@ export interface LineStore {
    */
   updateLines(columns: readonly UpdateColumn[], rows: readonly SqlParam[][]): Promise<void>;
   /**
+   * Brings the planner's statistics of the lines up to date after staging: on SQLite they change
+   * only when someone runs ANALYZE, and statistics taken when the table held 16 lines made every
+   * update by id a scan of all of them (a second 300,000-line journal published in 270 s, not 2).
+   * PostgreSQL needs nothing: its planner scales the row counts by the table's size as it is now.
+   */
+  refreshStatistics(): Promise<void>;
+  /**
    * Tries to take the merchant's matching lock without waiting: only one import of a merchant may
    * match and publish at a time (from any instance), else two would each miss the other's lines.
    * Held until unlockMatching or until this connection ends (a killed worker frees it).

@@ -111,6 +111,7 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
     let publishedAt = typeof report.publishedAt === "string" ? new Date(report.publishedAt) : null;
     let matching: Report = {};
     if (!publishedAt) {
+      await store.refreshStatistics();
       const plan = new PublishPlan();
       const today = merchantToday(env.MERCHANT_TIME_ZONE);
       const recorded = await recordedDays(store, importId, report);

@@ -132,7 +132,13 @@ export async function stageLines({
     },
   });
   rowsRead = result.rowsRead;
-  await prisma.reconImport.update({ where: { id: importId }, data: { rowsRead } });
+  const refused = result.errorCount + unknownCount > 0;
+  // Read whole, the file's rows are known: the bar ends at them, not at the lines counted on upload
+  // (which include the title, the header and the total line). A refused file may have stopped early.
+  await prisma.reconImport.update({
+    where: { id: importId },
+    data: refused ? { rowsRead } : { rowsRead, rowsTotal: rowsRead },
+  });
   const errors = [...result.errors, ...unknown].sort((a, b) => a.line - b.line).slice(0, MAX_ERRORS);
   return {
     rowsRead,
