@@ -18,6 +18,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { can } from "@/lib/rbac/permissions";
 import { getReconciliationSummary } from "@/lib/reconciliation/exceptions/get-summary";
 import { listFormats } from "@/lib/reconciliation/formats/list-formats";
+import { sizeLimitText } from "@/lib/reconciliation/imports/size-limit-text";
 import { type UploadNotice as UploadNoticeData, uploadNoticeOf } from "@/lib/reconciliation/imports/upload-page-answer";
 import { type ReconciliationSummaryQuery, reconciliationSummaryQuerySchema } from "@/lib/schemas/reconciliation";
 import { listVisibleStores } from "@/lib/stores/list-stores";
@@ -26,10 +27,6 @@ import { knownParams, type SearchParams, withPeriod } from "./query";
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Reconciliation");
   return { title: t("metaTitle") };
-}
-
-function megabytes(bytes: number): string {
-  return `${Math.floor(bytes / (1024 * 1024))} MB`;
 }
 
 /** A plain upload sent back here (lib/reconciliation/imports/upload-page-answer.ts), in words. */
@@ -88,10 +85,10 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
       {can(actor.role, "reconciliation.import") ? (
         <ImportPanel
           formats={formats}
-          limitText={megabytes(env.IMPORT_MAX_BYTES)}
+          limitText={sizeLimitText(env.IMPORT_MAX_BYTES)}
           limitBytes={env.IMPORT_MAX_BYTES}
           uploadHeading={t("upload.heading")}
-          notice={await uploadNoticeView(uploadNoticeOf(address), megabytes(env.IMPORT_MAX_BYTES))}
+          notice={await uploadNoticeView(uploadNoticeOf(address), sizeLimitText(env.IMPORT_MAX_BYTES))}
         />
       ) : null}
       <div className="space-y-3">

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { passesLuhn } from "@/lib/card-data/mask-pan";
-import { createByteMasker } from "@/lib/card-data/mask-pan-bytes";
+import { containsPan, passesLuhn } from "@/lib/card-data/mask-pan";
+import { createByteMasker, maskFileText } from "@/lib/card-data/mask-pan-bytes";
 import { luhnCheckDigit } from "@/tests/helpers/card-numbers";
 
 function maskInChunks(bytes: Buffer, cuts: number[]): { out: Buffer; masked: number } {
@@ -70,6 +70,38 @@ describe("masking card numbers in raw bytes", () => {
           );
           expect(out.length).toBe(bytes.length);
           expect(out.toString("latin1")).not.toContain(pan);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("masking one text out of a file", () => {
+  test("keeps a card number's first six and last four, as the file's bytes would", () => {
+    expect(maskFileText(pan)).toBe(`622202******${pan.slice(-4)}`);
+    expect(maskFileText(`op ${pan.slice(0, 4)} ${pan.slice(4, 8)} ${pan.slice(8, 12)} ${pan.slice(12)}`)).toBe(
+      `op 6222 02** **** ${pan.slice(12)}`,
+    );
+    expect(maskFileText("2026-11-30 10:00:00")).toBe("2026-11-30 10:00:00");
+  });
+
+  test("a card number written in full-width digits goes to the last four", () => {
+    const fullWidth = Array.from(pan, (digit) => String.fromCharCode(0xff10 + Number(digit))).join("");
+    expect(maskFileText(`卡号${fullWidth}`)).toBe(`卡号****${pan.slice(-4)}`);
+  });
+
+  test("property: nothing that looks like a card number survives, and text without one is unchanged", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constant(pan), fc.string({ maxLength: 20 }), fc.stringMatching(/^[0-9 -]{0,30}$/)), {
+          maxLength: 8,
+        }),
+        (pieces) => {
+          const text = pieces.join(",");
+          const out = maskFileText(text);
+          expect(containsPan(out)).toBe(false);
+          if (!containsPan(text) && maskInChunks(Buffer.from(text, "latin1"), []).masked === 0) expect(out).toBe(text);
         },
       ),
       { numRuns: 300 },

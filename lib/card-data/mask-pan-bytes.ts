@@ -4,7 +4,7 @@
 // a run of digits in the text. Digits are replaced byte for byte (`*`), so nothing else moves and
 // the encoding stays intact. The parser masks again on decoded text (lib/card-data/mask-pan.ts,
 // which also knows full-width digits and other separators) before anything reaches the database.
-import { hasCardIssuerPrefix, passesLuhn } from "@/lib/card-data/mask-pan";
+import { hasCardIssuerPrefix, maskPans, passesLuhn } from "@/lib/card-data/mask-pan";
 
 const DIGIT = /[0-9]/;
 // At least 13 digits, optionally separated by one space or dash: how card numbers are written in
@@ -102,4 +102,14 @@ export function createByteMasker() {
       return masked;
     },
   };
+}
+
+/**
+ * One text out of a file (a spreadsheet cell, a previewed cell) masked as the file's bytes would
+ * be — a card number keeps its first six (the issuer, which finance reads) and last four — so an
+ * XLSX and its CSV export come out the same. What only maskPans recognises (digits of another
+ * script, other separators) then goes to `****` and its last four.
+ */
+export function maskFileText(text: string): string {
+  return maskPans(text.replace(RUN, (run) => maskRun(run, () => {})));
 }

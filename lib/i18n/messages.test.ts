@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { DEFAULT_LOCALE, LOCALES } from "@/lib/i18n/locales";
+import { BANK_LINE_CATEGORIES, LINE_CATEGORIES, SETTLEMENT_CATEGORIES } from "@/lib/reconciliation/types";
 
 const ROOT = path.resolve(__dirname, "../../messages");
 
@@ -55,5 +56,15 @@ describe.each(LOCALES)("%s", (locale) => {
   test.each(areas(locale))("%s has no empty or non-text message", (area) => {
     const empty = [...messagesOf(locale, area)].filter(([, text]) => typeof text !== "string" || !text.trim());
     expect(empty.map(([key]) => key)).toEqual([]);
+  });
+});
+
+describe.each(LOCALES)("%s names every reconciliation category", (locale) => {
+  // The summary, the exceptions filter, the evidence list and the timeline fall back to the raw
+  // key when a label is missing: a merchant would read "awaiting_credit".
+  test.each([...new Set([...LINE_CATEGORIES, ...BANK_LINE_CATEGORIES, ...SETTLEMENT_CATEGORIES])])("%s", (category) => {
+    expect(messagesOf(locale, "reconciliation.json").get(`Exceptions.categories.${category}`)).toEqual(
+      expect.any(String),
+    );
   });
 });

@@ -10,10 +10,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { maskPans } from "@/lib/card-data/mask-pan";
-import { createByteMasker } from "@/lib/card-data/mask-pan-bytes";
+import { createByteMasker, maskFileText } from "@/lib/card-data/mask-pan-bytes";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { sizeLimitText } from "@/lib/reconciliation/imports/size-limit-text";
+import { createLineCounter } from "@/lib/reconciliation/line-counter";
 import { openRows } from "@/lib/reconciliation/parse/read-rows";
 
 export interface ReceivedSpool {
@@ -52,7 +53,7 @@ export async function discardTmp(tmpPath: string): Promise<void> {
 export function tooLarge(limitBytes: number): AppError {
   const message = {
     reason: "FILE_TOO_LARGE",
-    params: { limit: `${Math.floor(limitBytes / (1024 * 1024))} MB` },
+    params: { limit: sizeLimitText(limitBytes) },
   } as const;
   return new AppError("PAYLOAD_TOO_LARGE", message, { file: message });
 }
@@ -95,16 +96,16 @@ function isZip(head: Buffer): boolean {
   return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }
 
-/** A CSV as uploaded, card numbers masked byte for byte, line breaks counted. */
+/** A CSV as uploaded, card numbers masked byte for byte, lines counted. */
 async function writeMaskedCsv(
   bytes: AsyncIterable<Buffer>,
   tmpPath: string,
 ): Promise<{ lineCount: number; pansMasked: number }> {
   const masker = createByteMasker();
-  let lineCount = 0;
+  const lines = createLineCounter();
   const mask = new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lineCount++;
+      lines.push(chunk);
       done(null, masker.push(chunk));
     },
     flush(done) {
@@ -112,7 +113,7 @@ async function writeMaskedCsv(
     },
   });
   await pipeline(Readable.from(bytes), mask, fs.createWriteStream(tmpPath));
-  return { lineCount, pansMasked: masker.masked };
+  return { lineCount: lines.count(), pansMasked: masker.masked };
 }
 
 /**
@@ -136,7 +137,7 @@ async function writeXlsxAsCsv(
         lineCount++;
         text += `${cells
           .map((cell) => {
-            const masked = cell.length >= 13 ? maskPans(cell) : cell;
+            const masked = cell.length >= 13 ? maskFileText(cell) : cell;
             if (masked !== cell) pansMasked++;
             return /[",\r\n]/.test(masked) ? `"${masked.replaceAll('"', '""')}"` : masked;
           })

@@ -76,6 +76,18 @@ describe("who may", () => {
     expect((await prisma.reconException.findUniqueOrThrow({ where: { id: exception.id } })).incidentId).toBeNull();
   });
 
+  test("a refused role with a body the schema would reject is still told 403, not 400", async () => {
+    const garbage = { ids: "nope", posLineId: "x", lineId: -1, extra: true };
+    for (const user of ["cashier", "supervisor"] as const) {
+      const answers = [
+        await openIncidentsAs(user, garbage),
+        await pairAs(user, garbage),
+        await unpairAs(user, garbage),
+      ];
+      expect(answers.map((answer) => answer.status)).toEqual([403, 403, 403]);
+    }
+  });
+
   test("finance and admin both reach the summary and the list", async () => {
     for (const user of ["finance", "admin"] as const) {
       expect((await summaryAs(user)).status).toBe(200);

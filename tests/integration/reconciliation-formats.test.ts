@@ -137,6 +137,15 @@ describe("saving a format", () => {
     expect(await formatCount()).toBe(before);
   });
 
+  test.each<DemoUser>(["cashier", "supervisor"])(
+    "%s with a body the schema would reject is still refused with 403",
+    async (user) => {
+      const refused = await save(user, { name: 42, columns: "none" });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.reason).toBe("RECONCILIATION_ONLY");
+    },
+  );
+
   test("without a session: 401", async () => {
     expect((await save(null, BANK_FORMAT)).status).toBe(401);
     expect((await list(null)).status).toBe(401);
@@ -271,6 +280,8 @@ describe("preview", () => {
     );
     expect(shown.status).toBe(200);
     expect(JSON.stringify(shown.body)).not.toContain(pan);
+    // shown as the import will store it: first six and last four
+    expect(JSON.stringify(shown.body)).toContain(`622202******${pan.slice(-4)}`);
   });
 
   test("every answer carries the security headers, refusals too (the route is outside proxy.ts)", async () => {

@@ -252,7 +252,10 @@ describe("a bad file stores nothing", () => {
     });
     const response = await uploadRoute(request, {});
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { error: { reason: string } }).error.reason).toBe("FILE_TOO_LARGE");
+    const { error } = (await response.json()) as { error: { reason: string; message: string } };
+    expect(error.reason).toBe("FILE_TOO_LARGE");
+    // the limit (64 KiB here) in words a person can act on, not "0 MB"
+    expect(error.message).toContain("64 KB");
     expect(await stored()).toEqual(before);
   });
 
@@ -370,6 +373,39 @@ describe("card numbers", () => {
   });
 });
 
+describe("the progress bar's end", () => {
+  test("counts the lines of a file whose lines end in CR alone, and a last line without an ending", async () => {
+    const file = journal([posRow(70), posRow(71)]).replaceAll("\r\n", "\r");
+    const { response, body } = await upload("finance", { file, name: "mac.csv" });
+    expect(response.status).toBe(202);
+    // title, header and two rows
+    expect(body.import.rowsTotal).toBe(4);
+  });
+});
+
+describe("a card number in the file's name", () => {
+  test("is masked before the name is stored, listed or audited", async () => {
+    const body15 = "622202765432101";
+    const pan = `${body15}${luhnCheckDigit(body15)}`;
+    const name = `refund ${pan}.csv`;
+    const { response, body } = await upload("finance", { file: journal([posRow(60)]), name });
+    expect(response.status).toBe(202);
+    expect(body.import.fileName).toBe(`refund ****${pan.slice(-4)}.csv`);
+    const row = await prisma.reconImport.findUniqueOrThrow({ where: { id: body.import.id } });
+    expect(row.fileName).not.toContain(pan);
+    const listed = await listRoute(
+      new Request("http://localhost/api/reconciliation/imports", {
+        headers: { cookie: await sessionCookie("finance") },
+      }),
+      {},
+    );
+    expect(await listed.text()).not.toContain(pan);
+    const events = await prisma.auditEvent.findMany({ where: { type: { startsWith: "reconciliation." } } });
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) expect(`${event.before ?? ""}${event.after ?? ""}`).not.toContain(pan);
+  });
+});
+
 describe("XLSX", () => {
   test("a workbook is spooled as CSV of its first sheet, its card numbers masked, never as the workbook", async () => {
     const body15 = "622848765432109";
@@ -386,9 +422,31 @@ describe("XLSX", () => {
     const spooled = fs.readFileSync(spoolPathOf(body.import.id), "utf8");
     expect(spooled.startsWith("\ufeffPOS 交易流水\r\n交易时间,终端号")).toBe(true);
     expect(spooled).not.toContain(pan);
+    // As a CSV's bytes are masked: the first six (the issuer, which finance reads) and the last four.
+    expect(spooled).toContain(`622848******${pan.slice(-4)}`);
     expect(spooled).not.toContain("PK");
     expect(spooled.split("\r\n").filter(Boolean)).toHaveLength(4);
     expect(body.import.report).toMatchObject({ pansMaskedOnUpload: 1 });
+  });
+});
+
+describe("XLSX number formats", () => {
+  test("a number shown zero-padded (format 000000) is spooled as shown, leading zeros kept", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("流水");
+    sheet.addRow(HEADER.split(","));
+    const row = sheet.addRow(posRow(52).split(","));
+    // trace and batch as numbers the sheet shows as 000052 and 000001
+    for (const column of [8, 9]) {
+      const cell = row.getCell(column);
+      cell.value = Number(cell.value);
+      cell.numFmt = "000000";
+    }
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { response, body } = await upload("finance", { file: bytes, name: "padded.xlsx" });
+    expect(response.status).toBe(202);
+    const spooled = fs.readFileSync(spoolPathOf(body.import.id), "utf8");
+    expect(spooled.split("\r\n")[1]).toContain(",A000052,000052,000001,");
   });
 });
 

@@ -3,7 +3,6 @@
 // cannot be cut), so the body is capped; nothing is stored and every cell is masked.
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { maskPans } from "@/lib/card-data/mask-pan";
 import { AppError } from "@/lib/errors/app-error";
 import { assertCanImport } from "@/lib/reconciliation/formats/access";
 import { readMultipartFile } from "@/lib/reconciliation/formats/read-multipart-file";
@@ -39,7 +38,8 @@ export async function previewUpload({ actor, request }: { actor: Actor; request:
   return {
     encoding: preview.encoding,
     delimiter: preview.delimiter ?? "",
-    rows: preview.rows.slice(0, PREVIEW_ROWS).map((row) => row.map((cell) => maskPans(cell))),
+    // previewFile masked every cell
+    rows: preview.rows.slice(0, PREVIEW_ROWS),
     suggestedHeaderLine: preview.suggestedHeaderLine ?? null,
   };
 }

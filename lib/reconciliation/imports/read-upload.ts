@@ -5,6 +5,7 @@
 import "server-only";
 import { Readable } from "node:stream";
 import busboy from "busboy";
+import { maskPans } from "@/lib/card-data/mask-pan";
 import { AppError } from "@/lib/errors/app-error";
 import { discardTmp, type ReceivedSpool, receiveSpool, tooLarge } from "@/lib/reconciliation/spool";
 
@@ -56,7 +57,9 @@ export async function readUpload(request: Request, { limitBytes }: { limitBytes:
         return;
       }
       received = receiveSpool(stream, { limitBytes }).then(
-        (spool) => ({ ...spool, fileName: info.filename ?? "" }),
+        // The name is stored, listed and audited: a card number in it ("refund 6222….csv") is
+        // masked like one in the file.
+        (spool) => ({ ...spool, fileName: maskPans(info.filename ?? "") }),
         (error: unknown) => {
           // A refused file (too large) ends the upload at once: the rest of the body is not read.
           reject(error);

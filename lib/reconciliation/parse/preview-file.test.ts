@@ -14,7 +14,8 @@ test("the first rows, split and masked, with the header row suggested (title lin
   expect(preview.delimiter).toBe("\t");
   expect(preview.rows).toHaveLength(20);
   expect(preview.rows.slice(0, 3)).toEqual([["某某银行 对账单"], [], ["记账日期", "摘要", "贷方金额"]]);
-  expect(preview.rows[3][1]).toBe(`客户 ****${fullPan.slice(-4)}`);
+  // as the import stores it: first six and last four
+  expect(preview.rows[3][1]).toBe(`客户 622202******${fullPan.slice(-4)}`);
   expect(containsPan(JSON.stringify(preview.rows))).toBe(false);
   expect(preview.suggestedHeaderLine).toBe(3);
 });

@@ -1,6 +1,6 @@
 // The first rows of a file as the custom-format editor shows them: decoded, split, card numbers
-// masked, and the row that most looks like a header suggested. Reads only what it shows.
-import { maskPans } from "@/lib/card-data/mask-pan";
+// masked as the import will store them (first six, last four), and the row that most looks like a header suggested. Reads only what it shows.
+import { maskFileText } from "@/lib/card-data/mask-pan-bytes";
 import { headerScore } from "@/lib/reconciliation/parse/headers";
 import { openRows } from "@/lib/reconciliation/parse/read-rows";
 
@@ -20,7 +20,7 @@ export async function previewFile(source: AsyncIterable<Uint8Array>, options: { 
   try {
     reading: for await (const batch of stream.batches) {
       for (const row of batch) {
-        rows.push(row.length === 1 && row[0].trim() === "" ? [] : row.map((cell) => maskPans(cell)));
+        rows.push(row.length === 1 && row[0].trim() === "" ? [] : row.map((cell) => maskFileText(cell)));
         if (rows.length >= limit) break reading;
       }
     }

@@ -26,7 +26,7 @@ export async function* readXlsxRows(
       for await (const row of sheet) {
         // rows the sheet leaves out are blank rows: keep the numbering a spreadsheet shows
         for (; nextRow < row.number; nextRow++) batch.push([]);
-        batch.push(rowCells(row.values));
+        batch.push(rowCells(row));
         nextRow = row.number + 1;
         if (batch.length >= BATCH_ROWS) {
           yield batch;
@@ -51,12 +51,27 @@ async function* replay(head: Uint8Array, rest: AsyncIterator<Uint8Array>): Async
   }
 }
 
-function rowCells(values: ExcelJS.CellValue[] | { [key: string]: ExcelJS.CellValue }): string[] {
+function rowCells(row: ExcelJS.Row): string[] {
+  const values = row.values;
   const list = Array.isArray(values) ? values : Object.values(values);
   const cells: string[] = [];
   // exceljs rows are 1-based: index 0 is always empty
-  for (let column = 1; column < list.length; column++) cells.push(cellText(list[column]));
+  for (let column = 1; column < list.length; column++) {
+    const value = list[column];
+    const text = cellText(value);
+    cells.push(typeof value === "number" ? zeroPadded(text, row.getCell(column).numFmt) : text);
+  }
   return cells;
+}
+
+/**
+ * A number the sheet shows zero-padded (format "000000": how trace, batch and terminal numbers are
+ * kept as numbers) as it is shown, "000124", not as stored, 124 — else it no longer matches the
+ * statement's trace number.
+ */
+export function zeroPadded(text: string, numFmt: string | undefined): string {
+  if (!numFmt || !/^0+$/.test(numFmt) || !/^\d+$/.test(text)) return text;
+  return text.padStart(numFmt.length, "0");
 }
 
 export function cellText(value: ExcelJS.CellValue | undefined): string {
