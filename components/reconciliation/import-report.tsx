@@ -1,11 +1,14 @@
 "use client";
-// What a finished import found: its rows, the card numbers it masked and its lines per category.
+// What a finished import found: its rows, those an earlier file had brought, the card numbers it
+// masked and its lines per category.
 import { useTranslations } from "next-intl";
 import { useCategoryLabel } from "@/components/reconciliation/category-label";
 
 export interface ImportReportView {
   rows?: number;
   pansMasked?: number;
+  /** Rows an earlier file had already brought, left out. */
+  alreadyImported?: number;
   counts?: Record<string, number>;
 }
 
@@ -17,7 +20,12 @@ export function ImportReport({ report }: { report: ImportReportView }) {
     <section aria-label={t("heading")} className="space-y-2" data-testid="import-report">
       <h3 className="font-semibold">{t("heading")}</h3>
       <ul className="text-sm text-slate-800">
-        {report.rows !== undefined ? <li data-testid="report-rows">{t("rows", { count: report.rows })}</li> : null}
+        {report.rows !== undefined ? (
+          <li data-testid="report-rows">{t("rows", { count: report.rows - (report.alreadyImported ?? 0) })}</li>
+        ) : null}
+        {report.alreadyImported ? (
+          <li data-testid="report-already-imported">{t("alreadyImported", { count: report.alreadyImported })}</li>
+        ) : null}
         <li data-testid="report-pans">{t("pansMasked", { count: report.pansMasked ?? 0 })}</li>
       </ul>
       {counts.length > 0 ? (

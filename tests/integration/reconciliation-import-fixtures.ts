@@ -11,8 +11,8 @@ import type { ImportType } from "@/lib/reconciliation/types";
 
 export const noHeartbeat = { heartbeat: async () => {} };
 
-/** An acquirer statement's header as a Chinese portal exports it: every column, in the usual order. */
-export { STATEMENT_HEADER } from "@/bench/lib/recon-generator.mjs";
+/** A POS journal's and an acquirer statement's headers as Chinese exports have them: every column, in the usual order. */
+export { POS_HEADER, STATEMENT_HEADER } from "@/bench/lib/recon-generator.mjs";
 
 /** A CSV file from rows of cells (comma separated, CRLF, cells quoted when they need it). */
 export function csv(rows: (string | number | null)[][]): string {

@@ -90,6 +90,7 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
         ...report,
         rows: staged.rowsRead,
         pansMasked: staged.pansMasked,
+        alreadyImported: staged.alreadyImported,
         days: staged.days,
         creditDates: staged.creditDates,
         settleTotals: staged.settleTotals,

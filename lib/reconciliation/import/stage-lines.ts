@@ -1,14 +1,19 @@
 // Parse phase: streams the spooled file through the parser and bulk-inserts its records as staged
 // lines (invisible to every reader), a batch per transaction. Each record's terminal is looked up
 // in the merchant's terminals (one query up front); an unknown one is a row error like any other,
-// and once the file has an error nothing more is written (it will be refused whole).
+// and once the file has an error nothing more is written (it will be refused whole). A row whose
+// line an earlier file already brought (the same journal exported again) is left out and counted
+// (earlier-lines.ts).
 import "server-only";
 import type { Readable } from "node:stream";
 import { prisma } from "@/lib/db/client";
+import { createEarlierLines } from "@/lib/reconciliation/import/earlier-lines";
 import {
   bankLineValues,
+  LINE_COLUMNS,
   type LineValue,
   posLineValues,
+  SOURCE_OF,
   statementLineValues,
   type TerminalPlace,
 } from "@/lib/reconciliation/import/line-columns";
@@ -26,6 +31,12 @@ import {
 } from "@/lib/reconciliation/types";
 
 const MAX_ERRORS = 100;
+const COLUMN = {
+  day: LINE_COLUMNS.indexOf("day"),
+  settleDate: LINE_COLUMNS.indexOf("settleDate"),
+  acquirerMid: LINE_COLUMNS.indexOf("acquirerMid"),
+  netMinor: LINE_COLUMNS.indexOf("netMinor"),
+};
 const BATCH_SIZE = 5000;
 /** The import's progress (rowsRead) is written at most this often. */
 const PROGRESS_INTERVAL_MS = 500;
@@ -36,6 +47,8 @@ export interface StagedFile {
   errors: RowError[];
   errorCount: number;
   pansMasked: number;
+  /** Rows left out because an earlier file brought the same line (earlier-lines.ts). */
+  alreadyImported: number;
   /** The days of the lines written (POS and statement: the transaction's; bank: the credit's). */
   days: string[];
   /** The settle dates (statement) or credit days (bank) whose statement ↔ bank matching they touch. */
@@ -79,12 +92,31 @@ export async function stageLines({
   const creditDates = new Set<string>();
   const settleTotals = new Map<string, SettleTotal>();
 
+  /** The days, credit dates and settle totals of the lines written (what the matching will touch). */
+  const tally = (row: LineValue[]) => {
+    const day = row[COLUMN.day] as string;
+    if (type === "bank_credit") {
+      creditDates.add(day);
+      return;
+    }
+    days.add(day);
+    if (type !== "statement") return;
+    const settleDate = row[COLUMN.settleDate] as string;
+    const acquirerMid = (row[COLUMN.acquirerMid] as string | null) ?? "";
+    const netMinor = row[COLUMN.netMinor] as number;
+    creditDates.add(settleDate);
+    const key = `${settleDate}|${acquirerMid}`;
+    const total = settleTotals.get(key);
+    if (total) total.netMinor += netMinor;
+    else settleTotals.set(key, { acquirerMid, settleDate, netMinor });
+  };
+  const earlier = createEarlierLines(store, merchantId, SOURCE_OF[type]);
+
   const onBatch = async (records: ImportRecord[]) => {
     const rows: LineValue[][] = [];
     for (const record of records) {
       if (type === "bank_credit") {
         rows.push(bankLineValues(record as BankRecord, context));
-        creditDates.add((record as BankRecord).date);
         continue;
       }
       const tid = (record as PosRecord | StatementRecord).tid;
@@ -96,23 +128,17 @@ export async function stageLines({
         }
         continue;
       }
-      if (type === "pos_journal") {
-        rows.push(posLineValues(record as PosRecord, place, context));
-      } else {
-        const line = record as StatementRecord;
-        rows.push(statementLineValues(line, place, context));
-        creditDates.add(line.settleDate);
-        const acquirerMid = line.acquirerMid ?? "";
-        const key = `${line.settleDate}|${acquirerMid}`;
-        const total = settleTotals.get(key);
-        if (total) total.netMinor += line.netMinor;
-        else settleTotals.set(key, { acquirerMid, settleDate: line.settleDate, netMinor: line.netMinor });
-      }
-      days.add((record as PosRecord | StatementRecord).txAt.slice(0, 10));
+      rows.push(
+        type === "pos_journal"
+          ? posLineValues(record as PosRecord, place, context)
+          : statementLineValues(record as StatementRecord, place, context),
+      );
     }
     // Once a terminal is unknown the file will be refused whole: writing more would only be deleted.
     if (unknownCount === 0 && rows.length > 0) {
-      await store.transaction(() => store.insertLines(rows));
+      const fresh = await earlier.fresh(rows);
+      for (const row of fresh) tally(row);
+      if (fresh.length > 0) await store.transaction(() => store.insertLines(fresh));
     }
     if (Date.now() - progressAt >= PROGRESS_INTERVAL_MS) {
       progressAt = Date.now();
@@ -145,6 +171,7 @@ export async function stageLines({
     errors,
     errorCount: result.errorCount + unknownCount,
     pansMasked: result.pansMasked,
+    alreadyImported: earlier.leftOut,
     days: [...days].sort(),
     creditDates: [...creditDates].sort(),
     settleTotals: [...settleTotals.values()],

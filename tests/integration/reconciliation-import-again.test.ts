@@ -1,0 +1,146 @@
+// The same file exported again is not the same bytes: a new title line, an overlapping date range.
+// Through the real import job on a real database: a journal exported again brings no line twice
+// (no false duplicates, the first lines and their exceptions untouched), an overlapping one brings
+// only its new lines, and a statement exported again leaves its settle date's total and credit as
+// they were.
+import "@/tests/integration/reconciliation-import-spool-dir";
+import { beforeAll, describe, expect, test } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { csv, importFile, POS_HEADER, STATEMENT_HEADER } from "@/tests/integration/reconciliation-import-fixtures";
+
+const D = "2026-11-18";
+const SETTLE = "2026-11-19";
+const MID = "898310048160001";
+const CARD = "622202******0128";
+
+const sales = [
+  [`${D} 10:00:00`, "T1000001", null, "消费", "100.00", "Q001", "000001", "001", "成功", "是"],
+  // a real duplicate: the same card and amount a minute apart, two references
+  [`${D} 10:01:00`, "T1000001", CARD, "消费", "25.00", "Q002", "000002", "001", "成功", "是"],
+  [`${D} 10:02:00`, "T1000001", CARD, "消费", "25.00", "Q003", "000003", "001", "成功", "是"],
+  [`${D} 11:00:00`, "T1000002", null, "消费", "40.00", "Q004", "000004", "002", "成功", "是"],
+  // declined, with neither reference nor trace number
+  [`${D} 12:00:00`, "T1000002", null, "消费", "9.00", null, null, "002", "失败", "是"],
+];
+const later = [`${D} 13:00:00`, "T1000001", null, "消费", "60.00", "Q006", "000006", "001", "成功", "是"];
+
+// [time, terminal, card, type, amount, rrn, trace, batch, status, signed] in the generator's columns
+const journal = (title: string, rows: (string | null)[][]) =>
+  csv([
+    [title],
+    POS_HEADER,
+    ...rows.map(([time, tid, card, type, amount, rrn, trace, batch, status, signed]) => [
+      time,
+      null,
+      tid,
+      card,
+      type,
+      amount,
+      rrn,
+      null,
+      trace,
+      batch,
+      status,
+      signed,
+      null,
+      null,
+      null,
+    ]),
+  ]);
+const statement = (title: string) =>
+  csv([
+    [title],
+    STATEMENT_HEADER,
+    [SETTLE, `${D} 10:00:00`, MID, "T1000001", null, "消费", "100.00", "0.00", "100.00", "Q001", "000001", "001"],
+    [SETTLE, `${D} 10:01:00`, MID, "T1000001", CARD, "消费", "25.00", "0.00", "25.00", "Q002", "000002", "001"],
+    [SETTLE, `${D} 11:00:00`, MID, "T1000002", null, "消费", "40.00", "0.00", "40.00", "Q004", "000004", "002"],
+  ]);
+
+let merchantId: string;
+
+async function snapshot() {
+  const lines = await prisma.reconLine.findMany({
+    where: { merchantId },
+    orderBy: { id: "asc" },
+    select: { id: true, category: true, matchedLineId: true, exceptionId: true },
+  });
+  const exceptions = await prisma.reconException.findMany({
+    where: { merchantId },
+    orderBy: { id: "asc" },
+    select: { id: true, key: true, status: true, lineCount: true },
+  });
+  return { lines, exceptions };
+}
+
+beforeAll(async () => {
+  merchantId = (await prisma.merchant.findFirstOrThrow({ select: { id: true }, orderBy: { createdAt: "asc" } })).id;
+});
+
+describe("a file exported again", () => {
+  test("the same journal with another title brings no line twice: no false duplicates, nothing of the first changed", async () => {
+    const first = await importFile({ merchantId, type: "pos_journal", content: journal("POS 交易流水 导出 1", sales) });
+    expect(first.status).toBe("done");
+    const before = await snapshot();
+    expect(before.lines.map((line) => line.category)).toEqual([
+      "pos_only",
+      "pos_only",
+      "duplicate",
+      "pos_only",
+      "declined",
+    ]);
+
+    const again = await importFile({ merchantId, type: "pos_journal", content: journal("POS 交易流水 导出 2", sales) });
+    expect(again.status).toBe("done");
+    expect(JSON.parse(again.report ?? "{}")).toMatchObject({ rows: 5, alreadyImported: 5 });
+    expect(await prisma.reconLine.count({ where: { importId: again.id } })).toBe(0);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test("an overlapping journal brings only its new lines", async () => {
+    const before = await snapshot();
+    const overlapping = await importFile({
+      merchantId,
+      type: "pos_journal",
+      content: journal("POS 交易流水 11-18", [...sales, later]),
+    });
+    expect(overlapping.status).toBe("done");
+    expect(JSON.parse(overlapping.report ?? "{}")).toMatchObject({ rows: 6, alreadyImported: 5 });
+    const added = await prisma.reconLine.findMany({ where: { importId: overlapping.id } });
+    expect(added.map((line) => [line.rrn, line.category])).toEqual([["Q006", "pos_only"]]);
+    expect((await snapshot()).lines.slice(0, before.lines.length)).toEqual(before.lines);
+  });
+
+  test("a line a file holds twice is kept twice, as the earlier file had it once: one more comes in", async () => {
+    const twice = await importFile({
+      merchantId,
+      type: "pos_journal",
+      content: journal("POS 交易流水 twice", [later, later]),
+    });
+    expect(twice.status).toBe("done");
+    expect(JSON.parse(twice.report ?? "{}")).toMatchObject({ rows: 2, alreadyImported: 1 });
+    expect(await prisma.reconLine.count({ where: { importId: twice.id } })).toBe(1);
+  });
+
+  test("a statement exported again leaves its settle date's total and its credit as they were", async () => {
+    const first = await importFile({ merchantId, type: "statement", content: statement("对账单 1") });
+    expect(first.status).toBe("done");
+    const credit = await importFile({
+      merchantId,
+      type: "bank_credit",
+      content: csv([
+        ["交易日期", "贷方金额", "摘要", "对方户名"],
+        ["2026-11-20", "165.00", "POS settlement", "Acquirer"],
+      ]),
+    });
+    expect(credit.status).toBe("done");
+    const settlement = () => prisma.reconSettlement.findFirstOrThrow({ where: { merchantId, settleDate: SETTLE } });
+    expect(await settlement()).toMatchObject({ category: "credited", expectedMinor: 16500n });
+    const before = await snapshot();
+
+    const again = await importFile({ merchantId, type: "statement", content: statement("对账单 2") });
+    expect(again.status).toBe("done");
+    expect(JSON.parse(again.report ?? "{}")).toMatchObject({ rows: 3, alreadyImported: 3 });
+    expect(await settlement()).toMatchObject({ category: "credited", expectedMinor: 16500n });
+    expect(await snapshot()).toEqual(before);
+  });
+});
