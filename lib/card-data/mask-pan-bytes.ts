@@ -4,7 +4,7 @@
 // a run of digits in the text. Digits are replaced byte for byte (`*`), so nothing else moves and
 // the encoding stays intact. The parser masks again on decoded text (lib/card-data/mask-pan.ts,
 // which also knows full-width digits and other separators) before anything reaches the database.
-import { hasCardIssuerPrefix, maskPans, passesLuhn } from "@/lib/card-data/mask-pan";
+import { hasCardIssuerPrefix, maskPansNotJudged, passesLuhn } from "@/lib/card-data/mask-pan";
 
 const DIGIT = /[0-9]/;
 // At least 13 digits, optionally separated by one space or dash: how card numbers are written in
@@ -104,12 +104,18 @@ export function createByteMasker() {
   };
 }
 
+/** A run of ASCII digits with single spaces or dashes: what the byte rule above judges. */
+const BYTE_JUDGED = /^[0-9]+(?:[ -][0-9]+)*$/;
+
 /**
  * One text out of a file (a spreadsheet cell, a previewed cell) masked as the file's bytes would
  * be — a card number keeps its first six (the issuer, which finance reads) and last four — so an
- * XLSX and its CSV export come out the same. What only maskPans recognises (digits of another
- * script, other separators) then goes to `****` and its last four.
+ * XLSX and its CSV export come out the same. What the byte rule cannot see (digits of another
+ * script, other separators) then goes through maskPans to `****` and its last four; a run the byte
+ * rule already judged is not judged again, as maskPans has no issuer check and a merchant id or a
+ * time stamp passes Luhn one time in ten.
  */
 export function maskFileText(text: string): string {
-  return maskPans(text.replace(RUN, (run) => maskRun(run, () => {})));
+  const masked = text.replace(RUN, (run) => maskRun(run, () => {}));
+  return maskPansNotJudged(masked, (run) => BYTE_JUDGED.test(run));
 }

@@ -54,12 +54,17 @@ const DECIMAL_DIGIT = /\p{Nd}/u;
  * other long numbers are left alone, separators and all.
  */
 export function maskPans(text: string): string {
+  return maskPansNotJudged(text, () => false);
+}
+
+/** maskPans, leaving alone each run of digits that `judged` says another rule already decided. */
+export function maskPansNotJudged(text: string, judged: (run: string) => boolean): string {
   // Repeat until nothing changes: a mask's last four followed by more digits can form a new
   // Luhn-valid run ("****0312 0100000002"), which must not survive either. Each pass that
   // changes something removes at least nine digits, so this ends.
   let current = text;
   for (;;) {
-    const next = current.replace(DIGIT_RUN, maskRun);
+    const next = current.replace(DIGIT_RUN, (run) => (judged(run) ? run : maskRun(run)));
     if (next === current) return current;
     current = next;
   }

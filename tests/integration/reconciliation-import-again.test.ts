@@ -1,8 +1,8 @@
 // The same file exported again is not the same bytes: a new title line, an overlapping date range.
 // Through the real import job on a real database: a journal exported again brings no line twice
 // (no false duplicates, the first lines and their exceptions untouched), an overlapping one brings
-// only its new lines, and a statement exported again leaves its settle date's total and credit as
-// they were.
+// only its new lines, a file holding part of a day keeps every line, and a statement exported
+// again leaves its settle date's total and credit as they were.
 import "@/tests/integration/reconciliation-import-spool-dir";
 import { beforeAll, describe, expect, test } from "vitest";
 import { prisma } from "@/lib/db/client";
@@ -110,15 +110,59 @@ describe("a file exported again", () => {
     expect((await snapshot()).lines.slice(0, before.lines.length)).toEqual(before.lines);
   });
 
-  test("a line a file holds twice is kept twice, as the earlier file had it once: one more comes in", async () => {
-    const twice = await importFile({
+  test("a file that holds only part of a day keeps every line, even one equal to an earlier line", async () => {
+    // The afternoon's export after the whole day was imported: the 13:00 sale's twin, and a second
+    // sale equal to it — nothing says which is which, so both come in (a duplicate finance sees).
+    const part = await importFile({ merchantId, type: "pos_journal", content: journal("POS 下午", [later, later]) });
+    expect(part.status).toBe("done");
+    expect(JSON.parse(part.report ?? "{}")).toMatchObject({ rows: 2, alreadyImported: 0 });
+    expect(await prisma.reconLine.count({ where: { importId: part.id } })).toBe(2);
+  });
+
+  test("a file that covers the day whole leaves out one twin per earlier line and keeps the rest", async () => {
+    // The day now holds the five sales and the 13:00 sale three times; this file has them all, and
+    // the 13:00 sale a fourth time.
+    const whole = await importFile({
       merchantId,
       type: "pos_journal",
-      content: journal("POS 交易流水 twice", [later, later]),
+      content: journal("POS 全天", [...sales, later, later, later, later]),
     });
-    expect(twice.status).toBe("done");
-    expect(JSON.parse(twice.report ?? "{}")).toMatchObject({ rows: 2, alreadyImported: 1 });
-    expect(await prisma.reconLine.count({ where: { importId: twice.id } })).toBe(1);
+    expect(whole.status).toBe("done");
+    expect(JSON.parse(whole.report ?? "{}")).toMatchObject({ rows: 9, alreadyImported: 8 });
+    const added = await prisma.reconLine.findMany({ where: { importId: whole.id } });
+    expect(added.map((line) => line.rrn)).toEqual(["Q006"]);
+  });
+
+  test("bank credits: a later export of part of a day keeps an equal credit; the whole day again brings nothing", async () => {
+    const bank = (rows: string[][]) => csv([["交易日期", "贷方金额", "摘要", "对方户名"], ...rows]);
+    const morning = await importFile({
+      merchantId,
+      type: "bank_credit",
+      content: bank([
+        ["2026-11-25", "100.00", "POS settlement", "Acquirer"],
+        ["2026-11-25", "50.00", "POS settlement", "Acquirer"],
+      ]),
+    });
+    expect(morning.status).toBe("done");
+    // A genuine second credit of 50.00 from the same payer the same day.
+    const afternoon = await importFile({
+      merchantId,
+      type: "bank_credit",
+      content: bank([["2026-11-25", "50.00", "POS settlement", "Acquirer"]]),
+    });
+    expect(JSON.parse(afternoon.report ?? "{}")).toMatchObject({ rows: 1, alreadyImported: 0 });
+    expect(await prisma.reconLine.count({ where: { importId: afternoon.id } })).toBe(1);
+    const wholeDay = await importFile({
+      merchantId,
+      type: "bank_credit",
+      content: bank([
+        ["2026-11-25", "100.00", "POS settlement", "Acquirer"],
+        ["2026-11-25", "50.00", "POS settlement", "Acquirer"],
+        ["2026-11-25", "50.00", "POS settlement", "Acquirer"],
+      ]),
+    });
+    expect(JSON.parse(wholeDay.report ?? "{}")).toMatchObject({ rows: 3, alreadyImported: 3 });
+    expect(await prisma.reconLine.count({ where: { importId: wholeDay.id } })).toBe(0);
   });
 
   test("a statement exported again leaves its settle date's total and its credit as they were", async () => {

@@ -436,7 +436,8 @@ if (databaseProvider === "sqlite") {
       const stat = database
         .prepare(`SELECT "stat" FROM sqlite_stat1 WHERE "tbl" = 'ReconLine' AND "idx" = 'ReconLine_importId_idx'`)
         .get() as { stat: string };
-      expect(Number(stat.stat.split(" ")[0])).toBeGreaterThanOrEqual(before + 3000);
+      // the row count a sampled ANALYZE stores is an estimate: far above the stale one is the point
+      expect(Number(stat.stat.split(" ")[0])).toBeGreaterThan(Math.max(1000, 10 * before));
       const ids = Array.from({ length: 450 }, (_, index) => index * 3 + 1);
       const plan = database
         .prepare(

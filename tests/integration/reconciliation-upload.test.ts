@@ -390,7 +390,7 @@ describe("a card number in the file's name", () => {
     const name = `refund ${pan}.csv`;
     const { response, body } = await upload("finance", { file: journal([posRow(60)]), name });
     expect(response.status).toBe(202);
-    expect(body.import.fileName).toBe(`refund ****${pan.slice(-4)}.csv`);
+    expect(body.import.fileName).toBe(`refund 622202******${pan.slice(-4)}.csv`);
     const row = await prisma.reconImport.findUniqueOrThrow({ where: { id: body.import.id } });
     expect(row.fileName).not.toContain(pan);
     const listed = await listRoute(
@@ -436,12 +436,13 @@ describe("XLSX number formats", () => {
     const sheet = workbook.addWorksheet("流水");
     sheet.addRow(HEADER.split(","));
     const row = sheet.addRow(posRow(52).split(","));
-    // trace and batch as numbers the sheet shows as 000052 and 000001
-    for (const column of [8, 9]) {
-      const cell = row.getCell(column);
-      cell.value = Number(cell.value);
-      cell.numFmt = "000000";
-    }
+    // trace and batch as numbers the sheet shows as 000052 and 000001, the batch as a formula's result
+    const trace = row.getCell(8);
+    trace.value = Number(trace.value);
+    trace.numFmt = "000000";
+    const batch = row.getCell(9);
+    batch.value = { formula: "0+1", result: 1 };
+    batch.numFmt = "000000";
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     const { response, body } = await upload("finance", { file: bytes, name: "padded.xlsx" });
     expect(response.status).toBe(202);

@@ -1,27 +1,37 @@
 // The lines an earlier file already brought. Finance exports the same journal again (a new title,
-// an overlapping date range, the whole month after a week of it): its lines must not come in a
-// second time, where each would be its own twin's duplicate and the first one's evidence would
-// compete with a copy. A staged row is left out when a visible line of the merchant has the same
-// source and the same values in every column the file gave (lineIdentity), counted as a multiset:
-// a day exported again brings nothing new, a day exported first in part and later whole brings the
-// rest, and a file that itself holds a line twice keeps both as the earlier file did.
+// the whole day after the morning, the month after a week of it): the bytes differ, so the upload's
+// same-file check lets it through, and each line would come in a second time as its own twin's
+// duplicate. A staged line is a twin when a visible line of the merchant has the same source and
+// the same value in every column the file gave (lineIdentity), counted as a multiset per day.
+//
+// Twins are left out only for a day the new file covers whole — every earlier line of the day has
+// its twin in it — which is what a file exported again looks like. A file that holds the day only
+// in part (the afternoon after the morning was imported) may hold a genuine line equal to an
+// earlier one (a second credit of the same amount from the same payer, a custom format without
+// references): there every line is kept, as one too many is a duplicate finance sees, one too few
+// a payment nobody knows was missing.
 import "server-only";
 import { createHash } from "node:crypto";
 import { BOOLEAN_COLUMNS, LINE_COLUMNS, type LineValue } from "@/lib/reconciliation/import/line-columns";
-import type { LineStore } from "@/lib/reconciliation/import/line-store";
+import type { LineStore, SqlParam } from "@/lib/reconciliation/import/line-store";
 import type { LineSource } from "@/lib/reconciliation/types";
 
 /** The columns the file gave (from the terminal id on): the store, terminal and line number are the job's. */
 const FIRST_IDENTITY_COLUMN = LINE_COLUMNS.indexOf("tid");
 const IDENTITY_COLUMNS = LINE_COLUMNS.slice(FIRST_IDENTITY_COLUMN);
 const DAY = LINE_COLUMNS.indexOf("day");
+const LINE_NO = LINE_COLUMNS.indexOf("lineNo");
 const IDENTITY_SQL = `SELECT ${IDENTITY_COLUMNS.map((name) => `"${name}"`).join(", ")} FROM "ReconLine"
   WHERE "merchantId" = ? AND "source" = ? AND "day" = ? AND "category" <> 'staged'`;
+const STAGED_SQL = `SELECT "id", "lineNo", "settleDate", "acquirerMid", "netMinor" FROM "ReconLine"
+  WHERE "merchantId" = ? AND "source" = ? AND "day" = ? AND "importId" = ? AND "category" = 'staged'`;
+/** Line ids per DELETE (a statement is prepared once per length). */
+const IDS_PER_DELETE = 500;
 
 /**
  * One line's identity from its file columns, the same whether the values are a staged row's or a
  * stored line's read back (booleans as 1/0 or true/false, big integers as numbers or text). Hashed:
- * the job holds one per earlier line of the file's days, and a hash is a fifth of the text.
+ * the job holds one per earlier line of the file's days, and a hash is a fraction of the text.
  */
 export function lineIdentity(values: readonly unknown[]): string {
   const normal = values.map((value, index) => {
@@ -33,46 +43,92 @@ export function lineIdentity(values: readonly unknown[]): string {
   return createHash("sha1").update(JSON.stringify(normal)).digest("base64").slice(0, 16);
 }
 
-export function createEarlierLines(store: LineStore, merchantId: string, source: LineSource) {
-  // day → identity → how many earlier lines still have no twin in this file
-  const byDay = new Map<string, Map<string, number>>();
-  let left = 0;
+interface EarlierDay {
+  /** identity → earlier lines of it not yet met in this file */
+  unmet: Map<string, number>;
+  /** earlier lines of the day not yet met: 0 = the file covers the day */
+  unmetTotal: number;
+  /** the file's line numbers of the twins met */
+  twins: number[];
+}
+
+/** What a left-out line had added to the import's tallies. */
+export interface LeftOutLine {
+  day: string;
+  settleDate: string | null;
+  acquirerMid: string | null;
+  netMinor: number | null;
+}
+
+export function createEarlierLines(
+  store: LineStore,
+  { merchantId, importId, source }: { merchantId: string; importId: string; source: LineSource },
+) {
+  const byDay = new Map<string, EarlierDay | null>();
   const earlierOf = async (day: string) => {
-    let counts = byDay.get(day);
-    if (!counts) {
-      counts = new Map();
-      for (const row of await store.allArrays(IDENTITY_SQL, [merchantId, source, day])) {
-        const identity = lineIdentity(row);
-        counts.set(identity, (counts.get(identity) ?? 0) + 1);
-      }
-      byDay.set(day, counts);
+    const unmet = new Map<string, number>();
+    const rows = await store.allArrays(IDENTITY_SQL, [merchantId, source, day]);
+    for (const row of rows) {
+      const identity = lineIdentity(row);
+      unmet.set(identity, (unmet.get(identity) ?? 0) + 1);
     }
-    return counts;
+    const earlier = rows.length > 0 ? { unmet, unmetTotal: rows.length, twins: [] } : null;
+    byDay.set(day, earlier);
+    return earlier;
   };
   return {
-    /** The rows no earlier file brought, in their order; the others are counted as left out. */
-    async fresh(rows: readonly LineValue[][]): Promise<LineValue[][]> {
-      const kept: LineValue[][] = [];
+    /** Notes which of a batch's rows (all staged as usual) have an earlier twin. */
+    async note(rows: readonly LineValue[][]): Promise<void> {
       for (const row of rows) {
         const day = row[DAY] as string;
         // (no await for a day already read: a batch is thousands of rows of a few days)
-        const counts = byDay.get(day) ?? (await earlierOf(day));
-        if (counts.size > 0) {
-          const identity = lineIdentity(row.slice(FIRST_IDENTITY_COLUMN));
-          const earlier = counts.get(identity) ?? 0;
-          if (earlier > 0) {
-            counts.set(identity, earlier - 1);
-            left++;
-            continue;
-          }
-        }
-        kept.push(row);
+        const earlier = byDay.has(day) ? byDay.get(day) : await earlierOf(day);
+        if (!earlier) continue;
+        const identity = lineIdentity(row.slice(FIRST_IDENTITY_COLUMN));
+        const unmet = earlier.unmet.get(identity) ?? 0;
+        if (unmet === 0) continue;
+        earlier.unmet.set(identity, unmet - 1);
+        earlier.unmetTotal--;
+        earlier.twins.push(row[LINE_NO] as number);
       }
-      return kept;
     },
-    /** How many rows were left out. */
-    get leftOut() {
-      return left;
+    /**
+     * Once the whole file is staged: deletes the twins of the days it covers whole, telling
+     * `onLeftOut` what each had added; returns how many.
+     */
+    async leaveOut(onLeftOut: (line: LeftOutLine) => void): Promise<number> {
+      let count = 0;
+      for (const [day, earlier] of byDay) {
+        if (!earlier || earlier.unmetTotal > 0 || earlier.twins.length === 0) continue;
+        const twins = new Set(earlier.twins);
+        const ids: SqlParam[] = [];
+        for (const [id, lineNo, settleDate, acquirerMid, netMinor] of await store.allArrays(STAGED_SQL, [
+          merchantId,
+          source,
+          day,
+          importId,
+        ])) {
+          if (!twins.has(Number(lineNo))) continue;
+          ids.push(Number(id));
+          onLeftOut({
+            day,
+            settleDate: settleDate as string | null,
+            acquirerMid: acquirerMid as string | null,
+            netMinor: netMinor === null ? null : Number(netMinor),
+          });
+        }
+        await store.transaction(async () => {
+          for (let start = 0; start < ids.length; start += IDS_PER_DELETE) {
+            const some = ids.slice(start, start + IDS_PER_DELETE);
+            await store.run(
+              `DELETE FROM "ReconLine" WHERE "importId" = ? AND "category" = 'staged' AND "id" IN (${some.map(() => "?").join(", ")})`,
+              [importId, ...some],
+            );
+          }
+        });
+        count += ids.length;
+      }
+      return count;
     },
   };
 }

@@ -7,7 +7,7 @@
 import "server-only";
 import type { Readable } from "node:stream";
 import { prisma } from "@/lib/db/client";
-import { createEarlierLines } from "@/lib/reconciliation/import/earlier-lines";
+import { createEarlierLines, type LeftOutLine } from "@/lib/reconciliation/import/earlier-lines";
 import {
   bankLineValues,
   LINE_COLUMNS,
@@ -88,29 +88,30 @@ export async function stageLines({
   let unknownCount = 0;
   let rowsRead = 0;
   let progressAt = Date.now();
-  const days = new Set<string>();
-  const creditDates = new Set<string>();
-  const settleTotals = new Map<string, SettleTotal>();
-
-  /** The days, credit dates and settle totals of the lines written (what the matching will touch). */
-  const tally = (row: LineValue[]) => {
-    const day = row[COLUMN.day] as string;
-    if (type === "bank_credit") {
-      creditDates.add(day);
-      return;
-    }
-    days.add(day);
-    if (type !== "statement") return;
-    const settleDate = row[COLUMN.settleDate] as string;
-    const acquirerMid = (row[COLUMN.acquirerMid] as string | null) ?? "";
-    const netMinor = row[COLUMN.netMinor] as number;
-    creditDates.add(settleDate);
-    const key = `${settleDate}|${acquirerMid}`;
-    const total = settleTotals.get(key);
-    if (total) total.netMinor += netMinor;
-    else settleTotals.set(key, { acquirerMid, settleDate, netMinor });
+  // Lines written per day, and per settle date and acquirer merchant id (statement) with their net
+  // total: what the matching will touch, kept as counts so a line left out afterwards is taken back.
+  const dayLines = new Map<string, number>();
+  const settleTotals = new Map<string, SettleTotal & { lines: number }>();
+  const tally = ({ day, settleDate, acquirerMid, netMinor }: LeftOutLine, sign: 1 | -1) => {
+    const lines = (dayLines.get(day) ?? 0) + sign;
+    if (lines > 0) dayLines.set(day, lines);
+    else dayLines.delete(day);
+    if (type !== "statement" || settleDate === null) return;
+    const mid = acquirerMid ?? "";
+    const key = `${settleDate}|${mid}`;
+    const total = settleTotals.get(key) ?? { acquirerMid: mid, settleDate, netMinor: 0, lines: 0 };
+    total.netMinor += sign * (netMinor ?? 0);
+    total.lines += sign;
+    if (total.lines > 0) settleTotals.set(key, total);
+    else settleTotals.delete(key);
   };
-  const earlier = createEarlierLines(store, merchantId, SOURCE_OF[type]);
+  const talliedOf = (row: LineValue[]): LeftOutLine => ({
+    day: row[COLUMN.day] as string,
+    settleDate: row[COLUMN.settleDate] as string | null,
+    acquirerMid: row[COLUMN.acquirerMid] as string | null,
+    netMinor: row[COLUMN.netMinor] as number | null,
+  });
+  const earlier = createEarlierLines(store, { merchantId, importId, source: SOURCE_OF[type] });
 
   const onBatch = async (records: ImportRecord[]) => {
     const rows: LineValue[][] = [];
@@ -136,9 +137,9 @@ export async function stageLines({
     }
     // Once a terminal is unknown the file will be refused whole: writing more would only be deleted.
     if (unknownCount === 0 && rows.length > 0) {
-      const fresh = await earlier.fresh(rows);
-      for (const row of fresh) tally(row);
-      if (fresh.length > 0) await store.transaction(() => store.insertLines(fresh));
+      for (const row of rows) tally(talliedOf(row), 1);
+      await earlier.note(rows);
+      await store.transaction(() => store.insertLines(rows));
     }
     if (Date.now() - progressAt >= PROGRESS_INTERVAL_MS) {
       progressAt = Date.now();
@@ -166,14 +167,17 @@ export async function stageLines({
     data: refused ? { rowsRead } : { rowsRead, rowsTotal: rowsRead },
   });
   const errors = [...result.errors, ...unknown].sort((a, b) => a.line - b.line).slice(0, MAX_ERRORS);
+  const alreadyImported = refused ? 0 : await earlier.leaveOut((line) => tally(line, -1));
+  const days = [...dayLines.keys()].sort();
   return {
     rowsRead,
     errors,
     errorCount: result.errorCount + unknownCount,
     pansMasked: result.pansMasked,
-    alreadyImported: earlier.leftOut,
-    days: [...days].sort(),
-    creditDates: [...creditDates].sort(),
-    settleTotals: [...settleTotals.values()],
+    alreadyImported,
+    days: type === "bank_credit" ? [] : days,
+    creditDates:
+      type === "bank_credit" ? days : [...new Set([...settleTotals.values()].map((total) => total.settleDate))].sort(),
+    settleTotals: [...settleTotals.values()].map(({ lines: _lines, ...total }) => total),
   };
 }

@@ -5,7 +5,7 @@
 import "server-only";
 import { Readable } from "node:stream";
 import busboy from "busboy";
-import { maskPans } from "@/lib/card-data/mask-pan";
+import { maskFileText } from "@/lib/card-data/mask-pan-bytes";
 import { AppError } from "@/lib/errors/app-error";
 import { discardTmp, type ReceivedSpool, receiveSpool, tooLarge } from "@/lib/reconciliation/spool";
 
@@ -58,8 +58,8 @@ export async function readUpload(request: Request, { limitBytes }: { limitBytes:
       }
       received = receiveSpool(stream, { limitBytes }).then(
         // The name is stored, listed and audited: a card number in it ("refund 6222….csv") is
-        // masked like one in the file.
-        (spool) => ({ ...spool, fileName: maskPans(info.filename ?? "") }),
+        // masked as one in the file is (a time stamp in it is not).
+        (spool) => ({ ...spool, fileName: maskFileText(info.filename ?? "") }),
         (error: unknown) => {
           // A refused file (too large) ends the upload at once: the rest of the body is not read.
           reject(error);

@@ -59,9 +59,15 @@ function rowCells(row: ExcelJS.Row): string[] {
   for (let column = 1; column < list.length; column++) {
     const value = list[column];
     const text = cellText(value);
-    cells.push(typeof value === "number" ? zeroPadded(text, row.getCell(column).numFmt) : text);
+    cells.push(isNumber(value) ? zeroPadded(text, row.getCell(column).numFmt) : text);
   }
   return cells;
+}
+
+/** A number, or a formula whose result is one. */
+function isNumber(value: ExcelJS.CellValue | undefined): boolean {
+  if (typeof value === "number") return true;
+  return typeof value === "object" && value !== null && typeof (value as { result?: unknown }).result === "number";
 }
 
 /**
