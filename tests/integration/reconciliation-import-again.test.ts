@@ -6,7 +6,15 @@
 import "@/tests/integration/reconciliation-import-spool-dir";
 import { beforeAll, describe, expect, test } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { csv, importFile, POS_HEADER, STATEMENT_HEADER } from "@/tests/integration/reconciliation-import-fixtures";
+import { runImport } from "@/lib/reconciliation/import/run-import";
+import {
+  csv,
+  importFile,
+  noHeartbeat,
+  POS_HEADER,
+  queueFile,
+  STATEMENT_HEADER,
+} from "@/tests/integration/reconciliation-import-fixtures";
 
 const D = "2026-11-18";
 const SETTLE = "2026-11-19";
@@ -186,5 +194,34 @@ describe("a file exported again", () => {
     expect(JSON.parse(again.report ?? "{}")).toMatchObject({ rows: 3, alreadyImported: 3 });
     expect(await settlement()).toMatchObject({ category: "credited", expectedMinor: 16500n });
     expect(await snapshot()).toEqual(before);
+  });
+
+  test("two overlapping files side by side: the one that matches second leaves out the twins the first published", async () => {
+    const day = "2026-11-16";
+    const rows = [
+      [`${day} 09:00:00`, "T1000001", null, "消费", "11.00", "P001", "000101", "001", "成功", "是"],
+      [`${day} 09:30:00`, "T1000002", null, "消费", "22.00", "P002", "000102", "002", "成功", "是"],
+    ];
+    // The second file is staged first and stops before it matches, as a worker does that loses
+    // its lease: its staging saw none of the first file's lines, which were not published yet.
+    const second = await queueFile({ merchantId, type: "pos_journal", content: journal("导出 B", rows) });
+    const stopBeforeMatching = {
+      heartbeat: async () => {
+        const row = await prisma.reconImport.findUniqueOrThrow({ where: { id: second.id } });
+        if (row.status === "matching") throw new Error("lease lost");
+      },
+    };
+    await expect(runImport(second.id, stopBeforeMatching)).rejects.toThrow("lease lost");
+    expect(await prisma.reconLine.count({ where: { importId: second.id, category: "staged" } })).toBe(2);
+
+    const first = await importFile({ merchantId, type: "pos_journal", content: journal("导出 A", rows) });
+    expect(JSON.parse(first.report ?? "{}")).toMatchObject({ alreadyImported: 0 });
+
+    await runImport(second.id, noHeartbeat);
+    const done = await prisma.reconImport.findUniqueOrThrow({ where: { id: second.id } });
+    expect(done.status).toBe("done");
+    expect(JSON.parse(done.report ?? "{}")).toMatchObject({ rows: 2, alreadyImported: 2 });
+    expect(await prisma.reconLine.count({ where: { merchantId, day } })).toBe(2);
+    expect(await prisma.reconLine.count({ where: { merchantId, day, category: "duplicate" } })).toBe(0);
   });
 });

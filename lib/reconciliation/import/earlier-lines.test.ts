@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { lineIdentity } from "@/lib/reconciliation/import/earlier-lines";
+import { lineIdentity, twinsOfDay } from "@/lib/reconciliation/import/earlier-lines";
 import { LINE_COLUMNS, posLineValues } from "@/lib/reconciliation/import/line-columns";
 import type { PosRecord } from "@/lib/reconciliation/types";
 
@@ -59,6 +59,37 @@ describe("a line's identity across files", () => {
     fc.assert(
       fc.property(values, values, (a, b) => {
         expect(lineIdentity(a) === lineIdentity(b)).toBe(JSON.stringify(a) === JSON.stringify(b));
+      }),
+    );
+  });
+});
+
+describe("the twins of one day", () => {
+  const staged = (...identities: string[]) => identities.map((identity, index) => ({ identity, ref: index + 2 }));
+
+  test("a file that covers the day leaves out one twin per earlier line, the first ones met", () => {
+    expect(twinsOfDay(["a", "b", "b"], staged("a", "b", "c", "b", "b"))).toEqual([2, 3, 5]);
+  });
+
+  test("a file that misses an earlier line of the day leaves nothing out", () => {
+    expect(twinsOfDay(["a", "b"], staged("b", "b"))).toEqual([]);
+    expect(twinsOfDay(["a", "a"], staged("a"))).toEqual([]);
+  });
+
+  test("a day without earlier lines has no twins", () => {
+    expect(twinsOfDay([], staged("a"))).toEqual([]);
+  });
+
+  test("property: either every earlier line has exactly one twin among the staged, or none is left out", () => {
+    const identities = fc.array(fc.constantFrom("a", "b", "c", "d"), { maxLength: 12 });
+    fc.assert(
+      fc.property(identities, identities, (earlier, file) => {
+        const lines = staged(...file);
+        const twins = twinsOfDay(earlier, lines);
+        if (twins.length === 0) return;
+        expect(twins).toHaveLength(earlier.length);
+        const chosen = lines.filter((line) => twins.includes(line.ref)).map((line) => line.identity);
+        expect([...chosen].sort()).toEqual([...earlier].sort());
       }),
     );
   });

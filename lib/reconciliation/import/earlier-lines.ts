@@ -13,7 +13,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { BOOLEAN_COLUMNS, LINE_COLUMNS, type LineValue } from "@/lib/reconciliation/import/line-columns";
-import type { LineStore, SqlParam } from "@/lib/reconciliation/import/line-store";
+import type { LineStore } from "@/lib/reconciliation/import/line-store";
 import type { LineSource } from "@/lib/reconciliation/types";
 
 /** The columns the file gave (from the terminal id on): the store, terminal and line number are the job's. */
@@ -43,13 +43,31 @@ export function lineIdentity(values: readonly unknown[]): string {
   return createHash("sha1").update(JSON.stringify(normal)).digest("base64").slice(0, 16);
 }
 
+/**
+ * The twins to leave out of one day: one staged line per earlier line of the same identity, in
+ * the staged lines' order — when every earlier line has one (the file covers the day whole); none
+ * otherwise. Pure.
+ */
+export function twinsOfDay<Ref>(earlier: readonly string[], staged: readonly { identity: string; ref: Ref }[]): Ref[] {
+  const unmet = new Map<string, number>();
+  for (const identity of earlier) unmet.set(identity, (unmet.get(identity) ?? 0) + 1);
+  let unmetTotal = earlier.length;
+  const twins: Ref[] = [];
+  for (const line of staged) {
+    const count = unmet.get(line.identity) ?? 0;
+    if (count === 0) continue;
+    unmet.set(line.identity, count - 1);
+    unmetTotal--;
+    twins.push(line.ref);
+  }
+  return unmetTotal === 0 ? twins : [];
+}
+
 interface EarlierDay {
-  /** identity → earlier lines of it not yet met in this file */
-  unmet: Map<string, number>;
-  /** earlier lines of the day not yet met: 0 = the file covers the day */
-  unmetTotal: number;
-  /** the file's line numbers of the twins met */
-  twins: number[];
+  /** the identities of the day's earlier lines */
+  earlier: string[];
+  /** this file's lines of the day, by line number */
+  staged: { identity: string; ref: number }[];
 }
 
 /** What a left-out line had added to the import's tallies. */
@@ -66,30 +84,24 @@ export function createEarlierLines(
 ) {
   const byDay = new Map<string, EarlierDay | null>();
   const earlierOf = async (day: string) => {
-    const unmet = new Map<string, number>();
     const rows = await store.allArrays(IDENTITY_SQL, [merchantId, source, day]);
-    for (const row of rows) {
-      const identity = lineIdentity(row);
-      unmet.set(identity, (unmet.get(identity) ?? 0) + 1);
-    }
-    const earlier = rows.length > 0 ? { unmet, unmetTotal: rows.length, twins: [] } : null;
+    const earlier = rows.length > 0 ? { earlier: rows.map(lineIdentity), staged: [] } : null;
     byDay.set(day, earlier);
     return earlier;
   };
   return {
-    /** Notes which of a batch's rows (all staged as usual) have an earlier twin. */
+    /** Notes the identities of a batch's rows (all staged as usual) on days with earlier lines. */
     async note(rows: readonly LineValue[][]): Promise<void> {
       for (const row of rows) {
         const day = row[DAY] as string;
         // (no await for a day already read: a batch is thousands of rows of a few days)
         const earlier = byDay.has(day) ? byDay.get(day) : await earlierOf(day);
-        if (!earlier) continue;
-        const identity = lineIdentity(row.slice(FIRST_IDENTITY_COLUMN));
-        const unmet = earlier.unmet.get(identity) ?? 0;
-        if (unmet === 0) continue;
-        earlier.unmet.set(identity, unmet - 1);
-        earlier.unmetTotal--;
-        earlier.twins.push(row[LINE_NO] as number);
+        if (earlier) {
+          earlier.staged.push({
+            identity: lineIdentity(row.slice(FIRST_IDENTITY_COLUMN)),
+            ref: row[LINE_NO] as number,
+          });
+        }
       }
     },
     /**
@@ -99,9 +111,10 @@ export function createEarlierLines(
     async leaveOut(onLeftOut: (line: LeftOutLine) => void): Promise<number> {
       let count = 0;
       for (const [day, earlier] of byDay) {
-        if (!earlier || earlier.unmetTotal > 0 || earlier.twins.length === 0) continue;
-        const twins = new Set(earlier.twins);
-        const ids: SqlParam[] = [];
+        if (!earlier) continue;
+        const twins = new Set(twinsOfDay(earlier.earlier, earlier.staged));
+        if (twins.size === 0) continue;
+        const ids: number[] = [];
         for (const [id, lineNo, settleDate, acquirerMid, netMinor] of await store.allArrays(STAGED_SQL, [
           merchantId,
           source,
@@ -117,18 +130,47 @@ export function createEarlierLines(
             netMinor: netMinor === null ? null : Number(netMinor),
           });
         }
-        await store.transaction(async () => {
-          for (let start = 0; start < ids.length; start += IDS_PER_DELETE) {
-            const some = ids.slice(start, start + IDS_PER_DELETE);
-            await store.run(
-              `DELETE FROM "ReconLine" WHERE "importId" = ? AND "category" = 'staged' AND "id" IN (${some.map(() => "?").join(", ")})`,
-              [importId, ...some],
-            );
-          }
-        });
+        await store.transaction(() => deleteStagedLines(store, importId, ids));
         count += ids.length;
       }
       return count;
     },
   };
+}
+
+const STAGED_IDENTITY_SQL = `SELECT "id", ${IDENTITY_COLUMNS.map((name) => `"${name}"`).join(", ")} FROM "ReconLine"
+  WHERE "merchantId" = ? AND "source" = ? AND "day" = ? AND "importId" = ? AND "category" = 'staged' ORDER BY "lineNo"`;
+
+/**
+ * The same rule again over the staged lines as stored, for an import that finds — once it holds
+ * the merchant's matching lock — that another import of the same kind published while it was
+ * staging (the two files overlapping, imported side by side): the ids of the twins to delete.
+ */
+export async function twinsAmongStaged(
+  store: LineStore,
+  { merchantId, importId, source }: { merchantId: string; importId: string; source: LineSource },
+  days: readonly string[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (const day of days) {
+    const earlier = (await store.allArrays(IDENTITY_SQL, [merchantId, source, day])).map(lineIdentity);
+    if (earlier.length === 0) continue;
+    const staged = (await store.allArrays(STAGED_IDENTITY_SQL, [merchantId, source, day, importId])).map((row) => ({
+      identity: lineIdentity(row.slice(1)),
+      ref: Number(row[0]),
+    }));
+    ids.push(...twinsOfDay(earlier, staged));
+  }
+  return ids;
+}
+
+/** Deletes staged lines of the import by id, in the current transaction. */
+export async function deleteStagedLines(store: LineStore, importId: string, ids: readonly number[]): Promise<void> {
+  for (let start = 0; start < ids.length; start += IDS_PER_DELETE) {
+    const some = ids.slice(start, start + IDS_PER_DELETE);
+    await store.run(
+      `DELETE FROM "ReconLine" WHERE "importId" = ? AND "category" = 'staged' AND "id" IN (${some.map(() => "?").join(", ")})`,
+      [importId, ...some],
+    );
+  }
 }

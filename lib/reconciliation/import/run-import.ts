@@ -4,8 +4,9 @@
 //   queued/parsing → stage the file's lines (invisible, category "staged"); a refused file (row
 //                    errors, a total line that disagrees, an unknown terminal) deletes them and
 //                    fails the import: nothing else changes.
-//   matching       → rematch the days the lines touch and the days of the merchant's pending
-//                    lines, then statement ↔ bank; write nothing visible until the one publish
+//   matching       → (under the merchant's matching lock) leave out the twins of lines another
+//                    import of the kind published while this one was staging; rematch the days
+//                    the lines touch and the days of the merchant's pending lines, then statement ↔ bank; write nothing visible until the one publish
 //                    transaction; then finalise (events, status done, report).
 //
 // Safe to run again from any point (a worker died and another took the lease): a rerun of a
@@ -19,8 +20,10 @@ import { queueAlertEvaluation } from "@/lib/alerts/queue-evaluation";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { ReconImport } from "@/lib/generated/prisma/client";
+import { deleteStagedLines, twinsAmongStaged } from "@/lib/reconciliation/import/earlier-lines";
 import { deleteStaged, failImport } from "@/lib/reconciliation/import/fail-import";
 import { finalizeImport } from "@/lib/reconciliation/import/finalize";
+import { SOURCE_OF } from "@/lib/reconciliation/import/line-columns";
 import { type LineStore, openLineStore } from "@/lib/reconciliation/import/line-store";
 import { merchantToday } from "@/lib/reconciliation/import/merchant-today";
 import { PhaseTimer } from "@/lib/reconciliation/import/phase-timer";
@@ -113,6 +116,7 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
     let matching: Report = {};
     if (!publishedAt) {
       await store.refreshStatistics();
+      report = await leaveOutTwinsPublishedMeanwhile(store, reconImport, report);
       const plan = new PublishPlan();
       const today = merchantToday(env.MERCHANT_TIME_ZONE);
       const recorded = await recordedDays(store, importId, report);
@@ -200,6 +204,42 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Another import of the same kind published while this one was staging (two overlapping files
+ * side by side): staging could not see its lines, so the twins are looked for again now that they
+ * are visible (earlier-lines.ts). The deleted twins and the report without its day lists commit
+ * together, so the matching (and a rerun) reads the days from the lines left.
+ */
+async function leaveOutTwinsPublishedMeanwhile(store: LineStore, reconImport: ReconImport, report: Report) {
+  const { id: importId, merchantId, type } = reconImport;
+  const meanwhile = await prisma.reconImport.count({
+    where: {
+      merchantId,
+      type,
+      id: { not: importId },
+      OR: [
+        { status: "done", finishedAt: { gte: reconImport.startedAt ?? reconImport.createdAt } },
+        { status: "matching" },
+      ],
+    },
+  });
+  if (meanwhile === 0) return report;
+  const recorded = await recordedDays(store, importId, report);
+  const ids = await twinsAmongStaged(
+    store,
+    { merchantId, importId, source: SOURCE_OF[type as ImportType] },
+    type === "bank_credit" ? recorded.creditDates : recorded.days,
+  );
+  if (ids.length === 0) return report;
+  const { days: _days, creditDates: _creditDates, settleTotals: _settleTotals, ...kept } = report;
+  const next = { ...kept, alreadyImported: Number(report.alreadyImported ?? 0) + ids.length };
+  await store.transaction(async () => {
+    await deleteStagedLines(store, importId, ids);
+    await store.run(`UPDATE "ReconImport" SET "report" = ? WHERE "id" = ?`, [JSON.stringify(next), importId]);
+  });
+  return next;
 }
 
 /** Waits (keeping the job's lease) until no other import of the merchant is matching. */
