@@ -44,30 +44,42 @@ export function lineIdentity(values: readonly unknown[]): string {
 }
 
 /**
- * The twins to leave out of one day: one staged line per earlier line of the same identity, in
- * the staged lines' order — when every earlier line has one (the file covers the day whole); none
- * otherwise. Pure.
+ * The twins of one day, met line by line in the file's order: one staged line per earlier line of
+ * the same identity, left out only when every earlier line has one (the file covers the day whole).
+ * Holds a count per earlier identity and the twins' references, not the file's other lines.
  */
-export function twinsOfDay<Ref>(earlier: readonly string[], staged: readonly { identity: string; ref: Ref }[]): Ref[] {
-  const unmet = new Map<string, number>();
-  for (const identity of earlier) unmet.set(identity, (unmet.get(identity) ?? 0) + 1);
-  let unmetTotal = earlier.length;
-  const twins: Ref[] = [];
-  for (const line of staged) {
-    const count = unmet.get(line.identity) ?? 0;
-    if (count === 0) continue;
-    unmet.set(line.identity, count - 1);
-    unmetTotal--;
-    twins.push(line.ref);
+export class DayTwins<Ref> {
+  private readonly unmet = new Map<string, number>();
+  private unmetTotal = 0;
+  private readonly met: Ref[] = [];
+
+  constructor(earlier: Iterable<string>) {
+    for (const identity of earlier) {
+      this.unmet.set(identity, (this.unmet.get(identity) ?? 0) + 1);
+      this.unmetTotal++;
+    }
   }
-  return unmetTotal === 0 ? twins : [];
+
+  /** A staged line of the day, in the file's order. */
+  meet(identity: string, ref: Ref): void {
+    const count = this.unmet.get(identity) ?? 0;
+    if (count === 0) return;
+    this.unmet.set(identity, count - 1);
+    this.unmetTotal--;
+    this.met.push(ref);
+  }
+
+  /** The twins to leave out: all met when the file covered the day, else none. */
+  twins(): Ref[] {
+    return this.unmetTotal === 0 ? this.met : [];
+  }
 }
 
-interface EarlierDay {
-  /** the identities of the day's earlier lines */
-  earlier: string[];
-  /** this file's lines of the day, by line number */
-  staged: { identity: string; ref: number }[];
+/** DayTwins over whole lists. Pure. */
+export function twinsOfDay<Ref>(earlier: readonly string[], staged: readonly { identity: string; ref: Ref }[]): Ref[] {
+  const day = new DayTwins<Ref>(earlier);
+  for (const line of staged) day.meet(line.identity, line.ref);
+  return day.twins();
 }
 
 /** What a left-out line had added to the import's tallies. */
@@ -82,26 +94,22 @@ export function createEarlierLines(
   store: LineStore,
   { merchantId, importId, source }: { merchantId: string; importId: string; source: LineSource },
 ) {
-  const byDay = new Map<string, EarlierDay | null>();
+  // day → its twins as the file goes; null for a day without earlier lines
+  const byDay = new Map<string, DayTwins<number> | null>();
   const earlierOf = async (day: string) => {
     const rows = await store.allArrays(IDENTITY_SQL, [merchantId, source, day]);
-    const earlier = rows.length > 0 ? { earlier: rows.map(lineIdentity), staged: [] } : null;
+    const earlier = rows.length > 0 ? new DayTwins<number>(rows.map(lineIdentity)) : null;
     byDay.set(day, earlier);
     return earlier;
   };
   return {
-    /** Notes the identities of a batch's rows (all staged as usual) on days with earlier lines. */
+    /** Meets a batch's rows (all staged as usual) with the earlier lines of their days. */
     async note(rows: readonly LineValue[][]): Promise<void> {
       for (const row of rows) {
         const day = row[DAY] as string;
         // (no await for a day already read: a batch is thousands of rows of a few days)
         const earlier = byDay.has(day) ? byDay.get(day) : await earlierOf(day);
-        if (earlier) {
-          earlier.staged.push({
-            identity: lineIdentity(row.slice(FIRST_IDENTITY_COLUMN)),
-            ref: row[LINE_NO] as number,
-          });
-        }
+        earlier?.meet(lineIdentity(row.slice(FIRST_IDENTITY_COLUMN)), row[LINE_NO] as number);
       }
     },
     /**
@@ -112,7 +120,7 @@ export function createEarlierLines(
       let count = 0;
       for (const [day, earlier] of byDay) {
         if (!earlier) continue;
-        const twins = new Set(twinsOfDay(earlier.earlier, earlier.staged));
+        const twins = new Set(earlier.twins());
         if (twins.size === 0) continue;
         const ids: number[] = [];
         for (const [id, lineNo, settleDate, acquirerMid, netMinor] of await store.allArrays(STAGED_SQL, [
@@ -155,11 +163,11 @@ export async function twinsAmongStaged(
   for (const day of days) {
     const earlier = (await store.allArrays(IDENTITY_SQL, [merchantId, source, day])).map(lineIdentity);
     if (earlier.length === 0) continue;
-    const staged = (await store.allArrays(STAGED_IDENTITY_SQL, [merchantId, source, day, importId])).map((row) => ({
-      identity: lineIdentity(row.slice(1)),
-      ref: Number(row[0]),
-    }));
-    ids.push(...twinsOfDay(earlier, staged));
+    const twins = new DayTwins<number>(earlier);
+    for (const row of await store.allArrays(STAGED_IDENTITY_SQL, [merchantId, source, day, importId])) {
+      twins.meet(lineIdentity(row.slice(1)), Number(row[0]));
+    }
+    ids.push(...twins.twins());
   }
   return ids;
 }
