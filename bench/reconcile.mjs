@@ -15,6 +15,9 @@
 //   --floor (also time the job's writer alone inserting as many lines into a fresh database:
 //   scripts/bench-reconcile-floor.ts — the least any row-per-line import can take here)
 //   --keep (keep the files and the SQLite database; print where)
+//   --again (then import the journal once more as exported again — another title line, so other
+//   bytes: every line is an earlier line's twin; prints its time, peak RSS and lines left out,
+//   and checks the categories again)
 //   --files-dir DIR (generate into DIR and keep them there; a later run with the same --rows,
 //   --seed and day reuses them instead of generating again)
 //
@@ -52,6 +55,7 @@ function parseArguments(argv) {
     else if (name === "--skip-duckdb") options.duckdb = false;
     else if (name === "--floor") options.floor = true;
     else if (name === "--keep") options.keep = true;
+    else if (name === "--again") options.again = true;
     else if (name === "--files-dir") options.filesDir = path.resolve(value());
     else if (name === "--help" || name === "-h") {
       console.log(fs.readFileSync(new URL(import.meta.url), "utf8").split("\nimport ")[0]);
@@ -422,6 +426,34 @@ async function main() {
     console.log(`  exceptions ${status}: ${list.join(", ")}`);
   }
 
+  // 5b. The journal exported again: other bytes (its title line), the same lines.
+  let again = null;
+  if (options.again) {
+    const original = fs.readFileSync(imported(generated.files.pos));
+    const firstBreak = original.indexOf(10);
+    const copy = path.join(scratch, "files", "pos-again.csv");
+    fs.writeFileSync(
+      copy,
+      Buffer.concat([Buffer.from("POS journal, exported again\r"), original.subarray(firstBreak)]),
+    );
+    const result = await runImportChild({
+      databaseUrl,
+      uploadDir: path.join(scratch, "uploads"),
+      files: [{ type: "pos_journal", path: copy, name: "POS交易流水(2).csv" }],
+      logFile,
+    });
+    const file = result.files[0];
+    const afterAgain = compare(generated.expected, await readBack(databaseUrl));
+    const againFailed = afterAgain.filter((row) => !row.pass).length;
+    again = { file, peakRssMb: result.peakRssMb, checksFailed: againFailed };
+    console.log(
+      `\nThe journal exported again: ${file.status}, ${thousands(file.rowsRead)} rows, ` +
+        `${thousands(file.report?.alreadyImported ?? 0)} left out as already imported; ` +
+        `spool ${seconds(file.spoolMs)} s + job ${seconds(file.jobMs)} s, peak RSS ${result.peakRssMb} MB ` +
+        `(phases: ${phaseText(file.report)}); category counts after it: ${againFailed === 0 ? "all PASS" : `${againFailed} FAIL`}`,
+    );
+  }
+
   // 6. The figures against the targets.
   const ratio = duckdb ? mainMs / duckdb.totalMs : null;
   const verdict = (ok) => (ok ? "met" : "MISSED");
@@ -494,6 +526,7 @@ async function main() {
     duckdb,
     ratioToDuckdb: ratio,
     floor,
+    again,
     checks,
     targets: TARGETS,
   };
@@ -503,7 +536,8 @@ async function main() {
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`Results: ${path.relative(ROOT, file)}${options.keep ? `; files and log kept in ${scratch}` : ""}`);
   const importFailed = Object.values(byType).some((entry) => entry.status !== "done");
-  if (failed.length > 0 || importFailed) process.exitCode = 1;
+  const againFailed = again !== null && (again.file.status !== "done" || again.checksFailed > 0);
+  if (failed.length > 0 || importFailed || againFailed) process.exitCode = 1;
 }
 
 await runBench("bench:reconcile", main);
