@@ -46,6 +46,15 @@ beforeAll(async () => {
     await logIncident({ kind: "pin_error", terminalId: "T2000001", occurredAt: "2026-01-12T10:00:00Z" }),
   );
   closed = (await closeAs("admin", pin.id, { ...CLOSE_OUTCOME, resolution: "no_loss", version: pin.version })).body;
+  // An unsigned slip is due at the store's batch cut-off (23:00 by default): one logged at 22:15
+  // is overdue at 23:15, and this test failed every evening between 23:00 and midnight in Shanghai.
+  // Store 1's cut-off is set half a day from now, so "an hour ago" is never past it.
+  const storeOne = await prisma.terminal.findFirstOrThrow({ where: { tid: "T1000002" }, select: { storeId: true } });
+  const shanghaiHour = (new Date().getUTCHours() + 8) % 24;
+  await prisma.store.update({
+    where: { id: storeOne.storeId },
+    data: { cutoffTime: `${String((shanghaiHour + 12) % 24).padStart(2, "0")}:00` },
+  });
   recent = await completeSteps(
     await logIncident({
       kind: "unsigned_slip",
