@@ -82,8 +82,8 @@ export function twinsOfDay<Ref>(earlier: readonly string[], staged: readonly { i
   return day.twins();
 }
 
-/** What a left-out line had added to the import's tallies. */
-export interface LeftOutLine {
+/** What a staged line adds to the import's tallies (taken back when it is left out). */
+export interface LineTally {
   day: string;
   settleDate: string | null;
   acquirerMid: string | null;
@@ -116,7 +116,7 @@ export function createEarlierLines(
      * Once the whole file is staged: deletes the twins of the days it covers whole, telling
      * `onLeftOut` what each had added; returns how many.
      */
-    async leaveOut(onLeftOut: (line: LeftOutLine) => void): Promise<number> {
+    async leaveOut(onLeftOut: (line: LineTally) => void): Promise<number> {
       let count = 0;
       for (const [day, earlier] of byDay) {
         if (!earlier) continue;

@@ -1,13 +1,13 @@
 // Parse phase: streams the spooled file through the parser and bulk-inserts its records as staged
 // lines (invisible to every reader), a batch per transaction. Each record's terminal is looked up
 // in the merchant's terminals (one query up front); an unknown one is a row error like any other,
-// and once the file has an error nothing more is written (it will be refused whole). A row whose
-// line an earlier file already brought (the same journal exported again) is left out and counted
-// (earlier-lines.ts).
+// and once the file has an error nothing more is written (it will be refused whole). Once the
+// whole file is staged, the twins of earlier lines are deleted and counted for each day the file
+// covers whole (the same journal exported again: earlier-lines.ts), their tallies taken back.
 import "server-only";
 import type { Readable } from "node:stream";
 import { prisma } from "@/lib/db/client";
-import { createEarlierLines, type LeftOutLine } from "@/lib/reconciliation/import/earlier-lines";
+import { createEarlierLines, type LineTally } from "@/lib/reconciliation/import/earlier-lines";
 import {
   bankLineValues,
   LINE_COLUMNS,
@@ -92,7 +92,7 @@ export async function stageLines({
   // total: what the matching will touch, kept as counts so a line left out afterwards is taken back.
   const dayLines = new Map<string, number>();
   const settleTotals = new Map<string, SettleTotal & { lines: number }>();
-  const tally = ({ day, settleDate, acquirerMid, netMinor }: LeftOutLine, sign: 1 | -1) => {
+  const tally = ({ day, settleDate, acquirerMid, netMinor }: LineTally, sign: 1 | -1) => {
     const lines = (dayLines.get(day) ?? 0) + sign;
     if (lines > 0) dayLines.set(day, lines);
     else dayLines.delete(day);
@@ -105,7 +105,7 @@ export async function stageLines({
     if (total.lines > 0) settleTotals.set(key, total);
     else settleTotals.delete(key);
   };
-  const talliedOf = (row: LineValue[]): LeftOutLine => ({
+  const talliedOf = (row: LineValue[]): LineTally => ({
     day: row[COLUMN.day] as string,
     settleDate: row[COLUMN.settleDate] as string | null,
     acquirerMid: row[COLUMN.acquirerMid] as string | null,
