@@ -4,9 +4,11 @@
 import { describe, expect, test } from "vitest";
 import { PATCH as renameStoreRoute } from "@/app/api/admin/stores/[id]/route";
 import { POST as createStoreRoute, GET as listStoresRoute } from "@/app/api/admin/stores/route";
+import { PUT as terminalSoftwareRoute } from "@/app/api/admin/terminal-software/route";
 import { POST as deactivateTerminalRoute } from "@/app/api/admin/terminals/[id]/deactivate/route";
 import { POST as moveTerminalRoute } from "@/app/api/admin/terminals/[id]/move/route";
 import { POST as reactivateTerminalRoute } from "@/app/api/admin/terminals/[id]/reactivate/route";
+import { PATCH as changeTerminalDetailsRoute } from "@/app/api/admin/terminals/[id]/route";
 import { POST as addTerminalRoute, GET as listTerminalsRoute } from "@/app/api/admin/terminals/route";
 import { POST as deactivateUserRoute } from "@/app/api/admin/users/[id]/deactivate/route";
 import { POST as reactivateUserRoute } from "@/app/api/admin/users/[id]/reactivate/route";
@@ -635,6 +637,28 @@ describe("only an admin may administer", () => {
         expect((response.body as ApiError).error.code).toBe("FORBIDDEN");
       }
       expect(await adminState()).toEqual(before);
+    },
+  );
+
+  test.each(["supervisor", "cashier", "finance"] satisfies DemoUser[])(
+    "%s sending a body the schema would reject is still told 403, not 400",
+    async (user) => {
+      const cookie = await sessionCookie(user);
+      const garbage = { name: 7, tid: [], storeId: null, role: "ROOT", days: "x", extra: true };
+      const terminal = await prisma.terminal.findFirstOrThrow({ where: { tid: "T1000002" } });
+      const cashierId = await userIdOf("cashier@demo.test");
+      const store1 = await storeIdOf("Store 1");
+      const responses = [
+        await call(createStoreRoute, "/x", { cookie, body: garbage }),
+        await call(renameStoreRoute, "/x", { method: "PATCH", cookie, id: store1, body: garbage }),
+        await call(addTerminalRoute, "/x", { cookie, body: garbage }),
+        await call(changeTerminalDetailsRoute, "/x", { method: "PATCH", cookie, id: terminal.id, body: garbage }),
+        await call(moveTerminalRoute, "/x", { cookie, id: terminal.id, body: garbage }),
+        await call(createUserRoute, "/x", { cookie, body: garbage }),
+        await call(changeUserAccessRoute, "/x", { method: "PATCH", cookie, id: cashierId, body: garbage }),
+        await call(terminalSoftwareRoute, "/x", { method: "PUT", cookie, body: garbage }),
+      ];
+      expect(responses.map((response) => response.status)).toEqual(Array(8).fill(403));
     },
   );
 

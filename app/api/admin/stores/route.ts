@@ -1,3 +1,4 @@
+import { assertAdmin } from "@/lib/admin/assert-admin";
 import { createStore } from "@/lib/admin/create-store";
 import { listStores } from "@/lib/admin/list-stores";
 import { apiHandler, readJson } from "@/lib/api/respond";
@@ -11,6 +12,8 @@ export const GET = apiHandler(async (request) => {
 
 export const POST = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
+  // The role before the body: a caller who may not do this is told so, whatever they sent.
+  assertAdmin(actor);
   const input = await readJson(request, createStoreSchema);
   return Response.json(await createStore({ actor, input }), { status: 201 });
 });

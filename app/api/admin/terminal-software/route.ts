@@ -1,3 +1,4 @@
+import { assertAdmin } from "@/lib/admin/assert-admin";
 import { getSoftwareThreshold, setSoftwareThreshold } from "@/lib/admin/terminal-software-threshold";
 import { apiHandler, readJson } from "@/lib/api/respond";
 import { requireActor } from "@/lib/auth/actor";
@@ -11,6 +12,8 @@ export const GET = apiHandler(async (request) => {
 
 export const PUT = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
+  // The role before the body: a caller who may not do this is told so, whatever they sent.
+  assertAdmin(actor);
   const input = await readJson(request, terminalSoftwarePolicySchema);
   return Response.json(await setSoftwareThreshold({ actor, input }));
 });

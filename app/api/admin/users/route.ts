@@ -1,3 +1,4 @@
+import { assertAdmin } from "@/lib/admin/assert-admin";
 import { createUser } from "@/lib/admin/create-user";
 import { listUsers } from "@/lib/admin/list-users";
 import { apiHandler, readJson } from "@/lib/api/respond";
@@ -11,6 +12,8 @@ export const GET = apiHandler(async (request) => {
 
 export const POST = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
+  // The role before the body: a caller who may not do this is told so, whatever they sent.
+  assertAdmin(actor);
   const input = await readJson(request, createUserSchema);
   return Response.json(await createUser({ actor, input }), { status: 201 });
 });
