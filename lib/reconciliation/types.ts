@@ -175,10 +175,10 @@ export interface CustomFormat {
 }
 
 /** The row error of a line whose terminal is not one of the merchant's (the whole file is refused). */
-export function unknownTerminalError(line: number, tid: string): RowError {
+export function unknownTerminalError(line: number, tid: string, column: string | null): RowError {
   return {
     line,
-    column: null,
+    column,
     reason: "terminal_unknown",
     params: { terminal: tid },
     message: `Terminal ${tid} is not one of this merchant's terminals.`,

@@ -211,6 +211,8 @@ describe("a bad file stores nothing", () => {
     expect(body.errors.map((error: { line: number }) => error.line)).toEqual([4, 6]);
     expect(body.errors[0].column).toBe("交易金额");
     expect(body.errors[1].message).toContain("T9999999");
+    // The unknown terminal names its column too, as every other row error does.
+    expect(body.errors[1].column).toBe("终端号");
     expect(await stored()).toEqual(before);
   });
 

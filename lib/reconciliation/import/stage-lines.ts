@@ -84,7 +84,7 @@ export async function stageLines({
     ),
   );
   const context = { merchantId, importId };
-  const unknown: RowError[] = [];
+  const unknown: { line: number; tid: string }[] = [];
   let unknownCount = 0;
   let rowsRead = 0;
   let progressAt = Date.now();
@@ -125,7 +125,7 @@ export async function stageLines({
       if (!place) {
         unknownCount++;
         if (unknown.length < MAX_ERRORS) {
-          unknown.push(unknownTerminalError(record.line, tid));
+          unknown.push({ line: record.line, tid });
         }
         continue;
       }
@@ -166,7 +166,8 @@ export async function stageLines({
     where: { id: importId },
     data: refused ? { rowsRead } : { rowsRead, rowsTotal: rowsRead },
   });
-  const errors = [...result.errors, ...unknown].sort((a, b) => a.line - b.line).slice(0, MAX_ERRORS);
+  const terminalErrors = unknown.map(({ line, tid }) => unknownTerminalError(line, tid, result.header.terminalColumn));
+  const errors = [...result.errors, ...terminalErrors].sort((a, b) => a.line - b.line).slice(0, MAX_ERRORS);
   const alreadyImported = refused ? 0 : await earlier.leaveOut((line) => tally(line, -1));
   const days = [...dayLines.keys()].sort();
   return {

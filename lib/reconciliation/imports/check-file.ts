@@ -37,14 +37,14 @@ export async function checkFile({
   const known = new Set(
     (await prisma.terminal.findMany({ where: { merchantId }, select: { tid: true } })).map((terminal) => terminal.tid),
   );
-  const unknown: RowError[] = [];
+  const unknown: { line: number; tid: string }[] = [];
   let unknownCount = 0;
   const onBatch = (records: ImportRecord[]) => {
     for (const record of records) {
       if (!("tid" in record) || known.has(record.tid)) continue;
       unknownCount++;
       if (unknown.length < MAX_ERRORS) {
-        unknown.push(unknownTerminalError(record.line, record.tid));
+        unknown.push({ line: record.line, tid: record.tid });
       }
     }
   };
@@ -54,7 +54,8 @@ export async function checkFile({
     onBatch,
     maxErrors: MAX_ERRORS,
   });
-  const errors = [...result.errors, ...unknown].sort((a, b) => a.line - b.line).slice(0, MAX_ERRORS);
+  const terminalErrors = unknown.map(({ line, tid }) => unknownTerminalError(line, tid, result.header.terminalColumn));
+  const errors = [...result.errors, ...terminalErrors].sort((a, b) => a.line - b.line).slice(0, MAX_ERRORS);
   return {
     rowsRead: result.rowsRead,
     errors,

@@ -84,7 +84,7 @@ describe("a POS journal in every encoding", () => {
         const result = await parseBytes(bytes, { type: "pos_journal", chunkSize });
         expect(result.encoding).toBe(encoding);
         expect(result.errors).toEqual([]);
-        expect(result.header).toEqual({ line: 3, columns: POS_HEADER });
+        expect(result.header).toEqual({ line: 3, columns: POS_HEADER, terminalColumn: "终端号" });
         expect(result.rowsRead).toBe(3);
         expect(result.records).toHaveLength(3);
         expect(result.records[0]).toEqual(firstRecord);

@@ -36,8 +36,12 @@ export interface ParseResult {
   /** Full card numbers found (in any column) and masked. */
   pansMasked: number;
   encoding: "utf-8" | "gb18030" | "xlsx";
-  /** line 0 and no columns when no header row was found. */
-  header: { line: number; columns: string[] };
+  /**
+   * line 0 and no columns when no header row was found; terminalColumn: the header of the column
+   * holding the terminal id (null in a bank file or without a header), for errors found later by
+   * the caller (an unknown terminal) to name the column as the parser's own errors do.
+   */
+  header: { line: number; columns: string[]; terminalColumn: string | null };
 }
 
 /** Title lines above the header are looked through this far for a header row. */
@@ -55,7 +59,7 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
     total: null,
     pansMasked: 0,
     encoding: "utf-8",
-    header: { line: 0, columns: [] },
+    header: { line: 0, columns: [], terminalColumn: null },
   };
   const report = (error: RowError) => {
     result.errorCount++;
@@ -102,7 +106,8 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
           if (match.missing.length > 0 && !format && line < HEADER_SEARCH_ROWS) continue;
           if (match.missing.length > 0) break reading; // reported below from `best`
           header = row.map((cell) => maskPans(cell.trim()));
-          result.header = { line, columns: header };
+          const tidIndex = match.columns.tid;
+          result.header = { line, columns: header, terminalColumn: tidIndex === undefined ? null : header[tidIndex] };
           reader = new RecordReader(type, match.columns, header, format, stats);
           continue;
         }
@@ -152,7 +157,7 @@ function reportHeaderProblem(
   }
   // A row that names some fields is the header with columns missing; else there is no header.
   if (best && (best.match.matched >= 2 || format)) {
-    result.header = { line: best.line, columns: best.row.map((cell) => maskPans(cell.trim())) };
+    result.header = { line: best.line, columns: best.row.map((cell) => maskPans(cell.trim())), terminalColumn: null };
     for (const column of best.match.missing) report(rowError(best.line, column, "column_missing", { column }));
     return;
   }
