@@ -308,4 +308,13 @@ describe("preview", () => {
     expect(missing.status).toBe(400);
     expect(Object.keys(missing.body.error.fields ?? {})).toEqual(["file"]);
   });
+
+  test("an empty file is told apart from no file, in the import's words (FILE_EMPTY)", async () => {
+    const empty = await preview("finance", new Blob([]), "empty.csv");
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.reason).toBe("FILE_EMPTY");
+    expect(Object.keys(empty.body.error.fields ?? {})).toEqual(["file"]);
+    const missing = await preview("finance", null);
+    expect(missing.body.error.reason).not.toBe("FILE_EMPTY");
+  });
 });

@@ -48,6 +48,11 @@ export async function readMultipartFile(
     throw new AppError("BAD_REQUEST", { reason: "MULTIPART_UNREADABLE" });
   }
   const file = form.get(field);
+  if (file instanceof File && file.size === 0 && file.name !== "") {
+    // A chosen file with no bytes, told apart from none chosen (a part with no name) as the import does.
+    const empty = { reason: "FILE_EMPTY" } as const;
+    throw new AppError("BAD_REQUEST", empty, { [field]: empty });
+  }
   if (!(file instanceof File) || file.size === 0) {
     const required = { reason: "REQUIRED" } as const;
     throw new AppError("BAD_REQUEST", { reason: "INVALID_INPUT", params: { field, others: 0 } }, { [field]: required });
