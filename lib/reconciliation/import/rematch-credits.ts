@@ -1,9 +1,17 @@
 // Statement ↔ bank for the settle dates an import touched: each settle date's net total (per
 // acquirer merchant id) — the total stored on its ReconSettlement plus this import's statement
 // lines (lines are never changed or removed, so that is the sum of all of them, without reading a
-// million lines again) — is matched against the bank credits in range (matchCredits). Settlements, bank lines' categories and credit exceptions go
-// into the PublishPlan with everything else. The ranges are widened once each way, so the credits
-// a neighbouring settle date already took are part of the same decision and never handed out twice.
+// million lines again) — is matched against the bank credits in range (matchCredits).
+// Settlements, bank lines' categories and credit exceptions go into the PublishPlan with
+// everything else.
+//
+// What is decided again, and what is only read: with w = the credit window and [f, l] the import's
+// settle dates (statement) or credit days (bank), a changed total or a new credit can change the
+// credits of [f, l + w] and through them the settle dates of [f − w, l + w] — so the settle dates
+// and credits dated in W = [f − w, l + w] are written. Their competitors are read but not written:
+// the settle dates of [f − 2w, l + 2w] (every date a credit of W, or a credit one of W's dates may
+// take, could pay) and the credits of [f − 2w, l + 3w]. A neighbour read is never written, so a
+// credit it took stays its own, and a date outside W keeps its settlement and exceptions.
 import "server-only";
 import type { LineStore } from "@/lib/reconciliation/import/line-store";
 import type { PublishPlan } from "@/lib/reconciliation/import/publish-plan";
@@ -51,11 +59,17 @@ export async function rematchCredits({
 }): Promise<{ settleDates: number; credits: number }> {
   if (creditDates.length === 0) return { settleDates: 0, credits: 0 };
   const days = [...creditDates].sort();
-  // A settle date's credit may come creditWindowDays later; a credit may pay a date that many earlier.
-  const settleFrom = addDays(days[0], -2 * creditWindowDays);
-  const settleTo = days[days.length - 1];
+  const first = days[0];
+  const last = days[days.length - 1];
+  const w = creditWindowDays;
+  // A settle date's credit may come w days later; a credit may pay a date w days earlier.
+  const writeFrom = addDays(first, -w);
+  const writeTo = addDays(last, w);
+  const written = (day: LocalDate) => day >= writeFrom && day <= writeTo;
+  const settleFrom = addDays(first, -2 * w);
+  const settleTo = addDays(last, 2 * w);
   const bankFrom = settleFrom;
-  const bankTo = addDays(settleTo, 2 * creditWindowDays);
+  const bankTo = addDays(last, 3 * w);
 
   const stored = await store.all<TotalRow>(
     `SELECT "acquirerMid", "settleDate", "expectedMinor" AS "netMinor" FROM "ReconSettlement"
@@ -86,11 +100,11 @@ export async function rematchCredits({
     { creditWindowDays, today },
   );
 
-  for (let date = settleFrom; date <= bankTo; date = addDays(date, 1)) plan.creditDays.add(date);
+  for (let date = writeFrom; date <= writeTo; date = addDays(date, 1)) plan.creditDays.add(date);
   const bankById = new Map(bank.map((row) => [row.id, row]));
   for (const credit of result.credits) {
     const line = bankById.get(credit.id);
-    if (!line) continue;
+    if (!line || !written(line.day)) continue;
     if (line.category === "staged") plan.setStagedCategory(line.id, credit.category);
     else if (line.category !== credit.category) plan.visibleChanges.push(line.id, credit.category, null, null);
     if (credit.category === "credit_unexplained") {
@@ -107,6 +121,7 @@ export async function rematchCredits({
     }
   }
   for (const settlement of result.settlements) {
+    if (!written(settlement.settleDate)) continue;
     plan.settlements.push({
       acquirerMid: settlement.acquirerMid,
       settleDate: settlement.settleDate,
@@ -129,5 +144,8 @@ export async function rematchCredits({
       });
     }
   }
-  return { settleDates: totals.length, credits: bank.length };
+  return {
+    settleDates: totals.filter((total) => written(total.settleDate)).length,
+    credits: bank.filter((row) => written(row.day)).length,
+  };
 }
