@@ -50,6 +50,7 @@ export const ERROR_MESSAGES = {
   // ---- one field (from the schemas, through lib/api/validation.ts) ----
   REQUIRED: {},
   UNKNOWN_FIELD: {},
+  HEADER_USED_TWICE: {},
   MORE_UNKNOWN_FIELDS: { count: "number" },
   NOT_TEXT: {},
   CARD_SECURITY_FIELD: {},

@@ -8,6 +8,7 @@ import { DELETE as deleteFormatRoute } from "@/app/api/reconciliation/formats/[i
 import { GET as listFormatsRoute, POST as saveFormatRoute } from "@/app/api/reconciliation/formats/route";
 import { POST as previewRoute } from "@/app/api/reconciliation/preview/route";
 import { verifyChain } from "@/lib/audit/verify-chain";
+import { maskFileText } from "@/lib/card-data/mask-pan-bytes";
 import { prisma } from "@/lib/db/client";
 import type { FilePreviewDto, ReconFormatDto, SaveFormatInput } from "@/lib/reconciliation/formats/schema";
 import { encodeGb18030 } from "@/tests/fixtures/reconciliation/gb18030.mjs";
@@ -159,6 +160,8 @@ describe("saving a format", () => {
     ["an empty header for a field", { mapping: { date: "记账日期", amount: "" } }, "mapping.amount"],
     ["a date pattern with no year", { datePattern: "MM/dd" }, "datePattern"],
     ["a date pattern of letters", { datePattern: "yyyyMMdd QQ" }, "datePattern"],
+    ["a date pattern with the month twice", { datePattern: "yyyyMMddMM" }, "datePattern"],
+    ["one header for two fields", { mapping: { date: "记账日期", amount: "记账日期" } }, "mapping.amount"],
     ["a unit that is neither yuan nor fen", { amountUnit: "jiao" }, "amountUnit"],
     ["negative rows to skip", { skipRows: -1 }, "skipRows"],
     ["too many rows to skip", { skipRows: 500 }, "skipRows"],
@@ -190,18 +193,36 @@ describe("saving a format", () => {
     expect(saved.body.name).toBe("Card ****7894");
   });
 
+  test("a card number in a mapped header is stored masked, first six and last four, as the uploaded file is", async () => {
+    const pan = `411111111111111${luhnCheckDigit("411111111111111")}`;
+    const saved = await save("finance", {
+      ...BANK_FORMAT,
+      name: "header with a card",
+      mapping: { ...BANK_FORMAT.mapping, memo: `memo ${pan}` },
+    });
+    expect(saved.status).toBe(201);
+    expect(JSON.stringify(saved.body)).not.toContain(pan);
+    expect(saved.body.mapping.memo).toBe("memo 411111******1111");
+    const stored = await prisma.reconFormat.findUniqueOrThrow({ where: { id: saved.body.id } });
+    expect(JSON.stringify(stored)).not.toContain(pan);
+  });
+
   test("any name and headers that pass the schema round-trip: what is listed is what was saved", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.string({ minLength: 1, maxLength: 30 }).filter((text) => /^[\p{L}\p{N} ]*\p{L}[\p{L}\p{N} ]*$/u.test(text)),
-        fc.string({ minLength: 1, maxLength: 20 }).filter((text) => /^[\p{L}\p{N}()]+$/u.test(text)),
+        // (a header holding a card number is masked: the test below)
+        fc
+          .string({ minLength: 1, maxLength: 20 })
+          .filter((text) => /^[\p{L}\p{N}()]+$/u.test(text) && maskFileText(text) === text),
         async (suffix, header) => {
           const name = `Prop ${suffix}`.trim();
-          const saved = await save("finance", { ...BANK_FORMAT, name, mapping: { date: header, amount: header } });
+          const mapping = { date: header, amount: `金额${header}` };
+          const saved = await save("finance", { ...BANK_FORMAT, name, mapping });
           if (saved.status === 409) return; // the property drew a name it drew before
           expect(saved.status).toBe(201);
           const listed = (await list("finance")).body.formats.find((format) => format.id === saved.body.id);
-          expect(listed).toMatchObject({ name, mapping: { date: header, amount: header } });
+          expect(listed).toMatchObject({ name, mapping });
         },
       ),
       { numRuns: 15 },

@@ -4,6 +4,8 @@
 import { z } from "zod";
 import "@/lib/schemas/zod-config";
 import { maskPans } from "@/lib/card-data/mask-pan";
+import { maskFileText } from "@/lib/card-data/mask-pan-bytes";
+import { normaliseHeader } from "@/lib/reconciliation/parse/headers";
 import { REQUIRED_FIELDS } from "@/lib/reconciliation/parse/required-fields";
 import {
   AMOUNT_UNITS,
@@ -39,11 +41,18 @@ export function isRequiredField(type: ImportType, field: FieldName): boolean {
  */
 const DATE_PATTERN = /^(?:yyyy|MM|dd|HH|mm|ss|[ \-/:.T年月日时分秒])+$/;
 
+/** Year, month and day each exactly once; hours, minutes and seconds at most once. */
 export function isDatePattern(pattern: string): boolean {
-  return DATE_PATTERN.test(pattern) && pattern.includes("yyyy") && pattern.includes("MM") && pattern.includes("dd");
+  if (!DATE_PATTERN.test(pattern)) return false;
+  const count = (token: string) => pattern.split(token).length - 1;
+  return (
+    ["yyyy", "MM", "dd"].every((token) => count(token) === 1) && ["HH", "mm", "ss"].every((token) => count(token) <= 1)
+  );
 }
 
-const headerText = z.string().trim().min(1).max(HEADER_TEXT_MAX);
+// Masked as the upload's bytes are (first six, last four): a header naming a card number is stored
+// as the spooled file writes it, so the format still finds that column in the file.
+const headerText = z.string().trim().min(1).max(HEADER_TEXT_MAX).overwrite(maskFileText);
 
 export const saveFormatSchema = z
   .strictObject({
@@ -68,6 +77,14 @@ export const saveFormatSchema = z
       if (!allowed.includes(field)) {
         context.addIssue({ code: "custom", path: ["mapping", field], params: { reason: "UNKNOWN_FIELD" } });
       }
+    }
+    // One column feeds one field: the same header under two fields is a slip of the mapping.
+    const fieldOf = new Map<string, string>();
+    for (const [field, header] of Object.entries(format.mapping)) {
+      const key = normaliseHeader(header);
+      if (fieldOf.has(key)) {
+        context.addIssue({ code: "custom", path: ["mapping", field], params: { reason: "HEADER_USED_TWICE" } });
+      } else fieldOf.set(key, field);
     }
     // The fields the parser needs a column for (a pair: either will do).
     for (const required of REQUIRED_FIELDS[format.type]) {
