@@ -76,15 +76,18 @@ describe("who may", () => {
     expect((await prisma.reconException.findUniqueOrThrow({ where: { id: exception.id } })).incidentId).toBeNull();
   });
 
-  test("a refused role with a body the schema would reject is still told 403, not 400", async () => {
+  test("a refused role with a body or a query the schema would reject is still told 403, not 400", async () => {
     const garbage = { ids: "nope", posLineId: "x", lineId: -1, extra: true };
     for (const user of ["cashier", "supervisor"] as const) {
       const answers = [
         await openIncidentsAs(user, garbage),
         await pairAs(user, garbage),
         await unpairAs(user, garbage),
+        await summaryAs(user, { from: "bad" }),
+        await exceptionsAs(user, { from: "2026-02-30", category: "nope" }),
+        { status: (await csvAs(user, { category: "zz" })).status },
       ];
-      expect(answers.map((answer) => answer.status)).toEqual([403, 403, 403]);
+      expect(answers.map((answer) => answer.status)).toEqual([403, 403, 403, 403, 403, 403]);
     }
   });
 

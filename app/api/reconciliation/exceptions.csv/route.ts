@@ -4,10 +4,13 @@ import { parseInput } from "@/lib/api/validation";
 import { requireActor } from "@/lib/auth/actor";
 import { localeFromHeaders } from "@/lib/i18n/locales";
 import { exportExceptionsCsv } from "@/lib/reconciliation/exceptions/export-exceptions-csv";
+import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-permission";
 import { exportExceptionsQuerySchema } from "@/lib/schemas/reconciliation";
 
 export const GET = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
+  // The role before the query: a caller who may not read this is told so, whatever they asked.
+  requireReconciliation(actor, "reconciliation.view");
   const query = parseInput(exportExceptionsQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
   const { stream, filename } = await exportExceptionsCsv({ actor, query, locale: localeFromHeaders(request.headers) });
   return new Response(stream, {

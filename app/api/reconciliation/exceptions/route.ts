@@ -3,10 +3,13 @@ import { apiHandler } from "@/lib/api/respond";
 import { parseInput } from "@/lib/api/validation";
 import { requireActor } from "@/lib/auth/actor";
 import { listExceptions } from "@/lib/reconciliation/exceptions/list-exceptions";
+import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-permission";
 import { listExceptionsQuerySchema } from "@/lib/schemas/reconciliation";
 
 export const GET = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
+  // The role before the query: a caller who may not read this is told so, whatever they asked.
+  requireReconciliation(actor, "reconciliation.view");
   const query = parseInput(listExceptionsQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
   return Response.json(await listExceptions({ actor, query }));
 });

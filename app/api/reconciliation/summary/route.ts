@@ -4,10 +4,13 @@ import { apiHandler } from "@/lib/api/respond";
 import { parseInput } from "@/lib/api/validation";
 import { requireActor } from "@/lib/auth/actor";
 import { getReconciliationSummary } from "@/lib/reconciliation/exceptions/get-summary";
+import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-permission";
 import { reconciliationSummaryQuerySchema } from "@/lib/schemas/reconciliation";
 
 export const GET = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
+  // The role before the query: a caller who may not read this is told so, whatever they asked.
+  requireReconciliation(actor, "reconciliation.view");
   const query = parseInput(reconciliationSummaryQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
   return Response.json(await getReconciliationSummary({ actor, query }));
 });
