@@ -6,7 +6,10 @@ import { useCategoryLabel } from "@/components/reconciliation/category-label";
 
 export interface ImportReportView {
   rows?: number;
+  /** Found by the parser (what the upload's byte rule could not see: other digits, separators). */
   pansMasked?: number;
+  /** Masked in the upload's bytes before the file was stored. */
+  pansMaskedOnUpload?: number;
   /** Rows an earlier file had already brought, left out. */
   alreadyImported?: number;
   counts?: Record<string, number>;
@@ -26,7 +29,9 @@ export function ImportReport({ report }: { report: ImportReportView }) {
         {report.alreadyImported ? (
           <li data-testid="report-already-imported">{t("alreadyImported", { count: report.alreadyImported })}</li>
         ) : null}
-        <li data-testid="report-pans">{t("pansMasked", { count: report.pansMasked ?? 0 })}</li>
+        <li data-testid="report-pans">
+          {t("pansMasked", { count: (report.pansMaskedOnUpload ?? 0) + (report.pansMasked ?? 0) })}
+        </li>
       </ul>
       {counts.length > 0 ? (
         <table className="w-full max-w-md text-left text-sm">

@@ -6,6 +6,7 @@ import { randomInt } from "node:crypto";
 import fs from "node:fs";
 import type { Page, Response } from "@playwright/test";
 import { addDays, journeyFiles } from "@/tests/fixtures/reconciliation/journey.mjs";
+import { luhnCheckDigit } from "@/tests/helpers/card-numbers";
 import { expect, test } from "./fixtures";
 
 function merchantToday(): string {
@@ -49,9 +50,13 @@ test.describe("importing without JavaScript", () => {
       amountsMinor: [randomInt(1_000, 90_000), randomInt(1_000, 90_000), randomInt(1_000, 90_000)],
     });
     const name = `nojs-${rrnBase}.csv`;
+    // One line carries the full card number (masked on upload, before the file is stored).
+    const pan = `622202123456010${luhnCheckDigit("622202123456010")}`;
+    const journal = Buffer.from(files.pos.replace("622202******0120", pan));
+    expect(journal.toString()).toContain(pan);
 
     await finance.goto("/reconciliation");
-    await submit(finance, "POS journal", { name, buffer: Buffer.from(files.pos) });
+    await submit(finance, "POS journal", { name, buffer: journal });
     await expect(finance).toHaveURL(/\/reconciliation\/imports\/[^/?#]+$/);
     expect(seen.uploads.map((response) => response.status())).toEqual([303]);
     await expect(finance.getByRole("heading", { level: 1 })).toHaveText(`Import ${name}`);
@@ -67,10 +72,12 @@ test.describe("importing without JavaScript", () => {
     ]);
     await expect(tracker.getByTestId("import-steps").locator("li[data-state=complete]")).toHaveCount(4);
     await expect(tracker.getByTestId("report-rows")).toHaveText("3 rows imported");
+    await expect(tracker.getByTestId("report-pans")).toHaveText("1 full card number masked");
+    await expect(finance.locator("body")).not.toContainText(pan);
     const importUrl = finance.url();
 
     await finance.goto("/reconciliation");
-    await submit(finance, "POS journal", { name, buffer: Buffer.from(files.pos) });
+    await submit(finance, "POS journal", { name, buffer: journal });
     await expect(finance).toHaveURL(`${importUrl}?duplicate=1`);
     await expect(finance.getByTestId("upload-duplicate")).toContainText("Already imported on");
     expect(seen.uploads.map((response) => response.status())).toEqual([303, 303]);

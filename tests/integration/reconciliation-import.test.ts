@@ -366,7 +366,12 @@ describe("a refused file stores nothing", () => {
     });
     expect(failed.status).toBe("failed");
     expect(JSON.parse(failed.errors ?? "[]")).toEqual([
-      expect.objectContaining({ line: 3, column: "终端号", reason: "terminal_unknown", params: { terminal: "T9999999" } }),
+      expect.objectContaining({
+        line: 3,
+        column: "终端号",
+        reason: "terminal_unknown",
+        params: { terminal: "T9999999" },
+      }),
     ]);
     expect(await prisma.reconLine.count({ where: { importId: failed.id } })).toBe(0);
     const event = await prisma.auditEvent.findFirstOrThrow({
