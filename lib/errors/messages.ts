@@ -160,6 +160,8 @@ export const ERROR_MESSAGES = {
   LINE_WRONG_SOURCE: { expected: "text" },
   LINE_ALREADY_PAIRED: {},
   LINE_NOT_PAIRED: {},
+  LINE_NOT_PAIRABLE: { category: "text" },
+  LINES_OTHER_TERMINAL: {},
   DATE_RANGE_REVERSED: {},
   PERIOD_TOO_LONG: { max: "number" },
   AUDIT_PDF_TOO_MANY_INCIDENTS: { limit: "number", count: "number" },

@@ -590,6 +590,121 @@ describe("pairing and unpairing by hand", () => {
     }
   });
 
+  /** Another line like `line`, in the exception given (a batch's or a tie's next line). */
+  async function copyOf(
+    line: Awaited<ReturnType<typeof insertLine>>,
+    change: { amountMinor?: number; rrn: string; exceptionId: string },
+  ) {
+    const { id: _id, lineNo: _lineNo, ...rest } = line;
+    return insertLine({ ...rest, ...change });
+  }
+
+  /** A statement line of T1000001 on the day posException uses, of `amountMinor`. */
+  async function statementLine(amountMinor: number, data: Record<string, unknown> = {}) {
+    const t1 = merchant.terminal("T1000001");
+    return insertLine({
+      merchantId: merchant.merchantId,
+      source: "statement",
+      tid: t1.tid,
+      terminalId: t1.id,
+      storeId: t1.storeId,
+      txAt: "2026-11-20 14:05:00",
+      settleDate: "2026-11-21",
+      txType: "sale",
+      amountMinor,
+      category: "statement_only",
+      ...data,
+    });
+  }
+
+  test("pairing one line of a missing batch leaves the batch's exception open with the rest in it", async () => {
+    const first = await posException(merchant, "pos_only", { amountMinor: 1000 });
+    const rest = [];
+    for (const amountMinor of [2000, 3000]) {
+      const line = await copyOf(first.line, {
+        amountMinor,
+        rrn: `R${amountMinor}${Date.now()}`,
+        exceptionId: first.exception.id,
+      });
+      rest.push(line);
+    }
+    const statement = await statementLine(1000);
+    const paired = await pairAs("finance", { posLineId: first.line.id, statementLineId: statement.id });
+    expect(paired.status).toBe(200);
+    expect(paired.body.resolvedExceptionIds).toEqual([]);
+    const exception = await prisma.reconException.findUniqueOrThrow({ where: { id: first.exception.id } });
+    expect(exception.status).toBe("open");
+    const after = await prisma.reconLine.findMany({ where: { id: { in: rest.map((line) => line.id) } } });
+    expect(after.map((line) => [line.category, line.exceptionId])).toEqual([
+      ["pos_only", first.exception.id],
+      ["pos_only", first.exception.id],
+    ]);
+    const listed = await exceptionsAs<{ items: ReconExceptionDto[] }>("finance", {
+      category: "pos_only",
+      limit: "200",
+    });
+    expect(listed.body.items.map((item) => item.id)).toContain(first.exception.id);
+  });
+
+  test("pairing the statement line of a tie with one candidate makes the other what it is alone, and resolves the tie", async () => {
+    const { pos, statement, exception } = await ambiguousPair(5000, 5000);
+    const other = await copyOf(pos, { rrn: `R${Date.now()}`, exceptionId: exception.id });
+    const paired = await pairAs("finance", { posLineId: pos.id, statementLineId: statement.id });
+    expect(paired.status).toBe(200);
+    expect(paired.body.resolvedExceptionIds).toEqual([exception.id]);
+    const otherAfter = await prisma.reconLine.findUniqueOrThrow({ where: { id: other.id } });
+    // 2026-11-20 is long past its settle date: the statement did not explain it.
+    expect(otherAfter).toMatchObject({ category: "pos_only", matchedLineId: null, manual: false });
+    expect(paired.body.openedExceptionIds).toEqual([otherAfter.exceptionId]);
+    const own = await prisma.reconException.findUniqueOrThrow({ where: { id: otherAfter.exceptionId as string } });
+    expect(own).toMatchObject({ key: `pos_only:${other.id}`, status: "open" });
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { type: "reconciliation.lines_paired" },
+      orderBy: { seq: "desc" },
+    });
+    expect(JSON.parse(event.after ?? "{}").lines[2]).toMatchObject({ id: other.id, category: "pos_only" });
+  });
+
+  test("a declined line, a void, a cancelled sale and lines of two terminals are refused, naming the field", async () => {
+    const statement = await statementLine(5000);
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ approved: false, category: "declined" }, "posLineId", "LINE_NOT_PAIRABLE"],
+      [{ txType: "void", category: "voided" }, "posLineId", "LINE_NOT_PAIRABLE"],
+      [{ category: "voided" }, "posLineId", "LINE_NOT_PAIRABLE"],
+      [{ tid: "T1000002", terminalId: merchant.terminal("T1000002").id }, "statementLineId", "LINES_OTHER_TERMINAL"],
+    ];
+    for (const [change, field, reason] of cases) {
+      const { line } = await posException(merchant, "pos_only", { amountMinor: 5000, ...change });
+      const refused = await pairAs("finance", { posLineId: line.id, statementLineId: statement.id });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.fieldReasons[field].reason).toBe(reason);
+      expect(await prisma.reconLine.findUniqueOrThrow({ where: { id: line.id } })).toMatchObject({
+        matchedLineId: null,
+        manual: false,
+      });
+    }
+    expect(await prisma.reconLine.findUniqueOrThrow({ where: { id: statement.id } })).toMatchObject({
+      category: "statement_only",
+      matchedLineId: null,
+    });
+  });
+
+  test("unpairing an unsigned sale keeps it unsigned, in its exception", async () => {
+    const unsigned = await posException(merchant, "unsigned", { amountMinor: 7000, signed: false });
+    const statement = await statementLine(7000, { category: "matched", matchedLineId: unsigned.line.id });
+    await prisma.reconLine.update({ where: { id: unsigned.line.id }, data: { matchedLineId: statement.id } });
+    const unpaired = await unpairAs("finance", { lineId: unsigned.line.id });
+    expect(unpaired.status).toBe(200);
+    expect(await prisma.reconLine.findUniqueOrThrow({ where: { id: unsigned.line.id } })).toMatchObject({
+      category: "unsigned",
+      matchedLineId: null,
+      exceptionId: unsigned.exception.id,
+    });
+    expect((await prisma.reconException.findUniqueOrThrow({ where: { id: unsigned.exception.id } })).status).toBe(
+      "open",
+    );
+  });
+
   test("refusals name the field: wrong source, unknown or staged line", async () => {
     const { pos, statement } = await ambiguousPair(100, 100);
     const swapped = await pairAs("finance", { posLineId: statement.id, statementLineId: pos.id });

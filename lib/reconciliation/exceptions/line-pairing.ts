@@ -117,10 +117,18 @@ export async function settleExceptions(tx: Tx, merchantId: string, exceptionIds:
   return resolved;
 }
 
-/** Resolves the open ones of these exceptions (a person explained them); returns the ids resolved. */
-export async function resolveExceptions(tx: Tx, merchantId: string, exceptionIds: string[], now: Date) {
+/**
+ * After a pairing: the open ones of these exceptions whose every line is now matched are resolved
+ * (a person explained them); one with a line still needing work (the rest of a missing batch)
+ * stays open. A matched line keeps its exceptionId, as evidence. Returns the ids resolved.
+ */
+export async function resolveExplained(tx: Tx, merchantId: string, exceptionIds: string[], now: Date) {
   const resolved: string[] = [];
   for (const id of new Set(exceptionIds)) {
+    const unexplained = await tx.reconLine.count({
+      where: { exceptionId: id, merchantId, category: { not: "matched" } },
+    });
+    if (unexplained > 0) continue;
     const { count } = await tx.reconException.updateMany({
       where: { id, merchantId, status: "open" },
       data: { status: "resolved", resolvedAt: now },
@@ -128,6 +136,58 @@ export async function resolveExceptions(tx: Tx, merchantId: string, exceptionIds
     if (count === 1) resolved.push(id);
   }
   return resolved;
+}
+
+/**
+ * Which lines a person may pair: never a declined line, a void or a reversal (or a sale they
+ * cancelled) — the matcher never pairs those either — and the two lines of one terminal.
+ */
+export function assertPairable(pos: PairableLine, statement: PairableLine): void {
+  for (const [line, field] of [
+    [pos, "posLineId"],
+    [statement, "statementLineId"],
+  ] as const) {
+    const declined = !Number(line.approved) || line.category === "declined";
+    const cancelled = line.txType === "void" || line.txType === "reversal" || line.category === "voided";
+    if (declined || cancelled) {
+      const refused = { reason: "LINE_NOT_PAIRABLE", params: { category: declined ? "declined" : "voided" } } as const;
+      throw new AppError("RULE_VIOLATION", refused, { [field]: refused });
+    }
+  }
+  if (pos.tid !== statement.tid) {
+    const other = { reason: "LINES_OTHER_TERMINAL" } as const;
+    throw new AppError("RULE_VIOLATION", other, { statementLineId: other });
+  }
+}
+
+/**
+ * What a line becomes without a partner: the side of the story it alone tells, as an exception of
+ * its own (the matcher's key); a POS line the statement may still explain (its day not overdue, as
+ * the matcher decides) pending and handed back to the matcher. An unsigned or duplicate POS line
+ * stays what it is (that is true with or without a statement line), in its exception.
+ */
+export async function aloneCategory(
+  tx: Tx,
+  merchantId: string,
+  line: PairableLine,
+  isOverdue: (day: string) => boolean,
+): Promise<LinePairing> {
+  if (line.source === "pos" && (line.category === "unsigned" || line.category === "duplicate")) {
+    return { category: line.category, matchedLineId: null, matchRule: null, exceptionId: line.exceptionId };
+  }
+  if (line.source === "pos" && !isOverdue(line.day)) {
+    return { category: "pending", matchedLineId: null, matchRule: null, exceptionId: null, manual: false };
+  }
+  const category =
+    line.source === "pos" ? "pos_only" : line.source === "statement" ? "statement_only" : "credit_unexplained";
+  const exceptionId = await openException(tx, merchantId, {
+    key: `${category}:${Number(line.id)}`,
+    category,
+    line,
+    lineCount: 1,
+    amountMinor: signedAmount(line),
+  });
+  return { category, matchedLineId: null, matchRule: null, exceptionId };
 }
 
 /** The incident the change concerns, for the audit event (the first linked one), or null. */

@@ -1,26 +1,38 @@
 // POST /api/reconciliation/lines/pair: finance pairs a POS line with a statement line by hand
 // (an ambiguous tie, a line the rules missed). Both must be the merchant's, not staged, of the
-// right source and unpaired. They become `matched` (or `amount_mismatch` when the amounts differ,
-// with its exception opened), matchRule "manual", manual = true — the matcher leaves them as the
-// person set them — and the exceptions they were in are resolved (a person explained them). One
-// transaction with a reconciliation.lines_paired audit event (before and after).
+// right source, unpaired, pairable as the matcher would have them (neither declined nor a void or
+// reversal or a sale they cancelled; one terminal). They become `matched` (or `amount_mismatch`
+// when the amounts differ, with its exception opened), matchRule "manual", manual = true — the
+// matcher leaves them as the person set them. The other lines of a tie the pair was in have lost
+// their counterpart: each becomes what it is alone (pos_only, pending, statement_only) and goes
+// back to the matcher. An exception they were in is resolved once every line of it is matched
+// (the rest of a missing batch keeps it open). One transaction with a
+// reconciliation.lines_paired audit event (before and after, the tie's other lines too).
 import "server-only";
 import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
-import { prisma } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { LINE_COLUMNS } from "@/lib/reconciliation/exceptions/first-lines";
 import {
+  aloneCategory,
+  assertPairable,
   incidentOf,
   type LinePairing,
   lineForChange,
   lineState,
   openException,
-  resolveExceptions,
+  type PairableLine,
+  resolveExplained,
   writePairing,
 } from "@/lib/reconciliation/exceptions/line-pairing";
 import { lockMerchant } from "@/lib/reconciliation/exceptions/lock-merchant";
 import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-permission";
 import { serializeLine } from "@/lib/reconciliation/exceptions/serialize-line";
+import { merchantToday } from "@/lib/reconciliation/import/merchant-today";
+import { overdueCheck } from "@/lib/reconciliation/match/categorize";
 import type { PairingResultDto, PairLinesInput } from "@/lib/schemas/reconciliation";
 
 export async function pairLines({ actor, input }: { actor: Actor; input: PairLinesInput }): Promise<PairingResultDto> {
@@ -42,6 +54,7 @@ export async function pairLines({ actor, input }: { actor: Actor; input: PairLin
         throw new AppError("RULE_VIOLATION", paired, { [field]: paired });
       }
     }
+    assertPairable(pos, statement);
 
     const now = new Date();
     const posId = Number(pos.id);
@@ -76,16 +89,32 @@ export async function pairLines({ actor, input }: { actor: Actor; input: PairLin
     await writePairing(tx, actor.merchantId, statementId, statementPairing);
 
     const left = [pos.exceptionId, statement.exceptionId].filter((id): id is string => id !== null && id !== opened);
-    const resolvedExceptionIds = await resolveExceptions(tx, actor.merchantId, left, now);
-    const openedExceptionIds = opened ? [opened] : [];
+    const tie = await tiedLines(tx, actor.merchantId, left, [posId, statementId]);
+    const isOverdue = overdueCheck(merchantToday(env.MERCHANT_TIME_ZONE, now), env.RECON_SETTLE_LAG_DAYS);
+    const tiePairings: LinePairing[] = [];
+    for (const line of tie) {
+      // Back to the matcher: the person decided the pair, not these.
+      const alone = { ...(await aloneCategory(tx, actor.merchantId, line, isOverdue)), manual: false };
+      await writePairing(tx, actor.merchantId, Number(line.id), alone);
+      tiePairings.push(alone);
+    }
+    const resolvedExceptionIds = await resolveExplained(tx, actor.merchantId, left, now);
+    const openedExceptionIds = [
+      ...(opened ? [opened] : []),
+      ...new Set(tiePairings.flatMap((pairing) => pairing.exceptionId ?? [])),
+    ];
     await appendEvent(tx, {
       merchantId: actor.merchantId,
       incidentId: await incidentOf(tx, actor.merchantId, [...left, ...openedExceptionIds]),
       actorId: actor.userId,
       type: "reconciliation.lines_paired",
-      before: { lines: [lineState(pos), lineState(statement)] },
+      before: { lines: [lineState(pos), lineState(statement), ...tie.map((line) => lineState(line))] },
       after: {
-        lines: [lineState(pos, posPairing), lineState(statement, statementPairing)],
+        lines: [
+          lineState(pos, posPairing),
+          lineState(statement, statementPairing),
+          ...tie.map((line, index) => lineState(line, tiePairings[index])),
+        ],
         resolvedExceptionIds,
         openedExceptionIds,
       },
@@ -99,4 +128,14 @@ export async function pairLines({ actor, input }: { actor: Actor; input: PairLin
       openedExceptionIds,
     };
   });
+}
+
+/** The other lines still ambiguous in the exceptions the pair was in: their tie is gone. */
+async function tiedLines(tx: Tx, merchantId: string, exceptionIds: string[], pairIds: number[]) {
+  if (exceptionIds.length === 0) return [];
+  return tx.$queryRaw<PairableLine[]>`
+    SELECT ${LINE_COLUMNS}, l."approved" FROM "ReconLine" l
+    WHERE l."merchantId" = ${merchantId} AND l."exceptionId" IN (${Prisma.join(exceptionIds)})
+      AND l."category" = 'ambiguous' AND l."id" NOT IN (${Prisma.join(pairIds)})
+    ORDER BY l."id"`;
 }

@@ -2,7 +2,8 @@
 // Both lines lose their partner and are marked manual = true with no pairing, so re-matching
 // leaves them apart as the person decided (to pair them again, or with others, finance pairs by
 // hand). The POS line becomes pos_only and the statement line statement_only, each in its
-// exception (the matcher's key, reopened if it was resolved) — except a POS line whose settle
+// exception (the matcher's key, reopened if it was resolved) — an unsigned or duplicate POS line
+// stays unsigned or duplicate, in its exception — and a POS line whose settle
 // date has not passed (the matcher's own overdue rule): it is pending, with no exception, and
 // goes back to the matcher (manual = false), which makes it pos_only once the date is over or
 // pairs it with a statement line still to come (never the one it was parted from: that stays
@@ -11,18 +12,16 @@
 import "server-only";
 import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
-import { prisma, type Tx } from "@/lib/db/client";
+import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import {
+  aloneCategory,
   incidentOf,
   type LinePairing,
   lineForChange,
   lineState,
-  openException,
-  type PairableLine,
   settleExceptions,
-  signedAmount,
   writePairing,
 } from "@/lib/reconciliation/exceptions/line-pairing";
 import { lockMerchant } from "@/lib/reconciliation/exceptions/lock-merchant";
@@ -52,7 +51,7 @@ export async function unpairLine({
     const lines = [line, partner];
     const isOverdue = overdueCheck(merchantToday(env.MERCHANT_TIME_ZONE, now), env.RECON_SETTLE_LAG_DAYS);
     const pairings: LinePairing[] = [];
-    for (const each of lines) pairings.push(await unpaired(tx, actor.merchantId, each, isOverdue));
+    for (const each of lines) pairings.push(await aloneCategory(tx, actor.merchantId, each, isOverdue));
     for (const [index, each] of lines.entries())
       await writePairing(tx, actor.merchantId, Number(each.id), pairings[index]);
 
@@ -79,29 +78,4 @@ export async function unpairLine({
       openedExceptionIds,
     };
   });
-}
-
-/**
- * What a line becomes without its partner: the side of the story it alone tells, as an exception;
- * a POS line the statement may still explain (its day not overdue, as the matcher decides) pending.
- */
-async function unpaired(
-  tx: Tx,
-  merchantId: string,
-  line: PairableLine,
-  isOverdue: (day: string) => boolean,
-): Promise<LinePairing> {
-  if (line.source === "pos" && !isOverdue(line.day)) {
-    return { category: "pending", matchedLineId: null, matchRule: null, exceptionId: null, manual: false };
-  }
-  const category =
-    line.source === "pos" ? "pos_only" : line.source === "statement" ? "statement_only" : "credit_unexplained";
-  const exceptionId = await openException(tx, merchantId, {
-    key: `${category}:${Number(line.id)}`,
-    category,
-    line,
-    lineCount: 1,
-    amountMinor: signedAmount(line),
-  });
-  return { category, matchedLineId: null, matchRule: null, exceptionId };
 }
