@@ -98,7 +98,9 @@ export function ExceptionItem({
           </p>
         ) : null}
       </div>
-      <div className="md:col-span-6 md:col-start-2">
+      {/* min-w-0: a grid cell is as wide as its content by default, and the lines' table would
+          push it past a phone's screen instead of scrolling inside its own box. */}
+      <div className="min-w-0 md:col-span-6 md:col-start-2">
         <ExceptionLines exception={exception} />
       </div>
     </li>

@@ -11,7 +11,7 @@ export function ExceptionLines({ exception }: { exception: ReconExceptionDto }) 
       <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-blue-800 underline underline-offset-2">
         {t("details")} ({exception.lineCount})
       </summary>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" data-testid="exception-lines-scroll">
         <table className="w-full min-w-[36rem] text-left text-xs sm:text-sm">
           <caption className="sr-only">{t("lineCaption")}</caption>
           <thead className="text-slate-600">

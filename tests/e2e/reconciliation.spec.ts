@@ -126,6 +126,15 @@ async function journey(page: Page, locale: Locale, { daysAgo, hour }: { daysAgo:
     await expect(item).toHaveAttribute("data-category", "pos_only");
     if (ui.posOnly) await expect(item).toContainText(ui.posOnly);
     await noHorizontalOverflow(page);
+    // Its lines unfold inside the screen: a table wider than a phone scrolls in its own box.
+    await item.locator("summary").click();
+    const scroller = item.getByTestId("exception-lines-scroll");
+    await expect(scroller.locator("table")).toBeVisible();
+    const box = await scroller.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? Number.POSITIVE_INFINITY)).toBeLessThanOrEqual(
+      page.viewportSize()?.width ?? 0,
+    );
+    await noHorizontalOverflow(page);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await item.getByRole("button", { name: ui.openIncident, exact: true }).click();
     const link = item.getByTestId("exception-incident-link");

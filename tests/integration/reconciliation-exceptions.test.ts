@@ -28,6 +28,12 @@ import {
 } from "@/tests/integration/reconciliation-exceptions-fixtures";
 
 let merchant: Awaited<ReturnType<typeof demoMerchant>>;
+
+/** A line's data without its id and row number, to insert another like it. */
+function withoutId(line: Awaited<ReturnType<typeof insertLine>>) {
+  const { id: _id, lineNo: _lineNo, ...rest } = line;
+  return rest;
+}
 let other: Awaited<ReturnType<typeof otherMerchant>>;
 let otherException: { id: string };
 let otherLineId: number;
@@ -372,6 +378,104 @@ describe("opening an incident from an exception", () => {
       terminalId: "T2000001",
       amount: "1234.56",
       occurredAt: "2026-07-09T16:00:00.000Z",
+    });
+  });
+
+  test("a short credit opens for the shortfall, not the amount credited", async () => {
+    const t1 = merchant.terminal("T1000001");
+    await insertLine({
+      merchantId: merchant.merchantId,
+      source: "statement",
+      tid: t1.tid,
+      terminalId: t1.id,
+      storeId: t1.storeId,
+      txAt: "2026-07-14 11:00:00",
+      settleDate: "2026-07-15",
+      category: "matched",
+    });
+    const credit = await insertLine({
+      merchantId: merchant.merchantId,
+      source: "bank",
+      day: "2026-07-16",
+      amountMinor: 55_286,
+      category: "matched",
+    });
+    const exception = await insertException({
+      merchantId: merchant.merchantId,
+      category: "credit_short",
+      lineIds: [credit.id],
+      day: "2026-07-15",
+      amountMinor: 1_000,
+    });
+    const { status, body } = await openIncidentAs("finance", exception.id);
+    expect(status).toBe(201);
+    expect(body.incident).toMatchObject({ kind: "debited_not_credited", terminalId: "T1000001", amount: "10.00" });
+  });
+
+  test("a credit that explains no settle date opens on the terminal that settled last before it", async () => {
+    const t2 = merchant.terminal("T2000001");
+    await insertLine({
+      merchantId: merchant.merchantId,
+      source: "statement",
+      tid: t2.tid,
+      terminalId: t2.id,
+      storeId: t2.storeId,
+      txAt: "2026-06-09 11:00:00",
+      settleDate: "2026-06-10",
+      category: "matched",
+    });
+    const credit = await insertLine({
+      merchantId: merchant.merchantId,
+      source: "bank",
+      day: "2026-06-13",
+      amountMinor: 12_345,
+      category: "credit_unexplained",
+    });
+    const exception = await insertException({
+      merchantId: merchant.merchantId,
+      category: "credit_unexplained",
+      lineIds: [credit.id],
+      day: "2026-06-13",
+      amountMinor: 12_345,
+    });
+    const { status, body } = await openIncidentAs("finance", exception.id);
+    expect(status).toBe(201);
+    expect(body.incident).toMatchObject({ kind: "debited_not_credited", terminalId: "T2000001", amount: "123.45" });
+  });
+
+  test("a wrong amount opens for what was charged; a duplicate from the extra charge; a missing batch as no one slip", async () => {
+    const mismatch = await posException(merchant, "amount_mismatch", { amountMinor: 3_300 }, { amountMinor: 300 });
+    const wrong = await openIncidentAs("finance", mismatch.exception.id);
+    expect(wrong.status).toBe(201);
+    expect(wrong.body.incident).toMatchObject({ kind: "wrong_amount", amount: "33.00" });
+
+    const genuine = await posException(merchant, "duplicate", { amountMinor: 4_200, txAt: "2026-11-20 10:00:00" });
+    const extra = await insertLine({
+      ...withoutId(genuine.line),
+      rrn: `R${Date.now()}9`,
+      authCode: "EXTRA1",
+      txAt: "2026-11-20 10:01:00",
+      exceptionId: genuine.exception.id,
+    });
+    const duplicate = await openIncidentAs("finance", genuine.exception.id);
+    expect(duplicate.status).toBe(201);
+    expect(duplicate.body.incident).toMatchObject({ kind: "duplicate_charge", rrn: extra.rrn, authCode: "EXTRA1" });
+
+    const batch = await posException(merchant, "pos_only", { amountMinor: 1_000 }, { amountMinor: 3_000 });
+    await insertLine({
+      ...withoutId(batch.line),
+      amountMinor: 2_000,
+      rrn: `R${Date.now()}8`,
+      exceptionId: batch.exception.id,
+    });
+    const missing = await openIncidentAs("finance", batch.exception.id);
+    expect(missing.status).toBe(201);
+    expect(missing.body.incident).toMatchObject({
+      kind: "debited_not_credited",
+      amount: "30.00",
+      rrn: null,
+      cardLast4: null,
+      batchNo: "000045",
     });
   });
 

@@ -26,8 +26,12 @@ import { slipFieldsOf, wallClockToInstant } from "@/lib/reconciliation/exception
 import { lockMerchant } from "@/lib/reconciliation/exceptions/lock-merchant";
 import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-permission";
 import { formatMinorExact } from "@/lib/reconciliation/exceptions/serialize-line";
+import { addDays } from "@/lib/reconciliation/match/local-time";
 import type { IncidentDto } from "@/lib/schemas/incident";
 import type { OpenedIncidentDto } from "@/lib/schemas/reconciliation";
+
+/** How far back a settled terminal is looked for (the index on the lines' day bounds the read). */
+const SETTLED_LOOKBACK_DAYS = 14;
 
 /** Lines named in an audit event's snapshot (a batch's count is in the exception). */
 const EVENT_LINES = 20;
@@ -91,9 +95,10 @@ async function openOrLink(tx: Tx, actor: Actor, id: string): Promise<OpenedIncid
   const primary = primaryLine(exception.category, lines);
   const terminal = await terminalFor(tx, actor.merchantId, exception, primary);
   if (!terminal) throw new AppError("RULE_VIOLATION", { reason: "EXCEPTION_HAS_NO_TERMINAL" });
-  const amountMinor = Math.abs(
-    Number(exception.lineCount > 1 || !primary ? exception.amountMinor : primary.amountMinor),
-  );
+  const posLines = lines.filter((line) => line.source === "pos");
+  // A group of several sales (a batch missing from the statement) is no one slip: no card or rrn.
+  const group = exception.category === "pos_only" && posLines.length > 1;
+  const amountMinor = Math.abs(Number(amountAtStake(exception, primary, group)));
   const occurredAt =
     (primary?.txAt ? wallClockToInstant(primary.txAt) : null) ?? wallClockToInstant(exception.day) ?? now;
   const draft = draftIncident({
@@ -103,9 +108,16 @@ async function openOrLink(tx: Tx, actor: Actor, id: string): Promise<OpenedIncid
     occurredAt,
     amountMinor: amountMinor > 0 ? amountMinor : null,
     currency: exception.currency,
-    ...(primary
+    ...(primary && !group
       ? slipFieldsOf(primary)
-      : { cardBin: null, cardLast4: null, rrn: null, authCode: null, traceNo: null, batchNo: exception.batchNo }),
+      : {
+          cardBin: null,
+          cardLast4: null,
+          rrn: null,
+          authCode: null,
+          traceNo: null,
+          batchNo: exception.batchNo ?? primary?.batchNo ?? null,
+        }),
     description: null,
     reportedBy: null,
     now,
@@ -154,10 +166,32 @@ async function readIncident(tx: Tx, actor: Actor, incidentId: string): Promise<I
   return serializeIncident(incident);
 }
 
-/** The line the incident is pre-filled from: the side of the story the category is about. */
+/**
+ * The line the incident is pre-filled from: the side of the story the category is about — for a
+ * duplicate the extra charge (the later of the two), not the genuine one before it.
+ */
 function primaryLine(category: string, lines: EvidenceLine[]): EvidenceLine | null {
   const source = category === "statement_only" ? "statement" : category.startsWith("credit_") ? "bank" : "pos";
-  return lines.find((line) => line.source === source) ?? lines[0] ?? null;
+  const ofSource = lines.filter((line) => line.source === source);
+  if (category === "duplicate" && ofSource.length > 1) {
+    return ofSource.reduce((latest, line) => ((line.txAt ?? "") >= (latest.txAt ?? "") ? line : latest));
+  }
+  return ofSource[0] ?? lines[0] ?? null;
+}
+
+/**
+ * The incident's amount: the money at stake as the exception counts it for a settle date's credit
+ * (the shortfall, the missing total, the unexplained credit) and for a group of sales; what was
+ * charged for a wrong amount (the exception holds the difference, the slip the amount keyed);
+ * else the line's own amount.
+ */
+function amountAtStake(
+  exception: { category: string; amountMinor: bigint },
+  primary: EvidenceLine | null,
+  group: boolean,
+): bigint | number {
+  if (exception.category.startsWith("credit_") || group || !primary) return exception.amountMinor;
+  return primary.amountMinor;
 }
 
 /**
@@ -183,18 +217,23 @@ async function terminalFor(
   return found ? { id: found.id, tid: found.tid, storeId: found.storeId, storeName: found.store.name } : null;
 }
 
-async function settledTerminal(tx: Tx, merchantId: string, settleDate: string) {
+/**
+ * A terminal that settled on the date, else on the nearest settle date before it (a credit that
+ * explains no settle date usually falls on a day none settled), else the merchant's first terminal:
+ * the money is the merchant's either way, and the case must be openable.
+ */
+async function settledTerminal(tx: Tx, merchantId: string, day: string) {
+  const select = { id: true, tid: true, storeId: true, store: { select: { name: true } } } as const;
   const [line] = await tx.$queryRaw<{ terminalId: string }[]>`
     SELECT "terminalId" FROM "ReconLine"
-    WHERE "merchantId" = ${merchantId} AND "source" = 'statement' AND "settleDate" = ${settleDate}
+    WHERE "merchantId" = ${merchantId} AND "source" = 'statement' AND "settleDate" <= ${day}
+      AND "day" BETWEEN ${addDays(day, -SETTLED_LOOKBACK_DAYS)} AND ${day}
       AND "terminalId" IS NOT NULL AND "category" <> 'staged'
-    ORDER BY "id" LIMIT 1`;
-  return line
-    ? tx.terminal.findFirst({
-        where: { id: line.terminalId, merchantId },
-        select: { id: true, tid: true, storeId: true, store: { select: { name: true } } },
-      })
-    : null;
+    ORDER BY "settleDate" DESC, "id" LIMIT 1`;
+  return (
+    (line ? await tx.terminal.findFirst({ where: { id: line.terminalId, merchantId }, select }) : null) ??
+    tx.terminal.findFirst({ where: { merchantId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select })
+  );
 }
 
 function evidenceOf(line: EvidenceLine) {
