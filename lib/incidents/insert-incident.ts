@@ -154,15 +154,20 @@ export async function insertIncident(
   },
 ): Promise<{ incident: IncidentDto; changed: number[] }> {
   // Issue 9: the deadlines the kind's rules give it now, in the merchant's zone and calendar and the
-  // store's cut-off; the incident keeps them whatever the admin changes later.
+  // store's cut-off; the incident keeps them whatever the admin changes later. They count from the
+  // mishap at the till, but from its discovery when the reconciliation found it days or weeks after
+  // the sale: counted from the sale, such a case would be overdue — every step missed and escalated
+  // — the moment finance opened it.
+  const clockFrom =
+    draft.origin === "RECONCILIATION" && now.getTime() > draft.occurredAt.getTime() ? now : draft.occurredAt;
   const { settings, context } = await loadDeadlineContext(tx, {
     merchantId: draft.merchantId,
     storeId: draft.storeId,
-    from: draft.occurredAt,
+    from: clockFrom,
   });
   const deadlines = planIncidentDeadlines({
     kind: kindFromDb(draft.kind),
-    occurredAt: draft.occurredAt,
+    occurredAt: clockFrom,
     settings,
     context,
     now,

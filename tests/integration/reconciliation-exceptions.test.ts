@@ -381,6 +381,20 @@ describe("opening an incident from an exception", () => {
     });
   });
 
+  test("a case found weeks after the sale is not overdue at birth: its deadlines count from when finance opened it", async () => {
+    const { exception } = await posException(merchant, "pos_only", { txAt: "2026-10-01 09:00:00" });
+    const before = new Date();
+    const { status, body } = await openIncidentAs<{ incident: IncidentDto }>("finance", exception.id);
+    expect(status).toBe(201);
+    // The incident still says when the sale happened.
+    expect(body.incident.occurredAt).toBe("2026-10-01T01:00:00.000Z");
+    const deadlines = await prisma.deadline.findMany({ where: { incidentId: body.incident.id } });
+    expect(deadlines.length).toBeGreaterThan(0);
+    for (const deadline of deadlines) expect(deadline.dueAt.getTime()).toBeGreaterThan(before.getTime());
+    const incident = await prisma.incident.findUniqueOrThrow({ where: { id: body.incident.id } });
+    expect(incident.dueAt.getTime()).toBeGreaterThan(before.getTime());
+  });
+
   test("a short credit opens for the shortfall, not the amount credited", async () => {
     const t1 = merchant.terminal("T1000001");
     await insertLine({
