@@ -63,7 +63,7 @@ export interface PosRecord {
   /** Masked card as "622202******0128" (never more than first six and last four), or null. */
   cardMasked: string | null;
   txType: TxType;
-  /** Amount in minor units (fen), as printed (a refund may be printed negative or positive). */
+  /** Amount in minor units (fen); a refund negative, however the file prints it. */
   amountMinor: number;
   rrn: string | null;
   authCode: string | null;

@@ -112,12 +112,32 @@ test("tab-separated with English headers in another order, quoted cells and a mu
     [2, "2026-11-30 09:00:00", 100000, true],
     [3, "2026-11-30 09:05:00", 500, true],
     // the quoted line break above is one spreadsheet row, so this is row 4
-    [4, "2026-11-30 09:06:00", 700, false],
+    [4, "2026-11-30 09:06:00", -700, false], // a refund, stored negative
   ]);
   expect(records[0].operator).toBe('Li, "Lucky"');
   expect(records[1].operator).toBe("multi\r\nline");
   expect(records[1].cardMasked).toBe("******0002");
   expect(records[2]).toMatchObject({ cardMasked: null, signed: null, acquirerMid: null, txType: "refund" });
+});
+
+test("a refund is stored negative however the file prints it; the total line is checked as printed", async () => {
+  const journal = csv([
+    ["交易时间", "终端号", "交易类型", "交易金额", "交易状态"],
+    ["2026-11-29 10:00:00", "T1", "消费", "80.00", "成功"],
+    ["2026-11-29 10:05:00", "T1", "退货", "30.00", "成功"],
+    ["2026-11-29 10:06:00", "T1", "退货", "-20.00", "成功"],
+    ["合计", "", "", "90.00", ""],
+  ]);
+  const pos = await parseBytes(utf8Bytes(journal), { type: "pos_journal" });
+  expect(pos.errors).toEqual([]);
+  expect((pos.records as PosRecord[]).map((record) => record.amountMinor)).toEqual([8000, -3000, -2000]);
+  const statement = csv([
+    ["清算日期", "交易时间", "终端号", "交易类型", "交易金额", "手续费", "结算金额"],
+    ["2026-11-30", "2026-11-29 10:05:00", "T1", "退货", "30.00", "0.00", "30.00"],
+  ]);
+  const settled = await parseBytes(utf8Bytes(statement), { type: "statement" });
+  expect(settled.errors).toEqual([]);
+  expect(settled.records[0]).toMatchObject({ amountMinor: -3000, netMinor: -3000 });
 });
 
 test("date and time in separate columns (交易日期 + 交易时间 holding only the time)", async () => {

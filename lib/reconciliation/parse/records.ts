@@ -140,7 +140,7 @@ export class RecordReader {
       tid: (tid as string).toUpperCase(),
       cardMasked,
       txType: txType as TxType,
-      amountMinor,
+      amountMinor: signedAs(txType as TxType, amountMinor),
       rrn: this.text(row, this.at.rrn),
       authCode: this.text(row, this.at.authCode),
       traceNo: this.text(row, this.at.traceNo),
@@ -171,9 +171,9 @@ export class RecordReader {
       tid: (tid as string).toUpperCase(),
       cardMasked,
       txType: txType as TxType,
-      amountMinor,
+      amountMinor: signedAs(txType as TxType, amountMinor),
       feeMinor,
-      netMinor,
+      netMinor: signedAs(txType as TxType, netMinor),
       rrn: this.text(row, this.at.rrn),
       traceNo: this.text(row, this.at.traceNo),
       batchNo: this.text(row, this.at.batchNo),
@@ -367,4 +367,13 @@ export class RecordReader {
     if (signed === null) this.fail(line, this.at.signed, "signed_invalid", { value: quoted(cell) });
     return signed;
   }
+}
+
+/**
+ * A refund is money going back: stored negative however the file prints it (exports differ), so
+ * sums over lines (the summary, a settle date's net total) agree with the exceptions' amounts.
+ * The total line is checked against the amounts as printed, before this.
+ */
+function signedAs(txType: TxType, amountMinor: number): number {
+  return txType === "refund" ? -Math.abs(amountMinor) : amountMinor;
 }
