@@ -6,8 +6,15 @@ import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CSV_BOM } from "@/lib/incidents/export-csv";
 import { EXPORT_PAGE } from "@/lib/reconciliation/exceptions/export-exceptions-csv";
+import zhReconciliation from "@/messages/zh-CN/reconciliation.json";
 import { csvRows } from "@/tests/helpers/csv";
-import { csvAs, demoMerchant, insertLine, posException } from "@/tests/integration/reconciliation-exceptions-fixtures";
+import {
+  csvAs,
+  demoMerchant,
+  insertException,
+  insertLine,
+  posException,
+} from "@/tests/integration/reconciliation-exceptions-fixtures";
 
 let merchant: Awaited<ReturnType<typeof demoMerchant>>;
 
@@ -38,6 +45,46 @@ describe("the exceptions CSV", () => {
     const response = await csvAs("finance", { from: "2030-01-01" }, { "accept-language": "zh-CN" });
     const text = new TextDecoder().decode(await response.arrayBuffer());
     expect(text.split("\r\n")[0]).toContain("参考号");
+  });
+
+  test("codes read as words in the reader's language, each exception's amount is there, and a settle date with no credit has its row", async () => {
+    const day = "2026-04-03";
+    const { line } = await posException(
+      merchant,
+      "pos_only",
+      { txAt: `${day} 10:00:00`, amountMinor: 4_200 },
+      { amountMinor: 4_200 },
+    );
+    const missing = await insertException({
+      merchantId: merchant.merchantId,
+      category: "credit_missing",
+      lineIds: [],
+      day,
+      amountMinor: 99_900,
+    });
+    const read = async (language: string) => {
+      const response = await csvAs("finance", { from: day, to: day }, { "accept-language": language });
+      expect(response.status).toBe(200);
+      const [header, ...rows] = csvRows(
+        new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer()),
+      );
+      return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index]])));
+    };
+    const zh = await read("zh-CN");
+    expect(zh).toHaveLength(2);
+    const words = zhReconciliation.Exceptions;
+    const sale = zh.find((row) => row[words.csv.lineId] === String(line.id));
+    expect(sale?.[words.csv.exceptionCategory]).toBe(words.categories.pos_only);
+    expect(sale?.[words.csv.lineCategory]).toBe(words.categories.pos_only);
+    expect(sale?.[words.csv.source]).toBe(words.sources.pos);
+    expect(sale?.[words.csv.type]).toBe(words.txTypes.sale);
+    expect(sale?.[words.csv.exceptionAmount]).toBe("42.00");
+    const credit = zh.find((row) => row[words.csv.exceptionId] === missing.id);
+    expect(credit?.[words.csv.exceptionCategory]).toBe(words.categories.credit_missing);
+    expect(credit?.[words.csv.exceptionAmount]).toBe("999.00");
+    expect(credit?.[words.csv.lineId]).toBe("");
+    const en = await read("en");
+    expect(en.find((row) => row["Exception ID"] === missing.id)?.["Exception category"]).toBe("Credit missing");
   });
 
   test("refusals come before the first byte, as JSON", async () => {

@@ -31,6 +31,7 @@ const COLUMNS = [
   "exceptionKey",
   "exceptionStatus",
   "exceptionDay",
+  "exceptionAmount",
   "incident",
   "lineId",
   "source",
@@ -62,6 +63,9 @@ type ExceptionPageRow = {
   status: string;
   day: string;
   incidentId: string | null;
+  lineCount: number;
+  amountMinor: bigint;
+  currency: string;
 };
 
 export async function exportExceptionsCsv({
@@ -88,6 +92,7 @@ export async function exportExceptionsCsv({
   let exceptions: Map<string, ExceptionPageRow & { reference: string }> | null = null;
   let lastException: { day: string; id: string } | null = null;
   let lastLine: { exceptionId: string; id: number } | null = null;
+  let lineless = "";
   let finished = false;
 
   /** The next page of exceptions (with their incidents' references); false when there are no more. */
@@ -101,7 +106,17 @@ export async function exportExceptionsCsv({
       },
       orderBy: [{ day: "asc" }, { id: "asc" }],
       take: pageSize.exceptions,
-      select: { id: true, key: true, category: true, status: true, day: true, incidentId: true },
+      select: {
+        id: true,
+        key: true,
+        category: true,
+        status: true,
+        day: true,
+        incidentId: true,
+        lineCount: true,
+        amountMinor: true,
+        currency: true,
+      },
     });
     if (rows.length === 0) return false;
     const incidents = await prisma.incident.findMany({
@@ -118,7 +133,51 @@ export async function exportExceptionsCsv({
     const last = rows[rows.length - 1];
     lastException = { day: last.day, id: last.id };
     lastLine = null;
+    // A settle date with no credit at all has no line: still one row, or the file would leave it out.
+    lineless = [...exceptions.values()]
+      .filter((exception) => exception.lineCount === 0)
+      .map((exception) => row(exception, null))
+      .join("");
     return true;
+  }
+
+  /** Labels in the reader's language for the codes a person reads; an unknown code as it is. */
+  const label = (group: "categories" | "sources" | "txTypes" | "matchRules", code: string | null | undefined) => {
+    if (!code) return "";
+    const key = `Exceptions.${group}.${code}` as Parameters<typeof t>[0];
+    return t.has(key) ? t(key) : code;
+  };
+
+  function row(exception: (ExceptionPageRow & { reference: string }) | undefined, line: ReconLineRow | null): string {
+    return `${[
+      exception?.id ?? line?.exceptionId,
+      label("categories", exception?.category),
+      exception?.key,
+      exception ? t(`Exceptions.status.${exception.status === "resolved" ? "resolved" : "open"}`) : "",
+      exception?.day,
+      exception ? formatMinorExact(exception.amountMinor) : "",
+      exception?.reference,
+      line ? Number(line.id) : "",
+      label("sources", line?.source),
+      line ? Number(line.lineNo) : "",
+      line?.storeId ? (storeNames.get(line.storeId) ?? "") : "",
+      line?.tid,
+      line?.txAt,
+      line?.settleDate,
+      line?.cardMasked,
+      label("txTypes", line?.txType),
+      line ? formatMinorExact(line.amountMinor) : "",
+      line?.currency ?? exception?.currency,
+      line?.rrn,
+      line?.authCode,
+      line?.traceNo,
+      line?.batchNo,
+      label("categories", line?.category),
+      line?.matchedLineId == null ? "" : Number(line.matchedLineId),
+      label("matchRules", line?.matchRule),
+    ]
+      .map(csvCell)
+      .join(",")}\r\n`;
   }
 
   /** The next page of lines of the current exceptions, as CSV text; null when they are through. */
@@ -137,43 +196,16 @@ export async function exportExceptionsCsv({
     const last = rows[rows.length - 1];
     lastLine = { exceptionId: last.exceptionId as string, id: Number(last.id) };
     const current = exceptions;
-    return rows
-      .map((line) => {
-        const exception = current.get(line.exceptionId as string);
-        return `${[
-          line.exceptionId,
-          exception?.category,
-          exception?.key,
-          exception ? t(`Exceptions.status.${exception.status === "resolved" ? "resolved" : "open"}`) : "",
-          exception?.day,
-          exception?.reference,
-          Number(line.id),
-          line.source,
-          Number(line.lineNo),
-          line.storeId ? (storeNames.get(line.storeId) ?? "") : "",
-          line.tid,
-          line.txAt,
-          line.settleDate,
-          line.cardMasked,
-          line.txType,
-          formatMinorExact(line.amountMinor),
-          line.currency,
-          line.rrn,
-          line.authCode,
-          line.traceNo,
-          line.batchNo,
-          line.category,
-          line.matchedLineId === null ? "" : Number(line.matchedLineId),
-          line.matchRule,
-        ]
-          .map(csvCell)
-          .join(",")}\r\n`;
-      })
-      .join("");
+    return rows.map((line) => row(current.get(line.exceptionId as string), line)).join("");
   }
 
   async function nextChunk(): Promise<string | null> {
     while (!finished) {
+      if (lineless) {
+        const chunk = lineless;
+        lineless = "";
+        return chunk;
+      }
       const chunk = await nextLines();
       if (chunk !== null) return chunk;
       if (!(await nextExceptions())) finished = true;
