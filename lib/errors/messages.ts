@@ -107,6 +107,7 @@ export const ERROR_MESSAGES = {
   USER_NOT_FOUND: {},
   UNKNOWN_STORE: {},
   FORMAT_NOT_FOUND: {},
+  FORMAT_OTHER_TYPE: { type: "text" },
   IMPORT_NOT_FOUND: {},
   EXCEPTION_NOT_FOUND: {},
   LINE_NOT_FOUND: {},

@@ -41,10 +41,18 @@ async function upload(
     type = "pos_journal",
     name = "journal.csv",
     headers = {},
-  }: { file?: string | Uint8Array | null; type?: string | null; name?: string; headers?: Record<string, string> },
+    format,
+  }: {
+    file?: string | Uint8Array | null;
+    type?: string | null;
+    name?: string;
+    headers?: Record<string, string>;
+    format?: string;
+  },
 ) {
   const form = new FormData();
   if (type !== null) form.set("type", type);
+  if (format !== undefined) form.set("format", format);
   if (file !== null && file !== undefined) {
     const bytes = typeof file === "string" ? new TextEncoder().encode(file) : file;
     form.set("file", new Blob([new Uint8Array(bytes)]), name);
@@ -213,6 +221,27 @@ describe("a bad file stores nothing", () => {
     expect(body.errors[1].message).toContain("T9999999");
     // The unknown terminal names its column too, as every other row error does.
     expect(body.errors[1].column).toBe("终端号");
+    expect(await stored()).toEqual(before);
+  });
+
+  test("a saved format for another kind of file is named as such, not as missing; nothing is stored", async () => {
+    const before = await stored();
+    const finance = await prisma.user.findFirstOrThrow({ where: { email: "finance@demo.test" } });
+    const { merchantId } = await prisma.membership.findFirstOrThrow({ where: { userId: finance.id } });
+    const bankFormat = await prisma.reconFormat.create({
+      data: {
+        merchantId,
+        createdById: finance.id,
+        name: `bank ${Date.now()}`,
+        type: "bank_credit",
+        mapping: JSON.stringify({ date: "记账日期", amount: "贷方" }),
+      },
+    });
+    const { response, body } = await upload("finance", { file: journal([posRow(90)]), format: bankFormat.id });
+    expect(response.status).toBe(400);
+    expect(body.error.fieldReasons.format).toEqual({ reason: "FORMAT_OTHER_TYPE", params: { type: "bank_credit" } });
+    const unknown = await upload("finance", { file: journal([posRow(91)]), format: "no-such-format" });
+    expect(unknown.body.error.fieldReasons.format.reason).toBe("FORMAT_NOT_FOUND");
     expect(await stored()).toEqual(before);
   });
 

@@ -7,8 +7,13 @@ import type { AmountUnit, CustomFormat, ImportType } from "@/lib/reconciliation/
 
 export async function loadFormat(merchantId: string, formatId: string, type: ImportType): Promise<CustomFormat> {
   const row = await prisma.reconFormat.findFirst({ where: { id: formatId, merchantId } });
-  if (!row || row.type !== type) {
+  if (!row) {
     const message = { reason: "FORMAT_NOT_FOUND" } as const;
+    throw new AppError("BAD_REQUEST", message, { format: message });
+  }
+  if (row.type !== type) {
+    // The format exists: say it is for another kind of file, not that it is missing.
+    const message = { reason: "FORMAT_OTHER_TYPE", params: { type: row.type } } as const;
     throw new AppError("BAD_REQUEST", message, { format: message });
   }
   return {
