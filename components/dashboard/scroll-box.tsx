@@ -6,10 +6,12 @@ import type { ReactNode } from "react";
 export function ScrollBox({
   label,
   className = "",
+  testId,
   children,
 }: {
   label: string;
   className?: string;
+  testId?: string;
   children: ReactNode;
 }) {
   return (
@@ -19,6 +21,7 @@ export function ScrollBox({
       aria-label={label}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard to be scrolled
       tabIndex={0}
+      data-testid={testId}
       className={`overflow-x-auto focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 ${className}`}
     >
       {children}

@@ -1,5 +1,6 @@
 // The lines of one exception (the first few; the CSV has them all), folded away until asked for.
 import { useTranslations } from "next-intl";
+import { ScrollBox } from "@/components/dashboard/scroll-box";
 import type { ReconExceptionDto } from "@/lib/schemas/reconciliation";
 
 export function ExceptionLines({ exception }: { exception: ReconExceptionDto }) {
@@ -11,7 +12,7 @@ export function ExceptionLines({ exception }: { exception: ReconExceptionDto }) 
       <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-blue-800 underline underline-offset-2">
         {t("details")} ({exception.lineCount})
       </summary>
-      <div className="overflow-x-auto" data-testid="exception-lines-scroll">
+      <ScrollBox label={t("lineCaption")} testId="exception-lines-scroll">
         <table className="w-full min-w-[36rem] text-left text-xs sm:text-sm">
           <caption className="sr-only">{t("lineCaption")}</caption>
           <thead className="text-slate-600">
@@ -49,7 +50,7 @@ export function ExceptionLines({ exception }: { exception: ReconExceptionDto }) 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </details>
   );
 }

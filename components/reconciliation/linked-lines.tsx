@@ -2,6 +2,7 @@
 // from or linked to (source, time, terminal, masked card, amount, rrn, category). Finance and
 // admins only: the page passes null for the other roles.
 import { getTranslations } from "next-intl/server";
+import { ScrollBox } from "@/components/dashboard/scroll-box";
 import type { ReconLineDto } from "@/lib/schemas/reconciliation";
 
 export async function LinkedLines({ lines, total }: { lines: ReconLineDto[]; total: number }) {
@@ -22,7 +23,7 @@ export async function LinkedLines({ lines, total }: { lines: ReconLineDto[]; tot
       ) : (
         <>
           <p className="mt-1 text-sm text-slate-600">{t("linkedLines.intro")}</p>
-          <div className="mt-2 overflow-x-auto">
+          <ScrollBox label={t("linkedLines.heading")} className="mt-2">
             <table className="w-full min-w-[40rem] text-left text-sm">
               <thead className="text-slate-600">
                 <tr>
@@ -58,7 +59,7 @@ export async function LinkedLines({ lines, total }: { lines: ReconLineDto[]; tot
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           {total > lines.length ? (
             <p className="mt-2 text-sm text-slate-600">{t("linkedLines.more", { count: total - lines.length })}</p>
           ) : null}
