@@ -395,31 +395,60 @@ describe("opening an incident from an exception", () => {
     expect(incident.dueAt.getTime()).toBeGreaterThan(before.getTime());
   });
 
-  test("a short credit opens for the shortfall, not the amount credited", async () => {
-    const t1 = merchant.terminal("T1000001");
+  /** A statement line of `tid` settled on `settleDate`, and a bank credit's exception of `category`. */
+  async function creditCase({
+    tid,
+    settleDate,
+    creditDay,
+    creditMinor,
+    category,
+    exceptionDay,
+    exceptionMinor,
+  }: {
+    tid: string;
+    settleDate: string;
+    creditDay: string;
+    creditMinor: number;
+    category: "credit_short" | "credit_unexplained";
+    exceptionDay: string;
+    exceptionMinor: number;
+  }) {
+    const terminal = merchant.terminal(tid);
     await insertLine({
       merchantId: merchant.merchantId,
       source: "statement",
-      tid: t1.tid,
-      terminalId: t1.id,
-      storeId: t1.storeId,
-      txAt: "2026-07-14 11:00:00",
-      settleDate: "2026-07-15",
+      tid: terminal.tid,
+      terminalId: terminal.id,
+      storeId: terminal.storeId,
+      txAt: `${addDays(settleDate, -1)} 11:00:00`,
+      settleDate,
       category: "matched",
     });
     const credit = await insertLine({
       merchantId: merchant.merchantId,
       source: "bank",
-      day: "2026-07-16",
-      amountMinor: 55_286,
-      category: "matched",
+      day: creditDay,
+      amountMinor: creditMinor,
+      category: category === "credit_short" ? "matched" : category,
     });
-    const exception = await insertException({
+    return insertException({
       merchantId: merchant.merchantId,
-      category: "credit_short",
+      category,
       lineIds: [credit.id],
-      day: "2026-07-15",
-      amountMinor: 1_000,
+      day: exceptionDay,
+      amountMinor: exceptionMinor,
+    });
+  }
+
+  test("a short credit opens for the shortfall, not the amount credited", async () => {
+    const exception = await creditCase({
+      tid: "T1000001",
+      settleDate: "2026-07-15",
+      creditDay: "2026-07-16",
+      creditMinor: 55_286,
+      category: "credit_short",
+      exceptionDay: "2026-07-15",
+      exceptionMinor: 1_000,
     });
     const { status, body } = await openIncidentAs("finance", exception.id);
     expect(status).toBe(201);
@@ -427,30 +456,14 @@ describe("opening an incident from an exception", () => {
   });
 
   test("a credit that explains no settle date opens on the terminal that settled last before it", async () => {
-    const t2 = merchant.terminal("T2000001");
-    await insertLine({
-      merchantId: merchant.merchantId,
-      source: "statement",
-      tid: t2.tid,
-      terminalId: t2.id,
-      storeId: t2.storeId,
-      txAt: "2026-06-09 11:00:00",
+    const exception = await creditCase({
+      tid: "T2000001",
       settleDate: "2026-06-10",
-      category: "matched",
-    });
-    const credit = await insertLine({
-      merchantId: merchant.merchantId,
-      source: "bank",
-      day: "2026-06-13",
-      amountMinor: 12_345,
+      creditDay: "2026-06-13",
+      creditMinor: 12_345,
       category: "credit_unexplained",
-    });
-    const exception = await insertException({
-      merchantId: merchant.merchantId,
-      category: "credit_unexplained",
-      lineIds: [credit.id],
-      day: "2026-06-13",
-      amountMinor: 12_345,
+      exceptionDay: "2026-06-13",
+      exceptionMinor: 12_345,
     });
     const { status, body } = await openIncidentAs("finance", exception.id);
     expect(status).toBe(201);
