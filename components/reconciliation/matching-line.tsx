@@ -20,7 +20,7 @@ export async function MatchingLine({ evidence }: { evidence: NonNullable<ReturnT
   return (
     <div className="mt-2 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm" data-testid="matching-line">
       <p className="font-semibold text-emerald-900">{t("evidence.heading")}</p>
-      <p className="text-emerald-900">{t("evidence.intro")}</p>
+      <p className="text-emerald-900">{t(evidence.lines.length > 0 ? "evidence.intro" : "evidence.introNoLine")}</p>
       <ul className="mt-1 space-y-0.5">
         {evidence.lines.map((line) => (
           <li key={line.id} className="break-words" data-line-id={line.id}>

@@ -2,6 +2,7 @@
 // with the same keys, and no text is empty. A text added in English only fails here.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { createTranslator } from "next-intl";
 import { describe, expect, test } from "vitest";
 import { DEFAULT_LOCALE, LOCALES } from "@/lib/i18n/locales";
 import { BANK_LINE_CATEGORIES, LINE_CATEGORIES, SETTLEMENT_CATEGORIES } from "@/lib/reconciliation/types";
@@ -66,5 +67,21 @@ describe.each(LOCALES)("%s names every reconciliation category", (locale) => {
     expect(messagesOf(locale, "reconciliation.json").get(`Exceptions.categories.${category}`)).toEqual(
       expect.any(String),
     );
+  });
+});
+
+describe("a later file explaining a case, on its timeline", () => {
+  // A settle date's credit exception has no transaction line: "0 matching lines" read as if
+  // nothing had matched.
+  test.each([
+    ["en", 0, "A later file explains this"],
+    ["en", 1, "A later file explains this: 1 matching line"],
+    ["en", 3, "A later file explains this: 3 matching lines"],
+    ["zh-CN", 0, "后续文件已对上此笔"],
+    ["zh-CN", 3, "后续文件已对上此笔：3 条匹配记录"],
+  ] as const)("%s, %i lines", (locale, lines, expected) => {
+    const messages = JSON.parse(readFileSync(path.join(ROOT, locale, "casework.json"), "utf8"));
+    const t = createTranslator({ locale, messages, namespace: "IncidentDetail.timeline" });
+    expect(t("events.reconEvidenceMatched", { lines })).toBe(expected);
   });
 });
