@@ -18,6 +18,11 @@ import type { CreatePreventionActionInput, PreventionActionDto } from "@/lib/sch
 /** How far in the past a due time may lie (a form filled just before midnight, a clock behind). */
 const DUE_AT_GRACE_MS = 24 * 3600_000;
 
+/** The role check, also made by the route before it reads the body (garbage from a cashier is 403). */
+export function assertCanPrevent(actor: Actor): void {
+  if (!can(actor.role, "prevention.create")) throw new AppError("FORBIDDEN", { reason: "ROLE_CANNOT_PREVENT" });
+}
+
 export async function createPreventionAction({
   actor,
   input,
@@ -27,7 +32,7 @@ export async function createPreventionAction({
   input: CreatePreventionActionInput;
   now?: Date;
 }): Promise<PreventionActionDto> {
-  if (!can(actor.role, "prevention.create")) throw new AppError("FORBIDDEN", { reason: "ROLE_CANNOT_PREVENT" });
+  assertCanPrevent(actor);
   const dueAt = new Date(input.dueAt);
   if (dueAt.getTime() < now.getTime() - DUE_AT_GRACE_MS) {
     throw new AppError(

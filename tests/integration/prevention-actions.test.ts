@@ -98,6 +98,10 @@ describe("making a prevention action", () => {
       expect(refused.status).toBe(403);
       expect(refused.body.error.reason).toBe("ROLE_CANNOT_PREVENT");
       expect(await prisma.preventionAction.count()).toBe(before);
+      // The role before the body: garbage from a role that may not do this is 403, not 400.
+      const garbage = await createAs<ApiError>(user, { incidentIds: "x", dueAt: 7 });
+      expect(garbage.status).toBe(403);
+      expect(garbage.body.error.reason).toBe("ROLE_CANNOT_PREVENT");
     },
   );
 
