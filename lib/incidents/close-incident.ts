@@ -18,6 +18,11 @@ import { serializeIncident, stepStates } from "@/lib/incidents/serialize";
 import { can } from "@/lib/rbac/permissions";
 import { type CloseIncidentInput, type IncidentDto, parseAmountToMinor } from "@/lib/schemas/incident";
 
+/** The role check, also made by the route before it reads the body (garbage from a cashier is 403). */
+export function assertCanClose(actor: Actor): void {
+  if (!can(actor.role, "incident.close")) throw new AppError("FORBIDDEN", { reason: "ROLE_CANNOT_CLOSE" });
+}
+
 export async function closeIncident({
   actor,
   id,
@@ -29,7 +34,7 @@ export async function closeIncident({
 }): Promise<IncidentDto> {
   return prisma.$transaction(async (tx) => {
     const incident = await loadForChange(tx, { actor, id, version: input.version });
-    if (!can(actor.role, "incident.close")) throw new AppError("FORBIDDEN", { reason: "ROLE_CANNOT_CLOSE" });
+    assertCanClose(actor);
     const rule = checkClose({ status: incident.status, steps: stepStates(incident.steps) });
     if (!rule.ok) throw new AppError("RULE_VIOLATION", rule.message);
 

@@ -216,6 +216,13 @@ async function queuedIncidents(
   }));
 }
 
+/** The role check, also made by the CSV route before it reads the query (a cashier's bad filter is 403). */
+export function assertFinanceQueue(actor: Actor): void {
+  if (!can(actor.role, "step.complete.reconcile")) {
+    throw new AppError("FORBIDDEN", { reason: "FINANCE_QUEUE_ONLY" });
+  }
+}
+
 export async function listFinanceQueue({
   actor,
   query = {},
@@ -227,9 +234,7 @@ export async function listFinanceQueue({
   now?: Date;
   limit?: number;
 }): Promise<{ items: FinanceQueueItem[]; truncated: boolean; totals: FinanceQueueTotal[] }> {
-  if (!can(actor.role, "step.complete.reconcile")) {
-    throw new AppError("FORBIDDEN", { reason: "FINANCE_QUEUE_ONLY" });
-  }
+  assertFinanceQueue(actor);
   const empty = { items: [], truncated: false, totals: [] };
   const scope = storeScopeFilter(actor);
   if (!scope || (scope.storeIds !== "all" && scope.storeIds.length === 0)) return empty;

@@ -276,6 +276,10 @@ describe("who may export", () => {
     expect(JSON.parse(text).error.reason).toBe("AUDIT_EXPORT_NOT_ALLOWED");
     expect(await prisma.auditEvent.count({ where: { merchantId, type: "audit.exported" } })).toBe(before);
     expect((await get(route, path, null)).status).toBe(401);
+    // The role before the query: a bad range from a role that may not export is still 403.
+    const garbage = await get(route, `${path}?from=yesterday&storeId=`, "cashier");
+    expect(garbage.status).toBe(403);
+    expect(JSON.parse(garbage.text).error.reason).toBe("AUDIT_EXPORT_NOT_ALLOWED");
   });
 
   test("a supervisor exports their own stores only; another store answers 404", async () => {

@@ -34,13 +34,15 @@ beforeAll(async () => {
   store2Closed = await closedIncident({ kind: "pin_error", terminalId: "T2000001" });
 });
 
+// A role that may never close or reopen is told so first (403, whatever the id: nothing about the
+// incident shows); a role that may is told the incident of another store does not exist (404).
 const OUTSIDERS = [
-  { user: "cashier", store: "Store 2", incidents: () => [store2Open, store2Ready, store2Closed] },
-  { user: "supervisor", store: "Store 2", incidents: () => [store2Open, store2Ready, store2Closed] },
-  { user: "cashier2", store: "Store 1", incidents: () => [store1Open, store1Ready, store1Closed] },
+  { user: "cashier", store: "Store 2", closes: 403, incidents: () => [store2Open, store2Ready, store2Closed] },
+  { user: "supervisor", store: "Store 2", closes: 404, incidents: () => [store2Open, store2Ready, store2Closed] },
+  { user: "cashier2", store: "Store 1", closes: 403, incidents: () => [store1Open, store1Ready, store1Closed] },
 ] as const;
 
-describe.each(OUTSIDERS)("$user and incidents of $store", ({ user, incidents }) => {
+describe.each(OUTSIDERS)("$user and incidents of $store", ({ user, closes, incidents }) => {
   test("reading one answers 404", async () => {
     for (const incident of incidents()) {
       const response = await getAs<ApiError>(user, incident.id);
@@ -58,19 +60,21 @@ describe.each(OUTSIDERS)("$user and incidents of $store", ({ user, incidents }) 
     expect(await incidentState(open.id)).toEqual(before);
   });
 
-  test("closing answers 404 and changes nothing", async () => {
+  test("closing is refused (403 for a role that never closes, else 404) and changes nothing", async () => {
     const [, ready] = incidents();
     const before = await incidentState(ready.id);
     const response = await closeAs(user, ready.id, { ...CLOSE_OUTCOME, resolution: "no_loss", version: ready.version });
-    expect(response.status).toBe(404);
+    expect(response.status).toBe(closes);
+    expect(JSON.stringify(response.body)).not.toContain(ready.reference);
     expect(await incidentState(ready.id)).toEqual(before);
   });
 
-  test("reopening answers 404 and changes nothing", async () => {
+  test("reopening is refused (403 for a role that never reopens, else 404) and changes nothing", async () => {
     const [, , closed] = incidents();
     const before = await incidentState(closed.id);
     const response = await reopenAs(user, closed.id, { note: "Try", version: closed.version });
-    expect(response.status).toBe(404);
+    expect(response.status).toBe(closes);
+    expect(JSON.stringify(response.body)).not.toContain(closed.reference);
     expect(await incidentState(closed.id)).toEqual(before);
   });
 

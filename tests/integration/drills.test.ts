@@ -48,6 +48,10 @@ describe("who may start a drill", () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.reason).toBe("ROLE_CANNOT_START_DRILL");
     expect(await prisma.incident.count()).toBe(before);
+    // The role before the body: garbage from a role that may not start one is still 403.
+    const garbage = await startAs<ApiError>("cashier", { kind: 7 });
+    expect(garbage.status).toBe(403);
+    expect(garbage.body.error.reason).toBe("ROLE_CANNOT_START_DRILL");
   });
 
   test("finance cannot start a drill (403); no session is 401", async () => {

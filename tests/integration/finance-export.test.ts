@@ -142,6 +142,8 @@ describe("GET /api/finance/queue.csv", () => {
     expect((await exportAs("cashier")).response.status).toBe(403);
     expect((await exportAs("supervisor")).response.status).toBe(403);
     expect((await exportAs(null)).response.status).toBe(401);
+    // The role before the query: a bad filter from a role that may not export is still 403.
+    expect((await exportAs("cashier", "?olderThanDays=5")).response.status).toBe(403);
   });
 
   test("a bad filter is a 400 naming the field, and another merchant's store gives an empty file", async () => {

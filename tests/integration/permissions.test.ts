@@ -123,6 +123,8 @@ describe("closing", () => {
         await expectDeniedWithoutChange(incident.id, () =>
           closeAs(role, incident.id, { ...CLOSE_OUTCOME, resolution: "no_loss", version: incident.version }),
         );
+        // The role before the body: garbage from a role that may not close is still 403.
+        await expectDeniedWithoutChange(incident.id, () => closeAs(role, incident.id, { resolution: 7 }));
       });
     }
   }
@@ -146,6 +148,8 @@ describe("reopening", () => {
         await expectDeniedWithoutChange(incident.id, () =>
           reopenAs(role, incident.id, { note: "Customer disputes it", version: incident.version }),
         );
+        // The role before the body: garbage from a role that may not reopen is still 403.
+        await expectDeniedWithoutChange(incident.id, () => reopenAs(role, incident.id, { version: "x" }));
       });
     }
   }

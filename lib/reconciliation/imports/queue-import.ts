@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { can } from "@/lib/rbac/permissions";
+import { assertCanImport } from "@/lib/reconciliation/formats/access";
 import { checkFile } from "@/lib/reconciliation/imports/check-file";
 import { loadFormat } from "@/lib/reconciliation/imports/load-format";
 import { readUpload } from "@/lib/reconciliation/imports/read-upload";
@@ -26,12 +26,6 @@ export type QueueImportResult =
   | { outcome: "queued"; import: ImportDto }
   | { outcome: "duplicate"; import: ImportDto }
   | { outcome: "refused"; errors: RowError[]; errorCount: number };
-
-export function assertCanImport(actor: Actor): void {
-  if (!can(actor.role, "reconciliation.import")) {
-    throw new AppError("FORBIDDEN", { reason: "RECONCILIATION_ONLY" });
-  }
-}
 
 function importTypeOf(value: string | undefined): ImportType {
   if (value && (IMPORT_TYPES as readonly string[]).includes(value)) return value as ImportType;

@@ -4,12 +4,15 @@
 import { apiHandler } from "@/lib/api/respond";
 import { parseInput } from "@/lib/api/validation";
 import { exportAuditPdf } from "@/lib/audit/export/export-pdf";
+import { assertMayExport } from "@/lib/audit/export/start-export";
 import { requireActor } from "@/lib/auth/actor";
 import { localeFromHeaders } from "@/lib/i18n/locales";
 import { auditExportQuerySchema } from "@/lib/schemas/audit";
 
 export const GET = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
+  // The role before the query: a caller who may not do this is told so, whatever they sent.
+  assertMayExport(actor, undefined);
   const query = parseInput(auditExportQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
   const { pdf, filename } = await exportAuditPdf({
     actor,

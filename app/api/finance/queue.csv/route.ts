@@ -5,10 +5,13 @@ import { parseInput } from "@/lib/api/validation";
 import { requireActor } from "@/lib/auth/actor";
 import { localeFromHeaders } from "@/lib/i18n/locales";
 import { exportFinanceQueue } from "@/lib/incidents/export-finance-queue";
+import { assertFinanceQueue } from "@/lib/incidents/list-finance-queue";
 import { financeQueueQuerySchema } from "@/lib/schemas/finance-queue";
 
 export const GET = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
+  // The role before the query: a caller who may not do this is told so, whatever they sent.
+  assertFinanceQueue(actor);
   const query = parseInput(financeQueueQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
   const { csv, filename, truncated } = await exportFinanceQueue({
     actor,
