@@ -356,7 +356,7 @@ describe("a journal, then a statement, then a bank file", () => {
 
 describe("a refused file stores nothing", () => {
   test("an unknown terminal fails the import with its line, and no line of it exists", async () => {
-    const failed = await importFile({
+    const queued = await queueFile({
       merchantId,
       type: "pos_journal",
       content: pos([
@@ -364,7 +364,14 @@ describe("a refused file stores nothing", () => {
         [`${D} 10:01:00`, "T9999999", null, "消费", "2.00", "X002", "100002", "001", "成功", "是", null],
       ]),
     });
+    // The upload's estimate (queue-import.ts): every line of the file, the header's too.
+    await prisma.reconImport.update({ where: { id: queued.id }, data: { rowsTotal: 3 } });
+    await runImport(queued.id, { heartbeat: async () => {} });
+    const failed = await prisma.reconImport.findUniqueOrThrow({ where: { id: queued.id } });
     expect(failed.status).toBe("failed");
+    // The rows read, and no total: the count made on upload (header and title lines included) was
+    // an estimate, and a refused file may stop being read early, so "2 / 3" would be neither.
+    expect(failed).toMatchObject({ rowsRead: 2, rowsTotal: null });
     expect(JSON.parse(failed.errors ?? "[]")).toEqual([
       expect.objectContaining({
         line: 3,

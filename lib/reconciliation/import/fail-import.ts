@@ -26,7 +26,9 @@ export async function failImport(
   await prisma.$transaction(async (tx) => {
     const claimed = await tx.reconImport.updateMany({
       where: { id: reconImport.id, status: reconImport.status },
-      data: { status: "failed", errors: JSON.stringify(outcome.errors), finishedAt: new Date() },
+      // No total: the upload's count (title and header lines included) was an estimate, and a
+      // refused file may have stopped being read early; the page shows the rows read alone.
+      data: { status: "failed", rowsTotal: null, errors: JSON.stringify(outcome.errors), finishedAt: new Date() },
     });
     if (claimed.count !== 1) return;
     await appendEvent(tx, {

@@ -161,7 +161,8 @@ export async function stageLines({
   rowsRead = result.rowsRead;
   const refused = result.errorCount + unknownCount > 0;
   // Read whole, the file's rows are known: the bar ends at them, not at the lines counted on upload
-  // (which include the title, the header and the total line). A refused file may have stopped early.
+  // (which include the title, the header and the total line). A refused file may have stopped
+  // early: failImport clears its total.
   await prisma.reconImport.update({
     where: { id: importId },
     data: refused ? { rowsRead } : { rowsRead, rowsTotal: rowsRead },
