@@ -175,6 +175,30 @@ function refuse(problem: InputProblem): never {
   }
 }
 
+/**
+ * A request's query string as an object for `parseInput`. A parameter named in `lists` may repeat
+ * (it becomes a list); any other given twice is refused, naming it — `from=…&from=…` must not read
+ * a range the caller never meant, as the last value silently winning would.
+ */
+export function readQuery(url: string, lists: readonly string[] = []): Record<string, string | string[]> {
+  const params = new URL(url).searchParams;
+  const query: Record<string, string | string[]> = {};
+  for (const name of new Set(params.keys())) {
+    const values = params.getAll(name);
+    if (lists.includes(name)) query[name] = values;
+    else if (values.length === 1) query[name] = values[0];
+    else {
+      const twice = { reason: "GIVEN_TWICE" } as const;
+      throw new AppError(
+        "BAD_REQUEST",
+        { reason: "INVALID_INPUT", params: { field: name, others: 0 } },
+        { [name]: twice },
+      );
+    }
+  }
+  return query;
+}
+
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const problem = findInputProblem(input);
   if (problem) refuse(problem);

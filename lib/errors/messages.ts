@@ -51,6 +51,7 @@ export const ERROR_MESSAGES = {
   REQUIRED: {},
   UNKNOWN_FIELD: {},
   HEADER_USED_TWICE: {},
+  GIVEN_TWICE: {},
   MORE_UNKNOWN_FIELDS: { count: "number" },
   NOT_TEXT: {},
   CARD_SECURITY_FIELD: {},

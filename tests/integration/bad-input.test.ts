@@ -1,5 +1,6 @@
 // Bad input answers 400 with the offending field named, never a 500; no session answers 401.
 import { describe, expect, test } from "vitest";
+import { GET as calendarRoute } from "@/app/api/admin/calendar/route";
 import { PATCH as renameStoreRoute } from "@/app/api/admin/stores/[id]/route";
 import { POST as createStoreRoute } from "@/app/api/admin/stores/route";
 import { POST as deactivateTerminalRoute } from "@/app/api/admin/terminals/[id]/deactivate/route";
@@ -11,12 +12,21 @@ import { POST as reactivateUserRoute } from "@/app/api/admin/users/[id]/reactiva
 import { PATCH as changeUserAccessRoute } from "@/app/api/admin/users/[id]/route";
 import { POST as unlockUserRoute } from "@/app/api/admin/users/[id]/unlock/route";
 import { POST as createUserRoute } from "@/app/api/admin/users/route";
+import { GET as alertsRoute } from "@/app/api/alerts/route";
+import { GET as auditCsvRoute } from "@/app/api/audit/export.csv/route";
 import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
 import { POST as signOutRoute } from "@/app/api/auth/sign-out/route";
+import { GET as dashboardRoute } from "@/app/api/dashboard/route";
+import { GET as financeQueueRoute } from "@/app/api/finance/queue.csv/route";
 import { POST as closeRoute } from "@/app/api/incidents/[id]/close/route";
 import { POST as reopenRoute } from "@/app/api/incidents/[id]/reopen/route";
 import { POST as stepRoute } from "@/app/api/incidents/[id]/steps/[key]/route";
 import { POST as createRoute, GET as listRoute } from "@/app/api/incidents/route";
+import { GET as preventionRoute } from "@/app/api/prevention-actions/route";
+import { GET as exceptionsRoute } from "@/app/api/reconciliation/exceptions/route";
+import { GET as exceptionsCsvRoute } from "@/app/api/reconciliation/exceptions.csv/route";
+import { GET as summaryRoute } from "@/app/api/reconciliation/summary/route";
+import { GET as trainingRoute } from "@/app/api/training/route";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { jsonRequest, params, sessionCookie } from "@/tests/helpers/api";
@@ -536,5 +546,40 @@ describe("an error answer lists only a few unknown fields", () => {
     expect(Object.keys(fields)).toEqual(["unknown0", "unknown1", "unknown2", "unknown3", "unknown4", "…"]);
     expect(fields["…"]).toBe("And 19995 more unknown fields.");
     expect(JSON.stringify(response.body).length).toBeLessThan(1_000);
+  });
+});
+
+describe("a query parameter given twice", () => {
+  // Before, the last one won without a word: `from=…&from=…` read a range the caller never meant.
+  const GETS: [string, (request: Request, context: never) => Promise<Response>, string][] = [
+    ["/api/incidents", listRoute, "status=OPEN&status=CLOSED"],
+    ["/api/alerts", alertsRoute, "status=open&status=done"],
+    ["/api/training", trainingRoute, "cursor=a&cursor=b"],
+    ["/api/prevention-actions", preventionRoute, "status=open&status=done"],
+    ["/api/finance/queue.csv", financeQueueRoute, "olderThanDays=2&olderThanDays=3"],
+    ["/api/audit/export.csv", auditCsvRoute, "from=2026-10-01&from=2026-10-02"],
+    ["/api/dashboard", dashboardRoute, "from=2026-10-01&from=2026-10-02"],
+    ["/api/admin/calendar", calendarRoute, "year=2026&year=2027"],
+    ["/api/reconciliation/summary", summaryRoute, "from=2026-10-01&from=2026-10-02"],
+    ["/api/reconciliation/exceptions", exceptionsRoute, "to=2026-10-01&to=2026-10-02"],
+    ["/api/reconciliation/exceptions.csv", exceptionsCsvRoute, "category=pos_only&category=duplicate"],
+  ];
+
+  test.each(GETS)("%s answers 400 naming it", async (path, route, query) => {
+    const cookie = await sessionCookie("admin");
+    const response = await route(jsonRequest(`${path}?${query}`, { cookie }), {} as never);
+    const body = (await response.json()) as ApiError;
+    expect(response.status).toBe(400);
+    const field = query.slice(0, query.indexOf("="));
+    expect(body.error.fields).toEqual({ [field]: "Given more than once: give it once." });
+    expect(body.error.message).toContain(field);
+  });
+
+  test("the dashboard's storeId may repeat (a choice of several stores)", async () => {
+    const cookie = await sessionCookie("admin");
+    const stores = await prisma.store.findMany({ select: { id: true }, take: 2 });
+    const query = stores.map((store) => `storeId=${store.id}`).join("&");
+    const response = await dashboardRoute(jsonRequest(`/api/dashboard?${query}`, { cookie }), {} as never);
+    expect(response.status).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from "@/lib/api/idempotency-key";
 import { apiHandler, readJson } from "@/lib/api/respond";
-import { parseInput } from "@/lib/api/validation";
+import { parseInput, readQuery } from "@/lib/api/validation";
 import { requireActor } from "@/lib/auth/actor";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { listIncidents } from "@/lib/incidents/list-incidents";
@@ -8,7 +8,7 @@ import { createIncidentSchema, listIncidentsQuerySchema } from "@/lib/schemas/in
 
 export const GET = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
-  const query = parseInput(listIncidentsQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseInput(listIncidentsQuerySchema, readQuery(request.url));
   return Response.json(await listIncidents({ actor, query }));
 });
 

@@ -1,5 +1,5 @@
 import { apiHandler, readJson } from "@/lib/api/respond";
-import { parseInput } from "@/lib/api/validation";
+import { parseInput, readQuery } from "@/lib/api/validation";
 import { requireActor } from "@/lib/auth/actor";
 import { assertCanPrevent, createPreventionAction } from "@/lib/prevention/create-action";
 import { listPreventionActions } from "@/lib/prevention/list-actions";
@@ -7,7 +7,7 @@ import { createPreventionActionSchema, listPreventionActionsQuerySchema } from "
 
 export const GET = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
-  const query = parseInput(listPreventionActionsQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseInput(listPreventionActionsQuerySchema, readQuery(request.url));
   return Response.json(await listPreventionActions({ actor, status: query.status }));
 });
 

@@ -1,7 +1,7 @@
 // Issue 9: the business calendar's holidays and make-up working days (调休), admin only: the list
 // (optionally one year's) and adding a date (audited).
 import { apiHandler, readJson } from "@/lib/api/respond";
-import { parseInput } from "@/lib/api/validation";
+import { parseInput, readQuery } from "@/lib/api/validation";
 import { requireActor } from "@/lib/auth/actor";
 import { addCalendarDay } from "@/lib/deadlines/add-calendar-day";
 import { assertCanManageDeadlines } from "@/lib/deadlines/assert-can-manage-deadlines";
@@ -11,7 +11,7 @@ import { calendarDayInputSchema, calendarQuerySchema } from "@/lib/deadlines/sch
 export const GET = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
   assertCanManageDeadlines(actor);
-  const query = parseInput(calendarQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseInput(calendarQuerySchema, readQuery(request.url));
   return Response.json({ items: await listCalendarDays({ actor, year: query.year }) });
 });
 

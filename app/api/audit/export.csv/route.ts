@@ -2,7 +2,7 @@
 // verification and the signed checkpoint, streamed (issue 10). Admin, finance, and supervisors for
 // their stores (the use case checks).
 import { apiHandler } from "@/lib/api/respond";
-import { parseInput } from "@/lib/api/validation";
+import { parseInput, readQuery } from "@/lib/api/validation";
 import { exportAuditCsv } from "@/lib/audit/export/export-csv";
 import { assertMayExport } from "@/lib/audit/export/start-export";
 import { requireActor } from "@/lib/auth/actor";
@@ -13,7 +13,7 @@ export const GET = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
   // The role before the query: a caller who may not do this is told so, whatever they sent.
   assertMayExport(actor, undefined);
-  const query = parseInput(auditExportQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseInput(auditExportQuerySchema, readQuery(request.url));
   const { lang, ...range } = query;
   const { stream, filename } = await exportAuditCsv({
     actor,

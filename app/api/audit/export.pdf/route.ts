@@ -2,7 +2,7 @@
 // the chain's verification and the signed checkpoint (issue 10). At most AUDIT_PDF_MAX_INCIDENTS
 // incidents (422 naming the limit); admin, finance, and supervisors for their stores.
 import { apiHandler } from "@/lib/api/respond";
-import { parseInput } from "@/lib/api/validation";
+import { parseInput, readQuery } from "@/lib/api/validation";
 import { exportAuditPdf } from "@/lib/audit/export/export-pdf";
 import { assertMayExport } from "@/lib/audit/export/start-export";
 import { requireActor } from "@/lib/auth/actor";
@@ -13,7 +13,7 @@ export const GET = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
   // The role before the query: a caller who may not do this is told so, whatever they sent.
   assertMayExport(actor, undefined);
-  const query = parseInput(auditExportQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseInput(auditExportQuerySchema, readQuery(request.url));
   const { pdf, filename } = await exportAuditPdf({
     actor,
     query,

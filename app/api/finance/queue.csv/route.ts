@@ -1,7 +1,7 @@
 // GET /api/finance/queue.csv: the reconcile queue with the page's filters, as a spreadsheet file.
 // Finance and admins only (the use case checks), the caller's merchant and stores only.
 import { apiHandler } from "@/lib/api/respond";
-import { parseInput } from "@/lib/api/validation";
+import { parseInput, readQuery } from "@/lib/api/validation";
 import { requireActor } from "@/lib/auth/actor";
 import { localeFromHeaders } from "@/lib/i18n/locales";
 import { exportFinanceQueue } from "@/lib/incidents/export-finance-queue";
@@ -12,7 +12,7 @@ export const GET = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
   // The role before the query: a caller who may not do this is told so, whatever they sent.
   assertFinanceQueue(actor);
-  const query = parseInput(financeQueueQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseInput(financeQueueQuerySchema, readQuery(request.url));
   const { csv, filename, truncated } = await exportFinanceQueue({
     actor,
     query,

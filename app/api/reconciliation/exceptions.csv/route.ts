@@ -1,6 +1,6 @@
 // GET /api/reconciliation/exceptions.csv: every line of the matching exceptions, streamed.
 import { apiHandler } from "@/lib/api/respond";
-import { parseInput } from "@/lib/api/validation";
+import { parseInput, readQuery } from "@/lib/api/validation";
 import { requireActor } from "@/lib/auth/actor";
 import { localeFromHeaders } from "@/lib/i18n/locales";
 import { exportExceptionsCsv } from "@/lib/reconciliation/exceptions/export-exceptions-csv";
@@ -11,7 +11,7 @@ export const GET = apiHandler(async (request) => {
   const actor = await requireActor(request.headers);
   // The role before the query: a caller who may not read this is told so, whatever they asked.
   requireReconciliation(actor, "reconciliation.view");
-  const query = parseInput(exportExceptionsQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseInput(exportExceptionsQuerySchema, readQuery(request.url));
   const { stream, filename } = await exportExceptionsCsv({ actor, query, locale: localeFromHeaders(request.headers) });
   return new Response(stream, {
     headers: {
