@@ -25,7 +25,12 @@ export async function NextActionPanel({ incident, role }: { incident: IncidentDt
   switch (next.type) {
     case "step":
       what = t("step", { step: tIncident(`steps.${next.key}`) });
-      hint = t(`hints.${next.key}`);
+      // A case the reconciliation found is about a sale that settled before anyone saw it: there is
+      // no transaction left to halt at the till, so the hint says what halting can still mean.
+      hint =
+        next.key === "halt" && incident.origin === "reconciliation"
+          ? t("hints.haltFoundLater")
+          : t(`hints.${next.key}`);
       mayRoles = next.roles;
       target = `#step-${next.key}`;
       skipRoles = rolesForStep(next.key, "skip");

@@ -47,10 +47,11 @@ async function incidentFromReconciliation(api: APIRequestContext, daysAgo: numbe
   return { id: incident.id, rrn: files.posOnly.rrn };
 }
 
-for (const { locale, reported, openedBy, heading, daysAgo } of [
+for (const { locale, reported, openedBy, heading, haltHint, daysAgo } of [
   {
     locale: "en",
     daysAgo: 21,
+    haltHint: "Found by the reconciliation after the sale had settled: there is no transaction left to stop.",
     reported: "Reported by the reconciliation: At the till only (debited, not credited?)",
     openedBy: "Opened from the reconciliation by Fay Finance",
     heading: "Reconciliation evidence",
@@ -58,6 +59,7 @@ for (const { locale, reported, openedBy, heading, daysAgo } of [
   {
     locale: "zh-CN",
     daysAgo: 22,
+    haltHint: "此事件由对账在交易清算后发现：已无交易可暂停。",
     reported: "对账系统发现：仅 POS 有记录（已扣款未到账？）",
     openedBy: "由 Fay Finance 从对账结果登记",
     heading: "对账凭据",
@@ -77,6 +79,11 @@ for (const { locale, reported, openedBy, heading, daysAgo } of [
       await expect(evidence.getByRole("heading", { level: 2 })).toHaveText(heading);
       await expect(evidence.getByTestId("evidence-line")).toHaveCount(1);
       await expect(evidence.getByTestId("evidence-line")).toContainText(rrn);
+      // The first step is still halt (every skipped step is someone's, with a reason), but it does
+      // not say "stop the transaction now" of a sale settled weeks ago: it says what is left to do.
+      const nextAction = page.getByTestId("next-action");
+      await expect(nextAction).toHaveAttribute("data-next", "halt");
+      await expect(nextAction).toContainText(haltHint);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
     });
   });
