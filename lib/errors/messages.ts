@@ -34,6 +34,7 @@ export const ERROR_MESSAGES = {
   UPLOAD_NOT_MULTIPART: {},
   FILE_TOO_LARGE: { limit: "text" },
   FILE_EMPTY: {},
+  FILE_NAME_NOT_TEXT: {},
 
   // ---- the request as a whole ----
   BODY_EMPTY: {},

@@ -414,6 +414,147 @@ describe("the progress bar's end", () => {
   });
 });
 
+describe("the parts of the upload, as sent by hand", () => {
+  const BOUNDARY = "slipcase-test-boundary";
+
+  /** A multipart body part by part, the file name as raw bytes (a browser sends it as UTF-8). */
+  function multipart(
+    parts: ({ name: string; value: string } | { name: string; fileName: Uint8Array | string; content: string })[],
+  ): Uint8Array<ArrayBuffer> {
+    const chunks: Buffer[] = [];
+    for (const part of parts) {
+      chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"`));
+      if ("fileName" in part) {
+        chunks.push(
+          Buffer.from('; filename="'),
+          Buffer.from(part.fileName),
+          Buffer.from('"\r\nContent-Type: text/csv'),
+        );
+        chunks.push(Buffer.from(`\r\n\r\n${part.content}\r\n`));
+      } else {
+        chunks.push(Buffer.from(`\r\n\r\n${part.value}\r\n`));
+      }
+    }
+    chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
+    return new Uint8Array(Buffer.concat(chunks));
+  }
+
+  async function send(body: Uint8Array<ArrayBuffer>) {
+    const response = await uploadRoute(
+      new Request("http://localhost/api/reconciliation/imports", {
+        method: "POST",
+        headers: {
+          cookie: await sessionCookie("finance"),
+          origin: "http://localhost",
+          host: "localhost",
+          "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+        },
+        body,
+      }),
+      {},
+    );
+    // biome-ignore lint/suspicious/noExplicitAny: the tests read whichever answer shape came back
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  }
+
+  const tmpFiles = () => fs.readdirSync(env.UPLOAD_DIR).filter((name) => name.startsWith("tmp-"));
+
+  test("a body cut off inside the file is a 400, with no stray error and no temporary file", async () => {
+    const before = await stored();
+    const whole = multipart([
+      { name: "type", value: "pos_journal" },
+      { name: "file", fileName: "cut.csv", content: journal([posRow(70), posRow(71)]) },
+    ]);
+    const { status, body } = await send(whole.slice(0, whole.length - 60));
+    expect(status).toBe(400);
+    expect(body.error.reason).toBe("MULTIPART_UNREADABLE");
+    // Let the file part's own error event fire: it must not surface as an uncaught exception.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await stored()).toEqual(before);
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  test("two files, or the type twice, is a 400 naming the part, and nothing is stored", async () => {
+    const before = await stored();
+    const twoFiles = await send(
+      multipart([
+        { name: "type", value: "pos_journal" },
+        { name: "file", fileName: "a.csv", content: journal([posRow(72)]) },
+        { name: "file", fileName: "b.csv", content: journal([posRow(73)]) },
+      ]),
+    );
+    expect(twoFiles.status).toBe(400);
+    expect(twoFiles.body.error.fieldReasons).toEqual({ file: expect.objectContaining({ reason: "GIVEN_TWICE" }) });
+    const twoTypes = await send(
+      multipart([
+        { name: "type", value: "statement" },
+        { name: "type", value: "pos_journal" },
+        { name: "file", fileName: "a.csv", content: journal([posRow(74)]) },
+      ]),
+    );
+    expect(twoTypes.status).toBe(400);
+    expect(twoTypes.body.error.fieldReasons).toEqual({ type: expect.objectContaining({ reason: "GIVEN_TWICE" }) });
+    const typeAfterFile = await send(
+      multipart([
+        { name: "type", value: "pos_journal" },
+        { name: "file", fileName: "a.csv", content: journal([posRow(75)]) },
+        { name: "type", value: "statement" },
+      ]),
+    );
+    expect(typeAfterFile.status).toBe(400);
+    expect(typeAfterFile.body.error.fieldReasons).toEqual({ type: expect.objectContaining({ reason: "GIVEN_TWICE" }) });
+    expect(await stored()).toEqual(before);
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  test("a control character written raw in the part's header makes the form unreadable: a 400", async () => {
+    const before = await stored();
+    const { status, body } = await send(
+      multipart([
+        { name: "type", value: "pos_journal" },
+        { name: "file", fileName: "对账\u0000.csv", content: journal([posRow(76)]) },
+      ]),
+    );
+    expect(status).toBe(400);
+    expect(body.error.reason).toBe("MULTIPART_UNREADABLE");
+    expect(await stored()).toEqual(before);
+  });
+
+  test.each([
+    // filename* (RFC 5987) carries any byte, percent-encoded
+    ["a NUL", Buffer.from(`"; filename*=UTF-8''%E5%AF%B9%E8%B4%A6%00.csv; x="`)],
+    ["a control character", Buffer.from(`"; filename*=UTF-8''%E5%AF%B9%E8%B4%A6%07.csv; x="`)],
+    ["bytes that are not UTF-8 (a GBK name)", Buffer.from([0xb6, 0xd4, 0xd5, 0xcb, 0x2e, 0x63, 0x73, 0x76])],
+  ])("a file name with %s is a 400 naming the file, and nothing is stored", async (_, fileName) => {
+    const before = await stored();
+    const { status, body } = await send(
+      multipart([
+        { name: "type", value: "pos_journal" },
+        { name: "file", fileName: new Uint8Array(fileName), content: journal([posRow(76)]) },
+      ]),
+    );
+    expect(status).toBe(400);
+    expect(body.error.fieldReasons).toEqual({ file: expect.objectContaining({ reason: "FILE_NAME_NOT_TEXT" }) });
+    expect(await stored()).toEqual(before);
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  test("a long name is cut at a whole character (never between an emoji's halves) and stored", async () => {
+    // 254 letters and an emoji: its two UTF-16 halves straddle the 255th unit.
+    const name = `${"a".repeat(254)}😀${"b".repeat(40)}.csv`;
+    const { status, body } = await send(
+      multipart([
+        { name: "type", value: "pos_journal" },
+        { name: "file", fileName: name, content: journal([posRow(77)]) },
+      ]),
+    );
+    expect(status).toBe(202);
+    const row = await prisma.reconImport.findUniqueOrThrow({ where: { id: body.import.id } });
+    expect(row.fileName).toBe(`${"a".repeat(254)}😀`);
+    expect(row.fileName.isWellFormed()).toBe(true);
+  });
+});
+
 describe("a card number in the file's name", () => {
   test("is masked before the name is stored, listed or audited", async () => {
     const body15 = "622202765432101";

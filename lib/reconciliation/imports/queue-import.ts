@@ -70,9 +70,10 @@ export async function queueImport({ actor, request }: { actor: Actor; request: R
     const importId = earlier?.id ?? newId();
     await commitSpool(file.tmpPath, importId);
     const row = await writeImport(importId).catch(async (error: unknown) => {
+      // No import row, so no spooled file: nothing would ever read or remove it.
+      await removeSpool(importId);
       // The same file uploaded twice at once: the second answers with the first.
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-      await removeSpool(importId);
       return null;
     });
     if (!row) {
@@ -89,7 +90,7 @@ export async function queueImport({ actor, request }: { actor: Actor; request: R
         const jobId = await enqueueJob(tx, { kind: IMPORT_JOB_KIND, payload: { importId } });
         const data = {
           formatId,
-          fileName: file.fileName.slice(0, 255),
+          fileName: file.fileName,
           byteSize: file.byteSize,
           status: "queued",
           rowsRead: 0,

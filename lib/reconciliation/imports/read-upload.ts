@@ -5,8 +5,8 @@
 import "server-only";
 import { Readable } from "node:stream";
 import busboy from "busboy";
-import { maskFileText } from "@/lib/card-data/mask-pan-bytes";
 import { AppError } from "@/lib/errors/app-error";
+import { storedFileName } from "@/lib/reconciliation/imports/file-name";
 import { discardTmp, type ReceivedSpool, receiveSpool, tooLarge } from "@/lib/reconciliation/spool";
 
 export interface Upload {
@@ -16,6 +16,11 @@ export interface Upload {
 
 /** Room for the multipart boundaries and the text fields around the file. */
 const MULTIPART_OVERHEAD = 64 * 1024;
+
+function givenTwice(field: string): AppError {
+  const message = { reason: "GIVEN_TWICE" } as const;
+  return new AppError("BAD_REQUEST", message, { [field]: message });
+}
 
 function unreadable(): AppError {
   const message = { reason: "MULTIPART_UNREADABLE" } as const;
@@ -38,7 +43,7 @@ export async function readUpload(request: Request, { limitBytes }: { limitBytes:
     parser = busboy({
       headers: { "content-type": contentType },
       // One byte over the limit reaches the spool, which refuses it: a truncated file never passes.
-      limits: { files: 1, fields: 20, fieldSize: 4096, fileSize: limitBytes + 1, parts: 40 },
+      limits: { files: 4, fields: 20, fieldSize: 4096, fileSize: limitBytes + 1, parts: 40 },
       defParamCharset: "utf8",
     });
   } catch {
@@ -48,18 +53,38 @@ export async function readUpload(request: Request, { limitBytes }: { limitBytes:
   const fields: Record<string, string> = {};
   let received: Promise<ReceivedSpool & { fileName: string }> | null = null;
   const done = new Promise<void>((resolve, reject) => {
+    // Refused as soon as it is seen: the rest of the body is not read.
+    const refuse = (error: AppError) => {
+      reject(error);
+      parser.destroy();
+    };
     parser.on("field", (name, value) => {
-      fields[name] = value;
+      // Two values for one field would leave one of them silently unused.
+      if (Object.hasOwn(fields, name)) refuse(givenTwice(name));
+      else fields[name] = value;
     });
     parser.on("file", (name, stream, info) => {
-      if (name !== "file" || received) {
+      // A body cut short errors the part being read; that is answered once, as the form's error
+      // below — never left as an unhandled 'error' event while the spool is still being opened.
+      stream.on("error", () => {});
+      if (name !== "file") {
         stream.resume();
         return;
       }
+      if (received) {
+        stream.resume();
+        refuse(givenTwice("file"));
+        return;
+      }
+      const fileName = storedFileName(info.filename ?? "");
+      if (fileName === null) {
+        stream.resume();
+        const message = { reason: "FILE_NAME_NOT_TEXT" } as const;
+        refuse(new AppError("BAD_REQUEST", message, { file: message }));
+        return;
+      }
       received = receiveSpool(stream, { limitBytes }).then(
-        // The name is stored, listed and audited: a card number in it ("refund 6222….csv") is
-        // masked as one in the file is (a time stamp in it is not).
-        (spool) => ({ ...spool, fileName: maskFileText(info.filename ?? "") }),
+        (spool) => ({ ...spool, fileName }),
         (error: unknown) => {
           // A refused file (too large) ends the upload at once: the rest of the body is not read.
           reject(error);
@@ -70,6 +95,7 @@ export async function readUpload(request: Request, { limitBytes }: { limitBytes:
       // Keep the rejection for the await below, not as an unhandled one.
       received.catch(() => {});
     });
+    parser.on("filesLimit", () => refuse(unreadable()));
     parser.on("error", () => reject(unreadable()));
     parser.on("close", () => resolve());
   });
