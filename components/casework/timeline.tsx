@@ -12,6 +12,8 @@ type TimelineEvent = IncidentDetailDto["timeline"][number];
 /** A transaction line an event names (the reconciliation's evidence, a pairing by hand). */
 interface EventLine {
   id: number;
+  /** Its line in the file; absent on events written before it was recorded. */
+  lineNo?: number;
   source: "pos" | "statement" | "bank";
   tid?: string | null;
   txAt?: string | null;
@@ -69,17 +71,17 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
     return tExceptions.has(`categories.${key}`) ? tExceptions(`categories.${key}`) : key;
   }
 
+  // By its line in the file, as a spreadsheet numbers it; an event written before lines carried
+  // that number says no number (the database's id means nothing to a reader).
   function lineText(line: EventLine): string {
+    const source = tExceptions(`sources.${line.source}`);
+    const lineNo = line.lineNo ?? "none";
     if (line.category !== undefined) {
-      return t("reconLineState", {
-        source: tExceptions(`sources.${line.source}`),
-        id: line.id,
-        category: category(line.category),
-      });
+      return t("reconLineState", { source, lineNo, category: category(line.category) });
     }
     return t("reconLine", {
-      source: tExceptions(`sources.${line.source}`),
-      id: line.id,
+      source,
+      lineNo,
       terminal: line.tid ?? "",
       time: line.txAt ?? "",
       amount: line.amount ?? "",

@@ -126,8 +126,11 @@ const reconImportRef = z.strictObject({
   type: z.enum(["pos_journal", "statement", "bank_credit"]),
   fileName: z.string(),
 });
+// `lineNo` is the line of its file as a spreadsheet numbers it (absent on events written before
+// 2026-12-03, which named lines by `id` alone — the database's, meaningless to a reader).
 const reconEvidenceLine = z.strictObject({
   id: z.number().int(),
+  lineNo: z.number().int().optional(),
   source: z.enum(["pos", "statement", "bank"]),
   tid: z.string().nullable(),
   txAt: z.string().nullable(),
@@ -138,6 +141,7 @@ const reconEvidenceLine = z.strictObject({
 // Issue 8 (exceptions): a line's pairing as a person left it, and an exception linked to a case.
 const reconLineState = z.strictObject({
   id: z.number().int(),
+  lineNo: z.number().int().optional(),
   source: z.enum(["pos", "statement", "bank"]),
   category: z.string(),
   matchedLineId: z.number().int().nullable(),

@@ -139,6 +139,16 @@ describe("on the import job's results", () => {
       ["pos", "R902"],
       ["statement", "R902"],
     ]);
+    // Each named by its line in its file (the late statement's only row is line 2), not by the
+    // database's id.
+    const stored = await prisma.reconLine.findMany({
+      where: { id: { in: matching?.lines.map((line) => line.id) } },
+      select: { id: true, lineNo: true },
+    });
+    expect(matching?.lines.map((line) => line.lineNo)).toEqual(
+      matching?.lines.map((line) => stored.find((row) => row.id === line.id)?.lineNo),
+    );
+    expect(matching?.lines[1].lineNo).toBe(2);
     const evidence = await listLinkedLines({ actor: finance, incidentId });
     expect(evidence?.lines.map((line) => [line.source, line.category])).toEqual([
       ["pos", "matched"],

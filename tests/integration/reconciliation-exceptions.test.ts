@@ -548,12 +548,40 @@ describe("opening an incident from an exception", () => {
       where: { incidentId: logged.id, type: "reconciliation.exception_linked" },
     });
     expect(JSON.parse(linkedEvent.after ?? "{}")).toMatchObject({ exceptionId: exception.id, category: "pos_only" });
+    // Its lines are named by their line in the file (as the timeline shows them), not by id alone.
+    const [line] = await prisma.reconLine.findMany({ where: { exceptionId: exception.id } });
+    expect(JSON.parse(linkedEvent.after ?? "{}").lines).toEqual([
+      expect.objectContaining({ id: line.id, lineNo: line.lineNo }),
+    ]);
     // The incident page lists the linked line.
     const listed = await exceptionsAs("finance", { from: exception.day, to: exception.day, category: "pos_only" });
     expect(listed.body.items.find((item: ReconExceptionDto) => item.id === exception.id).incident).toEqual({
       id: logged.id,
       reference: logged.reference,
     });
+  });
+
+  test("an incident of that rrn that is closed is not linked to: the exception opens a case of its own", async () => {
+    const closed = await logIncident({ kind: "duplicate_charge", rrn: "531000999002", amount: "66.00" });
+    const closedAt = new Date("2026-11-21T10:00:00Z");
+    await prisma.incident.update({ where: { id: closed.id }, data: { status: "CLOSED", closedAt } });
+    const { exception } = await posException(merchant, "pos_only", { rrn: "531000999002" });
+    const { status, body } = await openIncidentAs("finance", exception.id);
+    expect(status).toBe(201);
+    expect(body.linked).toBe(false);
+    expect(body.incident).toMatchObject({ kind: "debited_not_credited", rrn: "531000999002" });
+    expect(body.incident.id).not.toBe(closed.id);
+    expect((await prisma.reconException.findUniqueOrThrow({ where: { id: exception.id } })).incidentId).toBe(
+      body.incident.id,
+    );
+    // The closed case is left as it was: no link, no event.
+    expect(await prisma.incident.findUniqueOrThrow({ where: { id: closed.id } })).toMatchObject({
+      status: "CLOSED",
+      closedAt,
+    });
+    expect(
+      await prisma.auditEvent.count({ where: { incidentId: closed.id, type: { startsWith: "reconciliation." } } }),
+    ).toBe(0);
   });
 
   test("five finance clicks at once open exactly one incident", async () => {

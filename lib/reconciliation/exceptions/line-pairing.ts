@@ -46,6 +46,7 @@ export async function writePairing(tx: Tx, merchantId: string, id: number, pairi
 export function lineState(line: ReconLineRow, pairing?: LinePairing) {
   return {
     id: Number(line.id),
+    lineNo: Number(line.lineNo),
     source: line.source as "pos" | "statement" | "bank",
     category: pairing?.category ?? line.category,
     matchedLineId: pairing ? pairing.matchedLineId : line.matchedLineId === null ? null : Number(line.matchedLineId),

@@ -7,7 +7,7 @@
 // (lib/incidents/insert-incident.ts): no Idempotency-Key, no duplicate check, no cashier.
 //
 // Idempotent: an exception already linked answers with its incident. An exception whose lines'
-// rrn already has an incident of the merchant is linked to that one instead of opening a second
+// rrn already has an open incident of the merchant is linked to that one instead of opening a second
 // (audited as reconciliation.exception_linked). The whole decision runs under the merchant's lock
 // (lock-merchant.ts) and the link is a conditional update (incidentId IS NULL), so two finance
 // users clicking at once get one incident.
@@ -75,8 +75,10 @@ async function openOrLink(tx: Tx, actor: Actor, id: string): Promise<OpenedIncid
     rrns.length === 0
       ? null
       : await tx.incident.findFirst({
-          // Issue 10: a drill (practice) is never the case a real exception is linked to.
-          where: { merchantId: actor.merchantId, rrn: { in: rrns }, drill: false },
+          // Issue 10: a drill (practice) is never the case a real exception is linked to. A closed
+          // case is not either: linked to it, the exception would leave the queue with no one
+          // working it — a discrepancy found after the close is a case of its own.
+          where: { merchantId: actor.merchantId, rrn: { in: rrns }, drill: false, status: { not: "CLOSED" } },
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           select: { id: true },
         });
@@ -239,6 +241,7 @@ async function settledTerminal(tx: Tx, merchantId: string, day: string) {
 function evidenceOf(line: EvidenceLine) {
   return {
     id: Number(line.id),
+    lineNo: Number(line.lineNo),
     source: line.source as "pos" | "statement" | "bank",
     tid: line.tid,
     txAt: line.txAt,

@@ -21,6 +21,7 @@ async function evidenceEvents(merchantId: string, publishedAt: Date): Promise<Ev
   if (resolved.length === 0) return [];
   const lineSelect = {
     id: true,
+    lineNo: true,
     source: true,
     tid: true,
     txAt: true,
@@ -42,6 +43,7 @@ async function evidenceEvents(merchantId: string, publishedAt: Date): Promise<Ev
   const partnerById = new Map(partners.map((line) => [line.id, line]));
   const evidence = (line: (typeof own)[number]) => ({
     id: line.id,
+    lineNo: line.lineNo,
     source: line.source as "pos" | "statement" | "bank",
     tid: line.tid,
     txAt: line.txAt,
