@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { containsPan, maskPans, passesLuhn } from "@/lib/card-data/mask-pan";
+import { containsPan, hasCardIssuerPrefix, maskPans, maskPansLoosely, passesLuhn } from "@/lib/card-data/mask-pan";
 import {
   asciiDigitsOf,
   DIGIT_SYSTEMS,
@@ -257,6 +257,56 @@ describe("maskPans: other separators and digit forms", () => {
         expect(containsPan(once)).toBe(false);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("maskPansLoosely: any punctuation between the digits, for text shown back", () => {
+  // Put together at run time, so no full card number sits in the source.
+  const body = "622202765432101";
+  const number = `${body}${luhnCheckDigit(body)}`;
+  const groups = [number.slice(0, 4), number.slice(4, 8), number.slice(8, 12), number.slice(12)];
+
+  test.each([
+    ["slashes", groups.join("/")],
+    ["underscores", groups.join("_")],
+    ["colons", groups.join(":")],
+    ["commas", groups.join(",")],
+    ["plus signs", groups.join("+")],
+    ["pipes and spaces", groups.join(" | ")],
+  ])("masks a card number written with %s", (_how, written) => {
+    expect(maskPans(written)).toBe(written);
+    expect(maskPansLoosely(`卡号 ${written}，请核对`)).toBe(`卡号 ****${number.slice(-4)}，请核对`);
+  });
+
+  test("keeps dates, times and amounts: they start as no card scheme's numbers do", () => {
+    for (const input of [
+      "2026/11/30 14:03:22",
+      "20261130 140322",
+      "2026-11-30 14:03:22.123",
+      "1,280,000.50 / 12,345.67",
+      "14:03:22 2026/11/30 000001/000123",
+    ]) {
+      expect(maskPansLoosely(input)).toBe(input);
+    }
+  });
+
+  test("whatever single punctuation joins the groups of a card number, it never survives", () => {
+    const separator = fc.constantFrom(..."/_:,;|+=~#'\"<>^`", "／", "、");
+    const written = pan
+      .filter(hasCardIssuerPrefix)
+      .chain((digits) =>
+        fc
+          .array(fc.oneof(fc.constant(""), separator), { minLength: digits.length - 1, maxLength: digits.length - 1 })
+          .map((between) => ({ digits, written: [...digits].map((digit, i) => digit + (between[i] ?? "")).join("") })),
+      );
+    fc.assert(
+      fc.property(written, boundary, boundary, ({ digits, written }, before, after) => {
+        const masked = maskPansLoosely(`${before} ${written} ${after}`);
+        expect(onlyDigits(masked)).not.toContain(digits);
+        expect(maskPansLoosely(masked)).toBe(masked);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

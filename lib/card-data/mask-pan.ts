@@ -59,12 +59,42 @@ export function maskPans(text: string): string {
 
 /** maskPans, leaving alone each run of digits that `judged` says another rule already decided. */
 export function maskPansNotJudged(text: string, judged: (run: string) => boolean): string {
+  return maskRepeatedly(text, STRICT, judged);
+}
+
+// Any punctuation or symbol between digits: "6222/0212/3456/7890/128", "6222_0212…", "6222:0212…".
+const LOOSE_SEPARATOR = "[\\s\\p{Cf}\\p{M}\\p{P}\\p{S}]";
+
+/**
+ * maskPans that also takes any punctuation or symbol between the digits (a slash, an underscore, a
+ * colon), for text that is shown back, never kept as data: a cell quoted in an error message. Such
+ * separators are those of dates, times and amounts, so a run must also start as a card scheme's
+ * numbers do (hasCardIssuerPrefix): "2026/11/30 14:03:22" stays as it is.
+ */
+export function maskPansLoosely(text: string): string {
+  return maskRepeatedly(maskPans(text), LOOSE, () => false);
+}
+
+interface Rule {
+  run: RegExp;
+  separators: RegExp;
+  isPan: (digits: string) => boolean;
+}
+
+const STRICT: Rule = { run: DIGIT_RUN, separators: SEPARATORS, isPan };
+const LOOSE: Rule = {
+  run: new RegExp(`(?<!\\p{Nd})\\p{Nd}(?:${LOOSE_SEPARATOR}*\\p{Nd}){12,}\\p{M}*(?!\\p{Nd})`, "gu"),
+  separators: new RegExp(`(${LOOSE_SEPARATOR}+)`, "u"),
+  isPan: (digits) => isPan(digits) && hasCardIssuerPrefix(digits),
+};
+
+function maskRepeatedly(text: string, rule: Rule, judged: (run: string) => boolean): string {
   // Repeat until nothing changes: a mask's last four followed by more digits can form a new
   // Luhn-valid run ("****0312 0100000002"), which must not survive either. Each pass that
   // changes something removes at least nine digits, so this ends.
   let current = text;
   for (;;) {
-    const next = current.replace(DIGIT_RUN, (run) => (judged(run) ? run : maskRun(run)));
+    const next = current.replace(rule.run, (run) => (judged(run) ? run : maskRun(run, rule)));
     if (next === current) return current;
     current = next;
   }
@@ -79,9 +109,9 @@ function isPan(digits: string): boolean {
   return digits.length >= 13 && digits.length <= 19 && passesLuhn(digits);
 }
 
-function maskRun(run: string): string {
+function maskRun(run: string, rule: Rule): string {
   // split() with a capturing group alternates: group, separator, group, …
-  const parts = run.split(SEPARATORS);
+  const parts = run.split(rule.separators);
   const groups = parts.filter((_, index) => index % 2 === 0).map(asciiDigits);
   let out = "";
   let found = false;
@@ -93,7 +123,7 @@ function maskRun(run: string): string {
     for (let end = start + 1; end <= groups.length; end++) {
       digits += groups[end - 1];
       if (digits.length > 19) break;
-      if (isPan(digits)) panEnd = end;
+      if (rule.isPan(digits)) panEnd = end;
     }
     const end = panEnd === -1 ? start + 1 : panEnd;
     if (panEnd === -1) out += parts[2 * start];

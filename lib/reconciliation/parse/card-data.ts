@@ -1,7 +1,7 @@
 // Card data leaving the parser: the card column normalised to "first6******last4", and a full card
 // number anywhere else masked (and counted) before a record or a preview carries it. PCI DSS req. 3:
 // a full number must never reach the database, a log or the browser.
-import { maskPans, passesLuhn } from "@/lib/card-data/mask-pan";
+import { maskPans, maskPansLoosely, passesLuhn } from "@/lib/card-data/mask-pan";
 import { parseBuiltinDateTime } from "@/lib/reconciliation/parse/values";
 
 /** Counts what was masked; one per parse. */
@@ -70,7 +70,9 @@ function isCanonicalMask(cell: string): boolean {
 }
 
 /**
- * A text cell with any full card number masked (the house maskPans: "****0128"), counting each.
+ * A text cell with any full card number masked (the house maskPans: "****0128"), counting each —
+ * also one whose digits are separated by a slash, an underscore or a colon, when they start as a
+ * card scheme's do (maskPansLoosely: a date such as 2026/11/30 stays).
  * Cheap for the usual cell: only a cell long enough to hold 13 digits, with 13 ASCII digits or any
  * non-ASCII character (digits of other scripts), goes through the regular expression.
  */
@@ -83,7 +85,7 @@ export function scrubText(cell: string, stats: CardStats): string {
     stats.pansMasked++;
     return `****${cell.slice(-4)}`;
   }
-  const masked = maskPans(cell);
+  const masked = maskPansLoosely(cell);
   if (masked === cell) return cell;
   stats.pansMasked += countMasks(masked) - countMasks(cell);
   return masked;

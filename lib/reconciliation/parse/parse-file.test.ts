@@ -405,6 +405,27 @@ test("full card numbers in any column are masked before leaving the parser and c
   expect(containsPan(JSON.stringify(result.records))).toBe(false);
 });
 
+test("a card number written with slashes, underscores or colons is masked in a stored cell and in an error", async () => {
+  const slashed = [fullPan.slice(0, 4), fullPan.slice(4, 8), fullPan.slice(8, 12), fullPan.slice(12)];
+  const text = csv([
+    ["交易时间", "终端号", "卡号", "交易类型", "金额", "交易状态", "操作员"],
+    ["2026-11-30 10:00:00", "T1", slashed.join("/"), "消费", "1.00", "成功", ""],
+    ["2026-11-30 10:01:00", "T1", "", slashed.join("_"), "1.00", "成功", `卡 ${slashed.join(":")}`],
+    ["2026-11-30 10:02:00", "T1", "", "消费", "1.00", "成功", `卡 ${slashed.join("_")} 2026/11/30`],
+  ]);
+  const result = await parseBytes(utf8Bytes(text), { type: "pos_journal" });
+  expect(result.errors.map((error) => [error.line, error.reason])).toEqual([
+    [2, "card_invalid"],
+    [3, "tx_type_unknown"],
+  ]);
+  const said = JSON.stringify(result.errors).replace(/\D/g, "");
+  expect(said).not.toContain(fullPan);
+  expect(JSON.stringify(result.errors)).toContain(`****${fullPan.slice(-4)}`);
+  const [record] = result.records as PosRecord[];
+  expect(record.operator).toBe(`卡 ****${fullPan.slice(-4)} 2026/11/30`);
+  expect(result.pansMasked).toBe(1);
+});
+
 test("XLSX: first sheet, date and time cells as wall clock, numbers as amounts", async () => {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("流水");

@@ -1,7 +1,7 @@
 // Parses one reconciliation file (POS journal, acquirer statement or bank credits; CSV or XLSX)
 // into normalised records, streaming: records go out in batches through onBatch (awaited, so the
 // caller's writes pace the reading), and only the row errors are kept. No I/O of its own.
-import { maskPans } from "@/lib/card-data/mask-pan";
+import { maskPansLoosely } from "@/lib/card-data/mask-pan";
 import type { CardStats } from "@/lib/reconciliation/parse/card-data";
 import { RowTooLongError } from "@/lib/reconciliation/parse/csv-splitter";
 import { expectedHeader, type HeaderMatch, matchHeader } from "@/lib/reconciliation/parse/headers";
@@ -105,7 +105,7 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
           if (!best || match.matched > best.match.matched) best = { line, row, match };
           if (match.missing.length > 0 && !format && line < HEADER_SEARCH_ROWS) continue;
           if (match.missing.length > 0) break reading; // reported below from `best`
-          header = row.map((cell) => maskPans(cell.trim()));
+          header = row.map((cell) => maskPansLoosely(cell.trim()));
           const tidIndex = match.columns.tid;
           result.header = { line, columns: header, terminalColumn: tidIndex === undefined ? null : header[tidIndex] };
           reader = new RecordReader(type, match.columns, header, format, stats);
@@ -157,7 +157,11 @@ function reportHeaderProblem(
   }
   // A row that names some fields is the header with columns missing; else there is no header.
   if (best && (best.match.matched >= 2 || format)) {
-    result.header = { line: best.line, columns: best.row.map((cell) => maskPans(cell.trim())), terminalColumn: null };
+    result.header = {
+      line: best.line,
+      columns: best.row.map((cell) => maskPansLoosely(cell.trim())),
+      terminalColumn: null,
+    };
     for (const column of best.match.missing) report(rowError(best.line, column, "column_missing", { column }));
     return;
   }

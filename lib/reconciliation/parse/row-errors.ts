@@ -1,7 +1,7 @@
 // Row errors of an import: a stable reason with its parameters (translated by the API from
 // messages/<locale>/import-errors.json) and the English message kept on the error itself. Values
 // quoted back to the user are masked and cut short, so an error never carries a card number.
-import { maskPans } from "@/lib/card-data/mask-pan";
+import { maskPansLoosely } from "@/lib/card-data/mask-pan";
 import type { RowError } from "@/lib/reconciliation/types";
 import english from "@/messages/en/import-errors.json";
 
@@ -25,9 +25,13 @@ export function rowError(
 
 const MAX_QUOTED = 40;
 
-/** A cell's text as it may appear in an error: card numbers masked, at most 40 characters. */
+/**
+ * A cell's text as it may appear in an error: card numbers masked however their digits are
+ * separated (a slash or an underscore too: the cell is refused, and only its echo is at stake), at
+ * most 40 characters.
+ */
 export function quoted(cell: string | undefined): string {
-  const text = maskPans((cell ?? "").trim());
+  const text = maskPansLoosely((cell ?? "").trim());
   return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
 }
 
