@@ -129,19 +129,25 @@ export function matchHeader(cells: string[], type: ImportType, format?: CustomFo
   for (const need of REQUIRED_FIELDS[type]) {
     const options: readonly FieldName[] = typeof need === "string" ? [need] : need;
     if (options.some((field) => columns[field] !== undefined)) continue;
-    missing.push(expectedHeader(options[0], type, format, chinese));
+    // A format that maps the date (beside a time) and not the date-time is missing its date column.
+    const field = options.find((option) => format?.mapping[option]) ?? options[0];
+    missing.push(expectedHeader(field, type, format, chinese));
   }
   return { columns, missing, matched };
 }
 
-/** The header a person would look for: the format's own, else the first alias in the file's language. */
+/**
+ * The header a person would look for: the format's own, else the first alias in the language asked
+ * for — never the field's name in the code ("txAt"), which no file has.
+ */
 export function expectedHeader(
   field: FieldName,
   type: ImportType,
   format: CustomFormat | null | undefined,
   chinese: boolean,
 ): string {
-  if (format) return format.mapping[field] ?? field;
+  const own = format?.mapping[field];
+  if (own) return own;
   const names = ALIASES[type][field] ?? [field];
   return names.find((name) => /[\u4e00-\u9fff]/.test(name) === chinese) ?? names[0] ?? field;
 }

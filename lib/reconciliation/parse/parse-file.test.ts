@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 import { containsPan } from "@/lib/card-data/mask-pan";
+import { translateRowErrors } from "@/lib/reconciliation/imports/translate-row-errors";
 import { parseImportFile } from "@/lib/reconciliation/parse/parse-file";
 import { chunked, csv, gb18030Bytes, parseBytes, utf8Bytes } from "@/lib/reconciliation/parse/test-files";
 import type { BankRecord, CustomFormat, PosRecord, StatementRecord } from "@/lib/reconciliation/types";
@@ -331,6 +332,43 @@ describe("header problems stop the parse with one error per missing column", () 
     expect(none.errors).toEqual([expect.objectContaining({ line: 1, reason: "header_not_found" })]);
     const empty = await parseBytes(new Uint8Array(0), { type: "bank_credit" });
     expect(empty.errors).toEqual([expect.objectContaining({ line: 1, reason: "file_empty" })]);
+  });
+
+  test("no header: the column to look for is named in each reader's language, and no column is blamed", async () => {
+    const none = await parseBytes(utf8Bytes("just,some\nwords,here\n"), { type: "pos_journal" });
+    expect(none.errors).toEqual([
+      expect.objectContaining({
+        line: 1,
+        column: null,
+        reason: "header_not_found",
+        params: { rows: 30, column: "terminal id", chineseColumn: "终端号" },
+      }),
+    ]);
+    const [zh] = await translateRowErrors(none.errors, "zh-CN");
+    expect(zh.message).toContain("“终端号”");
+    const [en] = await translateRowErrors(none.errors, "en");
+    expect(en.message).toContain("“terminal id”");
+  });
+
+  test("a saved format that maps the date and time, on a file without its date column, names that column", async () => {
+    const format: CustomFormat = {
+      type: "pos_journal",
+      mapping: { date: "TXN_DATE", time: "TXN_TIME", tid: "TID", txType: "KIND", amount: "AMT", status: "RESULT" },
+      datePattern: null,
+      amountUnit: "yuan",
+      skipRows: 0,
+    };
+    const text = "TXN_TIME,TID,KIND,AMT,RESULT\n10:00:00,T1,消费,1.00,成功\n";
+    const result = await parseBytes(utf8Bytes(text), { type: "pos_journal", format });
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        line: 1,
+        column: "TXN_DATE",
+        reason: "column_missing",
+        params: { column: "TXN_DATE" },
+      }),
+    ]);
+    expect(JSON.stringify(result.errors)).not.toContain("txAt");
   });
 
   test("a saved format whose columns are not in the file names the format's header", async () => {

@@ -165,8 +165,15 @@ function reportHeaderProblem(
     for (const column of best.match.missing) report(rowError(best.line, column, "column_missing", { column }));
     return;
   }
-  const column = expectedHeader(type === "bank_credit" ? "amount" : "tid", type, format, false);
-  report(rowError(1, column, "header_not_found", { rows: HEADER_SEARCH_ROWS, column }));
+  // No header, so no column to blame: the message names the one to look for, in each reader's words.
+  const field = type === "bank_credit" ? "amount" : "tid";
+  report(
+    rowError(1, null, "header_not_found", {
+      rows: HEADER_SEARCH_ROWS,
+      column: expectedHeader(field, type, format, false),
+      chineseColumn: expectedHeader(field, type, format, true),
+    }),
+  );
 }
 
 /** No cell holds anything but spaces (usually decided by the first cell). */
