@@ -32,8 +32,11 @@ export function ExceptionLines({ exception }: { exception: ReconExceptionDto }) 
               <th scope="col" className="py-1 pr-2 text-right font-medium">
                 {t("amount")}
               </th>
-              <th scope="col" className="py-1 font-medium">
+              <th scope="col" className="py-1 pr-2 font-medium">
                 {t("rrn")}
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                {t("memo")}
               </th>
             </tr>
           </thead>
@@ -45,7 +48,11 @@ export function ExceptionLines({ exception }: { exception: ReconExceptionDto }) 
                 <td className="py-1 pr-2">{line.tid ?? "—"}</td>
                 <td className="py-1 pr-2 font-mono">{line.card ?? "—"}</td>
                 <td className="py-1 pr-2 text-right tabular-nums">{line.amount}</td>
-                <td className="py-1 font-mono">{line.rrn ?? "—"}</td>
+                <td className="py-1 pr-2 font-mono">{line.rrn ?? "—"}</td>
+                {/* A bank credit is told apart by what the bank wrote: its memo and who paid it. */}
+                <td className="py-1 break-words">
+                  {[line.memo, line.counterparty].filter(Boolean).join(" · ") || "—"}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -154,6 +154,8 @@ export const reconLineSchema = z
     authCode: z.string().nullable(),
     traceNo: z.string().nullable(),
     batchNo: z.string().nullable(),
+    memo: z.string().nullable().describe("A bank credit's memo (摘要) as the bank wrote it, card numbers masked"),
+    counterparty: z.string().nullable().describe("Who paid a bank credit (对方户名): usually the acquirer"),
     category: z.string(),
     matchedLineId: z.number().int().nullable(),
     matchRule: z.string().nullable(),

@@ -11,6 +11,7 @@ import { csvRows } from "@/tests/helpers/csv";
 import {
   csvAs,
   demoMerchant,
+  exceptionsAs,
   insertException,
   insertLine,
   posException,
@@ -85,6 +86,41 @@ describe("the exceptions CSV", () => {
     expect(credit?.[words.csv.lineId]).toBe("");
     const en = await read("en");
     expect(en.find((row) => row["Exception ID"] === missing.id)?.["Exception category"]).toBe("Credit missing");
+  });
+
+  test("a bank credit's memo and counterparty are there, in the list and the file, to tell the credit apart", async () => {
+    const day = "2026-04-07";
+    const credit = await insertLine({
+      merchantId: merchant.merchantId,
+      source: "bank",
+      txAt: null,
+      day,
+      amountMinor: 123_456,
+      category: "credit_unexplained",
+      memo: "银联入账 20260407",
+      counterparty: "银联商务股份有限公司",
+    });
+    const exception = await insertException({
+      merchantId: merchant.merchantId,
+      category: "credit_unexplained",
+      lineIds: [credit.id],
+      day,
+      amountMinor: 123_456,
+    });
+    const listed = await exceptionsAs("finance", { from: day, to: day, category: "credit_unexplained" });
+    expect(listed.status).toBe(200);
+    const item = listed.body.items.find((each: { id: string }) => each.id === exception.id);
+    expect(item.lines).toEqual([
+      expect.objectContaining({ id: credit.id, memo: "银联入账 20260407", counterparty: "银联商务股份有限公司" }),
+    ]);
+    const response = await csvAs("finance", { from: day, to: day }, { "accept-language": "zh-CN" });
+    const [header, ...rows] = csvRows(
+      new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer()),
+    );
+    const words = zhReconciliation.Exceptions.csv;
+    const row = rows.find((cells) => cells[header.indexOf(words.lineId)] === String(credit.id));
+    expect(row?.[header.indexOf(words.memo)]).toBe("银联入账 20260407");
+    expect(row?.[header.indexOf(words.counterparty)]).toBe("银联商务股份有限公司");
   });
 
   test("refusals come before the first byte, as JSON", async () => {

@@ -51,6 +51,8 @@ const COLUMNS = [
   "lineCategory",
   "matchedLineId",
   "matchRule",
+  "memo",
+  "counterparty",
 ] as const;
 
 /** Exceptions read per page, and lines per page (a page of lines is one chunk of the file). */
@@ -175,6 +177,8 @@ export async function exportExceptionsCsv({
       label("categories", line?.category),
       line?.matchedLineId == null ? "" : Number(line.matchedLineId),
       label("matchRules", line?.matchRule),
+      line?.memo,
+      line?.counterparty,
     ]
       .map(csvCell)
       .join(",")}\r\n`;

@@ -12,7 +12,7 @@ export const LINES_PER_EXCEPTION = 5;
 /** The columns every reader of lines selects (the ReconLineRow shape). */
 export const LINE_COLUMNS = Prisma.sql`l."id", l."source", l."lineNo", l."storeId", l."tid", l."txAt", l."day",
   l."settleDate", l."cardMasked", l."txType", l."amountMinor", l."currency", l."rrn", l."authCode", l."traceNo",
-  l."batchNo", l."category", l."matchedLineId", l."matchRule", l."manual", l."exceptionId"`;
+  l."batchNo", l."memo", l."counterparty", l."category", l."matchedLineId", l."matchRule", l."manual", l."exceptionId"`;
 
 export async function firstLinesOf(
   merchantId: string,

@@ -20,6 +20,8 @@ export interface ReconLineRow {
   authCode: string | null;
   traceNo: string | null;
   batchNo: string | null;
+  memo: string | null;
+  counterparty: string | null;
   category: string;
   matchedLineId: number | bigint | null;
   matchRule: string | null;
@@ -55,6 +57,8 @@ export function serializeLine(row: ReconLineRow): ReconLineDto {
     authCode: row.authCode,
     traceNo: row.traceNo,
     batchNo: row.batchNo,
+    memo: row.memo,
+    counterparty: row.counterparty,
     category: row.category,
     matchedLineId: numberOrNull(row.matchedLineId),
     matchRule: row.matchRule,
