@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { containsPan } from "@/lib/card-data/mask-pan";
 import { translateRowErrors } from "@/lib/reconciliation/imports/translate-row-errors";
 import { parseImportFile } from "@/lib/reconciliation/parse/parse-file";
+import { MAX_CELL_CHARS } from "@/lib/reconciliation/parse/records";
 import { chunked, csv, gb18030Bytes, parseBytes, utf8Bytes } from "@/lib/reconciliation/parse/test-files";
 import type { BankRecord, CustomFormat, PosRecord, StatementRecord } from "@/lib/reconciliation/types";
 import { luhnCheckDigit } from "@/tests/helpers/card-numbers";
@@ -407,6 +408,21 @@ describe("row errors", () => {
     expect(result.errorCount).toBe(8);
     expect(result.records.map((record) => record.line)).toEqual([5]);
     expect(result.rowsRead).toBe(3);
+  });
+
+  test("a cell longer than a field can be is refused at its line and column; one at the limit is kept", async () => {
+    const text = csv([
+      ["日期", "贷方金额", "摘要", "对方户名"],
+      ["2026-12-01", "1.00", "银".repeat(MAX_CELL_CHARS), "银联商务"],
+      ["2026-12-01", "2.00", "x".repeat(MAX_CELL_CHARS + 1), "银联商务"],
+      ["2026-12-01", "3.00", "ok", "y".repeat(1_000_000)],
+    ]);
+    const result = await parseBytes(utf8Bytes(text), { type: "bank_credit" });
+    expect(result.errors).toEqual([
+      expect.objectContaining({ line: 3, column: "摘要", reason: "value_too_long", params: { max: MAX_CELL_CHARS } }),
+      expect.objectContaining({ line: 4, column: "对方户名", reason: "value_too_long" }),
+    ]);
+    expect((result.records as BankRecord[]).map((record) => record.memo?.length)).toEqual([MAX_CELL_CHARS]);
   });
 
   test("at most maxErrors are kept, errorCount counts them all, and parsing goes on", async () => {

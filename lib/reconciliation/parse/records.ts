@@ -75,6 +75,13 @@ function columnIndex(columns: ColumnMap): ColumnIndex {
   };
 }
 
+/**
+ * The longest cell a field takes. A bank's memo or a counterparty's name runs to a few dozen
+ * characters; a cell of thousands is a broken export (a quote that swallowed many lines) or junk,
+ * and would be stored, listed and exported whole on every line.
+ */
+export const MAX_CELL_CHARS = 1000;
+
 export class RecordReader {
   readonly sums: ColumnSums = { amount: 0, fee: 0, net: 0 };
   private readonly at: ColumnIndex;
@@ -83,6 +90,8 @@ export class RecordReader {
   private readonly patternText: string | null;
   /** Columns no field reads: scanned only to count card numbers. */
   private readonly droppedColumns: number[];
+  /** Columns a field reads: each cell is held to MAX_CELL_CHARS. */
+  private readonly usedColumns: number[];
   /** This row's errors; a new array only after a row had some (most rows have none). */
   private errors: RowError[] = [];
 
@@ -99,6 +108,7 @@ export class RecordReader {
     this.pattern = this.patternText ? compileDatePattern(this.patternText) : null;
     const used = new Set(Object.values(columns));
     this.droppedColumns = header.map((_, index) => index).filter((index) => !used.has(index));
+    this.usedColumns = [...used];
   }
 
   /** The record of a data row, or null with its errors in `takeErrors()`. */
@@ -107,6 +117,12 @@ export class RecordReader {
     for (const column of this.droppedColumns) {
       const cell = row[column];
       if (cell !== undefined && cell.length >= 13) countPansInDroppedCell(cell, this.stats);
+    }
+    for (const column of this.usedColumns) {
+      const cell = row[column];
+      if (cell !== undefined && cell.length > MAX_CELL_CHARS) {
+        this.fail(line, column, "value_too_long", { max: MAX_CELL_CHARS });
+      }
     }
     switch (this.type) {
       case "pos_journal":
