@@ -129,7 +129,7 @@ export function reconciliationFormatPaths() {
             type: "object",
             required: ["encoding", "delimiter", "rows", "suggestedHeaderLine"],
             properties: {
-              encoding: { type: "string", enum: ["utf-8", "gb18030", "xlsx"] },
+              encoding: { type: "string", enum: ["utf-8", "gb18030", "utf-16le", "utf-16be", "xlsx"] },
               delimiter: { type: "string", description: '",", a tab, or "" for XLSX' },
               rows: { type: "array", items: { type: "array", items: { type: "string" } } },
               suggestedHeaderLine: {

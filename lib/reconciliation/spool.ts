@@ -15,6 +15,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { sizeLimitText } from "@/lib/reconciliation/imports/size-limit-text";
 import { createLineCounter } from "@/lib/reconciliation/line-counter";
+import { utf16Of } from "@/lib/reconciliation/parse/detect-encoding";
 import { openRows } from "@/lib/reconciliation/parse/read-rows";
 
 export interface ReceivedSpool {
@@ -84,12 +85,30 @@ export async function receiveSpool(source: Readable, { limitBytes }: { limitByte
     yield* bytes;
   }
   try {
-    const written = isZip(head) ? await writeXlsxAsCsv(all(), tmpPath) : await writeMaskedCsv(all(), tmpPath);
+    const utf16 = utf16Of(head);
+    const written = isZip(head)
+      ? await writeXlsxAsCsv(all(), tmpPath)
+      : await writeMaskedCsv(utf16 ? asUtf8(all(), utf16) : all(), tmpPath);
     return { tmpPath, contentHash: hash.digest("hex"), byteSize, ...written };
   } catch (error) {
     await discardTmp(tmpPath);
     throw error;
   }
+}
+
+/**
+ * UTF-16 text (Excel's "Unicode text") as UTF-8, so the byte masker, which reads digits as the
+ * single bytes every ASCII-compatible encoding writes them as, finds its card numbers: in UTF-16
+ * each digit is two bytes and would pass unseen. The byte-order mark is dropped; the lines stay.
+ */
+async function* asUtf8(bytes: AsyncIterable<Buffer>, encoding: "utf-16le" | "utf-16be"): AsyncGenerator<Buffer> {
+  const decoder = new TextDecoder(encoding);
+  for await (const chunk of bytes) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text !== "") yield Buffer.from(text, "utf8");
+  }
+  const rest = decoder.decode();
+  if (rest !== "") yield Buffer.from(rest, "utf8");
 }
 
 function isZip(head: Buffer): boolean {

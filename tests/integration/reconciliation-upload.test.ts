@@ -404,6 +404,25 @@ describe("card numbers", () => {
   });
 });
 
+describe("a UTF-16 file (Excel's Unicode text)", () => {
+  test("is spooled as UTF-8, its card numbers masked: none reaches the disk in either form", async () => {
+    const body15 = "622202123456790";
+    const pan = `${body15}${luhnCheckDigit(body15)}`;
+    const text = journal([posRow(80, { card: pan }), posRow(81)]).replaceAll(",", "\t");
+    const file = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    const { response, body } = await upload("finance", { file, name: "unicode.txt" });
+    expect(response.status).toBe(202);
+    const spooled = fs.readFileSync(spoolPathOf(body.import.id));
+    for (const encoding of ["utf8", "utf16le", "latin1"] as const) {
+      expect(spooled.toString(encoding).replace(/\D/g, "")).not.toContain(pan);
+    }
+    expect(spooled.toString("utf8")).toContain(`622202******${pan.slice(-4)}\t消费`);
+    expect(body.import.report).toMatchObject({ pansMaskedOnUpload: 1 });
+    // Four lines (the progress bar's end): the title, the header and two sales.
+    expect(body.import.rowsTotal).toBe(4);
+  });
+});
+
 describe("the progress bar's end", () => {
   test("counts the lines of a file whose lines end in CR alone, and a last line without an ending", async () => {
     const file = journal([posRow(70), posRow(71)]).replaceAll("\r\n", "\r");

@@ -16,6 +16,18 @@ test("UTF-8 with and without BOM, GB18030, GB18030 BOM and zip", async () => {
   expect(await kindOf(new Uint8Array(0))).toEqual({ kind: "utf-8", bom: 0 });
 });
 
+test('UTF-16 by its byte-order mark, either way round (Excel\'s "Unicode text")', async () => {
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("交易时间\t金额\r\n", "utf16le")]);
+  expect(await kindOf(new Uint8Array(le))).toEqual({ kind: "utf-16le", bom: 2 });
+  const be = Buffer.from(le).swap16();
+  expect(await kindOf(new Uint8Array(be))).toEqual({ kind: "utf-16be", bom: 2 });
+});
+
+test("a UTF-8 byte-order mark in front of GBK text is not believed: GB18030, the mark skipped", async () => {
+  const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...gb18030Bytes("交易时间,金额\n")]);
+  expect(await kindOf(bytes)).toEqual({ kind: "gb18030", bom: 3 });
+});
+
 test("a UTF-8 character cut at the 64 KB edge of the head is still UTF-8", async () => {
   // 65,535 ASCII bytes, then 3-byte characters: the first straddles the 64 KB mark
   const text = `${"a".repeat(64 * 1024 - 1)}交易${"b".repeat(10)}`;

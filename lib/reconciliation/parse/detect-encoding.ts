@@ -1,8 +1,10 @@
-// What a byte stream is: XLSX (a zip), or CSV text in UTF-8 or GB18030/GBK. Chinese bank portals
-// export GBK without a BOM, so the rule is: a BOM decides; else the head must decode as strict
-// UTF-8, or it is GB18030 (a superset of GBK). Pure apart from reading the head off the stream.
+// What a byte stream is: XLSX (a zip), or CSV text in UTF-8, GB18030/GBK or UTF-16. Chinese bank
+// portals export GBK without a BOM, so the rule is: a UTF-16 or GB18030 BOM decides; else the head
+// must decode as strict UTF-8 (after a UTF-8 BOM, if any), or it is GB18030 (a superset of GBK) —
+// a tool that puts a UTF-8 BOM in front of GBK text is not believed. Excel's "Unicode text" is
+// UTF-16LE with a BOM, tab-separated. Pure apart from reading the head off the stream.
 
-export type FileKind = "xlsx" | "utf-8" | "gb18030";
+export type FileKind = "xlsx" | "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
 
 export interface SniffedStream {
   kind: FileKind;
@@ -49,17 +51,26 @@ export async function sniffStream(source: AsyncIterable<Uint8Array>): Promise<Sn
 
 function classify(head: Uint8Array, ended: boolean): { kind: FileKind; bomLength: number } {
   if (isZip(head)) return { kind: "xlsx", bomLength: 0 };
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { kind: "utf-8", bomLength: 3 };
+  const kind = utf16Of(head);
+  if (kind) return { kind, bomLength: 2 };
   if (head[0] === 0x84 && head[1] === 0x31 && head[2] === 0x95 && head[3] === 0x33) {
     return { kind: "gb18030", bomLength: 4 };
   }
+  const bomLength = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   try {
     // stream: true while more follows, so a character cut at the head's edge is not an error
-    new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: !ended });
-    return { kind: "utf-8", bomLength: 0 };
+    new TextDecoder("utf-8", { fatal: true }).decode(head.subarray(bomLength), { stream: !ended });
+    return { kind: "utf-8", bomLength };
   } catch {
-    return { kind: "gb18030", bomLength: 0 };
+    return { kind: "gb18030", bomLength };
   }
+}
+
+/** UTF-16 by its byte-order mark (FF FE little-endian, FE FF big-endian), else null. */
+export function utf16Of(head: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  return null;
 }
 
 function isZip(bytes: Uint8Array): boolean {

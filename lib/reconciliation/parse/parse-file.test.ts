@@ -480,6 +480,33 @@ test("a card number written with slashes, underscores or colons is masked in a s
   expect(result.pansMasked).toBe(1);
 });
 
+describe("text in other encodings", () => {
+  const bank = [
+    ["交易日期", "贷方金额", "摘要"],
+    ["2026-12-01", "1,280.50", "银联入账"],
+  ];
+
+  test.each([
+    ["UTF-16LE, tab-separated (Excel's Unicode text)", "utf16le" as const],
+    ["UTF-16BE", "utf16be" as const],
+  ])("%s is read as the text it is", async (_, order) => {
+    const text = csv(bank, { delimiter: "\t" });
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const bytes = order === "utf16le" ? le : Buffer.from(le).swap16();
+    const result = await parseBytes(new Uint8Array(bytes), { type: "bank_credit" });
+    expect(result.errors).toEqual([]);
+    expect(result.encoding).toBe(order === "utf16le" ? "utf-16le" : "utf-16be");
+    expect(result.records).toEqual([expect.objectContaining({ line: 2, amountMinor: 128050, memo: "银联入账" })]);
+  });
+
+  test("GBK behind a UTF-8 byte-order mark is read as GBK, not as replacement characters", async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...gb18030Bytes(csv(bank))]);
+    const result = await parseBytes(bytes, { type: "bank_credit" });
+    expect(result.errors).toEqual([]);
+    expect(result.records).toEqual([expect.objectContaining({ line: 2, memo: "银联入账" })]);
+  });
+});
+
 test("XLSX: first sheet, date and time cells as wall clock, numbers as amounts", async () => {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("流水");

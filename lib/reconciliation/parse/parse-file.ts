@@ -4,6 +4,7 @@
 import { maskPansLoosely } from "@/lib/card-data/mask-pan";
 import type { CardStats } from "@/lib/reconciliation/parse/card-data";
 import { RowTooLongError } from "@/lib/reconciliation/parse/csv-splitter";
+import type { FileKind } from "@/lib/reconciliation/parse/detect-encoding";
 import { expectedHeader, type HeaderMatch, matchHeader } from "@/lib/reconciliation/parse/headers";
 import { openRows, type RowStream } from "@/lib/reconciliation/parse/read-rows";
 import { RecordReader } from "@/lib/reconciliation/parse/records";
@@ -35,7 +36,7 @@ export interface ParseResult {
   total: { line: number; amountMinor: number; count: number | null } | null;
   /** Full card numbers found (in any column) and masked. */
   pansMasked: number;
-  encoding: "utf-8" | "gb18030" | "xlsx";
+  encoding: FileKind;
   /**
    * line 0 and no columns when no header row was found; terminalColumn: the header of the column
    * holding the terminal id (null in a bank file or without a header), for errors found later by

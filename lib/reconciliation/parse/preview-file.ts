@@ -1,11 +1,12 @@
 // The first rows of a file as the custom-format editor shows them: decoded, split, card numbers
 // masked as the import will store them (first six, last four), and the row that most looks like a header suggested. Reads only what it shows.
 import { maskFileText } from "@/lib/card-data/mask-pan-bytes";
+import type { FileKind } from "@/lib/reconciliation/parse/detect-encoding";
 import { headerScore } from "@/lib/reconciliation/parse/headers";
 import { openRows } from "@/lib/reconciliation/parse/read-rows";
 
 export interface FilePreview {
-  encoding: "utf-8" | "gb18030" | "xlsx";
+  encoding: FileKind;
   delimiter: "," | "\t" | null;
   /** rows[i] is spreadsheet row i + 1 (blank rows included, as []). */
   rows: string[][];

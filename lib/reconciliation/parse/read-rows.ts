@@ -1,13 +1,13 @@
-// A file's rows as arrays of cell texts, in batches, whatever the file is: CSV (UTF-8 or GB18030,
+// A file's rows as arrays of cell texts, in batches, whatever the file is: CSV (UTF-8, GB18030 or UTF-16,
 // comma or tab, any line ending) or XLSX. Row i of the stream (from 1) is row i as a spreadsheet
 // shows it; blank rows are kept (as [""] or []) so the count stays true. Streaming: only the
 // current chunk and one unfinished row are held.
 import { CsvSplitter, detectDelimiter, detectNewline } from "@/lib/reconciliation/parse/csv-splitter";
-import { sniffStream } from "@/lib/reconciliation/parse/detect-encoding";
+import { type FileKind, sniffStream } from "@/lib/reconciliation/parse/detect-encoding";
 import { readXlsxRows } from "@/lib/reconciliation/parse/read-xlsx";
 
 export interface RowStream {
-  encoding: "utf-8" | "gb18030" | "xlsx";
+  encoding: FileKind;
   delimiter: "," | "\t" | null;
   /** Consecutive rows from spreadsheet row 1 on; each batch is a fresh array. */
   batches: AsyncGenerator<string[][], void, undefined>;
