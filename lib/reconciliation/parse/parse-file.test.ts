@@ -499,6 +499,19 @@ describe("text in other encodings", () => {
     expect(result.records).toEqual([expect.objectContaining({ line: 2, amountMinor: 128050, memo: "银联入账" })]);
   });
 
+  test("a GBK line inside a UTF-8 file is refused at its line and column, not stored as replacement characters", async () => {
+    // Past the 64 KB the encoding is decided on, as such a line usually is.
+    const rows = Array.from({ length: 3000 }, () => ["2026-12-02", "2.00", "银联入账 好的"]);
+    const head = utf8Bytes(csv([...bank, ...rows]));
+    const gbkLine = gb18030Bytes(csv([["2026-12-03", "3.00", "银联入账"]]));
+    const result = await parseBytes(new Uint8Array([...head, ...gbkLine]), { type: "bank_credit" });
+    expect(head.length).toBeGreaterThan(64 * 1024);
+    expect(result.encoding).toBe("utf-8");
+    expect(result.errors).toEqual([
+      expect.objectContaining({ line: 3003, column: "摘要", reason: "text_undecodable" }),
+    ]);
+  });
+
   test("GBK behind a UTF-8 byte-order mark is read as GBK, not as replacement characters", async () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...gb18030Bytes(csv(bank))]);
     const result = await parseBytes(bytes, { type: "bank_credit" });

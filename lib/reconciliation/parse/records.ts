@@ -120,9 +120,11 @@ export class RecordReader {
     }
     for (const column of this.usedColumns) {
       const cell = row[column];
-      if (cell !== undefined && cell.length > MAX_CELL_CHARS) {
-        this.fail(line, column, "value_too_long", { max: MAX_CELL_CHARS });
-      }
+      if (cell === undefined) continue;
+      if (cell.length > MAX_CELL_CHARS) this.fail(line, column, "value_too_long", { max: MAX_CELL_CHARS });
+      // U+FFFD is what bytes the file's encoding cannot read decode to: a GBK line pasted into a
+      // UTF-8 file, say. Stored, the cell would read as question marks for good.
+      else if (cell.includes("\ufffd")) this.fail(line, column, "text_undecodable");
     }
     switch (this.type) {
       case "pos_journal":
