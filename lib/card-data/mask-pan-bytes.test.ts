@@ -31,6 +31,27 @@ describe("masking card numbers in raw bytes", () => {
     }
   });
 
+  test("groups joined by one symbol throughout are masked, wherever the chunks are cut", () => {
+    const groups = [pan.slice(0, 4), pan.slice(4, 8), pan.slice(8, 12), pan.slice(12)];
+    for (const symbol of ["/", "_", ":", "|", ";", "+", "~", "\\"]) {
+      const text = Buffer.from(`a,${groups.join(symbol)},b\r\n`, "latin1");
+      const expected = `a,${pan.slice(0, 4)}${symbol}${pan.slice(4, 6)}**${symbol}****${symbol}${pan.slice(12)},b\r\n`;
+      for (let cut = 0; cut <= text.length; cut++) {
+        const { out, masked } = maskInChunks(text, [cut]);
+        expect(out.toString("latin1")).toBe(expected);
+        expect(masked).toBe(1);
+      }
+    }
+  });
+
+  test("dates, times and amounts are not joined into a run, whatever their separators", () => {
+    const row =
+      "2026/11/30,14:03:22,2026-11-30 14:03:22,30/11/2026 23:59:59,¥1,006.50,5,234,567,890.12,1:2:3:4:5:6:7\r\n";
+    const { out, masked } = maskInChunks(Buffer.from(row), []);
+    expect(out.toString()).toBe(row);
+    expect(masked).toBe(0);
+  });
+
   test("spaced and dashed groups are masked, separators kept", () => {
     const spaced = `${pan.slice(0, 4)} ${pan.slice(4, 8)}-${pan.slice(8, 12)} ${pan.slice(12)}`;
     const { out } = maskInChunks(Buffer.from(spaced), []);

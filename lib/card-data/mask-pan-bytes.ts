@@ -8,9 +8,14 @@ import { hasCardIssuerPrefix, maskPansNotJudged, passesLuhn } from "@/lib/card-d
 
 const DIGIT = /[0-9]/;
 // At least 13 digits, optionally separated by one space or dash: how card numbers are written in
-// exports. Shorter runs (amounts, dates, reference numbers) never reach the callback, which keeps
-// this at memory speed on a 100 MB file.
-const RUN = /(?<![0-9])[0-9](?:[ -]?[0-9]){12,}(?![0-9])/g;
+// exports; or groups joined by one symbol used throughout, no spaces ("6222/0276/5432/1019",
+// "6222_0276_…"), as a system that writes no spaces pastes them — a date and a time side by side
+// never join into one such run. Shorter runs (amounts, dates, times, reference numbers) never reach
+// the callback (the lookahead wants 13 digits first), which keeps this at memory speed on 100 MB.
+const RUN =
+  /(?<![0-9])(?:[0-9](?:[ -]?[0-9]){12,}|(?=(?:[0-9][/_:|;+~\\]?){13})[0-9]+([/_:|;+~\\])[0-9]+(?:\1[0-9]+)*)(?![0-9])/g;
+/** The symbols of the second kind of run (char codes), which a run cut at a chunk's end may hold. */
+const SYMBOLS = new Set([..."/_:|;+~\\"].map((character) => character.charCodeAt(0)));
 /** Longest tail kept back for the next chunk: a run longer than this is no card number anyway. */
 const MAX_CARRY = 64;
 
@@ -22,19 +27,23 @@ const MAX_CARRY = 64;
 function trailingRunStart(text: string): number {
   let start = text.length;
   let i = text.length - 1;
-  if (i >= 0 && (text[i] === " " || text[i] === "-")) i--;
+  if (i >= 0 && isSeparator(text.charCodeAt(i))) i--;
   while (i >= 0) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) {
       start = i;
       i--;
-    } else if ((code === 32 || code === 45) && i > 0) {
+    } else if (isSeparator(code) && i > 0) {
       const before = text.charCodeAt(i - 1);
       if (before < 48 || before > 57) break;
       i--;
     } else break;
   }
   return start;
+}
+
+function isSeparator(code: number): boolean {
+  return code === 32 || code === 45 || SYMBOLS.has(code);
 }
 
 function maskDigits(run: string): string {

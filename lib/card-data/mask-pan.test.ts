@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { containsPan, hasCardIssuerPrefix, maskPans, maskPansLoosely, passesLuhn } from "@/lib/card-data/mask-pan";
+import {
+  containsPan,
+  hasCardIssuerPrefix,
+  maskPans,
+  maskPansInData,
+  maskPansLoosely,
+  passesLuhn,
+} from "@/lib/card-data/mask-pan";
 import {
   asciiDigitsOf,
   DIGIT_SYSTEMS,
@@ -307,6 +314,56 @@ describe("maskPansLoosely: any punctuation between the digits, for text shown ba
         expect(maskPansLoosely(masked)).toBe(masked);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe("maskPansInData: one symbol between the groups, for text that is kept", () => {
+  const body = "622202765432101";
+  const number = `${body}${luhnCheckDigit(body)}`;
+  const groups = [number.slice(0, 4), number.slice(4, 8), number.slice(8, 12), number.slice(12)];
+
+  test.each(["/", "_", ":", "|", ";", "+", "~", "\\"])("masks a card number joined by %s", (symbol) => {
+    expect(maskPansInData(`卡 ${groups.join(symbol)} 退款`)).toBe(`卡 ****${number.slice(-4)} 退款`);
+  });
+
+  test("still masks what maskPans masks", () => {
+    expect(maskPansInData(`卡 ${groups.join(" ")}`)).toBe(`卡 ****${number.slice(-4)}`);
+  });
+
+  test("a date, a time and an amount side by side stay as they are (maskPansLoosely would chain them)", () => {
+    const chained = "2026-11-30 14:03:22 ¥1,006.50";
+    expect(maskPansLoosely(chained)).not.toBe(chained);
+    expect(maskPansInData(chained)).toBe(chained);
+  });
+
+  test("any dates, times and amounts, written any way and side by side, stay as they are", () => {
+    const two = (min: number, max: number) => fc.integer({ min, max }).map((value) => String(value).padStart(2, "0"));
+    const date = fc
+      .tuple(fc.integer({ min: 2000, max: 2099 }), two(1, 12), two(1, 31), fc.constantFrom("-", "/", "", "."))
+      .chain(([year, month, day, separator]) =>
+        fc.constantFrom(
+          `${year}${separator}${month}${separator}${day}`,
+          `${day}${separator}${month}${separator}${year}`,
+        ),
+      );
+    const time = fc
+      .tuple(two(0, 23), two(0, 59), two(0, 59), fc.constantFrom(":", ""))
+      .map(([hours, minutes, seconds, separator]) => `${hours}${separator}${minutes}${separator}${seconds}`);
+    const amount = fc
+      .tuple(fc.integer({ min: 0, max: 99_999_999 }), two(0, 99), fc.constantFrom("¥", "", "RMB "))
+      .map(([yuan, fen, sign]) => `${sign}${yuan.toLocaleString("en-US")}.${fen}`);
+    const piece = fc.oneof(date, time, amount);
+    fc.assert(
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(" ", ", ", "；", " / "),
+        (pieces, gap) => {
+          const text = pieces.join(gap);
+          expect(maskPansInData(text)).toBe(maskPans(text));
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

@@ -66,13 +66,28 @@ export function maskPansNotJudged(text: string, judged: (run: string) => boolean
 const LOOSE_SEPARATOR = "[\\s\\p{Cf}\\p{M}\\p{P}\\p{S}]";
 
 /**
- * maskPans that also takes any punctuation or symbol between the digits (a slash, an underscore, a
- * colon), for text that is shown back, never kept as data: a cell quoted in an error message. Such
- * separators are those of dates, times and amounts, so a run must also start as a card scheme's
- * numbers do (hasCardIssuerPrefix): "2026/11/30 14:03:22" stays as it is.
+ * maskPans that also takes any punctuation, symbol or space between the digits, for text that is
+ * only shown back, never kept: a cell quoted in an error message. Such separators are those of
+ * dates, times and amounts, so a run must start as a card scheme's numbers do (hasCardIssuerPrefix)
+ * — and still, a date, a time and an amount side by side can chain into a number that passes
+ * ("2026-11-30 14:03:22 ¥1,006.50" → "2026-11-****0650"): harmless in an echo, not in data.
  */
 export function maskPansLoosely(text: string): string {
   return maskRepeatedly(maskPans(text), LOOSE, () => false);
+}
+
+// One symbol repeated between groups of digits, no spaces: a card number as a system that writes
+// no spaces pastes it. Dashes and dots are maskPans's own; commas are amounts' ("5,234,567,890").
+const ALIKE_SEPARATOR = "[/_:|;+~\\\\]";
+
+/**
+ * maskPans that also masks a card number whose groups are joined by one symbol used throughout —
+ * "6222/0276/5432/1019", "6222_0276_5432_1019", "6222:0276:5432:1019" — and that starts as a card
+ * scheme's numbers do, for text that is kept (a memo, an operator): a date, a time and an amount
+ * written side by side never join into one run ("2026-11-30 14:03:22 ¥1,006.50" stays).
+ */
+export function maskPansInData(text: string): string {
+  return maskRepeatedly(maskPans(text), ALIKE, () => false);
 }
 
 interface Rule {
@@ -85,6 +100,11 @@ const STRICT: Rule = { run: DIGIT_RUN, separators: SEPARATORS, isPan };
 const LOOSE: Rule = {
   run: new RegExp(`(?<!\\p{Nd})\\p{Nd}(?:${LOOSE_SEPARATOR}*\\p{Nd}){12,}\\p{M}*(?!\\p{Nd})`, "gu"),
   separators: new RegExp(`(${LOOSE_SEPARATOR}+)`, "u"),
+  isPan: (digits) => isPan(digits) && hasCardIssuerPrefix(digits),
+};
+const ALIKE: Rule = {
+  run: new RegExp(`(?<!\\p{Nd})\\p{Nd}+(${ALIKE_SEPARATOR})\\p{Nd}+(?:\\1\\p{Nd}+)*(?!\\p{Nd})`, "gu"),
+  separators: new RegExp(`(${ALIKE_SEPARATOR})`, "u"),
   isPan: (digits) => isPan(digits) && hasCardIssuerPrefix(digits),
 };
 

@@ -59,6 +59,9 @@ export function tooLarge(limitBytes: number): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", message, { file: message });
 }
 
+/** Bytes enough to tell a zip (PK\x03\x04) or a UTF-16 byte-order mark. */
+const SNIFF_BYTES = 4;
+
 /** Streams an uploaded file into the spool under a temporary name. */
 export async function receiveSpool(source: Readable, { limitBytes }: { limitBytes: number }): Promise<ReceivedSpool> {
   await fs.promises.mkdir(spoolDir(), { recursive: true });
@@ -75,11 +78,22 @@ export async function receiveSpool(source: Readable, { limitBytes }: { limitByte
     }
   }
   const bytes = accounted();
-  const first = await bytes.next().catch(async (error: unknown) => {
+  // What the file is (a zip, UTF-16) is read off its first four bytes, which a network chunk may
+  // cut: read on until there are four, or the file ends.
+  const parts: Buffer[] = [];
+  let headSize = 0;
+  try {
+    while (headSize < SNIFF_BYTES) {
+      const next = await bytes.next();
+      if (next.done) break;
+      parts.push(next.value);
+      headSize += next.value.length;
+    }
+  } catch (error) {
     await discardTmp(tmpPath);
     throw error;
-  });
-  const head = first.done ? Buffer.alloc(0) : first.value;
+  }
+  const head = parts.length === 1 ? parts[0] : Buffer.concat(parts);
   async function* all(): AsyncGenerator<Buffer> {
     if (head.length > 0) yield head;
     yield* bytes;

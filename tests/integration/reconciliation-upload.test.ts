@@ -5,6 +5,7 @@
 // bodies answered with a 4xx.
 import fs from "node:fs";
 import path from "node:path";
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, test, vi } from "vitest";
@@ -18,7 +19,7 @@ import { GET as getImportRoute } from "@/app/api/reconciliation/imports/[id]/rou
 import { GET as listRoute, POST as uploadRoute } from "@/app/api/reconciliation/imports/route";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { spoolPathOf } from "@/lib/reconciliation/spool";
+import { discardTmp, receiveSpool, spoolPathOf } from "@/lib/reconciliation/spool";
 import { type DemoUser, params, sessionCookie } from "@/tests/helpers/api";
 import { luhnCheckDigit } from "@/tests/helpers/card-numbers";
 
@@ -420,6 +421,24 @@ describe("a UTF-16 file (Excel's Unicode text)", () => {
     expect(body.import.report).toMatchObject({ pansMaskedOnUpload: 1 });
     // Four lines (the progress bar's end): the title, the header and two sales.
     expect(body.import.rowsTotal).toBe(4);
+  });
+
+  test("is known as UTF-16 even when the upload arrives a byte at a time", async () => {
+    const body15 = "622202123456791";
+    const pan = `${body15}${luhnCheckDigit(body15)}`;
+    const text = journal([posRow(82, { card: pan })]).replaceAll(",", "\t");
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const spool = await receiveSpool(Readable.from([...bytes].map((byte) => Buffer.from([byte]))), {
+      limitBytes: env.IMPORT_MAX_BYTES,
+    });
+    try {
+      const spooled = fs.readFileSync(spool.tmpPath);
+      expect(spooled.toString("utf8")).toContain(`622202******${pan.slice(-4)}\t消费`);
+      expect(spooled.toString("utf16le").replace(/\D/g, "")).not.toContain(pan);
+      expect(spool.byteSize).toBe(bytes.length);
+    } finally {
+      await discardTmp(spool.tmpPath);
+    }
   });
 });
 

@@ -14,6 +14,8 @@ describe("storedFileName", () => {
     const body15 = "622202765432101";
     const pan = `${body15}${luhnCheckDigit(body15)}`;
     expect(storedFileName(`refund ${pan}.csv`)).toBe(`refund 622202******${pan.slice(-4)}.csv`);
+    const underscored = [pan.slice(0, 4), pan.slice(4, 8), pan.slice(8, 12), pan.slice(12)].join("_");
+    expect(storedFileName(`refund_${underscored}.csv`)).toBe(`refund_6222_02**_****_${pan.slice(12)}.csv`);
   });
 
   test.each([

@@ -70,8 +70,9 @@ export async function queueImport({ actor, request }: { actor: Actor; request: R
     const importId = earlier?.id ?? newId();
     await commitSpool(file.tmpPath, importId);
     const row = await writeImport(importId).catch(async (error: unknown) => {
-      // No import row, so no spooled file: nothing would ever read or remove it.
-      await removeSpool(importId);
+      // No import row, so no spooled file: nothing would ever read or remove it. (A retry of a
+      // failed import shares its id with any other retry of it running now: its file is left.)
+      if (!earlier) await removeSpool(importId);
       // The same file uploaded twice at once: the second answers with the first.
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
       return null;

@@ -1,7 +1,7 @@
 // Card data leaving the parser: the card column normalised to "first6******last4", and a full card
 // number anywhere else masked (and counted) before a record or a preview carries it. PCI DSS req. 3:
 // a full number must never reach the database, a log or the browser.
-import { maskPans, maskPansLoosely, passesLuhn } from "@/lib/card-data/mask-pan";
+import { maskPans, maskPansInData, passesLuhn } from "@/lib/card-data/mask-pan";
 import { parseBuiltinDateTime } from "@/lib/reconciliation/parse/values";
 
 /** Counts what was masked; one per parse. */
@@ -71,8 +71,8 @@ function isCanonicalMask(cell: string): boolean {
 
 /**
  * A text cell with any full card number masked (the house maskPans: "****0128"), counting each —
- * also one whose digits are separated by a slash, an underscore or a colon, when they start as a
- * card scheme's do (maskPansLoosely: a date such as 2026/11/30 stays).
+ * also one whose groups are joined by one symbol throughout, a slash, an underscore or a colon,
+ * when it starts as a card scheme's numbers do (maskPansInData: dates and times stay).
  * Cheap for the usual cell: only a cell long enough to hold 13 digits, with 13 ASCII digits or any
  * non-ASCII character (digits of other scripts), goes through the regular expression.
  */
@@ -85,7 +85,7 @@ export function scrubText(cell: string, stats: CardStats): string {
     stats.pansMasked++;
     return `****${cell.slice(-4)}`;
   }
-  const masked = maskPansLoosely(cell);
+  const masked = maskPansInData(cell);
   if (masked === cell) return cell;
   stats.pansMasked += countMasks(masked) - countMasks(cell);
   return masked;
@@ -117,17 +117,26 @@ function isAsciiDigits(cell: string): boolean {
   return true;
 }
 
+/**
+ * At least 13 digits: ASCII ones, or any character beyond ASCII (the digits of other scripts,
+ * full-width ones) counted as one — a Chinese memo with few digits is not sent through the
+ * regular expressions.
+ */
 function mayHoldPan(cell: string): boolean {
   let digits = 0;
   for (let i = 0; i < cell.length; i++) {
     const code = cell.charCodeAt(i);
-    if (code >= 48 && code <= 57) {
+    if ((code >= 48 && code <= 57) || (code > 127 && isNonAsciiDigit(cell[i]))) {
       if (++digits >= 13) return true;
-    } else if (code > 127) {
-      return true;
     }
   }
   return false;
+}
+
+const NON_ASCII_DIGIT = /\p{Nd}/u;
+
+function isNonAsciiDigit(character: string): boolean {
+  return NON_ASCII_DIGIT.test(character);
 }
 
 function countMasks(text: string): number {

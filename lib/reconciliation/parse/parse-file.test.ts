@@ -330,7 +330,7 @@ describe("header problems stop the parse with one error per missing column", () 
 
   test("no header at all, and an empty file", async () => {
     const none = await parseBytes(utf8Bytes("just,some\nwords,here\n"), { type: "bank_credit" });
-    expect(none.errors).toEqual([expect.objectContaining({ line: 1, reason: "header_not_found" })]);
+    expect(none.errors).toEqual([expect.objectContaining({ line: 1, reason: "no_header_row" })]);
     const empty = await parseBytes(new Uint8Array(0), { type: "bank_credit" });
     expect(empty.errors).toEqual([expect.objectContaining({ line: 1, reason: "file_empty" })]);
   });
@@ -341,7 +341,7 @@ describe("header problems stop the parse with one error per missing column", () 
       expect.objectContaining({
         line: 1,
         column: null,
-        reason: "header_not_found",
+        reason: "no_header_row",
         params: { rows: 30, column: "terminal id", chineseColumn: "终端号" },
       }),
     ]);
@@ -349,6 +349,16 @@ describe("header problems stop the parse with one error per missing column", () 
     expect(zh.message).toContain("“终端号”");
     const [en] = await translateRowErrors(none.errors, "en");
     expect(en.message).toContain("“terminal id”");
+    // An import that failed before still reads its error, stored with the one name it had then.
+    const stored = {
+      line: 1,
+      column: "终端号",
+      message: "",
+      reason: "header_not_found",
+      params: { rows: 30, column: "终端号" },
+    };
+    const [old] = await translateRowErrors([stored], "zh-CN");
+    expect(old.message).toBe("前 30 行中找不到表头：应有“终端号”列。");
   });
 
   test("a saved format that maps the date and time, on a file without its date column, names that column", async () => {
@@ -416,6 +426,8 @@ describe("row errors", () => {
       ["2026-12-01", "1.00", "银".repeat(MAX_CELL_CHARS), "银联商务"],
       ["2026-12-01", "2.00", "x".repeat(MAX_CELL_CHARS + 1), "银联商务"],
       ["2026-12-01", "3.00", "ok", "y".repeat(1_000_000)],
+      // a debit line of the account (no credit) is skipped, whatever its memo
+      ["2026-12-01", "", "z".repeat(MAX_CELL_CHARS + 1), "\ufffd"],
     ]);
     const result = await parseBytes(utf8Bytes(text), { type: "bank_credit" });
     expect(result.errors).toEqual([
@@ -423,6 +435,17 @@ describe("row errors", () => {
       expect.objectContaining({ line: 4, column: "对方户名", reason: "value_too_long" }),
     ]);
     expect((result.records as BankRecord[]).map((record) => record.memo?.length)).toEqual([MAX_CELL_CHARS]);
+  });
+
+  test("a required cell that is too long has that one error, not also 'required'", async () => {
+    const text = csv([
+      ["交易时间", "终端号", "交易类型", "金额", "交易状态"],
+      ["2026-11-30 10:00:00", "T".repeat(MAX_CELL_CHARS + 1), "消费", "1.00", "成功"],
+    ]);
+    const result = await parseBytes(utf8Bytes(text), { type: "pos_journal" });
+    expect(result.errors.map((error) => [error.line, error.column, error.reason])).toEqual([
+      [2, "终端号", "value_too_long"],
+    ]);
   });
 
   test("at most maxErrors are kept, errorCount counts them all, and parsing goes on", async () => {

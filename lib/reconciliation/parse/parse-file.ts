@@ -169,7 +169,9 @@ function reportHeaderProblem(
   // No header, so no column to blame: the message names the one to look for, in each reader's words.
   const field = type === "bank_credit" ? "amount" : "tid";
   report(
-    rowError(1, null, "header_not_found", {
+    // no_header_row, not header_not_found: failed imports keep errors of that reason without the
+    // Chinese name, and their message must still read.
+    rowError(1, null, "no_header_row", {
       rows: HEADER_SEARCH_ROWS,
       column: expectedHeader(field, type, format, false),
       chineseColumn: expectedHeader(field, type, format, true),

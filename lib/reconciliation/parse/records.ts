@@ -90,8 +90,8 @@ export class RecordReader {
   private readonly patternText: string | null;
   /** Columns no field reads: scanned only to count card numbers. */
   private readonly droppedColumns: number[];
-  /** Columns a field reads: each cell is held to MAX_CELL_CHARS. */
-  private readonly usedColumns: number[];
+  /** The line being read (for the errors of its text cells). */
+  private line = 0;
   /** This row's errors; a new array only after a row had some (most rows have none). */
   private errors: RowError[] = [];
 
@@ -108,7 +108,6 @@ export class RecordReader {
     this.pattern = this.patternText ? compileDatePattern(this.patternText) : null;
     const used = new Set(Object.values(columns));
     this.droppedColumns = header.map((_, index) => index).filter((index) => !used.has(index));
-    this.usedColumns = [...used];
   }
 
   /** The record of a data row, or null with its errors in `takeErrors()`. */
@@ -118,14 +117,7 @@ export class RecordReader {
       const cell = row[column];
       if (cell !== undefined && cell.length >= 13) countPansInDroppedCell(cell, this.stats);
     }
-    for (const column of this.usedColumns) {
-      const cell = row[column];
-      if (cell === undefined) continue;
-      if (cell.length > MAX_CELL_CHARS) this.fail(line, column, "value_too_long", { max: MAX_CELL_CHARS });
-      // U+FFFD is what bytes the file's encoding cannot read decode to: a GBK line pasted into a
-      // UTF-8 file, say. Stored, the cell would read as question marks for good.
-      else if (cell.includes("\ufffd")) this.fail(line, column, "text_undecodable");
-    }
+    this.line = line;
     switch (this.type) {
       case "pos_journal":
         return this.pos(row, line);
@@ -151,7 +143,7 @@ export class RecordReader {
     const approved = this.status(row, line);
     const signed = this.signed(row, line);
     if (this.errors.length > 0) return null;
-    return {
+    const record: PosRecord = {
       line,
       txAt: txAt as string,
       acquirerMid: this.identifier(row, this.at.acquirerMid),
@@ -169,6 +161,7 @@ export class RecordReader {
       origRrn: this.text(row, this.at.origRrn),
       origTrace: this.text(row, this.at.origTrace),
     };
+    return this.errors.length > 0 ? null : record;
   }
 
   private statement(row: string[], line: number): StatementRecord | null {
@@ -181,7 +174,7 @@ export class RecordReader {
     const feeMinor = this.amount(row, line, this.at.fee, "fee");
     const netMinor = this.amount(row, line, this.at.net, "net");
     if (this.errors.length > 0) return null;
-    return {
+    const record: StatementRecord = {
       line,
       settleDate: settleDate as string,
       txAt: txAt as string,
@@ -196,6 +189,7 @@ export class RecordReader {
       traceNo: this.text(row, this.at.traceNo),
       batchNo: this.text(row, this.at.batchNo),
     };
+    return this.errors.length > 0 ? null : record;
   }
 
   /** A bank row with an empty (or zero) credit is a debit line of the account: skipped, no error. */
@@ -205,13 +199,14 @@ export class RecordReader {
     const amountMinor = this.amount(row, line, this.at.amount, "amount");
     const date = this.date(row, line, this.at.date);
     if (this.errors.length > 0 || amountMinor <= 0) return null;
-    return {
+    const record: BankRecord = {
       line,
       date: date as string,
       amountMinor,
       memo: this.text(row, this.at.memo),
       counterparty: this.text(row, this.at.counterparty),
     };
+    return this.errors.length > 0 ? null : record;
   }
 
   // ---- cells ------------------------------------------------------------------------------
@@ -224,11 +219,23 @@ export class RecordReader {
     this.errors.push(rowError(line, column < 0 ? null : (this.header[column] ?? null), reason, params));
   }
 
-  /** Optional free text: trimmed, null when empty, card numbers masked. */
+  /**
+   * Optional free text: trimmed, null when empty, card numbers masked; a line error when it is
+   * longer than any such field is, or holds U+FFFD — what bytes the file's encoding cannot read
+   * decode to (a GBK line pasted into a UTF-8 file), which stored would read as "?" for good.
+   */
   private text(row: string[], column: number): string | null {
     if (column < 0) return null;
     const cell = row[column];
     if (cell === undefined) return null;
+    if (cell.length > MAX_CELL_CHARS) {
+      this.fail(this.line, column, "value_too_long", { max: MAX_CELL_CHARS });
+      return null;
+    }
+    if (cell.includes("\ufffd")) {
+      this.fail(this.line, column, "text_undecodable");
+      return null;
+    }
     const text = cleanText(cell);
     return text === "" ? null : scrubText(text, this.stats);
   }
@@ -247,8 +254,10 @@ export class RecordReader {
   }
 
   private requiredText(row: string[], line: number, column: number): string | null {
+    const errors = this.errors.length;
     const text = this.text(row, column);
-    if (text === null) this.fail(line, column, "value_required");
+    // One error per cell: one too long or undecodable is not also missing.
+    if (text === null && this.errors.length === errors) this.fail(line, column, "value_required");
     return text;
   }
 
