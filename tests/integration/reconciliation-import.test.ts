@@ -278,9 +278,18 @@ describe("a journal, then a statement, then a bank file", () => {
       exceptionId: exception.id,
       category: "pos_only",
       lines: [
-        { id: after.get(19)?.id, source: "pos", tid: "T1000001", txAt: `${D} 19:00:00`, amount: "19.00", rrn: "R019" },
+        {
+          id: after.get(19)?.id,
+          lineNo: 19,
+          source: "pos",
+          tid: "T1000001",
+          txAt: `${D} 19:00:00`,
+          amount: "19.00",
+          rrn: "R019",
+        },
         {
           id: settled.get(2)?.id,
+          lineNo: 2,
           source: "statement",
           tid: "T1000001",
           txAt: `${D} 19:00:00`,
