@@ -147,65 +147,14 @@ export function buildExceptionGroups(input: GroupInput): ExceptionGroup[] {
       });
     }
   }
-  return oneGroupPerLine(
-    groups.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
-    input,
-  );
-}
-
-/**
- * A line points at one exception (ReconLine.exceptionId), so it may be in one group only: in two,
- * it would be listed under whichever was written last, and the other would keep a line count with
- * none of its lines — an incident opened from it would have no card, rrn or evidence. A duplicate's
- * group names the first charge and the statement lines paired with either, which can be in a group
- * of their own (the first charge missing from the statement alone or with its batch, or unsigned).
- * A line stays in the group of its own category, else in the first group by key that names it.
- * Groups arrive sorted by key.
- */
-function oneGroupPerLine(groups: ExceptionGroup[], input: GroupInput): ExceptionGroup[] {
-  const linesOf = (group: ExceptionGroup) => [
-    ...group.posLineIds.map((id) => `p${id}`),
-    ...group.statementLineIds.map((id) => `s${id}`),
-  ];
-  const named = new Set<string>();
-  let shared = false;
-  for (const group of groups) {
-    for (const line of linesOf(group)) {
-      if (named.has(line)) shared = true;
-      named.add(line);
-    }
-  }
-  // Usually no line is named twice: nothing to decide.
-  if (!shared) return groups;
-  const categoryOf = new Map<string, LineCategory>();
-  for (let index = 0; index < input.pos.length; index++) {
-    categoryOf.set(`p${input.pos[index].id}`, input.posCategories[index]);
-  }
-  for (let index = 0; index < input.statement.length; index++) {
-    categoryOf.set(`s${input.statement[index].id}`, input.statementCategories[index]);
-  }
-  const owner = new Map<string, ExceptionGroup>();
-  for (const group of groups) {
-    for (const line of linesOf(group)) {
-      if (categoryOf.get(line) === group.category && !owner.has(line)) owner.set(line, group);
-    }
-  }
-  for (const group of groups) {
-    for (const line of linesOf(group)) if (!owner.has(line)) owner.set(line, group);
-  }
-  for (const group of groups) {
-    group.posLineIds = group.posLineIds.filter((id) => owner.get(`p${id}`) === group);
-    group.statementLineIds = group.statementLineIds.filter((id) => owner.get(`s${id}`) === group);
-  }
-  return groups;
+  return groups.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /**
  * A terminal batch is missing when every approved, non-voided POS line of it (tid, batch no.) is
- * unpaired and overdue and the statement has no line of that batch at all. Its pos_only lines form
- * one group (none when it has none); a duplicate or unsigned sale of it is a case of its own (a
- * refund to agree, a slip to re-sign) and is counted there, once. Returns, by POS index, whether a
- * line is in such a group.
+ * unpaired and overdue and the statement has no line of that batch at all. Its lines form one
+ * pos_only group — including any that are also unsigned or duplicates, so the group's amount is
+ * the batch's whole net. Returns, by POS index, whether a line is in such a group.
  */
 function missingBatches(input: GroupInput, groups: ExceptionGroup[]): Uint8Array {
   const { pos, statement, cancellations, pairing, isOverdue, ownPos } = input;
@@ -257,7 +206,7 @@ function missingBatches(input: GroupInput, groups: ExceptionGroup[]): Uint8Array
   const byBatch: ExceptionGroup[] = [];
   for (let index = 0; index < pos.length; index++) {
     const batch = lineBatch[index];
-    if (batch === -1 || !missing[batch] || input.posCategories[index] !== "pos_only") continue;
+    if (batch === -1 || !missing[batch]) continue;
     const line = pos[index];
     inMissingBatch[index] = 1;
     const day = dayOf(line.txAt);

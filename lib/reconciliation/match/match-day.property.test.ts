@@ -131,18 +131,9 @@ test("over hours either side of midnight: one outcome per line, mutual pairs, ev
       }
       expect(new Set(apart.groups.map((group) => group.key)).size).toBe(apart.groups.length);
       const grouped = new Set<string>();
-      const inGroup = new Set<string>();
       for (const group of apart.groups) {
         for (const id of group.posLineIds) grouped.add(`pos:${id}:${group.category}`);
         for (const id of group.statementLineIds) grouped.add(`statement:${id}:${group.category}`);
-        // A line points at one exception: in no more than one group.
-        for (const line of [
-          ...group.posLineIds.map((id) => `pos:${id}`),
-          ...group.statementLineIds.map((id) => `s:${id}`),
-        ]) {
-          expect(inGroup.has(line), line).toBe(false);
-          inGroup.add(line);
-        }
       }
       for (const outcome of apart.pos) {
         if (EXCEPTIONS.includes(outcome.category)) expect(grouped).toContain(`pos:${outcome.id}:${outcome.category}`);
@@ -200,9 +191,7 @@ test("the generated lines pair, tie and duplicate across midnight", () => {
         if (days.size === 2) seen.add(group.category);
       }
     }),
-    // Seed 11 served until a line could be in one group only (a tie's unsigned candidate is its
-    // own case now): its runs no longer straddle midnight with a tie; seed 1's do.
-    { numRuns: 1_000, seed: 1 },
+    { numRuns: 1_000, seed: 11 },
   );
   expect([...seen].sort()).toEqual(
     expect.arrayContaining(["ambiguous", "duplicate", "pair:rrn", "pair:trace", "pair:window"]),
