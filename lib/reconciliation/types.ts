@@ -33,6 +33,20 @@ export const LINE_CATEGORIES = [
 ] as const;
 export type LineCategory = (typeof LINE_CATEGORIES)[number];
 
+/**
+ * The categories of POS and statement lines that make exception groups. A line of one of them is
+ * its own group's (one per line, or its batch's) — never taken by a group that only names it, as a
+ * duplicate's names its first charge — so every such group lists at least the lines it is about.
+ */
+export const GROUPED_LINE_CATEGORIES = [
+  "amount_mismatch",
+  "pos_only",
+  "statement_only",
+  "duplicate",
+  "unsigned",
+  "ambiguous",
+] as const satisfies readonly LineCategory[];
+
 /** A bank credit line either explains a settle date's net total or nothing. */
 export const BANK_LINE_CATEGORIES = ["matched", "credit_unexplained"] as const;
 export type BankLineCategory = (typeof BANK_LINE_CATEGORIES)[number];

@@ -41,9 +41,9 @@ const STATEMENT_HEADER = [
   "凭证号",
   "批次号",
 ];
-const statementRow = (rrn: string, time: string, amount: string, trace: string, settle = "2026-10-11") => [
+const statementRow = (rrn: string, time: string, amount: string, trace: string, settle = "2026-10-11", day = D) => [
   settle,
-  `${D} ${time}`,
+  `${day} ${time}`,
   "T1000001",
   CARD,
   "消费",
@@ -156,6 +156,74 @@ describe("on the import job's results", () => {
     ]);
     expect(await verifyChain({ merchantId })).toMatchObject({ ok: true });
   });
+});
+
+// A line points at one exception, but a duplicate's group names its first charge and the statement
+// lines of both, which may be cases of their own: an unsigned first charge, or one missing from the
+// statement with its batch. Each exception must still list the lines it is about, as many as it
+// counts — the duplicate of a missing batch listed none, and its incident had no card, rrn or evidence.
+test("a duplicate whose first charge is unsigned or missing with its batch: every exception lists its own lines and opens with them", async () => {
+  const D2 = "2026-10-20";
+  const CARD2 = "622848******0016";
+  const header = [...POS_HEADER, "签名"];
+  const journal = await importFile({
+    merchantId,
+    type: "pos_journal",
+    content: csv([
+      header,
+      // Settled, but the first is unsigned and the second a duplicate of it.
+      [`${D2} 14:00:00`, "T1000001", CARD, "消费", "77.00", "R911", "a1", "000911", "000046", "成功", "N"],
+      [`${D2} 14:01:00`, "T1000001", CARD, "消费", "77.00", "R912", "a2", "000912", "000046", "成功", "Y"],
+      // Batch 000047 never reaches the statement: a sale and its duplicate.
+      [`${D2} 16:00:00`, "T1000001", CARD2, "消费", "30.00", "R913", "a3", "000913", "000047", "成功", "Y"],
+      [`${D2} 16:01:00`, "T1000001", CARD2, "消费", "30.00", "R914", "a4", "000914", "000047", "成功", "Y"],
+    ]),
+  });
+  expect(journal.status).toBe("done");
+  const statement = await importFile({
+    merchantId,
+    type: "statement",
+    content: csv([
+      STATEMENT_HEADER,
+      statementRow("R911", "14:00:00", "77.00", "000911", "2026-10-21", D2),
+      statementRow("R912", "14:01:00", "77.00", "000912", "2026-10-21", D2),
+    ]),
+  });
+  expect(statement.status).toBe("done");
+
+  const listed = await exceptionsAs("finance", { from: D2, to: D2 });
+  expect(listed.status).toBe(200);
+  const items = listed.body.items as ReconExceptionDto[];
+  const shown = items
+    .map((item) => ({
+      category: item.category,
+      lineCount: item.lineCount,
+      lines: item.lines.map((line) => `${line.source}:${line.rrn}`),
+    }))
+    .sort((a, b) => (a.lines[0] < b.lines[0] ? -1 : 1));
+  expect(shown).toEqual([
+    // The unsigned sale with its statement line; the duplicate with its own (the first charge is the unsigned case's).
+    { category: "unsigned", lineCount: 2, lines: ["pos:R911", "statement:R911"] },
+    { category: "duplicate", lineCount: 2, lines: ["pos:R912", "statement:R912"] },
+    // The missing batch's sale; its duplicate is a case of its own, counted there once.
+    { category: "pos_only", lineCount: 1, lines: ["pos:R913"] },
+    { category: "duplicate", lineCount: 1, lines: ["pos:R914"] },
+  ]);
+  const extraCharge = items.find((item) => item.lines.some((line) => line.rrn === "R914"));
+  const opened = await openIncidentAs("finance", extraCharge?.id ?? "");
+  expect(opened.status).toBe(201);
+  expect(opened.body.incident).toMatchObject({
+    kind: "duplicate_charge",
+    amount: "30.00",
+    rrn: "R914",
+    cardBin: "622848",
+    cardLast4: "0016",
+  });
+  const evidence = await listLinkedLines({
+    actor: await actorOf("finance@demo.test"),
+    incidentId: opened.body.incident.id,
+  });
+  expect(evidence?.lines.map((line) => line.rrn)).toEqual(["R914"]);
 });
 
 // An admin's incident page read its evidence with `exceptionId IN (…) OR id IN (…)`, which SQLite

@@ -3,11 +3,12 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { expect } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { newId } from "@/lib/db/new-id";
 import { runImport } from "@/lib/reconciliation/import/run-import";
 import { spoolPathOf } from "@/lib/reconciliation/spool";
-import type { ImportType } from "@/lib/reconciliation/types";
+import { GROUPED_LINE_CATEGORIES, type ImportType } from "@/lib/reconciliation/types";
 
 export const noHeartbeat = { heartbeat: async () => {} };
 
@@ -109,4 +110,38 @@ export async function importFile(options: Parameters<typeof queueFile>[0]) {
 export async function linesOf(importId: string) {
   const lines = await prisma.reconLine.findMany({ where: { importId }, orderBy: { lineNo: "asc" } });
   return new Map(lines.map((line) => [line.lineNo, line]));
+}
+
+/**
+ * Every open exception of the merchant that is made of lines lists them: as many lines point at
+ * it as its line count says, and at least one — an incident opened from it takes its card, rrn
+ * and evidence from them. Only those of `days` when given. Returns the lines' ids by exception key.
+ */
+export async function expectOpenExceptionsListTheirLines(merchantId: string, days?: string[]) {
+  const open = await prisma.reconException.findMany({
+    where: {
+      merchantId,
+      status: "open",
+      category: { in: [...GROUPED_LINE_CATEGORIES] },
+      ...(days ? { day: { in: days } } : {}),
+    },
+    select: { id: true, key: true, lineCount: true },
+    orderBy: { key: "asc" },
+  });
+  const lines = await prisma.reconLine.findMany({
+    where: { merchantId, exceptionId: { in: open.map((exception) => exception.id) } },
+    select: { id: true, exceptionId: true },
+    orderBy: { id: "asc" },
+  });
+  const listed = new Map(
+    open.map((exception) => [
+      exception.key,
+      lines.filter((line) => line.exceptionId === exception.id).map((line) => line.id),
+    ]),
+  );
+  expect(open.map((exception) => [exception.key, listed.get(exception.key)?.length])).toEqual(
+    open.map((exception) => [exception.key, exception.lineCount]),
+  );
+  for (const exception of open) expect(exception.lineCount, exception.key).toBeGreaterThan(0);
+  return listed;
 }

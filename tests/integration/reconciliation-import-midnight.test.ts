@@ -6,7 +6,13 @@
 import "@/tests/integration/reconciliation-import-spool-dir";
 import { beforeAll, describe, expect, test } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { csv, importFile, linesOf, STATEMENT_HEADER } from "@/tests/integration/reconciliation-import-fixtures";
+import {
+  csv,
+  expectOpenExceptionsListTheirLines,
+  importFile,
+  linesOf,
+  STATEMENT_HEADER,
+} from "@/tests/integration/reconciliation-import-fixtures";
 
 const EVE = "2026-11-10";
 const NEXT = "2026-11-11";
@@ -79,13 +85,24 @@ describe("matching across midnight", () => {
     const duplicate = await prisma.reconException.findFirstOrThrow({
       where: { merchantId, key: `duplicate:${till.get(6)?.id}` },
     });
-    expect(duplicate).toMatchObject({ status: "open", day: NEXT, lineCount: 2 });
+    // Its group names the first swipe too, but that is its eve batch's case (missing from the
+    // statement): a line points at one exception, the one it is about, so the duplicate lists the
+    // extra charge alone — and the next day's batch, only that duplicate, is no pos_only case.
+    expect(duplicate).toMatchObject({ status: "open", day: NEXT, lineCount: 1 });
     // Without a statement the eve's two batches are missing: one exception each.
     expect(
       await prisma.reconException.count({
         where: { merchantId, key: { startsWith: "pos_only:batch:" }, day: EVE, status: "open" },
       }),
     ).toBe(2);
+    const listed = await expectOpenExceptionsListTheirLines(merchantId);
+    expect(listed.get(duplicate.key)).toEqual([till.get(6)?.id]);
+    expect(listed.get(`pos_only:batch:T1000002:102:${EVE}`)).toEqual([3, 4, 5].map((row) => till.get(row)?.id));
+    expect([...listed.keys()].filter((key) => key.startsWith("pos_only:batch:")).sort()).toEqual([
+      `pos_only:batch:T1000001:101:${EVE}`,
+      `pos_only:batch:T1000001:101:${NEXT}`,
+      `pos_only:batch:T1000002:102:${EVE}`,
+    ]);
   });
 
   test("a statement of the next day pairs the eve's lines by window and rrn, keeps the duplicate and finds the tie", async () => {
@@ -141,6 +158,10 @@ describe("matching across midnight", () => {
       where: { merchantId, key: `duplicate:${till.get(6)?.id}` },
     });
     expect(duplicate).toMatchObject({ status: "open", day: NEXT, lineCount: 4 });
+    // The first swipe is matched now, a case of no group's: the duplicate lists it and both statement lines.
+    expect((await expectOpenExceptionsListTheirLines(merchantId)).get(duplicate.key)).toEqual(
+      [till.get(5)?.id, till.get(6)?.id, settled.get(5)?.id, settled.get(6)?.id].sort((a, b) => (a ?? 0) - (b ?? 0)),
+    );
   });
 
   test("a statement line of the eve pairs with a POS line just past midnight; the tie's exception is kept as it was", async () => {
@@ -160,6 +181,7 @@ describe("matching across midnight", () => {
     // Re-matching both days again produced the same groups: the tie is the same open exception.
     const tieAfter = await prisma.reconException.findUniqueOrThrow({ where: { id: tieBefore.id } });
     expect(tieAfter).toMatchObject({ status: "open", key: tieBefore.key, lineCount: 3 });
+    await expectOpenExceptionsListTheirLines(merchantId);
     // Every line of both days has exactly one category and pairs are mutual.
     const lines = await prisma.reconLine.findMany({ where: { merchantId, day: { in: [EVE, NEXT] } } });
     const byId = new Map(lines.map((line) => [line.id, line]));

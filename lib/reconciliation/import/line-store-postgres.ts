@@ -6,7 +6,12 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { LINE_COLUMNS, type LineValue } from "@/lib/reconciliation/import/line-columns";
-import type { LineStore, SqlParam, UpdateColumn } from "@/lib/reconciliation/import/line-store";
+import {
+  groupTakesLine,
+  type LineStore,
+  type SqlParam,
+  type UpdateColumn,
+} from "@/lib/reconciliation/import/line-store";
 
 /** `?` placeholders → `$1, $2, …` (the job's SQL has no `?` inside literals). */
 function numbered(sql: string): string {
@@ -96,6 +101,24 @@ export async function openPostgresLineStore(url: string): Promise<LineStore> {
       await client.query(
         `UPDATE "ReconLine" l SET ${columns.map((c) => `"${c.name}" = u."${c.name}"`).join(", ")}
          FROM ${table} u WHERE l."id" = u."id" AND l."manual" = false`,
+      );
+    },
+    async pointAtExceptions(rows) {
+      if (rows.length === 0) return;
+      const table = `recon_update_${++temporaryTables}`;
+      await client.query(
+        `CREATE TEMPORARY TABLE ${table} ("id" integer, "exceptionId" text, "category" text, "seq" integer) ON COMMIT DROP`,
+      );
+      await copyInto(`COPY ${table} FROM STDIN`, copyRows(rows.map((row, seq) => [...row, seq])));
+      // A line two groups may take (a matched line both name) goes to the later row, as on SQLite:
+      // UPDATE … FROM with two rows for one line would take either.
+      await client.query(
+        `UPDATE "ReconLine" l SET "exceptionId" = u."exceptionId"
+         FROM (SELECT DISTINCT ON (u."id") u."id", u."exceptionId"
+               FROM ${table} u JOIN "ReconLine" t ON t."id" = u."id"
+               WHERE ${groupTakesLine('t."category"', 'u."category"')}
+               ORDER BY u."id", u."seq" DESC) u
+         WHERE l."id" = u."id" AND l."manual" = false`,
       );
     },
     async refreshStatistics() {

@@ -6,7 +6,12 @@ import "server-only";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { BOOLEAN_COLUMNS, LINE_COLUMNS, type LineValue } from "@/lib/reconciliation/import/line-columns";
-import type { LineStore, SqlParam, UpdateColumn } from "@/lib/reconciliation/import/line-store";
+import {
+  groupTakesLine,
+  type LineStore,
+  type SqlParam,
+  type UpdateColumn,
+} from "@/lib/reconciliation/import/line-store";
 
 /** Rows per prepared INSERT: 27 values each stays far below SQLite's 32,766 parameters. */
 const ROWS_PER_INSERT = 200;
@@ -162,6 +167,24 @@ export function openSqliteLineStore(url: string): LineStore {
         const params = row.slice(1).map(bindable);
         params.push(bindable(row[0]));
         statement.run(params);
+      }
+    },
+    async pointAtExceptions(rows) {
+      // The lines of each exception together, as updateLines does for one column.
+      const byException = new Map<string, { category: string; ids: number[] }>();
+      for (const [id, exceptionId, category] of rows) {
+        const group = byException.get(exceptionId);
+        if (group) group.ids.push(id);
+        else byException.set(exceptionId, { category, ids: [id] });
+      }
+      for (const [exceptionId, { category, ids }] of byException) {
+        for (let start = 0; start < ids.length; start += IDS_PER_UPDATE) {
+          const some = ids.slice(start, start + IDS_PER_UPDATE);
+          prepared(
+            `UPDATE "ReconLine" SET "exceptionId" = ? WHERE "id" IN (${some.map(() => "?").join(", ")})
+               AND "manual" = false AND ${groupTakesLine('"category"', "?")}`,
+          ).run(exceptionId, ...some, category);
+        }
       }
     },
     async refreshStatistics() {

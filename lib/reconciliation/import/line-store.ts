@@ -7,6 +7,7 @@ import "server-only";
 import { databaseProvider } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { LineValue } from "@/lib/reconciliation/import/line-columns";
+import { GROUPED_LINE_CATEGORIES } from "@/lib/reconciliation/types";
 
 export type SqlParam = string | number | boolean | null | Date;
 
@@ -32,6 +33,13 @@ export interface LineStore {
    */
   updateLines(columns: readonly UpdateColumn[], rows: readonly SqlParam[][]): Promise<void>;
   /**
+   * Points lines at the exception groups that name them (each row: line id, exception id, the
+   * exception's category), in the current transaction, where the group takes the line
+   * (groupTakesLine); of two groups that may take a line, the later row's does. Lines a person
+   * paired or unpaired are left as they are. Run after the lines' categories are written.
+   */
+  pointAtExceptions(rows: readonly (readonly [number, string, string])[]): Promise<void>;
+  /**
    * Brings the planner's statistics of the lines up to date after staging: on SQLite they change
    * only when someone runs ANALYZE, and statistics taken when the table held 16 lines made every
    * update by id a scan of all of them (a second 300,000-line journal published in 270 s, not 2).
@@ -46,6 +54,19 @@ export interface LineStore {
   tryLockMatching(merchantId: string): Promise<boolean>;
   unlockMatching(merchantId: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * SQL: whether a group of category `groupCategory` takes a line of category `lineCategory` that it
+ * names (both SQL expressions). A line points at one exception, so a line of a category groups are
+ * made of stays with its own group, of that category — a duplicate's group names the first charge,
+ * which may be missing from the statement or unsigned, a case of its own; the group's own lines it
+ * always takes. Decided on the lines' stored categories, not in the matching of one day, because
+ * the group naming a line may be another day's (a duplicate just past midnight).
+ */
+export function groupTakesLine(lineCategory: string, groupCategory: string): string {
+  const grouped = GROUPED_LINE_CATEGORIES.map((category) => `'${category}'`).join(", ");
+  return `(${lineCategory} = ${groupCategory} OR ${lineCategory} NOT IN (${grouped}))`;
 }
 
 export async function openLineStore(): Promise<LineStore> {

@@ -1,32 +1,30 @@
 // Makes an import's work visible in ONE transaction of the job's connection: the changed outcomes
-// of visible lines, the exception groups (upserted by key; their lines pointed at them), the
-// settlements, the final categories of the import's staged lines (the few listed, then the rest
-// in one statement), the exceptions no longer produced resolved, and the publish time recorded on
-// the import — so a rerun after a crash past this point only finalises (finalize.ts).
+// of visible lines, the final categories of the import's staged lines (the few listed, then the
+// rest in one statement), the exception groups (upserted by key; their lines pointed at them), the
+// settlements, the exceptions no longer produced resolved, and the publish time recorded on the
+// import — so a rerun after a crash past this point only finalises (finalize.ts).
 import "server-only";
 import { rebuildTransactionDays } from "@/lib/dashboard/transaction-rollup";
 import { newId } from "@/lib/db/new-id";
 import type { LineStore, SqlParam } from "@/lib/reconciliation/import/line-store";
 import type { PublishPlan } from "@/lib/reconciliation/import/publish-plan";
+import { GROUPED_LINE_CATEGORIES } from "@/lib/reconciliation/types";
 
 const CHUNK = 50_000;
 const EXCEPTIONS_PER_UPSERT = 500;
 const CREDIT_CATEGORIES = ["credit_short", "credit_missing", "credit_unexplained"];
-const LINE_EXCEPTION_CATEGORIES = [
-  "amount_mismatch",
-  "pos_only",
-  "statement_only",
-  "duplicate",
-  "unsigned",
-  "ambiguous",
-];
-
 function placeholders(count: number): string {
   return Array.from({ length: count }, () => "?").join(", ");
 }
 
+/**
+ * Upserts the exception groups by key and points their lines at them — a line another group is
+ * about stays with that group (groupTakesLine), so the line count of a group that names such a
+ * line is counted again from the lines that point at it. The lines' categories must be written.
+ */
 async function upsertExceptions(store: LineStore, merchantId: string, plan: PublishPlan, at: Date) {
-  const lineExceptions: SqlParam[][] = [];
+  const lineExceptions: [number, string, string][] = [];
+  const recount: string[] = [];
   for (let start = 0; start < plan.exceptions.length; start += EXCEPTIONS_PER_UPSERT) {
     const drafts = plan.exceptions.slice(start, start + EXCEPTIONS_PER_UPSERT);
     const params: SqlParam[] = [];
@@ -61,13 +59,23 @@ async function upsertExceptions(store: LineStore, merchantId: string, plan: Publ
     const idOf = new Map(rows.map((row) => [row.key, row.id]));
     for (const draft of drafts) {
       const exceptionId = idOf.get(draft.key);
-      for (const lineId of draft.lineIds) lineExceptions.push([lineId, exceptionId ?? null]);
+      if (exceptionId === undefined) throw new Error(`Exception ${draft.key} was not written`);
+      for (const lineId of draft.lineIds) lineExceptions.push([lineId, exceptionId, draft.category]);
+      // A group of one line is about that line; only a larger one names lines that may be another's.
+      if (draft.lineIds.length > 1) recount.push(exceptionId);
     }
-    if (lineExceptions.length >= CHUNK) {
-      await store.updateLines([{ name: "exceptionId", pgType: "text" }], lineExceptions.splice(0));
-    }
+    if (lineExceptions.length >= CHUNK) await store.pointAtExceptions(lineExceptions.splice(0));
   }
-  await store.updateLines([{ name: "exceptionId", pgType: "text" }], lineExceptions);
+  await store.pointAtExceptions(lineExceptions);
+  for (let start = 0; start < recount.length; start += EXCEPTIONS_PER_UPSERT) {
+    const some = recount.slice(start, start + EXCEPTIONS_PER_UPSERT);
+    await store.run(
+      `UPDATE "ReconException" SET "lineCount" =
+         (SELECT COUNT(*) FROM "ReconLine" l WHERE l."exceptionId" = "ReconException"."id")
+       WHERE "id" IN (${placeholders(some.length)})`,
+      some,
+    );
+  }
 }
 
 async function upsertSettlements(store: LineStore, merchantId: string, plan: PublishPlan, at: Date) {
@@ -145,15 +153,16 @@ export async function publish({
         rows.filter(([, category]) => category !== common).map(([id, category]) => [id, category]),
       );
     }
-    await upsertExceptions(store, merchantId, plan, at);
-    await upsertSettlements(store, merchantId, plan, at);
     if (common !== null) {
       await store.run(`UPDATE "ReconLine" SET "category" = ? WHERE "importId" = ? AND "category" = 'staged'`, [
         common,
         importId,
       ]);
     }
-    await resolveVanished(store, merchantId, LINE_EXCEPTION_CATEGORIES, [...plan.lineDays].sort(), at);
+    // After every category is written: which group takes a line follows from its category.
+    await upsertExceptions(store, merchantId, plan, at);
+    await upsertSettlements(store, merchantId, plan, at);
+    await resolveVanished(store, merchantId, [...GROUPED_LINE_CATEGORIES], [...plan.lineDays].sort(), at);
     await resolveVanished(store, merchantId, CREDIT_CATEGORIES, [...plan.creditDays].sort(), at);
     await store.run(`UPDATE "ReconImport" SET "report" = ? WHERE "id" = ?`, [JSON.stringify(report), importId]);
     // Issue 10: the dashboard's per-day sums of the POS lines, counted again for the days they changed.

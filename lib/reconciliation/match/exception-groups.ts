@@ -1,7 +1,9 @@
 // The exception groups finance works on; each later becomes at most one incident. One group per
 // exception line (a mismatched pair together, a duplicate with its first, an ambiguous tie as a
 // whole) except that a terminal batch missing from the statement altogether is ONE group, not
-// hundreds. Keys depend only on the lines (ids, terminal, batch), never on input order, so a
+// hundreds. A group may name a line that is another group's own (a duplicate's first charge
+// missing from the statement): the line points at its own group (publish.ts, groupTakesLine),
+// decided there rather than here because the two groups may be two days' matched apart. Keys depend only on the lines (ids, terminal, batch), never on input order, so a
 // re-run upserts the same exception and its incident stays linked.
 //
 // amountMinor is the money at stake: the till's net (refunds negative) for pos_only; the
@@ -152,9 +154,10 @@ export function buildExceptionGroups(input: GroupInput): ExceptionGroup[] {
 
 /**
  * A terminal batch is missing when every approved, non-voided POS line of it (tid, batch no.) is
- * unpaired and overdue and the statement has no line of that batch at all. Its lines form one
- * pos_only group — including any that are also unsigned or duplicates, so the group's amount is
- * the batch's whole net. Returns, by POS index, whether a line is in such a group.
+ * unpaired and overdue and the statement has no line of that batch at all. Its pos_only lines form
+ * one group (none when it has none); a duplicate or unsigned sale of it is a case of its own (a
+ * refund to agree, a slip to re-sign), and a line points at one exception (publish.ts), so it is
+ * counted there, once. Returns, by POS index, whether a line is in such a group.
  */
 function missingBatches(input: GroupInput, groups: ExceptionGroup[]): Uint8Array {
   const { pos, statement, cancellations, pairing, isOverdue, ownPos } = input;
@@ -206,7 +209,7 @@ function missingBatches(input: GroupInput, groups: ExceptionGroup[]): Uint8Array
   const byBatch: ExceptionGroup[] = [];
   for (let index = 0; index < pos.length; index++) {
     const batch = lineBatch[index];
-    if (batch === -1 || !missing[batch]) continue;
+    if (batch === -1 || !missing[batch] || input.posCategories[index] !== "pos_only") continue;
     const line = pos[index];
     inMissingBatch[index] = 1;
     const day = dayOf(line.txAt);

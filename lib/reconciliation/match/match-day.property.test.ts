@@ -4,7 +4,7 @@
 // cancellations across it actually occur.
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import type { LineCategory } from "@/lib/reconciliation/types";
+import { GROUPED_LINE_CATEGORIES, type LineCategory } from "@/lib/reconciliation/types";
 import type { ExceptionGroup, LineOutcome } from "./lines";
 import { wallClockSeconds } from "./local-time";
 import { matchDay, midnightMarginSeconds, wallClockText } from "./match-day";
@@ -99,14 +99,7 @@ test("within the margin of midnight, two days matched apart give what matching t
   );
 });
 
-const EXCEPTIONS: LineCategory[] = [
-  "amount_mismatch",
-  "pos_only",
-  "statement_only",
-  "duplicate",
-  "unsigned",
-  "ambiguous",
-];
+const EXCEPTIONS: readonly LineCategory[] = GROUPED_LINE_CATEGORIES;
 
 test("over hours either side of midnight: one outcome per line, mutual pairs, every exception line in one day's group", () => {
   fc.assert(

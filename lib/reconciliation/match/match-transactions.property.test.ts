@@ -3,7 +3,7 @@
 // and cancellation actually occurs.
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { LINE_CATEGORIES, type LineCategory } from "@/lib/reconciliation/types";
+import { GROUPED_LINE_CATEGORIES, LINE_CATEGORIES, type LineCategory } from "@/lib/reconciliation/types";
 import { type MatchResult, matchTransactions, type PosLine, type StatementLine } from "./match-transactions";
 import { OPTIONS } from "./test-lines";
 
@@ -160,14 +160,7 @@ test("matched pairs have equal amounts, amount_mismatch pairs different ones", (
   );
 });
 
-const EXCEPTIONS: LineCategory[] = [
-  "amount_mismatch",
-  "pos_only",
-  "statement_only",
-  "duplicate",
-  "unsigned",
-  "ambiguous",
-];
+const EXCEPTIONS: readonly LineCategory[] = GROUPED_LINE_CATEGORIES;
 
 test("every exception line is in a group of its category, and groups name only input lines", () => {
   fc.assert(

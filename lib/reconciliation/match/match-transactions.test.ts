@@ -561,6 +561,37 @@ describe("a whole terminal batch missing from the statement", () => {
     ]);
   });
 
+  test("holds its pos_only lines: its duplicate and unsigned sales are cases of their own", () => {
+    const card = "622202******0128";
+    const result = run(
+      [
+        ...batch.slice(0, 3),
+        posLine(4, { rrn: "R4", batchNo: "000042", txAt: "2026-11-20 14:00:00", amountMinor: 400, cardMasked: card }),
+        // A minute after line 4, same card and amount: the duplicate charge.
+        posLine(8, { rrn: "R8", batchNo: "000042", txAt: "2026-11-20 14:01:00", amountMinor: 400, cardMasked: card }),
+        posLine(9, { rrn: "R9", batchNo: "000042", txAt: "2026-11-20 16:00:00", amountMinor: 678, signed: false }),
+      ],
+      [],
+    );
+    expect(outcome(result, "pos", 8).category).toBe("duplicate");
+    expect(outcome(result, "pos", 9).category).toBe("unsigned");
+    expect(result.groups).toEqual([
+      // It names its first charge, line 4, which is the batch's (publish.ts points a line at its own group).
+      expect.objectContaining({ key: "duplicate:8", posLineIds: [4, 8], statementLineIds: [], amountMinor: 400 }),
+      expect.objectContaining({
+        key: "pos_only:batch:T0000001:000042:2026-11-20",
+        posLineIds: [1, 2, 3, 4],
+        amountMinor: 1_000,
+      }),
+      expect.objectContaining({ key: "unsigned:9", posLineIds: [9], amountMinor: 678 }),
+    ]);
+  });
+
+  test("is no group when none of its lines is pos_only", () => {
+    const result = run([posLine(9, { rrn: "R9", batchNo: "000042", signed: false })], []);
+    expect(keys(result)).toEqual(["unsigned:9"]);
+  });
+
   test("a batch partly on the statement gives one group per missing line", () => {
     const result = run(batch, [statementLine(101, { rrn: "R1", batchNo: "000042", amountMinor: 100 })]);
     expect(keys(result)).toEqual(["pos_only:2", "pos_only:3", "pos_only:4"]);
@@ -605,7 +636,7 @@ describe("determinism", () => {
       "amount_mismatch:1:101",
       "duplicate:3",
       "pos_only:2",
-      "pos_only:batch:T0000001:000009:2026-11-20",
+      // Batch 000009's one line is unsigned: a case of its own, so the batch has no pos_only group.
       "pos_only:batch:T0000001:000010:2026-11-20",
       "statement_only:104",
       "unsigned:6",
