@@ -864,6 +864,27 @@ describe("pairing and unpairing by hand", () => {
     );
   });
 
+  test("unpairing a duplicate from its statement line: the duplicate's case counts only what it still lists", async () => {
+    const duplicate = await posException(merchant, "duplicate", { amountMinor: 7100 });
+    const statement = await statementLine(7100, {
+      category: "matched",
+      matchedLineId: duplicate.line.id,
+      exceptionId: duplicate.exception.id,
+    });
+    await prisma.reconLine.update({ where: { id: duplicate.line.id }, data: { matchedLineId: statement.id } });
+    await prisma.reconException.update({ where: { id: duplicate.exception.id }, data: { lineCount: 2 } });
+    const unpaired = await unpairAs("finance", { lineId: duplicate.line.id });
+    expect(unpaired.status).toBe(200);
+    // The statement line is a case of its own now (settled, no till record), out of the duplicate's.
+    const moved = await prisma.reconLine.findUniqueOrThrow({ where: { id: statement.id } });
+    expect(moved.category).toBe("statement_only");
+    expect(moved.exceptionId).not.toBe(duplicate.exception.id);
+    expect(await prisma.reconException.findUniqueOrThrow({ where: { id: duplicate.exception.id } })).toMatchObject({
+      status: "open",
+      lineCount: 1,
+    });
+  });
+
   test("refusals name the field: wrong source, unknown or staged line", async () => {
     const { pos, statement } = await ambiguousPair(100, 100);
     const swapped = await pairAs("finance", { posLineId: statement.id, statementLineId: pos.id });

@@ -58,6 +58,9 @@ export async function unpairLine({
     const openedExceptionIds = pairings.flatMap((pairing) => pairing.exceptionId ?? []);
     const left = lines.flatMap((each) => each.exceptionId ?? []).filter((id) => !openedExceptionIds.includes(id));
     const resolvedExceptionIds = await settleExceptions(tx, actor.merchantId, left, now);
+    // A case a line stays in may have lost the other (a duplicate's statement line, now a case of
+    // its own): counted again too. Each keeps the line that stayed, so none of them is resolved.
+    await settleExceptions(tx, actor.merchantId, openedExceptionIds, now);
     await appendEvent(tx, {
       merchantId: actor.merchantId,
       incidentId: await incidentOf(tx, actor.merchantId, [...left, ...openedExceptionIds]),

@@ -104,7 +104,7 @@ export async function openPostgresLineStore(url: string): Promise<LineStore> {
       );
     },
     async pointAtExceptions(rows) {
-      if (rows.length === 0) return;
+      if (rows.length === 0) return [];
       const table = `recon_update_${++temporaryTables}`;
       await client.query(
         `CREATE TEMPORARY TABLE ${table} ("id" integer, "exceptionId" text, "category" text, "seq" integer) ON COMMIT DROP`,
@@ -112,14 +112,18 @@ export async function openPostgresLineStore(url: string): Promise<LineStore> {
       await copyInto(`COPY ${table} FROM STDIN`, copyRows(rows.map((row, seq) => [...row, seq])));
       // A line two groups may take (a matched line both name) goes to the later row, as on SQLite:
       // UPDATE … FROM with two rows for one line would take either.
-      await client.query(
-        `UPDATE "ReconLine" l SET "exceptionId" = u."exceptionId"
-         FROM (SELECT DISTINCT ON (u."id") u."id", u."exceptionId"
-               FROM ${table} u JOIN "ReconLine" t ON t."id" = u."id"
-               WHERE ${groupTakesLine('t."category"', 'u."category"')}
-               ORDER BY u."id", u."seq" DESC) u
-         WHERE l."id" = u."id" AND l."manual" = false`,
+      const { rows: takenFrom } = await client.query<{ before: string }>(
+        `WITH changed AS (
+           UPDATE "ReconLine" l SET "exceptionId" = u."exceptionId"
+           FROM (SELECT DISTINCT ON (u."id") u."id", u."exceptionId", t."exceptionId" AS "before"
+                 FROM ${table} u JOIN "ReconLine" t ON t."id" = u."id"
+                 WHERE ${groupTakesLine('t."category"', 'u."category"')}
+                 ORDER BY u."id", u."seq" DESC) u
+           WHERE l."id" = u."id" AND l."manual" = false AND l."exceptionId" IS DISTINCT FROM u."exceptionId"
+           RETURNING u."before")
+         SELECT DISTINCT "before" FROM changed WHERE "before" IS NOT NULL`,
       );
+      return takenFrom.map((row) => row.before);
     },
     async refreshStatistics() {
       // autovacuum analyses the table after a large COPY, and the planner scales its row counts by

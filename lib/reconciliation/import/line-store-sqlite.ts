@@ -177,15 +177,27 @@ export function openSqliteLineStore(url: string): LineStore {
         if (group) group.ids.push(id);
         else byException.set(exceptionId, { category, ids: [id] });
       }
+      const takenFrom = new Set<string>();
       for (const [exceptionId, { category, ids }] of byException) {
         for (let start = 0; start < ids.length; start += IDS_PER_UPDATE) {
           const some = ids.slice(start, start + IDS_PER_UPDATE);
-          prepared(
-            `UPDATE "ReconLine" SET "exceptionId" = ? WHERE "id" IN (${some.map(() => "?").join(", ")})
-               AND "manual" = false AND ${groupTakesLine('"category"', "?")}`,
-          ).run(exceptionId, ...some, category);
+          const changing = `"id" IN (${some.map(() => "?").join(", ")}) AND "manual" = false
+            AND ("exceptionId" IS NULL OR "exceptionId" <> ?) AND ${groupTakesLine('"category"', "?")}`;
+          const before = prepared(
+            `SELECT DISTINCT "exceptionId" FROM "ReconLine" WHERE ${changing} AND "exceptionId" IS NOT NULL`,
+          )
+            .pluck()
+            .all(...some, exceptionId, category) as string[];
+          for (const id of before) takenFrom.add(id);
+          prepared(`UPDATE "ReconLine" SET "exceptionId" = ? WHERE ${changing}`).run(
+            exceptionId,
+            ...some,
+            exceptionId,
+            category,
+          );
         }
       }
+      return [...takenFrom];
     },
     async refreshStatistics() {
       // Sampled (about a thousand rows per index: tens of milliseconds at a million lines, where a

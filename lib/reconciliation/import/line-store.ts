@@ -36,9 +36,10 @@ export interface LineStore {
    * Points lines at the exception groups that name them (each row: line id, exception id, the
    * exception's category), in the current transaction, where the group takes the line
    * (groupTakesLine); of two groups that may take a line, the later row's does. Lines a person
-   * paired or unpaired are left as they are. Run after the lines' categories are written.
+   * paired or unpaired are left as they are. Run after the lines' categories are written. Returns
+   * the exceptions lines were taken from (their line counts change too).
    */
-  pointAtExceptions(rows: readonly (readonly [number, string, string])[]): Promise<void>;
+  pointAtExceptions(rows: readonly (readonly [number, string, string])[]): Promise<string[]>;
   /**
    * Brings the planner's statistics of the lines up to date after staging: on SQLite they change
    * only when someone runs ANALYZE, and statistics taken when the table held 16 lines made every

@@ -19,12 +19,13 @@ function placeholders(count: number): string {
 
 /**
  * Upserts the exception groups by key and points their lines at them — a line another group is
- * about stays with that group (groupTakesLine), so the line count of a group that names such a
- * line is counted again from the lines that point at it. The lines' categories must be written.
+ * about stays with that group (groupTakesLine). A line count is the lines that point at the
+ * exception, as its readers list them: counted again for these groups and for the exceptions lines
+ * were taken from (perhaps of a day not matched this time). The lines' categories must be written.
  */
 async function upsertExceptions(store: LineStore, merchantId: string, plan: PublishPlan, at: Date) {
   const lineExceptions: [number, string, string][] = [];
-  const recount: string[] = [];
+  const recount = new Set<string>();
   for (let start = 0; start < plan.exceptions.length; start += EXCEPTIONS_PER_UPSERT) {
     const drafts = plan.exceptions.slice(start, start + EXCEPTIONS_PER_UPSERT);
     const params: SqlParam[] = [];
@@ -61,14 +62,16 @@ async function upsertExceptions(store: LineStore, merchantId: string, plan: Publ
       const exceptionId = idOf.get(draft.key);
       if (exceptionId === undefined) throw new Error(`Exception ${draft.key} was not written`);
       for (const lineId of draft.lineIds) lineExceptions.push([lineId, exceptionId, draft.category]);
-      // A group of one line is about that line; only a larger one names lines that may be another's.
-      if (draft.lineIds.length > 1) recount.push(exceptionId);
+      recount.add(exceptionId);
     }
-    if (lineExceptions.length >= CHUNK) await store.pointAtExceptions(lineExceptions.splice(0));
+    if (lineExceptions.length >= CHUNK) {
+      for (const id of await store.pointAtExceptions(lineExceptions.splice(0))) recount.add(id);
+    }
   }
-  await store.pointAtExceptions(lineExceptions);
-  for (let start = 0; start < recount.length; start += EXCEPTIONS_PER_UPSERT) {
-    const some = recount.slice(start, start + EXCEPTIONS_PER_UPSERT);
+  for (const id of await store.pointAtExceptions(lineExceptions)) recount.add(id);
+  const ids = [...recount];
+  for (let start = 0; start < ids.length; start += EXCEPTIONS_PER_UPSERT) {
+    const some = ids.slice(start, start + EXCEPTIONS_PER_UPSERT);
     await store.run(
       `UPDATE "ReconException" SET "lineCount" =
          (SELECT COUNT(*) FROM "ReconLine" l WHERE l."exceptionId" = "ReconException"."id")
