@@ -29,8 +29,13 @@ test("the admin records a terminal's details and the supervisor sees them, flagg
     // Nothing recorded yet: the update day is unknown, which is flagged.
     await expect(row).toContainText("Software update date unknown");
 
-    await row.locator("summary").click();
     const form = row.getByRole("form", { name: `Details of terminal ${tid}` });
+    // A click on the summary while the page is still hydrating can be undone as React takes the
+    // row over (CI saw the details stay shut for two minutes): open it until it stays open.
+    await expect(async () => {
+      if (!(await form.isVisible())) await row.locator("summary").click();
+      await expect(form.getByLabel("Model")).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
     await form.getByLabel("Model").fill("PAX A920");
     await form.getByLabel("Software version").fill("V1.4.2");
     await form.getByLabel("Software last updated").fill("2024-01-15");
