@@ -30,8 +30,9 @@ test("the admin records a terminal's details and the supervisor sees them, flagg
     await expect(row).toContainText("Software update date unknown");
 
     const form = row.getByRole("form", { name: `Details of terminal ${tid}` });
-    // A click on the summary while the page is still hydrating can be undone as React takes the
-    // row over (CI saw the details stay shut for two minutes): open it until it stays open.
+    // Once in CI the details stayed shut after the click and the test waited two minutes for the
+    // form (cause not found: no hydration mismatch on /admin, and a details opened before hydration
+    // stays open): open it until the form shows, so a lost click is clicked again.
     await expect(async () => {
       if (!(await form.isVisible())) await row.locator("summary").click();
       await expect(form.getByLabel("Model")).toBeVisible({ timeout: 1_000 });
