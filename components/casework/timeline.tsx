@@ -150,6 +150,12 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
         return t("events.reconImportCompleted", { file: event.after.fileName, rows: event.after.rows });
       case "reconciliation.import_failed":
         return t("events.reconImportFailed", { file: event.after.fileName, errors: event.after.errorCount });
+      case "reconciliation.import_withdrawal_requested":
+        return t("events.reconImportWithdrawalRequested", { file: event.after.fileName });
+      case "reconciliation.import_withdrawn":
+        return t("events.reconImportWithdrawn", { file: event.after.fileName, rows: event.after.rows });
+      case "reconciliation.import_withdrawal_failed":
+        return t("events.reconImportWithdrawalFailed", { file: event.after.fileName });
       case "reconciliation.evidence_matched":
         return t("events.reconEvidenceMatched", { lines: event.after.lines.length });
       case "reconciliation.exception_linked":

@@ -4,24 +4,31 @@
 // step), a real <progress> bar of the rows read (indeterminate until the total is known), the
 // status in words (announced when it changes), then the report — or the line errors of a failed
 // import. A small file passes every step within one poll: the steps still say what was done.
+// A done import may be withdrawn from here (canWithdraw): the tracker then follows the withdrawal.
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { callApi } from "@/components/reconciliation/api";
 import { ImportReport, type ImportReportView } from "@/components/reconciliation/import-report";
 import { useRowErrorText } from "@/components/reconciliation/row-error-text";
 import { RowErrorsTable } from "@/components/reconciliation/row-errors-table";
-import type { ImportDto } from "@/lib/reconciliation/imports/serialize-import";
+import { WithdrawImport } from "@/components/reconciliation/withdraw-import";
+import { type ImportDto, isFinished } from "@/lib/reconciliation/imports/serialize-import";
 
 const POLL_MS = 1000;
 
 /** The steps an import goes through, in order; "failed" may end any of them. */
 const STEPS = ["queued", "parsing", "matching", "done"] as const;
 
-export function isFinished(status: ImportDto["status"]): boolean {
-  return status === "done" || status === "failed";
-}
-
-export function ImportTracker({ initial, onFinished }: { initial: ImportDto; onFinished?: (done: ImportDto) => void }) {
+export function ImportTracker({
+  initial,
+  onFinished,
+  canWithdraw = false,
+}: {
+  initial: ImportDto;
+  onFinished?: (done: ImportDto) => void;
+  /** The reader may withdraw the file (finance, admin): offered once it is done. */
+  canWithdraw?: boolean;
+}) {
   const [current, setCurrent] = useState(initial);
   const finished = isFinished(current.status);
 
@@ -48,7 +55,12 @@ export function ImportTracker({ initial, onFinished }: { initial: ImportDto; onF
     if (finished) onFinishedRef.current?.(currentRef.current);
   }, [finished]);
 
-  return <ImportState item={current} />;
+  return (
+    <>
+      <ImportState item={current} />
+      {canWithdraw && current.status === "done" ? <WithdrawImport item={current} onWithdrawing={setCurrent} /> : null}
+    </>
+  );
 }
 
 /** An import's progress or outcome as it stands. */
@@ -58,7 +70,8 @@ export function ImportState({ item }: { item: ImportDto }) {
   const wordErrors = useRowErrorText();
   const total = item.rowsTotal ?? 0;
   const read = Math.min(item.rowsRead, total || item.rowsRead);
-  const done = item.status === "done";
+  const done = item.status === "done" || item.status === "withdrawn";
+  const withdrawal = item.status === "withdrawing" || item.status === "withdrawn";
   const rowsText =
     item.rowsTotal !== null
       ? t("progress.rows", { read: format.number(read), total: format.number(item.rowsTotal) })
@@ -76,7 +89,9 @@ export function ImportState({ item }: { item: ImportDto }) {
         ) : (
           <progress id={`progress-${item.id}`} className="h-3 w-full" />
         )}
-        {item.status === "failed" ? null : <ImportSteps status={item.status} />}
+        {item.status === "failed" || item.status === "withdrawing" || item.status === "withdrawn" ? null : (
+          <ImportSteps status={item.status} />
+        )}
         <p className="flex flex-wrap justify-between gap-x-3 text-sm">
           <span role="status" aria-live="polite" data-testid="import-status" className="font-medium">
             {t(`status.${item.status}`)}
@@ -86,12 +101,28 @@ export function ImportState({ item }: { item: ImportDto }) {
           </span>
         </p>
       </div>
-      {done && item.report ? <ImportReport report={item.report as ImportReportView} /> : null}
+      {withdrawal ? (
+        <p
+          className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-slate-800"
+          data-testid="withdrawal-note"
+        >
+          {item.status === "withdrawn"
+            ? t("withdraw.withdrawn", { lines: withdrawalLines(item.report) })
+            : t("withdraw.withdrawing")}
+        </p>
+      ) : null}
+      {item.status === "done" && item.report ? <ImportReport report={item.report as ImportReportView} /> : null}
       {item.status === "failed" && item.errors.length > 0 ? (
         <RowErrorsTable errors={wordErrors(item.errors)} caption={t("importPage.errorsCaption")} />
       ) : null}
     </div>
   );
+}
+
+/** The lines a finished withdrawal removed (its report's). */
+function withdrawalLines(report: ImportDto["report"]): number {
+  const withdrawal = report?.withdrawal as { linesRemoved?: unknown } | undefined;
+  return typeof withdrawal?.linesRemoved === "number" ? withdrawal.linesRemoved : 0;
 }
 
 /** The steps as an ordered list: finished ones ticked, the current one marked, the rest to come. */

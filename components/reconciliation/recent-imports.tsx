@@ -14,6 +14,8 @@ const TONE = {
   matching: "info",
   done: "success",
   failed: "danger",
+  withdrawing: "info",
+  withdrawn: "muted",
 } as const satisfies Record<ImportDto["status"], BadgeTone>;
 
 /** Shown on the page; the API lists more. */

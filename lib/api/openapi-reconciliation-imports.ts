@@ -87,6 +87,23 @@ export function reconciliationImportPaths() {
           "404": error("No such import in this merchant"),
         },
       },
+      delete: {
+        summary: "Withdraw a file imported by mistake",
+        description:
+          "202: the import is withdrawing — a job matches its days again without its lines and deletes " +
+          "them, then it is withdrawn (kept, with its report); the same file may be imported again. " +
+          "409 when it is not done, another import is running, a later file of its kind left lines out " +
+          "as already imported, an incident cites its lines, or its lines were paired by hand.",
+        tags: ["reconciliation"],
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        responses: {
+          "202": json("The import, withdrawing", ref("ReconciliationImport")),
+          "401": error("Not signed in"),
+          "403": error("Only finance and admin"),
+          "404": error("No such import in this merchant"),
+          "409": error("It cannot be withdrawn (the reason says why)"),
+        },
+      },
     },
   };
 }

@@ -226,6 +226,17 @@ export const auditEventSchema = z.discriminatedUnion("type", [
       cause: z.string().optional(),
     }),
   }),
+  // Finance withdrew a wrongly imported file: asked (the import "withdrawing"), done (its lines
+  // removed and the rest matched again without them), or given up by the job (the import "done" again).
+  eventSchema("reconciliation.import_withdrawal_requested", { before: none, after: reconImportRef }),
+  eventSchema("reconciliation.import_withdrawn", {
+    before: none,
+    after: reconImportRef.extend({ rows: z.number().int().nonnegative(), counts: z.record(z.string(), z.number()) }),
+  }),
+  eventSchema("reconciliation.import_withdrawal_failed", {
+    before: none,
+    after: reconImportRef.extend({ cause: z.string() }),
+  }),
   eventSchema("reconciliation.evidence_matched", {
     before: none,
     after: z.strictObject({ exceptionId: id, category: z.string(), lines: z.array(reconEvidenceLine) }),

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { IMPORT_TYPES } from "@/lib/reconciliation/types";
 
-export const IMPORT_STATUSES = ["queued", "parsing", "matching", "done", "failed"] as const;
+export const IMPORT_STATUSES = ["queued", "parsing", "matching", "done", "failed", "withdrawing", "withdrawn"] as const;
 
 export const rowErrorSchema = z
   .object({

@@ -74,6 +74,12 @@ function knownTitle(t: ExportTranslator, event: AuditEvent, formatTime: (iso: st
       return t(`${EVENTS}.reconImportCompleted`, { file: event.after.fileName, rows: event.after.rows });
     case "reconciliation.import_failed":
       return t(`${EVENTS}.reconImportFailed`, { file: event.after.fileName, errors: event.after.errorCount });
+    case "reconciliation.import_withdrawal_requested":
+      return t(`${EVENTS}.reconImportWithdrawalRequested`, { file: event.after.fileName });
+    case "reconciliation.import_withdrawn":
+      return t(`${EVENTS}.reconImportWithdrawn`, { file: event.after.fileName, rows: event.after.rows });
+    case "reconciliation.import_withdrawal_failed":
+      return t(`${EVENTS}.reconImportWithdrawalFailed`, { file: event.after.fileName });
     case "reconciliation.evidence_matched":
       return t(`${EVENTS}.reconEvidenceMatched`, { lines: event.after.lines.length });
     case "reconciliation.exception_linked":

@@ -7,6 +7,7 @@ import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { LINE_COLUMNS } from "@/lib/reconciliation/exceptions/first-lines";
 import type { ReconLineRow } from "@/lib/reconciliation/exceptions/serialize-line";
+import { assertLinesNotWithdrawing } from "@/lib/reconciliation/imports/withdraw-import";
 
 export type PairableLine = ReconLineRow & { approved: boolean | number | bigint };
 
@@ -19,6 +20,7 @@ export async function lineForChange(tx: Tx, merchantId: string, id: number, fiel
     const notFound = { reason: "LINE_NOT_FOUND" } as const;
     throw new AppError("NOT_FOUND", notFound, { [field]: notFound });
   }
+  await assertLinesNotWithdrawing(tx, merchantId, { ids: [id] });
   return line;
 }
 

@@ -26,6 +26,7 @@ import { slipFieldsOf, wallClockToInstant } from "@/lib/reconciliation/exception
 import { lockMerchant } from "@/lib/reconciliation/exceptions/lock-merchant";
 import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-permission";
 import { formatMinorExact } from "@/lib/reconciliation/exceptions/serialize-line";
+import { assertLinesNotWithdrawing } from "@/lib/reconciliation/imports/withdraw-import";
 import { addDays } from "@/lib/reconciliation/match/local-time";
 import type { IncidentDto } from "@/lib/schemas/incident";
 import type { OpenedIncidentDto } from "@/lib/schemas/reconciliation";
@@ -67,6 +68,7 @@ async function openOrLink(tx: Tx, actor: Actor, id: string): Promise<OpenedIncid
   if (!kind) throw new AppError("RULE_VIOLATION", whyNoIncident(exception.category));
 
   const lines = await exceptionLines(tx, actor.merchantId, id);
+  await assertLinesNotWithdrawing(tx, actor.merchantId, { exceptionId: id });
   const evidence = lines.slice(0, EVENT_LINES).map(evidenceOf);
   const now = new Date();
 

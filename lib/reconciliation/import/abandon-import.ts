@@ -4,16 +4,24 @@
 // it ends "failed" with one error saying so, audited, its upload removed; the same file uploaded
 // again is queued afresh. An import whose publish already committed is left to finish: its lines
 // are visible and consistent, only its closing events are missing.
+//
+// A withdrawal that failed so (before its publish: nothing of it was visible) leaves the import as
+// it was, done, with its content hash back unless the same file was imported again meanwhile.
 import "server-only";
+import { appendEvent } from "@/lib/audit/append-event";
+import { maskPans } from "@/lib/card-data/mask-pan";
 import { prisma } from "@/lib/db/client";
+import type { ReconImport } from "@/lib/generated/prisma/client";
 import { failImport } from "@/lib/reconciliation/import/fail-import";
 import { openLineStore } from "@/lib/reconciliation/import/line-store";
-import type { RowError } from "@/lib/reconciliation/types";
+import { withdrawalOf } from "@/lib/reconciliation/imports/withdrawal";
+import type { ImportType, RowError } from "@/lib/reconciliation/types";
 
 export async function abandonImport(importId: string, cause: string): Promise<void> {
   const reconImport = await prisma.reconImport.findUnique({ where: { id: importId } });
-  if (!reconImport || !["queued", "parsing", "matching"].includes(reconImport.status)) return;
-  const report = reconImport.report ? (JSON.parse(reconImport.report) as { publishedAt?: unknown }) : {};
+  if (!reconImport || !["queued", "parsing", "matching", "withdrawing"].includes(reconImport.status)) return;
+  const report = reconImport.report ? (JSON.parse(reconImport.report) as Record<string, unknown>) : {};
+  if (reconImport.status === "withdrawing") return abandonWithdrawal(reconImport, report, cause);
   if (typeof report.publishedAt === "string") return;
   const error: RowError = {
     line: 0,
@@ -27,4 +35,35 @@ export async function abandonImport(importId: string, cause: string): Promise<vo
   } finally {
     await store.close();
   }
+}
+
+async function abandonWithdrawal(reconImport: ReconImport, report: Record<string, unknown>, cause: string) {
+  const withdrawal = withdrawalOf(report);
+  if (!withdrawal || withdrawal.publishedAt) return;
+  const { withdrawal: _withdrawal, ...kept } = report;
+  const contentHash = reconImport.contentHash.split(":withdrawn:")[0];
+  await prisma.$transaction(async (tx) => {
+    const taken = await tx.reconImport.findUnique({
+      where: {
+        merchantId_type_contentHash: { merchantId: reconImport.merchantId, type: reconImport.type, contentHash },
+      },
+      select: { id: true },
+    });
+    const claimed = await tx.reconImport.updateMany({
+      where: { id: reconImport.id, status: "withdrawing" },
+      data: { status: "done", report: JSON.stringify(kept), ...(taken ? {} : { contentHash }) },
+    });
+    if (claimed.count !== 1) return;
+    await appendEvent(tx, {
+      merchantId: reconImport.merchantId,
+      actorId: withdrawal.requestedBy,
+      type: "reconciliation.import_withdrawal_failed",
+      after: {
+        importId: reconImport.id,
+        type: reconImport.type as ImportType,
+        fileName: reconImport.fileName,
+        cause: maskPans(cause).slice(0, 500),
+      },
+    });
+  });
 }

@@ -21,8 +21,10 @@ const FIRST_IDENTITY_COLUMN = LINE_COLUMNS.indexOf("tid");
 const IDENTITY_COLUMNS = LINE_COLUMNS.slice(FIRST_IDENTITY_COLUMN);
 const DAY = LINE_COLUMNS.indexOf("day");
 const LINE_NO = LINE_COLUMNS.indexOf("lineNo");
+// (Not the lines of an import being withdrawn: the right file uploaded again at once must keep its own.)
 const IDENTITY_SQL = `SELECT ${IDENTITY_COLUMNS.map((name) => `"${name}"`).join(", ")} FROM "ReconLine"
-  WHERE "merchantId" = ? AND "source" = ? AND "day" = ? AND "category" <> 'staged'`;
+  WHERE "merchantId" = ? AND "source" = ? AND "day" = ? AND "category" <> 'staged'
+    AND "importId" NOT IN (SELECT "id" FROM "ReconImport" WHERE "merchantId" = ? AND "status" = 'withdrawing')`;
 const STAGED_SQL = `SELECT "id", "lineNo", "settleDate", "acquirerMid", "netMinor" FROM "ReconLine"
   WHERE "merchantId" = ? AND "source" = ? AND "day" = ? AND "importId" = ? AND "category" = 'staged'`;
 /** Line ids per DELETE (a statement is prepared once per length). */
@@ -97,7 +99,7 @@ export function createEarlierLines(
   // day → its twins as the file goes; null for a day without earlier lines
   const byDay = new Map<string, DayTwins<number> | null>();
   const earlierOf = async (day: string) => {
-    const rows = await store.allArrays(IDENTITY_SQL, [merchantId, source, day]);
+    const rows = await store.allArrays(IDENTITY_SQL, [merchantId, source, day, merchantId]);
     const earlier = rows.length > 0 ? new DayTwins<number>(rows.map(lineIdentity)) : null;
     byDay.set(day, earlier);
     return earlier;
@@ -161,7 +163,7 @@ export async function twinsAmongStaged(
 ): Promise<number[]> {
   const ids: number[] = [];
   for (const day of days) {
-    const earlier = (await store.allArrays(IDENTITY_SQL, [merchantId, source, day])).map(lineIdentity);
+    const earlier = (await store.allArrays(IDENTITY_SQL, [merchantId, source, day, merchantId])).map(lineIdentity);
     if (earlier.length === 0) continue;
     const twins = new DayTwins<number>(earlier);
     for (const row of await store.allArrays(STAGED_IDENTITY_SQL, [merchantId, source, day, importId])) {

@@ -32,6 +32,8 @@ export interface SettlementDraft {
 export class PublishPlan {
   readonly exceptions: ExceptionDraft[] = [];
   readonly settlements: SettlementDraft[] = [];
+  /** Settle dates a withdrawn statement leaves with no line: their settlements are deleted. */
+  readonly settlementsGone: { acquirerMid: string; settleDate: LocalDate }[] = [];
   /** Every staged line's category (their pairing is already written), and how many of each. */
   readonly stagedCategories = new OutcomeColumns();
   readonly stagedCounts = new Map<string, number>();

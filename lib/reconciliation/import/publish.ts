@@ -3,6 +3,11 @@
 // rest in one statement), the exception groups (upserted by key; their lines pointed at them), the
 // settlements, the exceptions no longer produced resolved, and the publish time recorded on the
 // import — so a rerun after a crash past this point only finalises (finalize.ts).
+//
+// A withdrawal (run-withdrawal.ts) publishes the same way, with the import's lines deleted first:
+// what they alone made — exceptions no longer produced, settle dates with no line left — is
+// deleted rather than resolved, as if the file had never come (nothing of it had an incident:
+// withdraw-import.ts refuses that).
 import "server-only";
 import { rebuildTransactionDays } from "@/lib/dashboard/transaction-rollup";
 import { newId } from "@/lib/db/new-id";
@@ -69,7 +74,11 @@ async function upsertExceptions(store: LineStore, merchantId: string, plan: Publ
     }
   }
   for (const id of await store.pointAtExceptions(lineExceptions)) recount.add(id);
-  const ids = [...recount];
+  await recountLines(store, [...recount]);
+}
+
+/** Sets each exception's line count to the lines that point at it. */
+async function recountLines(store: LineStore, ids: readonly string[]) {
   for (let start = 0; start < ids.length; start += EXCEPTIONS_PER_UPSERT) {
     const some = ids.slice(start, start + EXCEPTIONS_PER_UPSERT);
     await store.run(
@@ -82,6 +91,13 @@ async function upsertExceptions(store: LineStore, merchantId: string, plan: Publ
 }
 
 async function upsertSettlements(store: LineStore, merchantId: string, plan: PublishPlan, at: Date) {
+  for (const gone of plan.settlementsGone) {
+    await store.run(`DELETE FROM "ReconSettlement" WHERE "merchantId" = ? AND "acquirerMid" = ? AND "settleDate" = ?`, [
+      merchantId,
+      gone.acquirerMid,
+      gone.settleDate,
+    ]);
+  }
   for (const settlement of plan.settlements) {
     await store.run(
       `INSERT INTO "ReconSettlement" ("id", "merchantId", "acquirerMid", "settleDate", "expectedMinor", "category",
@@ -129,6 +145,7 @@ export async function publish({
   plan,
   at,
   report,
+  withdraw = false,
 }: {
   store: LineStore;
   merchantId: string;
@@ -137,8 +154,11 @@ export async function publish({
   at: Date;
   /** The import's report so far, with publishedAt: a rerun that finds it only finalises. */
   report: Record<string, unknown>;
+  /** The import is withdrawn: its lines deleted, and what only they made (the plan left them out). */
+  withdraw?: boolean;
 }): Promise<void> {
   await store.transaction(async () => {
+    const lostLines = withdraw ? await deleteLines(store, importId) : [];
     for (const rows of plan.visibleChanges.chunks(CHUNK)) {
       await store.updateLines(
         [
@@ -164,11 +184,44 @@ export async function publish({
     }
     // After every category is written: which group takes a line follows from its category.
     await upsertExceptions(store, merchantId, plan, at);
+    await recountLines(store, lostLines);
     await upsertSettlements(store, merchantId, plan, at);
     await resolveVanished(store, merchantId, [...GROUPED_LINE_CATEGORIES], [...plan.lineDays].sort(), at);
     await resolveVanished(store, merchantId, CREDIT_CATEGORIES, [...plan.creditDays].sort(), at);
+    if (withdraw) await deleteVanished(store, merchantId, at);
     await store.run(`UPDATE "ReconImport" SET "report" = ? WHERE "id" = ?`, [JSON.stringify(report), importId]);
     // Issue 10: the dashboard's per-day sums of the POS lines, counted again for the days they changed.
     await rebuildTransactionDays(store, merchantId, [...plan.tallyDays]);
   });
+}
+
+/** Deletes an import's lines; returns the exceptions they pointed at (their line counts change). */
+async function deleteLines(store: LineStore, importId: string): Promise<string[]> {
+  const pointed = await store.all<{ exceptionId: string }>(
+    `SELECT DISTINCT "exceptionId" FROM "ReconLine" WHERE "importId" = ? AND "exceptionId" IS NOT NULL`,
+    [importId],
+  );
+  await store.run(`DELETE FROM "ReconLine" WHERE "importId" = ?`, [importId]);
+  return pointed.map((row) => row.exceptionId);
+}
+
+/**
+ * A withdrawal's vanished exceptions (resolved by this publish) stood for the withdrawn lines
+ * alone: deleted, and the lines of other files that still name them (a line explained meanwhile
+ * keeps its exception) let go. None has an incident (withdraw-import.ts); the filter says so again.
+ */
+async function deleteVanished(store: LineStore, merchantId: string, at: Date) {
+  const deleted = await store.all<{ id: string }>(
+    `DELETE FROM "ReconException" WHERE "merchantId" = ? AND "status" = 'resolved' AND "resolvedAt" = ?
+       AND "incidentId" IS NULL RETURNING "id"`,
+    [merchantId, at],
+  );
+  const ids = deleted.map((row) => row.id);
+  for (let start = 0; start < ids.length; start += EXCEPTIONS_PER_UPSERT) {
+    const some = ids.slice(start, start + EXCEPTIONS_PER_UPSERT);
+    await store.run(
+      `UPDATE "ReconLine" SET "exceptionId" = NULL WHERE "merchantId" = ? AND "exceptionId" IN (${placeholders(some.length)})`,
+      [merchantId, ...some],
+    );
+  }
 }

@@ -1,7 +1,7 @@
 // Statement ↔ bank for the settle dates an import touched: each settle date's net total (per
 // acquirer merchant id) — the total stored on its ReconSettlement plus this import's statement
-// lines (lines are never changed or removed, so that is the sum of all of them, without reading a
-// million lines again) — is matched against the bank credits in range (matchCredits).
+// lines (minus them when the import is withdrawn: lines are never changed, so that is the sum of
+// all of them, without reading a million lines again) — is matched against the bank credits in range (matchCredits).
 // Settlements, bank lines' categories and credit exceptions go into the PublishPlan with
 // everything else.
 //
@@ -15,12 +15,16 @@
 import "server-only";
 import type { LineStore } from "@/lib/reconciliation/import/line-store";
 import type { PublishPlan } from "@/lib/reconciliation/import/publish-plan";
+import type { ImportLines } from "@/lib/reconciliation/import/rematch-transactions";
 import type { SettleTotal } from "@/lib/reconciliation/import/stage-lines";
 import { addDays } from "@/lib/reconciliation/match/local-time";
 import { matchCredits } from "@/lib/reconciliation/match/match-credits";
 import type { LocalDate } from "@/lib/reconciliation/types";
 
-const VISIBLE_OR_OURS = `("category" <> 'staged' OR "importId" = ?)`;
+const BANK_FILTERS = {
+  with: `("category" <> 'staged' OR "importId" = ?)`,
+  without: `"category" <> 'staged' AND "importId" <> ?`,
+} as const satisfies Record<ImportLines, string>;
 
 interface TotalRow {
   acquirerMid: string | null;
@@ -40,6 +44,7 @@ export async function rematchCredits({
   store,
   merchantId,
   importId,
+  lines = "with",
   creditDates,
   ownTotals,
   creditWindowDays,
@@ -49,6 +54,8 @@ export async function rematchCredits({
   store: LineStore;
   merchantId: string;
   importId: string;
+  /** "without": the import is being withdrawn — its bank lines left out, its totals taken away. */
+  lines?: ImportLines;
   /** Settle dates of the import's statement lines, or the days of its bank lines. */
   creditDates: readonly LocalDate[];
   /** The import's own statement lines' net totals (none for a bank file). */
@@ -77,18 +84,37 @@ export async function rematchCredits({
     [merchantId, settleFrom, settleTo],
   );
   const totalOf = new Map<string, SettleTotal>();
-  for (const row of [...stored, ...ownTotals]) {
+  const sign = lines === "with" ? 1 : -1;
+  const add = (row: TotalRow, by: number) => {
     const acquirerMid = row.acquirerMid ?? "";
     const key = `${row.settleDate}|${acquirerMid}`;
     const total = totalOf.get(key);
-    if (total) total.netMinor += Number(row.netMinor);
-    else totalOf.set(key, { acquirerMid, settleDate: row.settleDate, netMinor: Number(row.netMinor) });
+    if (total) total.netMinor += by * Number(row.netMinor);
+    else totalOf.set(key, { acquirerMid, settleDate: row.settleDate, netMinor: by * Number(row.netMinor) });
+  };
+  for (const row of stored) add(row, 1);
+  for (const row of ownTotals) add(row, sign);
+  // A withdrawn statement may leave a settle date with no line at all: it has no total to be paid
+  // any more (its settlement goes; a credit that paid it explains nothing now). A date whose lines
+  // left cancel out (sales and refunds alike) still has its total of 0.
+  if (lines === "without") {
+    for (const [key, total] of totalOf) {
+      if (total.netMinor !== 0 || !written(total.settleDate)) continue;
+      const left = await store.all<{ id: number }>(
+        `SELECT "id" FROM "ReconLine" WHERE "merchantId" = ? AND "source" = 'statement' AND "settleDate" = ?
+           AND COALESCE("acquirerMid", '') = ? AND "category" <> 'staged' AND "importId" <> ? LIMIT 1`,
+        [merchantId, total.settleDate, total.acquirerMid, importId],
+      );
+      if (left.length > 0) continue;
+      totalOf.delete(key);
+      plan.settlementsGone.push({ acquirerMid: total.acquirerMid, settleDate: total.settleDate });
+    }
   }
   const totals = [...totalOf.values()];
   // BIGINT comes back from node-postgres as text: amounts are numbers from here on.
   const bankRows = await store.all<Omit<BankRow, "amountMinor"> & { amountMinor: number | string | bigint }>(
     `SELECT "id", "day", "amountMinor", "category", "exceptionId" FROM "ReconLine"
-     WHERE "merchantId" = ? AND "source" = 'bank' AND "day" BETWEEN ? AND ? AND "manual" = false AND ${VISIBLE_OR_OURS}
+     WHERE "merchantId" = ? AND "source" = 'bank' AND "day" BETWEEN ? AND ? AND "manual" = false AND ${BANK_FILTERS[lines]}
      ORDER BY "id"`,
     [merchantId, bankFrom, bankTo, importId],
   );

@@ -23,29 +23,42 @@ interface StoredState {
 type Stored<Line> = Line & StoredState;
 
 const STATE_COLUMNS = `"category", "matchedLineId", "matchRule"`;
-// A day's lines the matcher sees: visible ones and this import's staged ones; never what a person
-// paired or unpaired (manual), nor another import's staged lines. Served by (merchantId, source, day).
-const DAY_FILTER = `"merchantId" = ? AND "source" = ? AND "day" = ? AND "manual" = false
-  AND ("category" <> 'staged' OR "importId" = ?)`;
+// A day's lines the matcher sees: visible ones and this import's staged ones — or, when the import
+// is being withdrawn, the visible ones but its own; never what a person paired or unpaired
+// (manual), nor another import's staged lines. Served by (merchantId, source, day).
+const DAY_FILTERS = {
+  with: `"merchantId" = ? AND "source" = ? AND "day" = ? AND "manual" = false
+  AND ("category" <> 'staged' OR "importId" = ?)`,
+  without: `"merchantId" = ? AND "source" = ? AND "day" = ? AND "manual" = false
+  AND "category" <> 'staged' AND "importId" <> ?`,
+} as const;
+
+/** Whether the import's lines are matched with the others (imported) or left out (withdrawn). */
+export type ImportLines = keyof typeof DAY_FILTERS;
 
 const POS_COLUMNS = `"id", "tid", "txAt", "cardMasked", "txType", "amountMinor", "rrn", "traceNo", "batchNo",
   "approved", "signed", "origRrn", "origTrace", ${STATE_COLUMNS}`;
 const STATEMENT_COLUMNS = `"id", "tid", "txAt", "settleDate", "txType", "amountMinor", "rrn", "traceNo", "batchNo",
   "cardMasked", ${STATE_COLUMNS}`;
-const POS_SQL = `SELECT ${POS_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} ORDER BY "id"`;
-const STATEMENT_SQL = `SELECT ${STATEMENT_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} ORDER BY "id"`;
-// The statement lines of the day before from the margin before midnight on, of the day after up to
-// the margin after it. (The neighbours' POS lines are read whole: they also hold the voids,
-// reversals and refunds that decide cancellations with the day's, wherever they are in the day.)
-const EVE_STATEMENT_SQL = `SELECT ${STATEMENT_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} AND "txAt" >= ?`;
-const MORROW_STATEMENT_SQL = `SELECT ${STATEMENT_COLUMNS} FROM "ReconLine" WHERE ${DAY_FILTER} AND "txAt" < ?`;
+function daySql(lines: ImportLines) {
+  const filter = DAY_FILTERS[lines];
+  return {
+    pos: `SELECT ${POS_COLUMNS} FROM "ReconLine" WHERE ${filter} ORDER BY "id"`,
+    statement: `SELECT ${STATEMENT_COLUMNS} FROM "ReconLine" WHERE ${filter} ORDER BY "id"`,
+    // The statement lines of the day before from the margin before midnight on, of the day after up
+    // to the margin after it. (The neighbours' POS lines are read whole: they also hold the voids,
+    // reversals and refunds that decide cancellations with the day's, wherever they are in the day.)
+    eveStatement: `SELECT ${STATEMENT_COLUMNS} FROM "ReconLine" WHERE ${filter} AND "txAt" >= ?`,
+    morrowStatement: `SELECT ${STATEMENT_COLUMNS} FROM "ReconLine" WHERE ${filter} AND "txAt" < ?`,
+  };
+}
 
 const flag = (value: unknown) => value === true || value === 1;
 const text = (value: unknown) => value as string;
 const textOrNull = (value: unknown) => value as string | null;
 const idOrNull = (value: unknown) => (value === null ? null : Number(value));
 
-/** A POS row of POS_SQL (arrays, built into objects of one shape: cheaper to load and to match). */
+/** A POS row of the day's query (arrays, built into objects of one shape: cheaper to load and to match). */
 function posLine(row: unknown[]): Stored<PosLine> {
   return {
     id: Number(row[0]),
@@ -95,6 +108,7 @@ export async function rematchTransactions({
   store,
   merchantId,
   importId,
+  lines = "with",
   days,
   options,
   plan,
@@ -103,6 +117,7 @@ export async function rematchTransactions({
   store: LineStore;
   merchantId: string;
   importId: string;
+  lines?: ImportLines;
   days: readonly LocalDate[];
   options: MatchOptions;
   plan: PublishPlan;
@@ -119,13 +134,14 @@ export async function rematchTransactions({
     ).map((terminal) => [terminal.tid, terminal.storeId]),
   );
   const margin = midnightMarginSeconds(options);
+  const sql = daySql(lines);
   // The POS lines of the day and of its neighbours, each day read once: days go in order, so the
   // day after, read as a neighbour, is the next day's own (three days of POS lines in memory).
   const posDays = new Map<LocalDate, Stored<PosLine>[]>();
   const posOf = async (day: LocalDate) => {
     let lines = posDays.get(day);
     if (lines === undefined) {
-      lines = (await store.allArrays(POS_SQL, [merchantId, "pos", day, importId])).map(posLine);
+      lines = (await store.allArrays(sql.pos, [merchantId, "pos", day, importId])).map(posLine);
       posDays.set(day, lines);
     }
     return lines;
@@ -135,7 +151,7 @@ export async function rematchTransactions({
     const morrow = addDays(day, 1);
     for (const cached of posDays.keys()) if (cached < eve) posDays.delete(cached);
     const pos = await posOf(day);
-    const statement = (await store.allArrays(STATEMENT_SQL, [merchantId, "statement", day, importId])).map(
+    const statement = (await store.allArrays(sql.statement, [merchantId, "statement", day, importId])).map(
       statementLine,
     );
     plan.lineDays.add(day);
@@ -149,8 +165,8 @@ export async function rematchTransactions({
     const to = wallClockText(wallClockSeconds(`${morrow} 00:00:00`) + margin);
     const edgePos = [...(await posOf(eve)), ...(await posOf(morrow))];
     const edgeStatement = [
-      ...(await store.allArrays(EVE_STATEMENT_SQL, [merchantId, "statement", eve, importId, from])),
-      ...(await store.allArrays(MORROW_STATEMENT_SQL, [merchantId, "statement", morrow, importId, to])),
+      ...(await store.allArrays(sql.eveStatement, [merchantId, "statement", eve, importId, from])),
+      ...(await store.allArrays(sql.morrowStatement, [merchantId, "statement", morrow, importId, to])),
     ].map(statementLine);
 
     const result = matchDay(

@@ -8,6 +8,7 @@
 //                    import of the kind published while this one was staging; rematch the days
 //                    the lines touch and the days of the merchant's pending lines, then statement ↔ bank; write nothing visible until the one publish
 //                    transaction; then finalise (events, status done, report).
+//   withdrawing    → finance withdrew the done import (withdraw-import.ts): run-withdrawal.ts.
 //
 // Safe to run again from any point (a worker died and another took the lease): a rerun of a
 // parsing import deletes its staged lines and parses again; a rerun of a matching import keeps its
@@ -25,17 +26,18 @@ import { deleteStaged, failImport } from "@/lib/reconciliation/import/fail-impor
 import { finalizeImport } from "@/lib/reconciliation/import/finalize";
 import { SOURCE_OF } from "@/lib/reconciliation/import/line-columns";
 import { type LineStore, openLineStore } from "@/lib/reconciliation/import/line-store";
+import { affectedDays, lockMatching, matchOptions, recordedDays } from "@/lib/reconciliation/import/matching-days";
 import { merchantToday } from "@/lib/reconciliation/import/merchant-today";
 import { PhaseTimer } from "@/lib/reconciliation/import/phase-timer";
 import { publish } from "@/lib/reconciliation/import/publish";
 import { PublishPlan } from "@/lib/reconciliation/import/publish-plan";
 import { rematchCredits } from "@/lib/reconciliation/import/rematch-credits";
 import { rematchTransactions } from "@/lib/reconciliation/import/rematch-transactions";
-import { type SettleTotal, stageLines } from "@/lib/reconciliation/import/stage-lines";
+import { runWithdrawal } from "@/lib/reconciliation/import/run-withdrawal";
+import { stageLines } from "@/lib/reconciliation/import/stage-lines";
 import { loadFormat } from "@/lib/reconciliation/imports/load-format";
-import { addDays } from "@/lib/reconciliation/match/local-time";
 import { openSpool, removeSpool, spoolPathOf } from "@/lib/reconciliation/spool";
-import type { ImportType, LocalDate } from "@/lib/reconciliation/types";
+import type { ImportType } from "@/lib/reconciliation/types";
 
 export interface ImportJobContext {
   heartbeat(): Promise<void>;
@@ -49,7 +51,8 @@ function reportOf(row: ReconImport): Report {
 
 export async function runImport(importId: string, context: ImportJobContext): Promise<void> {
   let reconImport = await prisma.reconImport.findUnique({ where: { id: importId } });
-  if (!reconImport || reconImport.status === "done" || reconImport.status === "failed") return;
+  if (!reconImport || !["queued", "parsing", "matching", "withdrawing"].includes(reconImport.status)) return;
+  if (reconImport.status === "withdrawing") return runWithdrawal(reconImport, context);
   const store = await openLineStore();
   try {
     const timer = new PhaseTimer();
@@ -126,12 +129,7 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
         merchantId: reconImport.merchantId,
         importId,
         days,
-        options: {
-          windowMinutes: env.RECON_WINDOW_MINUTES,
-          duplicateWindowSeconds: env.RECON_DUPLICATE_WINDOW_SECONDS,
-          settleLagDays: env.RECON_SETTLE_LAG_DAYS,
-          today,
-        },
+        options: matchOptions(today),
         plan,
         heartbeat: context.heartbeat,
       });
@@ -240,72 +238,4 @@ async function leaveOutTwinsPublishedMeanwhile(store: LineStore, reconImport: Re
     await store.run(`UPDATE "ReconImport" SET "report" = ? WHERE "id" = ?`, [JSON.stringify(next), importId]);
   });
   return next;
-}
-
-/** Waits (keeping the job's lease) until no other import of the merchant is matching. */
-async function lockMatching(store: LineStore, merchantId: string, context: ImportJobContext): Promise<void> {
-  while (!(await store.tryLockMatching(merchantId))) {
-    await context.heartbeat();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** The days staging recorded in the report; read from the lines if it has none. */
-async function recordedDays(
-  store: LineStore,
-  importId: string,
-  report: Report,
-): Promise<{ days: LocalDate[]; creditDates: LocalDate[]; settleTotals: SettleTotal[] }> {
-  if (Array.isArray(report.days) && Array.isArray(report.creditDates) && Array.isArray(report.settleTotals)) {
-    return {
-      days: report.days as LocalDate[],
-      creditDates: report.creditDates as LocalDate[],
-      settleTotals: report.settleTotals as SettleTotal[],
-    };
-  }
-  const settleTotals = await store.all<SettleTotal>(
-    `SELECT COALESCE("acquirerMid", '') AS "acquirerMid", "settleDate", SUM("netMinor") AS "netMinor" FROM "ReconLine"
-     WHERE "importId" = ? AND "source" = 'statement' GROUP BY "acquirerMid", "settleDate"`,
-    [importId],
-  );
-  const rows = await store.all<{ source: string; day: LocalDate; settleDate: LocalDate | null }>(
-    `SELECT DISTINCT "source", "day", "settleDate" FROM "ReconLine" WHERE "importId" = ?`,
-    [importId],
-  );
-  return {
-    days: [...new Set(rows.filter((row) => row.source !== "bank").map((row) => row.day))].sort(),
-    creditDates: [
-      ...new Set(rows.map((row) => (row.source === "bank" ? row.day : row.settleDate)).filter((day) => day !== null)),
-    ].sort(),
-    settleTotals: settleTotals.map((total) => ({ ...total, netMinor: Number(total.netMinor) })),
-  };
-}
-
-/**
- * How far back the merchant's pending lines are looked for. A line is pending only until its
- * settle date has passed, and every import rematches the pending days, so older pending lines
- * exist only when no file came for this long; bounding the walk keeps it off years of lines.
- */
-const PENDING_LOOKBACK_DAYS = 62;
-
-/**
- * Every day this import's lines touch and the days either side of them (a day's matching decides
- * across its midnights with the neighbour's lines near them: a new line just after midnight may
- * pair with, tie with or duplicate one of the day before, which must then be matched again too),
- * and the days of the merchant's pending POS lines.
- */
-async function affectedDays(
-  store: LineStore,
-  merchantId: string,
-  ours: readonly LocalDate[],
-  today: LocalDate,
-): Promise<LocalDate[]> {
-  // A late statement closes what it explains; a pending line may also have become overdue.
-  const pending = await store.all<{ day: LocalDate }>(
-    `SELECT DISTINCT "day" FROM "ReconLine"
-     WHERE "merchantId" = ? AND "source" = 'pos' AND "day" >= ? AND "category" = 'pending'`,
-    [merchantId, addDays(today, -PENDING_LOOKBACK_DAYS)],
-  );
-  const neighbours = ours.flatMap((day) => [addDays(day, -1), addDays(day, 1)]);
-  return [...new Set([...ours, ...neighbours, ...pending.map((row) => row.day)])].sort();
 }

@@ -6,6 +6,11 @@ import type { importSchema } from "@/lib/schemas/reconciliation-imports";
 
 export type ImportDto = z.infer<typeof importSchema>;
 
+/** Nothing more will happen to the import by itself (a done one may still be withdrawn by a person). */
+export function isFinished(status: ImportDto["status"]): boolean {
+  return status === "done" || status === "failed" || status === "withdrawn";
+}
+
 export function serializeImport(row: ReconImport): ImportDto {
   return {
     id: row.id,

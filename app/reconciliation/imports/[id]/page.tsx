@@ -12,6 +12,7 @@ import { pageActor } from "@/lib/auth/page-actor";
 import { isAppError } from "@/lib/errors/app-error";
 import { can } from "@/lib/rbac/permissions";
 import { getImport } from "@/lib/reconciliation/imports/get-import";
+import { isFinished } from "@/lib/reconciliation/imports/serialize-import";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Reconciliation");
@@ -65,8 +66,8 @@ export default async function ImportPage({
           })}
         </p>
       ) : null}
-      <ImportTracker initial={item} />
-      {item.status === "done" || item.status === "failed" ? null : (
+      <ImportTracker initial={item} canWithdraw={can(actor.role, "reconciliation.import")} />
+      {isFinished(item.status) ? null : (
         <noscript>
           <meta httpEquiv="refresh" content={String(NO_SCRIPT_REFRESH_SECONDS)} />
           <p className="text-sm text-slate-700">

@@ -1,0 +1,19 @@
+// What an import's report keeps of its withdrawal: who asked and when (withdraw-import.ts), and once
+// the job has published it (run-withdrawal.ts) when, with the lines it removed per category. Pure.
+import { z } from "zod";
+
+export const withdrawalSchema = z.object({
+  requestedBy: z.string().min(1),
+  requestedAt: z.string(),
+  publishedAt: z.string().optional(),
+  linesRemoved: z.number().int().nonnegative().optional(),
+  counts: z.record(z.string(), z.number()).optional(),
+});
+
+export type Withdrawal = z.infer<typeof withdrawalSchema>;
+
+/** The withdrawal in an import's report, or null when it has none. */
+export function withdrawalOf(report: Record<string, unknown> | null): Withdrawal | null {
+  const parsed = withdrawalSchema.safeParse(report?.withdrawal);
+  return parsed.success ? parsed.data : null;
+}
