@@ -18,6 +18,10 @@
 //   --again (then import the journal once more as exported again — another title line, so other
 //   bytes: every line is an earlier line's twin; prints its time, peak RSS and lines left out,
 //   and checks the categories again)
+//   --withdraw (import the journal alone first and read its categories; at the end withdraw the
+//   statement, as finance would a wrong file: prints the withdrawal's time and peak RSS, and checks
+//   that the POS lines and their open exceptions are again as the journal alone left them, with
+//   no statement line or settlement left and every bank credit unexplained)
 //   --files-dir DIR (generate into DIR and keep them there; a later run with the same --rows,
 //   --seed and day reuses them instead of generating again)
 //
@@ -56,6 +60,7 @@ function parseArguments(argv) {
     else if (name === "--floor") options.floor = true;
     else if (name === "--keep") options.keep = true;
     else if (name === "--again") options.again = true;
+    else if (name === "--withdraw") options.withdraw = true;
     else if (name === "--files-dir") options.filesDir = path.resolve(value());
     else if (name === "--help" || name === "-h") {
       console.log(fs.readFileSync(new URL(import.meta.url), "utf8").split("\nimport ")[0]);
@@ -180,9 +185,9 @@ function runFloorChild({ databaseUrl, lines, logFile }) {
 }
 
 /** Runs the import child; resolves with its BENCH_RESULT. */
-function runImportChild({ databaseUrl, uploadDir, files, logFile }) {
+function runImportChild({ databaseUrl, uploadDir, files, logFile, withdraw }) {
   return new Promise((resolve, reject) => {
-    const payload = JSON.stringify({ merchantId: MERCHANT_ID, userId: FINANCE_USER_ID, files });
+    const payload = JSON.stringify({ merchantId: MERCHANT_ID, userId: FINANCE_USER_ID, files, withdraw });
     const log = fs.openSync(logFile, "a");
     // BENCH_CPU_PROF_DIR=DIR writes V8 CPU profiles of the spooling child and of each import job's
     // process there (open them in Chrome's DevTools).
@@ -272,6 +277,11 @@ async function readBack(databaseUrl) {
     settlements: nested(out.settlements).settlement ?? {},
     exceptions: nested(out.exceptions),
   };
+}
+
+/** An object's entries in key order (for comparing counts by category). */
+function sorted(byKey = {}) {
+  return Object.fromEntries(Object.entries(byKey).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** PASS/FAIL rows: every expected category, and any stored category that was not expected. */
@@ -375,12 +385,23 @@ async function main() {
     { type: "statement", path: imported(generated.files.statement), name: "收单机构对账单.csv" },
     { type: "bank_credit", path: imported(generated.files.bank), name: "账户明细.csv" },
   ];
-  const importResult = await runImportChild({
-    databaseUrl,
-    uploadDir: path.join(scratch, "uploads"),
-    files,
-    logFile,
-  });
+  const importChild = (some) =>
+    runImportChild({ databaseUrl, uploadDir: path.join(scratch, "uploads"), files: some, logFile });
+  // --withdraw: the journal alone first, its categories read (what a withdrawn statement must leave).
+  let journalOnly = null;
+  let importResult;
+  if (options.withdraw) {
+    const first = await importChild(files.slice(0, 1));
+    journalOnly = await readBack(databaseUrl);
+    const rest = await importChild(files.slice(1));
+    importResult = {
+      files: [...first.files, ...rest.files],
+      peakRssMb: Math.max(first.peakRssMb, rest.peakRssMb),
+      spoolPeakRssMb: Math.max(first.spoolPeakRssMb, rest.spoolPeakRssMb),
+    };
+  } else {
+    importResult = await importChild(files);
+  }
   const loadAfterImport = loadAverage();
   const notRun = { status: "not run", spoolMs: 0, jobMs: 0, cpuMs: 0 };
   const byType = {
@@ -452,6 +473,50 @@ async function main() {
         `spool ${seconds(file.spoolMs)} s + job ${seconds(file.jobMs)} s, peak RSS ${result.peakRssMb} MB ` +
         `(phases: ${phaseText(file.report)}); category counts after it: ${againFailed === 0 ? "all PASS" : `${againFailed} FAIL`}`,
     );
+  }
+
+  // 5c. The statement withdrawn, as a wrong file would be.
+  let withdrawal = null;
+  if (options.withdraw) {
+    const statementId = byType.statement.importId;
+    const result = await runImportChild({
+      databaseUrl,
+      uploadDir: path.join(scratch, "uploads"),
+      files: [],
+      logFile,
+      withdraw: statementId,
+    });
+    const file = result.files[0];
+    const after = await readBack(databaseUrl);
+    const withoutCredits = (byCategory = {}) =>
+      Object.fromEntries(Object.entries(byCategory).filter(([category]) => !category.startsWith("credit_")));
+    const bankLines = Object.values(stored.lines.bank ?? {}).reduce((sum, n) => sum + n, 0);
+    const withdrawChecks = [
+      ["POS lines as after the journal alone", journalOnly.lines.pos, after.lines.pos],
+      ["no statement line", {}, after.lines.statement ?? {}],
+      ["no settlement", {}, after.settlements],
+      ["every bank credit unexplained", { credit_unexplained: bankLines }, after.lines.bank],
+      [
+        "open exceptions as after the journal alone",
+        withoutCredits(journalOnly.exceptions.open),
+        withoutCredits(after.exceptions.open),
+      ],
+    ].map(([name, want, got]) => ({
+      name,
+      want,
+      got,
+      pass: JSON.stringify(sorted(want)) === JSON.stringify(sorted(got)),
+    }));
+    withdrawal = { file, peakRssMb: result.peakRssMb, checks: withdrawChecks };
+    console.log(
+      `\nThe statement withdrawn: ${file.status}, ${thousands(file.report?.withdrawal?.linesRemoved ?? 0)} lines removed; ` +
+        `job ${seconds(file.jobMs)} s, CPU ${seconds(file.cpuMs)} s, peak RSS ${result.peakRssMb} MB`,
+    );
+    for (const check of withdrawChecks) {
+      console.log(
+        `  ${check.name}: ${check.pass ? "PASS" : `FAIL (want ${JSON.stringify(check.want)}, got ${JSON.stringify(check.got)})`}`,
+      );
+    }
   }
 
   // 6. The figures against the targets.
@@ -527,6 +592,7 @@ async function main() {
     ratioToDuckdb: ratio,
     floor,
     again,
+    withdrawal,
     checks,
     targets: TARGETS,
   };
@@ -537,7 +603,9 @@ async function main() {
   console.log(`Results: ${path.relative(ROOT, file)}${options.keep ? `; files and log kept in ${scratch}` : ""}`);
   const importFailed = Object.values(byType).some((entry) => entry.status !== "done");
   const againFailed = again !== null && (again.file.status !== "done" || again.checksFailed > 0);
-  if (failed.length > 0 || importFailed || againFailed) process.exitCode = 1;
+  const withdrawalFailed =
+    withdrawal !== null && (withdrawal.file.status !== "withdrawn" || withdrawal.checks.some((check) => !check.pass));
+  if (failed.length > 0 || importFailed || againFailed || withdrawalFailed) process.exitCode = 1;
 }
 
 await runBench("bench:reconcile", main);

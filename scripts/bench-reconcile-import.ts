@@ -6,18 +6,21 @@
 // exceptions). Files in the order given (journal, statement, bank).
 //
 //   DATABASE_URL=… UPLOAD_DIR=… tsx --conditions=react-server scripts/bench-reconcile-import.ts '<json>'
-//   json: { merchantId, userId, files: [{ type, path, name }] }
+//   json: { merchantId, userId, files: [{ type, path, name }], withdraw?: importId }
+//   (withdraw: that import withdrawn as finance does it — withdrawImport, then its job — timed alike)
 //
 // Prints one line "BENCH_RESULT <json>": per file the milliseconds of the spool and of the job
 // (wall clock), the CPU time they took, the import's final status, rowsRead and report, and the
 // job process's peak RSS and heap limit; peakRssMb is the largest job process's, spoolPeakRssMb
 // this process's.
 import fs from "node:fs";
+import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { newId } from "@/lib/db/new-id";
 import { env } from "@/lib/env";
 import type { ChildUsage } from "@/lib/reconciliation/import/import-child";
 import { runImportInChild } from "@/lib/reconciliation/import/run-import-in-child";
+import { withdrawImport } from "@/lib/reconciliation/imports/withdraw-import";
 import { commitSpool, receiveSpool } from "@/lib/reconciliation/spool";
 import type { ImportType } from "@/lib/reconciliation/types";
 
@@ -25,6 +28,7 @@ interface Input {
   merchantId: string;
   userId: string;
   files: { type: ImportType; path: string; name: string }[];
+  withdraw?: string;
 }
 
 // BENCH_CPU_PROF_DIR=DIR: a V8 CPU profile of each import job's process there.
@@ -96,11 +100,40 @@ async function main() {
     });
     if (thrown !== null) break;
   }
+  if (input.withdraw) results.push(await withdraw(input));
   await prisma.$disconnect();
   const jobRss = results.map((result) => (result.job as ChildUsage | null)?.peakRssMb ?? 0);
   console.log(
     `BENCH_RESULT ${JSON.stringify({ files: results, peakRssMb: Math.max(0, ...jobRss), spoolPeakRssMb: rssMb() })}`,
   );
+}
+
+/** Withdraws an import through the app's own use case, then runs its job as the worker does. */
+async function withdraw(input: Input) {
+  const importId = input.withdraw as string;
+  const started = performance.now();
+  const actor: Actor = {
+    userId: input.userId,
+    name: "Bench finance",
+    email: "bench-finance@example.test",
+    merchantId: input.merchantId,
+    role: "FINANCE",
+    storeIds: [],
+  };
+  await withdrawImport({ actor, id: importId });
+  const child = await runImportInChild(importId, null, { execArgv: profile });
+  const row = await prisma.reconImport.findUniqueOrThrow({ where: { id: importId } });
+  return {
+    type: "withdrawal",
+    importId,
+    spoolMs: 0,
+    jobMs: Math.round(performance.now() - started),
+    cpuMs: child.cpuMs,
+    job: child,
+    status: row.status,
+    rowsRead: row.rowsRead,
+    report: row.report ? JSON.parse(row.report) : null,
+  };
 }
 
 main().catch(async (error) => {

@@ -188,7 +188,7 @@ export async function publish({
     await upsertSettlements(store, merchantId, plan, at);
     await resolveVanished(store, merchantId, [...GROUPED_LINE_CATEGORIES], [...plan.lineDays].sort(), at);
     await resolveVanished(store, merchantId, CREDIT_CATEGORIES, [...plan.creditDays].sort(), at);
-    if (withdraw) await deleteVanished(store, merchantId, at);
+    if (withdraw) await deleteVanished(store, merchantId, at, lostLines);
     await store.run(`UPDATE "ReconImport" SET "report" = ? WHERE "id" = ?`, [JSON.stringify(report), importId]);
     // Issue 10: the dashboard's per-day sums of the POS lines, counted again for the days they changed.
     await rebuildTransactionDays(store, merchantId, [...plan.tallyDays]);
@@ -207,15 +207,27 @@ async function deleteLines(store: LineStore, importId: string): Promise<string[]
 
 /**
  * A withdrawal's vanished exceptions (resolved by this publish) stood for the withdrawn lines
- * alone: deleted, and the lines of other files that still name them (a line explained meanwhile
- * keeps its exception) let go. None has an incident (withdraw-import.ts); the filter says so again.
+ * alone, and so does an exception the withdrawn lines leave with no line (one a later file had
+ * resolved): deleted, and the lines of other files that still name them (a line explained
+ * meanwhile keeps its exception) let go. None has an incident (withdraw-import.ts); the filter
+ * says so again.
  */
-async function deleteVanished(store: LineStore, merchantId: string, at: Date) {
+async function deleteVanished(store: LineStore, merchantId: string, at: Date, lostLines: readonly string[]) {
   const deleted = await store.all<{ id: string }>(
     `DELETE FROM "ReconException" WHERE "merchantId" = ? AND "status" = 'resolved' AND "resolvedAt" = ?
        AND "incidentId" IS NULL RETURNING "id"`,
     [merchantId, at],
   );
+  for (let start = 0; start < lostLines.length; start += EXCEPTIONS_PER_UPSERT) {
+    const some = lostLines.slice(start, start + EXCEPTIONS_PER_UPSERT);
+    deleted.push(
+      ...(await store.all<{ id: string }>(
+        `DELETE FROM "ReconException" WHERE "merchantId" = ? AND "lineCount" = 0 AND "incidentId" IS NULL
+           AND "id" IN (${placeholders(some.length)}) RETURNING "id"`,
+        [merchantId, ...some],
+      )),
+    );
+  }
   const ids = deleted.map((row) => row.id);
   for (let start = 0; start < ids.length; start += EXCEPTIONS_PER_UPSERT) {
     const some = ids.slice(start, start + EXCEPTIONS_PER_UPSERT);

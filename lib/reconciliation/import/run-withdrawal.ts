@@ -20,6 +20,7 @@ import {
   recordedDays,
 } from "@/lib/reconciliation/import/matching-days";
 import { merchantToday } from "@/lib/reconciliation/import/merchant-today";
+import { PhaseTimer } from "@/lib/reconciliation/import/phase-timer";
 import { publish } from "@/lib/reconciliation/import/publish";
 import { PublishPlan } from "@/lib/reconciliation/import/publish-plan";
 import { rematchCredits } from "@/lib/reconciliation/import/rematch-credits";
@@ -39,6 +40,7 @@ export async function runWithdrawal(reconImport: ReconImport, context: MatchingC
     if (!withdrawal) throw new Error(`Import ${importId} is withdrawing with no withdrawal in its report`);
 
     if (!withdrawal.publishedAt) {
+      const timer = new PhaseTimer();
       const counts = Object.fromEntries(
         (
           await store.all<{ category: string; lines: number | string }>(
@@ -76,6 +78,7 @@ export async function runWithdrawal(reconImport: ReconImport, context: MatchingC
         plan,
       });
       await context.heartbeat();
+      timer.lap("match");
       const publishedAt = new Date();
       withdrawal = {
         ...withdrawal,
@@ -91,6 +94,12 @@ export async function runWithdrawal(reconImport: ReconImport, context: MatchingC
         at: publishedAt,
         report: { ...report, withdrawal },
         withdraw: true,
+      });
+      timer.lap("publish");
+      withdrawal = { ...withdrawal, phases: timer.phases };
+      await prisma.reconImport.update({
+        where: { id: importId },
+        data: { report: JSON.stringify({ ...report, withdrawal }) },
       });
     }
 

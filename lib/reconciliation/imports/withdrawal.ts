@@ -8,6 +8,8 @@ export const withdrawalSchema = z.object({
   publishedAt: z.string().optional(),
   linesRemoved: z.number().int().nonnegative().optional(),
   counts: z.record(z.string(), z.number()).optional(),
+  /** Wall and CPU milliseconds of its matching and its publish (PhaseTimer). */
+  phases: z.record(z.string(), z.number()).optional(),
 });
 
 export type Withdrawal = z.infer<typeof withdrawalSchema>;
