@@ -111,6 +111,15 @@ export function ImportState({ item }: { item: ImportDto }) {
             : t("withdraw.withdrawing")}
         </p>
       ) : null}
+      {item.status === "done" && item.report?.withdrawalFailed ? (
+        <p
+          role="status"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950"
+          data-testid="withdrawal-failed"
+        >
+          {t("withdraw.failed")}
+        </p>
+      ) : null}
       {item.status === "done" && item.report ? <ImportReport report={item.report as ImportReportView} /> : null}
       {item.status === "failed" && item.errors.length > 0 ? (
         <RowErrorsTable errors={wordErrors(item.errors)} caption={t("importPage.errorsCaption")} />

@@ -5,6 +5,7 @@
 // roles (403) and the merchant's walls (404). reconciliation-withdraw.property.test.ts holds the
 // outcome to "as if never imported" over random files.
 import "@/tests/integration/reconciliation-import-spool-dir";
+import fs from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { GET as getImportRoute, DELETE as withdrawRoute } from "@/app/api/reconciliation/imports/[id]/route";
 import { POST as uploadRoute } from "@/app/api/reconciliation/imports/route";
@@ -12,6 +13,7 @@ import { verifyChain } from "@/lib/audit/verify-chain";
 import { prisma } from "@/lib/db/client";
 import { abandonImport } from "@/lib/reconciliation/import/abandon-import";
 import { runImport } from "@/lib/reconciliation/import/run-import";
+import { spoolPathOf } from "@/lib/reconciliation/spool";
 import { type DemoUser, jsonRequest, params, sessionCookie } from "@/tests/helpers/api";
 import {
   exceptionsAs,
@@ -320,11 +322,105 @@ describe("withdrawing a file", () => {
     expect(back.status).toBe("done");
     expect(back.contentHash).toBe(journal.contentHash);
     expect(JSON.parse(back.report ?? "{}").withdrawal).toBeUndefined();
+    expect(JSON.parse(back.report ?? "{}").withdrawalFailed).toMatchObject({ failedAt: expect.any(String) });
     const failed = await prisma.auditEvent.findFirstOrThrow({
       where: { merchantId, type: "reconciliation.import_withdrawal_failed" },
     });
     expect(JSON.parse(failed.after ?? "{}")).toMatchObject({ importId: journal.id, cause: "database away" });
     expect(await prisma.reconLine.count({ where: { importId: journal.id } })).toBe(2);
     expect((await openIncidentAs("finance", listed.body.items[0].id)).status).toBe(201);
+  });
+
+  // Found by review: "later" was by creation, and a failed upload queued again keeps its row.
+  test("a failed journal queued again after another is later by its publish: its left-out twins keep the other from going", async () => {
+    const day = "2019-10-04";
+    const row = (time: string, tid: string, amount: string, rrn: string) => [
+      `${day} ${time}`,
+      tid,
+      CARD,
+      "消费",
+      amount,
+      rrn,
+      rrn.slice(-6),
+      "000045",
+      "成功",
+    ];
+    const known = [row("10:00:00", "T1000001", "11.00", "WH0001"), row("11:00:00", "T1000001", "12.00", "WH0002")];
+    // The longer journal names a terminal not yet registered: it fails.
+    const longer = csv([POS_HEADER, ...known, row("12:00:00", "T7700077", "13.00", "WH0003")]);
+    const first = await queueFile({ merchantId, type: "pos_journal", content: longer });
+    await runImport(first.id, noHeartbeat);
+    expect((await prisma.reconImport.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("failed");
+    // The shorter one imports.
+    const shorter = await importFile({ merchantId, type: "pos_journal", content: csv([POS_HEADER, ...known]) });
+    // The terminal is registered and the longer file queued again, as queue-import.ts does (same row).
+    const store = await prisma.terminal.findFirstOrThrow({ where: { merchantId, tid: "T1000001" } });
+    await prisma.terminal.create({ data: { merchantId, storeId: store.storeId, tid: "T7700077" } });
+    fs.writeFileSync(spoolPathOf(first.id), longer);
+    await prisma.reconImport.update({ where: { id: first.id }, data: { status: "queued", rowsRead: 0, errors: null } });
+    await runImport(first.id, noHeartbeat);
+    const again = await prisma.reconImport.findUniqueOrThrow({ where: { id: first.id } });
+    expect([again.status, JSON.parse(again.report ?? "{}").alreadyImported]).toEqual(["done", 2]);
+    expect(again.createdAt < shorter.createdAt).toBe(true);
+
+    const refused = await withdrawAs("finance", shorter.id);
+    expect(refused).toMatchObject({ status: 409, body: { error: { reason: "IMPORT_LINES_LEFT_OUT_LATER" } } });
+    expect(await lineCategories(day)).toHaveLength(3);
+  });
+
+  // Found by review: a credit case has no line of the statement that makes up its total.
+  test("while a statement is withdrawing nobody opens an incident from its settle date's credit case", async () => {
+    const day = "2019-11-04";
+    const statement = await importFile({ merchantId, type: "statement", content: dayFiles(day, "WI").statement });
+    const missing = await prisma.reconException.findFirstOrThrow({
+      where: { merchantId, category: "credit_missing", day: "2019-11-05", status: "open" },
+    });
+    expect((await withdrawAs("finance", statement.id)).status).toBe(202);
+    const refused = await openIncidentAs("finance", missing.id);
+    expect(refused).toMatchObject({ status: 409, body: { error: { reason: "IMPORT_WITHDRAWING" } } });
+    await runImport(statement.id, noHeartbeat);
+    expect(await prisma.reconException.count({ where: { id: missing.id } })).toBe(0);
+    expect(await prisma.reconSettlement.count({ where: { merchantId, settleDate: "2019-11-05" } })).toBe(0);
+  });
+
+  // Found by review: a case from before the file that the file only reopened stays, resolved.
+  test("a case the withdrawn file reopened is resolved again, not deleted", async () => {
+    const day = "2019-12-04";
+    const files = dayFiles(day, "WJ");
+    await importFile({ merchantId, type: "statement", content: files.statement });
+    const before = await prisma.reconException.findFirstOrThrow({
+      where: { merchantId, day, category: "statement_only", status: "open" },
+    });
+    await importFile({ merchantId, type: "pos_journal", content: files.journal });
+    expect((await prisma.reconException.findUniqueOrThrow({ where: { id: before.id } })).status).toBe("resolved");
+    // A journal voiding the sale: the statement's line explains nothing again.
+    const voiding = await importFile({
+      merchantId,
+      type: "pos_journal",
+      content: csv([
+        [...POS_HEADER, "原凭证号"],
+        [`${day} 10:05:00`, "T1000001", CARD, "撤销", "31.00", "WJ9", "000009", "000045", "成功", "000001"],
+      ]),
+    });
+    expect((await prisma.reconException.findUniqueOrThrow({ where: { id: before.id } })).status).toBe("open");
+    expect((await withdrawAs("finance", voiding.id)).status).toBe(202);
+    await runImport(voiding.id, noHeartbeat);
+    expect((await prisma.reconException.findUniqueOrThrow({ where: { id: before.id } })).status).toBe("resolved");
+    expect(await lineCategories(day)).toEqual(["pos:WJ1:matched", "pos:WJ2:pos_only", "statement:WJ1:matched"]);
+  });
+
+  // Found by review: the job's last step failing on every attempt left the import withdrawing for good.
+  test("a withdrawal whose publish committed is finished when its job gives up", async () => {
+    const files = dayFiles("2020-01-04", "WK");
+    const journal = await importFile({ merchantId, type: "pos_journal", content: files.journal });
+    expect((await withdrawAs("finance", journal.id)).status).toBe(202);
+    await runImport(journal.id, noHeartbeat);
+    // As if the last step had not run: published (lines gone), still withdrawing, no event yet.
+    await prisma.reconImport.update({ where: { id: journal.id }, data: { status: "withdrawing" } });
+    const events = () => prisma.auditEvent.count({ where: { merchantId, type: "reconciliation.import_withdrawn" } });
+    const eventsBefore = await events();
+    await abandonImport(journal.id, "database away");
+    expect((await prisma.reconImport.findUniqueOrThrow({ where: { id: journal.id } })).status).toBe("withdrawn");
+    expect(await events()).toBe(eventsBefore + 1);
   });
 });

@@ -68,7 +68,7 @@ async function openOrLink(tx: Tx, actor: Actor, id: string): Promise<OpenedIncid
   if (!kind) throw new AppError("RULE_VIOLATION", whyNoIncident(exception.category));
 
   const lines = await exceptionLines(tx, actor.merchantId, id);
-  await assertLinesNotWithdrawing(tx, actor.merchantId, { exceptionId: id });
+  await assertLinesNotWithdrawing(tx, actor.merchantId, { exception });
   const evidence = lines.slice(0, EVENT_LINES).map(evidenceOf);
   const now = new Date();
 

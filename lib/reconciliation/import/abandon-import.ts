@@ -5,8 +5,11 @@
 // again is queued afresh. An import whose publish already committed is left to finish: its lines
 // are visible and consistent, only its closing events are missing.
 //
-// A withdrawal that failed so (before its publish: nothing of it was visible) leaves the import as
-// it was, done, with its content hash back unless the same file was imported again meanwhile.
+// A withdrawal that failed so before its publish (nothing of it was visible) leaves the import as
+// it was, done — its report saying the withdrawal failed, for its page to tell finance, who may
+// withdraw it again — with its content hash back unless the same file was imported again
+// meanwhile (then both are visible, twins of each other, until finance withdraws this one). One
+// whose publish committed is only finished (run-withdrawal.ts's last step).
 import "server-only";
 import { appendEvent } from "@/lib/audit/append-event";
 import { maskPans } from "@/lib/card-data/mask-pan";
@@ -14,6 +17,7 @@ import { prisma } from "@/lib/db/client";
 import type { ReconImport } from "@/lib/generated/prisma/client";
 import { failImport } from "@/lib/reconciliation/import/fail-import";
 import { openLineStore } from "@/lib/reconciliation/import/line-store";
+import { finishWithdrawal } from "@/lib/reconciliation/import/run-withdrawal";
 import { withdrawalOf } from "@/lib/reconciliation/imports/withdrawal";
 import type { ImportType, RowError } from "@/lib/reconciliation/types";
 
@@ -39,8 +43,13 @@ export async function abandonImport(importId: string, cause: string): Promise<vo
 
 async function abandonWithdrawal(reconImport: ReconImport, report: Record<string, unknown>, cause: string) {
   const withdrawal = withdrawalOf(report);
-  if (!withdrawal || withdrawal.publishedAt) return;
+  if (!withdrawal) return;
+  if (withdrawal.publishedAt) return finishWithdrawal(reconImport, withdrawal);
   const { withdrawal: _withdrawal, ...kept } = report;
+  const failed = {
+    ...kept,
+    withdrawalFailed: { requestedAt: withdrawal.requestedAt, failedAt: new Date().toISOString() },
+  };
   const contentHash = reconImport.contentHash.split(":withdrawn:")[0];
   await prisma.$transaction(async (tx) => {
     const taken = await tx.reconImport.findUnique({
@@ -51,7 +60,7 @@ async function abandonWithdrawal(reconImport: ReconImport, report: Record<string
     });
     const claimed = await tx.reconImport.updateMany({
       where: { id: reconImport.id, status: "withdrawing" },
-      data: { status: "done", report: JSON.stringify(kept), ...(taken ? {} : { contentHash }) },
+      data: { status: "done", report: JSON.stringify(failed), ...(taken ? {} : { contentHash }) },
     });
     if (claimed.count !== 1) return;
     await appendEvent(tx, {

@@ -145,7 +145,7 @@ export async function publish({
   plan,
   at,
   report,
-  withdraw = false,
+  withdraw,
 }: {
   store: LineStore;
   merchantId: string;
@@ -154,8 +154,11 @@ export async function publish({
   at: Date;
   /** The import's report so far, with publishedAt: a rerun that finds it only finalises. */
   report: Record<string, unknown>;
-  /** The import is withdrawn: its lines deleted, and what only they made (the plan left them out). */
-  withdraw?: boolean;
+  /**
+   * The import is withdrawn: its lines deleted, and what only they made (the plan left them out);
+   * `since` is when its lines became visible (its own publish).
+   */
+  withdraw?: { since: Date };
 }): Promise<void> {
   await store.transaction(async () => {
     const lostLines = withdraw ? await deleteLines(store, importId) : [];
@@ -188,7 +191,7 @@ export async function publish({
     await upsertSettlements(store, merchantId, plan, at);
     await resolveVanished(store, merchantId, [...GROUPED_LINE_CATEGORIES], [...plan.lineDays].sort(), at);
     await resolveVanished(store, merchantId, CREDIT_CATEGORIES, [...plan.creditDays].sort(), at);
-    if (withdraw) await deleteVanished(store, merchantId, at, lostLines);
+    if (withdraw) await deleteVanished(store, merchantId, at, withdraw.since, lostLines);
     await store.run(`UPDATE "ReconImport" SET "report" = ? WHERE "id" = ?`, [JSON.stringify(report), importId]);
     // Issue 10: the dashboard's per-day sums of the POS lines, counted again for the days they changed.
     await rebuildTransactionDays(store, merchantId, [...plan.tallyDays]);
@@ -206,17 +209,24 @@ async function deleteLines(store: LineStore, importId: string): Promise<string[]
 }
 
 /**
- * A withdrawal's vanished exceptions (resolved by this publish) stood for the withdrawn lines
- * alone, and so does an exception the withdrawn lines leave with no line (one a later file had
- * resolved): deleted, and the lines of other files that still name them (a line explained
- * meanwhile keeps its exception) let go. None has an incident (withdraw-import.ts); the filter
- * says so again.
+ * A withdrawal's vanished exceptions (resolved by this publish) that came with or after the
+ * withdrawn lines stood for them: deleted. One from before (a case the file only reopened) is
+ * resolved, as it was before the file came. So is deleted an exception the withdrawn lines leave
+ * with no line (one a later file had resolved: nothing to show). The lines of other files that
+ * still name a deleted one (a line explained meanwhile keeps its exception) let go. None has an
+ * incident (withdraw-import.ts); the filter says so again.
  */
-async function deleteVanished(store: LineStore, merchantId: string, at: Date, lostLines: readonly string[]) {
+async function deleteVanished(
+  store: LineStore,
+  merchantId: string,
+  at: Date,
+  since: Date,
+  lostLines: readonly string[],
+) {
   const deleted = await store.all<{ id: string }>(
     `DELETE FROM "ReconException" WHERE "merchantId" = ? AND "status" = 'resolved' AND "resolvedAt" = ?
-       AND "incidentId" IS NULL RETURNING "id"`,
-    [merchantId, at],
+       AND "createdAt" >= ? AND "incidentId" IS NULL RETURNING "id"`,
+    [merchantId, at, since],
   );
   for (let start = 0; start < lostLines.length; start += EXCEPTIONS_PER_UPSERT) {
     const some = lostLines.slice(start, start + EXCEPTIONS_PER_UPSERT);

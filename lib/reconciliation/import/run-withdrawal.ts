@@ -25,7 +25,7 @@ import { publish } from "@/lib/reconciliation/import/publish";
 import { PublishPlan } from "@/lib/reconciliation/import/publish-plan";
 import { rematchCredits } from "@/lib/reconciliation/import/rematch-credits";
 import { rematchTransactions } from "@/lib/reconciliation/import/rematch-transactions";
-import { type Withdrawal, withdrawalOf } from "@/lib/reconciliation/imports/withdrawal";
+import { publishedAtOf, type Withdrawal, withdrawalOf } from "@/lib/reconciliation/imports/withdrawal";
 import type { ImportType } from "@/lib/reconciliation/types";
 
 export async function runWithdrawal(reconImport: ReconImport, context: MatchingContext): Promise<void> {
@@ -93,7 +93,7 @@ export async function runWithdrawal(reconImport: ReconImport, context: MatchingC
         plan,
         at: publishedAt,
         report: { ...report, withdrawal },
-        withdraw: true,
+        withdraw: { since: publishedAtOf(current) },
       });
       timer.lap("publish");
       withdrawal = { ...withdrawal, phases: timer.phases };
@@ -103,29 +103,38 @@ export async function runWithdrawal(reconImport: ReconImport, context: MatchingC
       });
     }
 
-    await prisma.$transaction(async (tx) => {
-      // Only the first to finish writes the event (two workers after a lease ran out).
-      const claimed = await tx.reconImport.updateMany({
-        where: { id: importId, status: "withdrawing" },
-        data: { status: "withdrawn" },
-      });
-      if (claimed.count !== 1) return;
-      await appendEvent(tx, {
-        merchantId,
-        actorId: (withdrawal as Withdrawal).requestedBy,
-        type: "reconciliation.import_withdrawn",
-        after: {
-          importId,
-          type: reconImport.type as ImportType,
-          fileName: reconImport.fileName,
-          rows: withdrawal?.linesRemoved ?? 0,
-          counts: withdrawal?.counts ?? {},
-        },
-      });
-      // Issue 10: the alert rules look at what the withdrawal changed.
-      await queueAlertEvaluation(tx, { merchantId, lines: true });
-    });
+    await finishWithdrawal(reconImport, withdrawal);
   } finally {
     await store.close();
   }
+}
+
+/**
+ * After the publish: the import marked withdrawn with its audit event (also by abandon-import.ts,
+ * when only this step failed on every attempt). Only the first to finish writes the event (two
+ * workers after a lease ran out).
+ */
+export async function finishWithdrawal(reconImport: ReconImport, withdrawal: Withdrawal): Promise<void> {
+  const { id: importId, merchantId } = reconImport;
+  await prisma.$transaction(async (tx) => {
+    const claimed = await tx.reconImport.updateMany({
+      where: { id: importId, status: "withdrawing" },
+      data: { status: "withdrawn" },
+    });
+    if (claimed.count !== 1) return;
+    await appendEvent(tx, {
+      merchantId,
+      actorId: withdrawal.requestedBy,
+      type: "reconciliation.import_withdrawn",
+      after: {
+        importId,
+        type: reconImport.type as ImportType,
+        fileName: reconImport.fileName,
+        rows: withdrawal.linesRemoved ?? 0,
+        counts: withdrawal.counts ?? {},
+      },
+    });
+    // Issue 10: the alert rules look at what the withdrawal changed.
+    await queueAlertEvaluation(tx, { merchantId, lines: true });
+  });
 }

@@ -29,7 +29,7 @@ import { lockMerchant } from "@/lib/reconciliation/exceptions/lock-merchant";
 import { assertCanImport } from "@/lib/reconciliation/formats/access";
 import { IMPORT_JOB_KIND } from "@/lib/reconciliation/imports/queue-import";
 import { type ImportDto, serializeImport } from "@/lib/reconciliation/imports/serialize-import";
-import type { Withdrawal } from "@/lib/reconciliation/imports/withdrawal";
+import { publishedAtOf, type Withdrawal } from "@/lib/reconciliation/imports/withdrawal";
 import type { ImportType } from "@/lib/reconciliation/types";
 
 const RUNNING = ["queued", "parsing", "matching", "withdrawing"];
@@ -79,12 +79,17 @@ async function refuseIfBlocked(tx: Tx, row: ReconImport): Promise<void> {
   });
   if (running) refused({ reason: "IMPORT_RUNNING", params: { file: running.fileName } });
 
-  const later = await tx.reconImport.findMany({
-    where: { merchantId, type: row.type, status: "done", id: { not: id }, createdAt: { gt: row.createdAt } },
-    select: { fileName: true, report: true },
-    orderBy: { createdAt: "asc" },
+  // Later by publish: a file whose twins were looked for once this one's lines were visible (a
+  // failed upload queued again keeps its first row, and its creation time, with it).
+  const published = publishedAtOf(row).getTime();
+  const others = await tx.reconImport.findMany({
+    where: { merchantId, type: row.type, status: "done", id: { not: id } },
+    select: { fileName: true, report: true, finishedAt: true, createdAt: true },
   });
-  const leftOut = later.find((each) => Number(JSON.parse(each.report ?? "{}").alreadyImported ?? 0) > 0);
+  const leftOut = others.find(
+    (each) =>
+      publishedAtOf(each).getTime() > published && Number(JSON.parse(each.report ?? "{}").alreadyImported ?? 0) > 0,
+  );
   if (leftOut) refused({ reason: "IMPORT_LINES_LEFT_OUT_LATER", params: { file: leftOut.fileName } });
 
   const incidents = await tx.$queryRaw<{ number: number | bigint }[]>`
@@ -112,24 +117,34 @@ async function refuseIfBlocked(tx: Tx, row: ReconImport): Promise<void> {
 }
 
 /**
- * Lines of an import being withdrawn are going: nobody pairs them or opens an incident from them
- * (the lines by id, or an exception's lines).
+ * Lines of an import being withdrawn are going: nobody pairs them or opens an incident from them —
+ * the lines by id, or an exception's: its lines, and for a settle date's credit case the statement
+ * lines that make up its total or the credit that paid it.
  */
 export async function assertLinesNotWithdrawing(
   tx: Tx,
   merchantId: string,
-  lines: { ids: readonly number[] } | { exceptionId: string },
+  lines: { ids: readonly number[] } | { exception: { id: string; category: string; day: string } },
 ) {
-  const which =
-    "exceptionId" in lines
-      ? Prisma.sql`l."exceptionId" = ${lines.exceptionId}`
-      : lines.ids.length === 0
-        ? null
-        : Prisma.sql`l."id" IN (${Prisma.join([...lines.ids])})`;
-  if (which === null) return;
+  let which: Prisma.Sql;
+  if ("ids" in lines) {
+    if (lines.ids.length === 0) return;
+    which = Prisma.sql`EXISTS (SELECT 1 FROM "ReconLine" l WHERE l."importId" = i."id"
+      AND l."id" IN (${Prisma.join([...lines.ids])}))`;
+  } else {
+    const { id, category, day } = lines.exception;
+    which = Prisma.sql`EXISTS (SELECT 1 FROM "ReconLine" l WHERE l."exceptionId" = ${id} AND l."importId" = i."id")`;
+    if (category === "credit_short" || category === "credit_missing") {
+      which = Prisma.sql`(${which}
+        OR EXISTS (SELECT 1 FROM "ReconLine" s WHERE s."importId" = i."id" AND s."source" = 'statement'
+          AND s."settleDate" = ${day})
+        OR EXISTS (SELECT 1 FROM "ReconSettlement" t JOIN "ReconLine" c ON c."id" = t."creditLineId"
+          WHERE t."merchantId" = ${merchantId} AND t."settleDate" = ${day} AND c."importId" = i."id"))`;
+    }
+  }
   const [found] = await tx.$queryRaw<{ fileName: string }[]>`
-    SELECT i."fileName" FROM "ReconLine" l JOIN "ReconImport" i ON i."id" = l."importId"
-    WHERE ${which} AND l."merchantId" = ${merchantId} AND i."status" = 'withdrawing'
+    SELECT i."fileName" FROM "ReconImport" i
+    WHERE i."merchantId" = ${merchantId} AND i."status" = 'withdrawing' AND ${which}
     LIMIT 1`;
   if (found) refused({ reason: "IMPORT_WITHDRAWING", params: { file: found.fileName } });
 }

@@ -19,3 +19,10 @@ export function withdrawalOf(report: Record<string, unknown> | null): Withdrawal
   const parsed = withdrawalSchema.safeParse(report?.withdrawal);
   return parsed.success ? parsed.data : null;
 }
+
+/** When an import's lines became visible: its publish (its end, for a report without the time). */
+export function publishedAtOf(row: { report: string | null; finishedAt: Date | null; createdAt: Date }): Date {
+  const report = JSON.parse(row.report ?? "{}") as { publishedAt?: unknown };
+  if (typeof report.publishedAt === "string") return new Date(report.publishedAt);
+  return row.finishedAt ?? row.createdAt;
+}
