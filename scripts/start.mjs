@@ -19,7 +19,7 @@ function run(command, args, env = process.env) {
 run(bin("prisma"), ["migrate", "deploy"]);
 if (process.env.SEED_DEMO !== "0") run(bin("tsx"), ["--conditions=react-server", "scripts/seed.ts"]);
 // (the default as lib/env.ts and prisma.config.ts have it)
-useWriteAheadLog(process.env.DATABASE_URL ?? "file:./data/slipcase.db");
+switchToWriteAheadLog(process.env.DATABASE_URL ?? "file:./data/slipcase.db");
 if (process.env.SKIP_BUILD !== "1") run(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
 
 console.log(`\nSlipcase is starting on http://localhost:${port}`);
@@ -41,7 +41,7 @@ server.on("exit", (code) => process.exit(code ?? 0));
  * reader, and one of them was left holding the write lock for good (every later write timed out).
  * The mode is kept in the file, so setting it once here holds for every instance.
  */
-function useWriteAheadLog(url) {
+function switchToWriteAheadLog(url) {
   if (!url.startsWith("file:")) return;
   const database = new Database(path.resolve(url.slice("file:".length)), { timeout: 10_000 });
   try {
