@@ -16,7 +16,8 @@ function run(command, args, env = process.env) {
   }
 }
 
-run(bin("prisma"), ["migrate", "deploy"]);
+// SKIP_MIGRATE=1: another instance over the same database has migrated it (the e2e suite's second).
+if (process.env.SKIP_MIGRATE !== "1") run(bin("prisma"), ["migrate", "deploy"]);
 if (process.env.SEED_DEMO !== "0") run(bin("tsx"), ["--conditions=react-server", "scripts/seed.ts"]);
 // (the default as lib/env.ts and prisma.config.ts have it)
 switchToWriteAheadLog(process.env.DATABASE_URL ?? "file:./data/slipcase.db");

@@ -6,8 +6,8 @@
 //                                            seeds the demo data, builds into its own folder and
 //                                            serves. E2E_SKIP_BUILD=1 reuses the last e2e build.
 //   node tests/e2e/web-server.mjs --second   instance B: waits until A answers on PRIMARY_URL,
-//                                            then the same script without seed or build serves
-//                                            A's build over the same database.
+//                                            then the same script without migrations, seed or
+//                                            build serves A's build over the same database.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -33,6 +33,9 @@ const server = spawn(process.execPath, ["scripts/start.mjs"], {
   env: {
     ...process.env,
     SEED_DEMO: isSecond ? "0" : "1",
+    // A has migrated the database; B's migrate deploy could meet A's worker writing and fail on the
+    // lock (Prisma's schema engine waits for no SQLite lock) — it did once, failing the whole run.
+    SKIP_MIGRATE: isSecond ? "1" : "0",
     SKIP_BUILD: isSecond || process.env.E2E_SKIP_BUILD === "1" ? "1" : "0",
   },
 });
