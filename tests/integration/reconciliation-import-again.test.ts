@@ -220,7 +220,7 @@ describe("a file exported again", () => {
     await runImport(second.id, noHeartbeat);
     const done = await prisma.reconImport.findUniqueOrThrow({ where: { id: second.id } });
     expect(done.status).toBe("done");
-    expect(JSON.parse(done.report ?? "{}")).toMatchObject({ rows: 2, alreadyImported: 2 });
+    expect(JSON.parse(done.report ?? "{}")).toMatchObject({ rows: 2, alreadyImported: 2, alreadyImportedDays: [day] });
     expect(await prisma.reconLine.count({ where: { merchantId, day } })).toBe(2);
     expect(await prisma.reconLine.count({ where: { merchantId, day, category: "duplicate" } })).toBe(0);
   });

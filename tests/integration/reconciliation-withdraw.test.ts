@@ -332,6 +332,27 @@ describe("withdrawing a file", () => {
   });
 
   // Found by review: "later" was by creation, and a failed upload queued again keeps its row.
+  test("a later export that left out lines of other days keeps no earlier file from going", async () => {
+    const monday = dayFiles("2019-11-04", "WM");
+    const tuesday = dayFiles("2019-11-05", "WT");
+    const first = await importFile({ merchantId, type: "pos_journal", content: monday.journal });
+    const second = await importFile({ merchantId, type: "pos_journal", content: tuesday.journal });
+    // Tuesday's journal exported again: its twins are the second file's, on Tuesday.
+    const exported = await importFile({ merchantId, type: "pos_journal", content: `POS流水 导出\n${tuesday.journal}` });
+    expect(JSON.parse(exported.report ?? "{}")).toMatchObject({
+      alreadyImported: 2,
+      alreadyImportedDays: ["2019-11-05"],
+    });
+
+    const refused = await withdrawAs("finance", second.id);
+    expect(refused).toMatchObject({ status: 409, body: { error: { reason: "IMPORT_LINES_LEFT_OUT_LATER" } } });
+    // Monday's file shares no day with the lines left out: none of them is its.
+    expect((await withdrawAs("finance", first.id)).status).toBe(202);
+    await runImport(first.id, noHeartbeat);
+    expect(await lineCategories("2019-11-04")).toEqual([]);
+    expect(await lineCategories("2019-11-05")).toHaveLength(2);
+  });
+
   test("a failed journal queued again after another is later by its publish: its left-out twins keep the other from going", async () => {
     const day = "2019-10-04";
     const row = (time: string, tid: string, amount: string, rrn: string) => [

@@ -84,6 +84,15 @@ export function twinsOfDay<Ref>(earlier: readonly string[], staged: readonly { i
   return day.twins();
 }
 
+/**
+ * The lines a file left out as twins, and their days: a withdrawal of an earlier file whose lines
+ * are on none of those days loses none of them (withdraw-import.ts).
+ */
+export interface LeftOut {
+  lines: number;
+  days: string[];
+}
+
 /** What a staged line adds to the import's tallies (taken back when it is left out). */
 export interface LineTally {
   day: string;
@@ -116,10 +125,11 @@ export function createEarlierLines(
     },
     /**
      * Once the whole file is staged: deletes the twins of the days it covers whole, telling
-     * `onLeftOut` what each had added; returns how many.
+     * `onLeftOut` what each had added; returns how many, and their days.
      */
-    async leaveOut(onLeftOut: (line: LineTally) => void): Promise<number> {
+    async leaveOut(onLeftOut: (line: LineTally) => void): Promise<LeftOut> {
       let count = 0;
+      const days: string[] = [];
       for (const [day, earlier] of byDay) {
         if (!earlier) continue;
         const twins = new Set(earlier.twins());
@@ -142,8 +152,9 @@ export function createEarlierLines(
         }
         await store.transaction(() => deleteStagedLines(store, importId, ids));
         count += ids.length;
+        if (ids.length > 0) days.push(day);
       }
-      return count;
+      return { lines: count, days: days.sort() };
     },
   };
 }
@@ -154,14 +165,16 @@ const STAGED_IDENTITY_SQL = `SELECT "id", ${IDENTITY_COLUMNS.map((name) => `"${n
 /**
  * The same rule again over the staged lines as stored, for an import that finds — once it holds
  * the merchant's matching lock — that another import of the same kind published while it was
- * staging (the two files overlapping, imported side by side): the ids of the twins to delete.
+ * staging (the two files overlapping, imported side by side): the ids of the twins to delete, and
+ * their days.
  */
 export async function twinsAmongStaged(
   store: LineStore,
   { merchantId, importId, source }: { merchantId: string; importId: string; source: LineSource },
   days: readonly string[],
-): Promise<number[]> {
+): Promise<{ ids: number[]; days: string[] }> {
   const ids: number[] = [];
+  const twinDays: string[] = [];
   for (const day of days) {
     const earlier = (await store.allArrays(IDENTITY_SQL, [merchantId, source, day, merchantId])).map(lineIdentity);
     if (earlier.length === 0) continue;
@@ -169,9 +182,11 @@ export async function twinsAmongStaged(
     for (const row of await store.allArrays(STAGED_IDENTITY_SQL, [merchantId, source, day, importId])) {
       twins.meet(lineIdentity(row.slice(1)), Number(row[0]));
     }
-    ids.push(...twins.twins());
+    const some = twins.twins();
+    ids.push(...some);
+    if (some.length > 0) twinDays.push(day);
   }
-  return ids;
+  return { ids, days: twinDays };
 }
 
 /** Deletes staged lines of the import by id, in the current transaction. */

@@ -36,6 +36,7 @@ import { rematchTransactions } from "@/lib/reconciliation/import/rematch-transac
 import { runWithdrawal } from "@/lib/reconciliation/import/run-withdrawal";
 import { stageLines } from "@/lib/reconciliation/import/stage-lines";
 import { loadFormat } from "@/lib/reconciliation/imports/load-format";
+import { leftOutDaysOf } from "@/lib/reconciliation/imports/withdrawal";
 import { openSpool, removeSpool, spoolPathOf } from "@/lib/reconciliation/spool";
 import type { ImportType } from "@/lib/reconciliation/types";
 
@@ -97,6 +98,7 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
         rows: staged.rowsRead,
         pansMasked: staged.pansMasked,
         alreadyImported: staged.alreadyImported,
+        alreadyImportedDays: staged.alreadyImportedDays,
         days: staged.days,
         creditDates: staged.creditDates,
         settleTotals: staged.settleTotals,
@@ -225,14 +227,19 @@ async function leaveOutTwinsPublishedMeanwhile(store: LineStore, reconImport: Re
   });
   if (meanwhile === 0) return report;
   const recorded = await recordedDays(store, importId, report);
-  const ids = await twinsAmongStaged(
+  const { ids, days } = await twinsAmongStaged(
     store,
     { merchantId, importId, source: SOURCE_OF[type as ImportType] },
     type === "bank_credit" ? recorded.creditDates : recorded.days,
   );
   if (ids.length === 0) return report;
   const { days: _days, creditDates: _creditDates, settleTotals: _settleTotals, ...kept } = report;
-  const next = { ...kept, alreadyImported: Number(report.alreadyImported ?? 0) + ids.length };
+  const before = leftOutDaysOf(report);
+  const next = {
+    ...kept,
+    alreadyImported: Number(report.alreadyImported ?? 0) + ids.length,
+    ...(before && { alreadyImportedDays: [...new Set([...before, ...days])].sort() }),
+  };
   await store.transaction(async () => {
     await deleteStagedLines(store, importId, ids);
     await store.run(`UPDATE "ReconImport" SET "report" = ? WHERE "id" = ?`, [JSON.stringify(next), importId]);

@@ -49,6 +49,8 @@ export interface StagedFile {
   pansMasked: number;
   /** Rows left out because an earlier file brought the same line (earlier-lines.ts). */
   alreadyImported: number;
+  /** The days of those rows. */
+  alreadyImportedDays: string[];
   /** The days of the lines written (POS and statement: the transaction's; bank: the credit's). */
   days: string[];
   /** The settle dates (statement) or credit days (bank) whose statement ↔ bank matching they touch. */
@@ -169,14 +171,15 @@ export async function stageLines({
   });
   const terminalErrors = unknown.map(({ line, tid }) => unknownTerminalError(line, tid, result.header.terminalColumn));
   const errors = [...result.errors, ...terminalErrors].sort((a, b) => a.line - b.line).slice(0, MAX_ERRORS);
-  const alreadyImported = refused ? 0 : await earlier.leaveOut((line) => tally(line, -1));
+  const leftOut = refused ? { lines: 0, days: [] } : await earlier.leaveOut((line) => tally(line, -1));
   const days = [...dayLines.keys()].sort();
   return {
     rowsRead,
     errors,
     errorCount: result.errorCount + unknownCount,
     pansMasked: result.pansMasked,
-    alreadyImported,
+    alreadyImported: leftOut.lines,
+    alreadyImportedDays: leftOut.days,
     days: type === "bank_credit" ? [] : days,
     creditDates:
       type === "bank_credit" ? days : [...new Set([...settleTotals.values()].map((total) => total.settleDate))].sort(),

@@ -9,8 +9,8 @@
 // - the import is not done (still running, failed, already withdrawn);
 // - another import of the merchant is running: it may have left out lines as already brought by
 //   this one, and would match with lines about to go;
-// - a later file of the same kind left lines out as already imported (earlier-lines.ts): they may
-//   be this file's twins, and would be lost with it;
+// - a later file of the same kind left lines out as already imported (earlier-lines.ts) on a day
+//   this file has lines of: they may be its twins, and would be lost with it;
 // - an incident was opened from, or linked to, an exception of its lines, of lines they explain,
 //   or of a settle date its lines make up or its credit paid — the incident's evidence;
 // - its lines were paired or unpaired by hand.
@@ -29,7 +29,7 @@ import { lockMerchant } from "@/lib/reconciliation/exceptions/lock-merchant";
 import { assertCanImport } from "@/lib/reconciliation/formats/access";
 import { IMPORT_JOB_KIND } from "@/lib/reconciliation/imports/queue-import";
 import { type ImportDto, serializeImport } from "@/lib/reconciliation/imports/serialize-import";
-import { publishedAtOf, type Withdrawal } from "@/lib/reconciliation/imports/withdrawal";
+import { leftOutDaysOf, publishedAtOf, type Withdrawal } from "@/lib/reconciliation/imports/withdrawal";
 import type { ImportType } from "@/lib/reconciliation/types";
 
 const RUNNING = ["queued", "parsing", "matching", "withdrawing"];
@@ -86,11 +86,15 @@ async function refuseIfBlocked(tx: Tx, row: ReconImport): Promise<void> {
     where: { merchantId, type: row.type, status: "done", id: { not: id } },
     select: { fileName: true, report: true, finishedAt: true, createdAt: true },
   });
-  const leftOut = others.find(
-    (each) =>
-      publishedAtOf(each).getTime() > published && Number(JSON.parse(each.report ?? "{}").alreadyImported ?? 0) > 0,
-  );
-  if (leftOut) refused({ reason: "IMPORT_LINES_LEFT_OUT_LATER", params: { file: leftOut.fileName } });
+  for (const later of others.filter((each) => publishedAtOf(each).getTime() > published)) {
+    const days = leftOutDaysOf(JSON.parse(later.report ?? "{}"));
+    if (days?.length === 0) continue;
+    // Twins are of the day's lines: this file's are at stake only where it has lines of those days.
+    const shared =
+      days === null ||
+      (await tx.reconLine.findFirst({ where: { importId: id, day: { in: days } }, select: { id: true } })) !== null;
+    if (shared) refused({ reason: "IMPORT_LINES_LEFT_OUT_LATER", params: { file: later.fileName } });
+  }
 
   const incidents = await tx.$queryRaw<{ number: number | bigint }[]>`
     SELECT DISTINCT i."number" FROM "ReconException" e JOIN "Incident" i ON i."id" = e."incidentId"

@@ -26,3 +26,13 @@ export function publishedAtOf(row: { report: string | null; finishedAt: Date | n
   if (typeof report.publishedAt === "string") return new Date(report.publishedAt);
   return row.finishedAt ?? row.createdAt;
 }
+
+/**
+ * The days on which an import left out lines as twins of earlier ones (earlier-lines.ts): none when
+ * it left none out, null when it did and its report predates the list (any day, then).
+ */
+export function leftOutDaysOf(report: Record<string, unknown>): string[] | null {
+  if (!(Number(report.alreadyImported ?? 0) > 0)) return [];
+  const days = z.array(z.string()).safeParse(report.alreadyImportedDays);
+  return days.success ? days.data : null;
+}
