@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useCategoryLabel } from "@/components/reconciliation/category-label";
-import { ExceptionLines } from "@/components/reconciliation/exception-lines";
+import { ExceptionLines, type LinePairingActions } from "@/components/reconciliation/exception-lines";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { ReconExceptionDto } from "@/lib/schemas/reconciliation";
@@ -21,6 +21,7 @@ export function ExceptionItem({
   onOpen,
   opening,
   error,
+  pairing,
 }: {
   exception: ReconExceptionDto;
   selected: boolean;
@@ -28,6 +29,7 @@ export function ExceptionItem({
   onOpen: () => void;
   opening: boolean;
   error?: string;
+  pairing?: LinePairingActions;
 }) {
   const t = useTranslations("Reconciliation.exceptions");
   const format = useFormatter();
@@ -89,6 +91,8 @@ export function ExceptionItem({
           <Button onClick={onOpen} disabled={opening} aria-disabled={opening || undefined} block>
             {opening ? t("opening") : t("openIncident")}
           </Button>
+        ) : exception.category === "ambiguous" && exception.status === "open" ? (
+          <span className="text-sm text-slate-700">{t("pairFirst")}</span>
         ) : exception.incidentKind === null ? (
           <span className="text-sm text-slate-600">{t("noIncidentNeeded")}</span>
         ) : null}
@@ -101,7 +105,7 @@ export function ExceptionItem({
       {/* min-w-0: a grid cell is as wide as its content by default, and the lines' table would
           push it past a phone's screen instead of scrolling inside its own box. */}
       <div className="min-w-0 md:col-span-6 md:col-start-2">
-        <ExceptionLines exception={exception} />
+        <ExceptionLines exception={exception} actions={pairing} />
       </div>
     </li>
   );

@@ -1,13 +1,15 @@
 "use client";
 // The exceptions of the filters: tappable rows (a dense grid on a wide screen), each with its lines
-// and "Open incident"; a selection for "Open incidents for selected"; more pages on request (the
-// list's keyset cursor); the CSV of the same filters.
-import { useTranslations } from "next-intl";
-import { useState } from "react";
+// and "Open incident"; a selection for "Open incidents for selected"; pairing and unpairing lines
+// by hand (a line picked, then its partner chosen, in the same or another exception); more pages
+// on request (the list's keyset cursor); the CSV of the same filters.
+import { useFormatter, useTranslations } from "next-intl";
+import { useRef, useState } from "react";
 import { callApi, postJson } from "@/components/reconciliation/api";
 import { canOpenIncident, ExceptionItem } from "@/components/reconciliation/exception-item";
+import type { LinePairingActions } from "@/components/reconciliation/exception-lines";
 import { Button, buttonClass } from "@/components/ui/button";
-import type { ReconExceptionDto } from "@/lib/schemas/reconciliation";
+import type { ReconExceptionDto, ReconLineDto } from "@/lib/schemas/reconciliation";
 
 type Page = { items: ReconExceptionDto[]; nextCursor: string | null };
 type Opened = { incident: { id: string; reference: string }; linked: boolean };
@@ -18,7 +20,16 @@ type BulkResult = {
   ))[];
 };
 
-export function ExceptionsList({ initial, query }: { initial: Page; query: string }) {
+export function ExceptionsList({
+  initial,
+  query,
+  canPair,
+}: {
+  initial: Page;
+  query: string;
+  /** The reader may pair and unpair lines (reconciliation.resolve). */
+  canPair: boolean;
+}) {
   const t = useTranslations("Reconciliation.exceptions");
   const tCommon = useTranslations("Common.errors");
   const [items, setItems] = useState(initial.items);
@@ -28,7 +39,65 @@ export function ExceptionsList({ initial, query }: { initial: Page; query: strin
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [loadingMore, setLoadingMore] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [picked, setPicked] = useState<ReconLineDto | null>(null);
+  const [pairingBusy, setPairingBusy] = useState<Set<number>>(new Set());
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const format = useFormatter();
+  const tExceptions = useTranslations("Exceptions");
   const openable = items.filter(canOpenIncident);
+
+  /** Says something and takes the focus there: the button pressed may be gone with its line. */
+  function announce(text: string) {
+    setNotice(text);
+    requestAnimationFrame(() => noticeRef.current?.focus());
+  }
+
+  /** The first page again: a pairing moves lines between exceptions, opens and resolves some. */
+  async function reload(): Promise<boolean> {
+    const answer = await callApi<Page>(`/api/reconciliation/exceptions${query ? `?${query}` : ""}`);
+    if (!answer.ok) return false;
+    setItems(answer.body.items);
+    setCursor(answer.body.nextCursor);
+    const shown = new Set(answer.body.items.map((item) => item.id));
+    setSelected((current) => new Set([...current].filter((id) => shown.has(id))));
+    return true;
+  }
+
+  async function changePairing(lineIds: number[], url: string, body: unknown, done: string) {
+    setPairingBusy(new Set(lineIds));
+    const answer = await postJson<unknown>(url, body);
+    if (answer.ok) {
+      setPicked(null);
+      const reloaded = await reload();
+      announce(reloaded ? done : `${done} ${t("failedToLoad")}`);
+    } else {
+      announce(answer.body?.error.message ?? tCommon("generic"));
+    }
+    setPairingBusy(new Set());
+  }
+
+  const pairing: LinePairingActions = {
+    picked,
+    busy: pairingBusy,
+    pick: (line) => {
+      setPicked(line);
+      setNotice(null);
+    },
+    pair: (pos, statement) =>
+      changePairing(
+        [pos.id, statement.id],
+        "/api/reconciliation/lines/pair",
+        { posLineId: pos.id, statementLineId: statement.id },
+        t("paired"),
+      ),
+    unpair: (line) =>
+      changePairing(
+        [line.id, ...(line.matchedLineId === null ? [] : [line.matchedLineId])],
+        "/api/reconciliation/lines/unpair",
+        { lineId: line.id },
+        t("unpaired"),
+      ),
+  };
 
   function linkIncident(id: string, incident: { id: string; reference: string }) {
     setItems((current) => current.map((item) => (item.id === id ? { ...item, incident } : item)));
@@ -137,9 +206,34 @@ export function ExceptionsList({ initial, query }: { initial: Page; query: strin
           </Button>
         </div>
       ) : null}
-      <p aria-live="polite" className="text-sm font-medium empty:hidden" data-testid="exceptions-notice">
+      <p
+        ref={noticeRef}
+        tabIndex={-1}
+        aria-live="polite"
+        className="text-sm font-medium empty:hidden focus:outline-none"
+        data-testid="exceptions-notice"
+      >
         {notice}
       </p>
+      {picked ? (
+        <div
+          className="sticky bottom-2 z-10 flex flex-wrap items-center gap-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm shadow"
+          data-testid="pairing-bar"
+        >
+          <p className="mr-auto min-w-0">
+            {t("picking", {
+              source: tExceptions(`sources.${picked.source}`),
+              time: picked.txAt ?? picked.day,
+              terminal: picked.tid ?? "—",
+              amount: format.number(Number(picked.amount), { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+              other: picked.source === "pos" ? "statement" : "pos",
+            })}
+          </p>
+          <Button variant="secondary" onClick={() => setPicked(null)}>
+            {t("pickCancel")}
+          </Button>
+        </div>
+      ) : null}
       {items.length === 0 ? (
         <p className="text-slate-600" data-testid="exceptions-empty">
           {t("empty")}
@@ -165,6 +259,7 @@ export function ExceptionsList({ initial, query }: { initial: Page; query: strin
               onOpen={() => openOne(exception.id)}
               opening={opening.has(exception.id)}
               error={errors[exception.id]}
+              pairing={canPair ? pairing : undefined}
             />
           ))}
         </ul>

@@ -1,6 +1,7 @@
 "use client";
 // The upload form and the recent imports beside it: the list is read again when an upload is
-// answered and when its import finishes.
+// answered and when its import finishes — and the page's server part (the summary) with it.
+import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import { RecentImports } from "@/components/reconciliation/recent-imports";
 import { UploadForm } from "@/components/reconciliation/upload-form";
@@ -21,6 +22,7 @@ export function ImportPanel({
   notice?: ReactNode;
 }) {
   const [version, setVersion] = useState(0);
+  const router = useRouter();
   return (
     <div className="space-y-6">
       <section aria-labelledby="upload-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -32,7 +34,10 @@ export function ImportPanel({
           formats={formats}
           limitText={limitText}
           limitBytes={limitBytes}
-          onImported={() => setVersion((value) => value + 1)}
+          onImported={() => {
+            setVersion((value) => value + 1);
+            router.refresh();
+          }}
         />
       </section>
       <RecentImports version={version} />

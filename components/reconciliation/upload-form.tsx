@@ -63,12 +63,18 @@ export function UploadForm({
     if (busy) return;
     const form = new FormData(event.currentTarget);
     const file = form.get("file");
+    // (the answer to an earlier upload goes: it is not about this file)
     if (!(file instanceof File) || file.size === 0) {
-      setFileError(t("upload.chooseFile"));
+      // A chosen file of no bytes has a name; none chosen has none.
+      setFileError(
+        file instanceof File && file.name !== "" ? t("upload.fileEmpty", { name: file.name }) : t("upload.chooseFile"),
+      );
+      setOutcome({ kind: "idle" });
       return;
     }
     if (file.size > limitBytes) {
       setFileError(t("upload.tooLarge", { limit: limitText }));
+      setOutcome({ kind: "idle" });
       return;
     }
     setFileError(undefined);

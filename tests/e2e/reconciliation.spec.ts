@@ -110,12 +110,15 @@ async function journey(page: Page, locale: Locale, { daysAgo, hour }: { daysAgo:
   });
 
   await test.step("uploads a POS journal, a statement and a bank file, each followed to done", async () => {
+    const openBefore = await page.getByTestId("summary-open-exceptions").textContent();
     await importFile(page, locale, "pos_journal", `pos-${tag}.csv`, files.pos);
     await importFile(page, locale, "statement", `statement-${tag}.csv`, files.statement);
     await importFile(page, locale, "bank_credit", `bank-${tag}.csv`, files.bank);
     await expect(
       page.getByTestId("recent-imports").getByRole("link", { name: new RegExp(`bank-${tag}`) }),
     ).toBeVisible();
+    // The summary beside the form counts the new exceptions without a reload.
+    await expect(page.getByTestId("summary-open-exceptions")).not.toHaveText(openBefore ?? "");
     await noHorizontalOverflow(page);
   });
 
@@ -204,6 +207,16 @@ test.describe("in English on a desktop", () => {
     await expect(rows.nth(1)).toContainText("4");
     await expect(rows.nth(1)).toContainText("2026-11-31");
     expect(await seriousAccessibilityViolations(finance)).toEqual([]);
+
+    // A file of no bytes is named as empty (not "choose a file"), and the last answer goes.
+    await finance.getByRole("button", { name: "File", exact: true }).setInputFiles({
+      name: "empty.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.alloc(0),
+    });
+    await finance.getByRole("button", { name: "Import", exact: true }).click();
+    await expect(finance.getByText("“empty.csv” is empty: there is nothing in it to import.")).toBeVisible();
+    await expect(refused).toHaveCount(0);
 
     const listed = await (await apiAs("finance")).get("/api/reconciliation/imports");
     expect(listed.status()).toBe(200);

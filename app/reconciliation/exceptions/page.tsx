@@ -81,7 +81,12 @@ export default async function ExceptionsPage({ searchParams }: { searchParams: P
           className="min-w-0"
         />
       </PeriodFilters>
-      <ExceptionsList key={filters} initial={page} query={filters} />
+      <ExceptionsList
+        key={filters}
+        initial={page}
+        query={filters}
+        canPair={can(actor.role, "reconciliation.resolve")}
+      />
     </div>
   );
 }

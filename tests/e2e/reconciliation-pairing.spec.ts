@@ -1,0 +1,106 @@
+// Finance pairs lines by hand (issue 8: "finance can pair or unpair lines by hand, audited"): a
+// statement line without references halfway between two equal sales is ambiguous; on a phone, in
+// Chinese, finance picks the statement line, pairs it with the right sale, sees the tie's other sale
+// become pos_only, then undoes the pair from the resolved exception — in Chromium against the real
+// build (the audit events of pairing and unpairing: tests/integration/reconciliation-exceptions.test.ts).
+import { randomInt } from "node:crypto";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, PHONE, seriousAccessibilityViolations, test } from "./fixtures";
+
+test.use({ locale: "zh-CN" });
+
+function daysAgo(days: number): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - days);
+  return date.toISOString().slice(0, 10);
+}
+
+async function upload(finance: APIRequestContext, type: string, name: string, text: string): Promise<void> {
+  const queued = await finance.post("/api/reconciliation/imports", {
+    multipart: { type, file: { name, mimeType: "text/csv", buffer: Buffer.from(text) } },
+  });
+  expect(queued.status(), await queued.text()).toBe(202);
+  const { id } = ((await queued.json()) as { import: { id: string } }).import;
+  await expect
+    .poll(
+      async () =>
+        ((await (await finance.get(`/api/reconciliation/imports/${id}`)).json()) as { status: string }).status,
+      { timeout: 45_000 },
+    )
+    .toBe("done");
+}
+
+test("finance pairs an ambiguous statement line with the right sale on a phone, and unpairs it", async ({
+  apiAs,
+  pageAs,
+}) => {
+  const tag = `PR${String(Date.now()).slice(-8)}${randomInt(10, 100)}`;
+  const day = daysAgo(11);
+  const amount = `${randomInt(100, 999)}.${String(randomInt(0, 100)).padStart(2, "0")}`;
+  const [right, wrong] = [`${tag}A`, `${tag}B`];
+  const finance = await apiAs("finance");
+  // Two sales of the same amount ten minutes apart; the statement line, without rrn or trace, is
+  // five minutes from each: a tie the window rule leaves to a person.
+  await upload(
+    finance,
+    "pos_journal",
+    `pairing-journal-${tag}.csv`,
+    [
+      "交易时间,终端号,卡号,交易类型,交易金额,参考号,凭证号,批次号,交易状态",
+      `${day} 15:00:00,T1000001,622202******0128,消费,${amount},${right},${tag.slice(-6)},000912,成功`,
+      `${day} 15:10:00,T1000001,622848******1234,消费,${amount},${wrong},${tag.slice(-5)}9,000912,成功`,
+    ].join("\r\n"),
+  );
+  await upload(
+    finance,
+    "statement",
+    `pairing-statement-${tag}.csv`,
+    [
+      "清算日期,交易时间,终端号,卡号,交易类型,交易金额,手续费,结算金额,参考号,凭证号,批次号",
+      `${daysAgo(10)},${day} 15:05:00,T1000001,622202******0128,消费,${amount},0.00,${amount},,,000912`,
+    ].join("\r\n"),
+  );
+
+  const page = await pageAs("finance", PHONE);
+  const ours = () => page.getByTestId("exception-item").filter({ hasText: right });
+
+  await test.step("the tie is listed as ambiguous, and says to pair by hand", async () => {
+    await page.goto("/reconciliation/exceptions?category=ambiguous");
+    await expect(ours()).toHaveCount(1);
+    await expect(ours()).toContainText("有多行同样可能对应");
+    await ours().locator("summary").click();
+    await expect(ours().locator("tr[data-line-id]")).toHaveCount(3);
+  });
+
+  await test.step("finance picks the statement line, then the right sale", async () => {
+    await ours().locator('tr[data-source="statement"]').getByRole("button", { name: "配对…" }).click();
+    await expect(page.getByTestId("pairing-bar")).toContainText("选择同一终端上与之对应的POS 行");
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await ours().locator("tr", { hasText: right }).getByRole("button", { name: "与此行配对" }).click();
+    const notice = page.getByTestId("exceptions-notice");
+    await expect(notice).toHaveText("两行已配对（已记入审计）；差错已更新。");
+    await expect(notice).toBeFocused();
+    await expect(page.getByTestId("pairing-bar")).toHaveCount(0);
+    // The tie is resolved: no longer among the open ambiguous exceptions.
+    await expect(ours()).toHaveCount(0);
+  });
+
+  await test.step("the other sale of the tie stands alone: pos_only", async () => {
+    await page.goto("/reconciliation/exceptions?category=pos_only");
+    await expect(page.getByTestId("exception-item").filter({ hasText: wrong })).toHaveCount(1);
+    await expect(page.getByTestId("exception-item").filter({ hasText: right })).toHaveCount(0);
+  });
+
+  await test.step("the pair is undone from the resolved exception", async () => {
+    await page.goto("/reconciliation/exceptions?category=ambiguous&status=resolved");
+    await expect(ours()).toHaveCount(1);
+    await ours().locator("summary").click();
+    await ours().locator("tr", { hasText: right }).getByRole("button", { name: "解除配对" }).click();
+    await expect(page.getByTestId("exceptions-notice")).toHaveText(
+      "已解除配对（已记入审计）；两行各自重新成为差错，直到再次配对。",
+    );
+    await page.goto("/reconciliation/exceptions?category=pos_only");
+    await expect(page.getByTestId("exception-item").filter({ hasText: right })).toHaveCount(1);
+  });
+});
