@@ -3,6 +3,7 @@
 // a box to select it for the bulk action, and "Open incident" (or the incident it is linked to).
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
 import { useCategoryLabel } from "@/components/reconciliation/category-label";
 import { ExceptionLines, type LinePairingActions } from "@/components/reconciliation/exception-lines";
 import { Badge } from "@/components/ui/badge";
@@ -22,6 +23,7 @@ export function ExceptionItem({
   opening,
   error,
   pairing,
+  focusIncident = false,
 }: {
   exception: ReconExceptionDto;
   selected: boolean;
@@ -30,12 +32,19 @@ export function ExceptionItem({
   opening: boolean;
   error?: string;
   pairing?: LinePairingActions;
+  /** Its incident was just opened from here: the link takes the focus the button had. */
+  focusIncident?: boolean;
 }) {
   const t = useTranslations("Reconciliation.exceptions");
   const format = useFormatter();
   const label = useCategoryLabel();
   const openable = canOpenIncident(exception);
   const checkboxId = `exception-select-${exception.id}`;
+  const incidentLink = useRef<HTMLAnchorElement>(null);
+  const linked = exception.incident !== null;
+  useEffect(() => {
+    if (focusIncident && linked) incidentLink.current?.focus();
+  }, [focusIncident, linked]);
   return (
     <li
       className="grid gap-x-4 gap-y-1 px-3 py-3 md:grid-cols-[2.75rem_minmax(0,1.4fr)_minmax(0,1fr)_5rem_8rem_minmax(0,11rem)] md:items-center"
@@ -81,6 +90,7 @@ export function ExceptionItem({
       <div className="min-w-0">
         {exception.incident ? (
           <Link
+            ref={incidentLink}
             href={`/incidents/${exception.incident.id}`}
             className="inline-flex min-h-11 items-center font-medium text-blue-800 underline underline-offset-2"
             data-testid="exception-incident-link"

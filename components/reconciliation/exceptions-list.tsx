@@ -40,6 +40,7 @@ export function ExceptionsList({
   const [loadingMore, setLoadingMore] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [picked, setPicked] = useState<ReconLineDto | null>(null);
+  const [justOpened, setJustOpened] = useState<string | null>(null);
   const [pairingBusy, setPairingBusy] = useState<Set<number>>(new Set());
   const noticeRef = useRef<HTMLParagraphElement>(null);
   const format = useFormatter();
@@ -126,6 +127,7 @@ export function ExceptionsList({
     if (answer.ok) {
       setErrors(({ [id]: _gone, ...rest }) => rest);
       linkIncident(id, answer.body.incident);
+      setJustOpened(id);
     } else {
       setErrors((current) => ({ ...current, [id]: answer.body?.error.message ?? tCommon("generic") }));
     }
@@ -153,7 +155,7 @@ export function ExceptionsList({
       }
     }
     setErrors((current) => ({ ...current, ...failures }));
-    setNotice(t("bulkDone", { opened, failed: Object.keys(failures).length }));
+    announce(t("bulkDone", { opened, failed: Object.keys(failures).length }));
   }
 
   async function showMore() {
@@ -260,6 +262,7 @@ export function ExceptionsList({
               opening={opening.has(exception.id)}
               error={errors[exception.id]}
               pairing={canPair ? pairing : undefined}
+              focusIncident={justOpened === exception.id}
             />
           ))}
         </ul>

@@ -4,7 +4,7 @@
 // the date pattern, the amount unit and a name; saved with POST /api/reconciliation/formats. The
 // server checks the whole form with the shared schema and answers every refused field at once.
 import { useTranslations } from "next-intl";
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { callApi, postJson } from "@/components/reconciliation/api";
 import { PreviewTable } from "@/components/reconciliation/preview-table";
 import { Button, SubmitButton } from "@/components/ui/button";
@@ -40,6 +40,7 @@ export function FormatBuilder({ onSaved }: { onSaved: (format: ReconFormatDto) =
   const [saving, setSaving] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
+  const [failures, setFailures] = useState(0);
   const [saved, setSaved] = useState<string | null>(null);
 
   const headers = preview && headerLine ? (preview.rows[headerLine - 1] ?? []).filter((cell) => cell.trim()) : [];
@@ -93,12 +94,36 @@ export function FormatBuilder({ onSaved }: { onSaved: (format: ReconFormatDto) =
       return;
     }
     setFieldErrors(answer.body?.error.fields ?? {});
-    setFailure(answer.body?.error.message ?? tCommon("generic"));
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[data-error-summary]")?.focus());
+    // The API names fields by their paths (for programs); the form points at them by their labels.
+    setFailure(
+      answer.body?.error.reason === "INVALID_INPUT"
+        ? t("builder.checkFields")
+        : (answer.body?.error.message ?? tCommon("generic")),
+    );
+    setFailures((count) => count + 1);
   }
 
+  // After the refusal is on the page (the save button, disabled while saving, had the focus):
+  // the summary takes it, each time.
+  useEffect(() => {
+    if (failures > 0) formRef.current?.querySelector<HTMLElement>("[data-error-summary]")?.focus();
+  }, [failures]);
+
   const controlId = (path: string) => `${id}-${path.replace(".", "-")}`;
-  const problems = Object.entries(fieldErrors).map(([path, message]) => ({ id: controlId(path), message }));
+  const labelOf = (path: string) => {
+    if (path.startsWith("mapping.")) return t(`fields.${path.slice("mapping.".length)}`);
+    const labels: Record<string, string> = {
+      type: t("builder.type"),
+      datePattern: t("builder.datePattern"),
+      amountUnit: t("builder.amountUnit"),
+      name: t("builder.name"),
+    };
+    return labels[path] ?? null;
+  };
+  const problems = Object.entries(fieldErrors).map(([path, message]) => {
+    const label = labelOf(path);
+    return { id: controlId(path), message: label ? `${label}: ${message}` : message };
+  });
 
   return (
     <form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="space-y-4" data-testid="format-builder">

@@ -56,6 +56,11 @@ export function ImportReport({ report }: { report: ImportReportView }) {
           </tbody>
         </table>
       ) : null}
+      {counts.length > 0 ? (
+        <p className="text-sm text-slate-600" data-testid="report-counts-note">
+          {t("countsNote")}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -64,7 +64,8 @@ export function RecentImports({ version }: { version: number }) {
                 href={`/reconciliation/imports/${item.id}`}
                 className="flex min-h-11 flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600"
               >
-                <span className="min-w-0 flex-1 truncate font-medium text-blue-800 underline underline-offset-2">
+                {/* A phone gives the name a line of its own, whole: files of a day differ at the end. */}
+                <span className="min-w-0 basis-full break-all font-medium text-blue-800 underline underline-offset-2 sm:flex-1 sm:basis-0 sm:truncate">
                   {item.fileName}
                 </span>
                 <span className="text-sm text-slate-700">{t(`types.${item.type}`)}</span>

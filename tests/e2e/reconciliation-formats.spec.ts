@@ -36,8 +36,10 @@ test("finance saves a format from a sample file's first rows, the upload form of
     await finance.getByRole("combobox", { name: "Date", exact: true }).selectOption("Booked");
     await finance.getByRole("textbox", { name: "Name of the format" }).fill(name);
     await finance.getByRole("button", { name: "Save format" }).click();
-    await expect(finance.getByTestId("format-failure")).toBeVisible();
-    await expect(finance.getByTestId("error-summary")).toContainText("Required");
+    // Worded with the fields' labels (the API's field paths are for programs), and focused.
+    await expect(finance.getByTestId("format-failure")).toHaveText("Check the fields below.");
+    await expect(finance.getByTestId("error-summary")).toContainText("Amount: Required");
+    await expect(finance.locator("[data-error-summary]")).toBeFocused();
     await expect(finance.getByRole("combobox", { name: "Amount", exact: true })).toHaveAttribute(
       "aria-invalid",
       "true",

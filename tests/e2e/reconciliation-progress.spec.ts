@@ -103,5 +103,7 @@ test("the upload form shows the import's steps, the rows read and the bar moving
     await expect(steps.locator("[aria-current=step]")).toHaveCount(0);
     expect(await stepStates()).toEqual(["complete", "complete", "complete", "complete"]);
     await expect(tracker.getByTestId("report-rows")).toHaveText("10 rows imported");
+    // The counts are the import's own, of its end: said so, as later files move its lines on.
+    await expect(tracker.getByTestId("report-counts-note")).toContainText("As matched when this import finished");
   });
 });

@@ -142,6 +142,8 @@ async function journey(page: Page, locale: Locale, { daysAgo, hour }: { daysAgo:
     await item.getByRole("button", { name: ui.openIncident, exact: true }).click();
     const link = item.getByTestId("exception-incident-link");
     await expect(link).toHaveText(ui.incidentLink);
+    // The button pressed is gone: its incident's link has the focus, not the page.
+    await expect(link).toBeFocused();
     return ((await link.textContent()) ?? "").match(/INC-\d+/)?.[0] ?? "";
   });
 
@@ -182,6 +184,7 @@ test.describe("in English on a desktop", () => {
     for (const index of [0, 1]) await items.nth(index).getByRole("checkbox").check();
     await finance.getByRole("button", { name: "Open incidents for selected (2)" }).click();
     await expect(finance.getByTestId("exceptions-notice")).toHaveText("2 incidents opened or linked.");
+    await expect(finance.getByTestId("exceptions-notice")).toBeFocused();
     await expect(items.getByTestId("exception-incident-link")).toHaveCount(2);
     await expect(items.getByRole("checkbox")).toHaveCount(0);
   });

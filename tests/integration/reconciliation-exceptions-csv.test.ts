@@ -88,7 +88,7 @@ describe("the exceptions CSV", () => {
     expect(en.find((row) => row["Exception ID"] === missing.id)?.["Exception category"]).toBe("Credit missing");
   });
 
-  test("a bank credit's memo and counterparty are there, in the list and the file, to tell the credit apart", async () => {
+  test("a bank credit’s date, memo and counterparty are there, in the list and the file, to tell the credit apart", async () => {
     const day = "2026-04-07";
     const credit = await insertLine({
       merchantId: merchant.merchantId,
@@ -121,6 +121,8 @@ describe("the exceptions CSV", () => {
     const row = rows.find((cells) => cells[header.indexOf(words.lineId)] === String(credit.id));
     expect(row?.[header.indexOf(words.memo)]).toBe("银联入账 20260407");
     expect(row?.[header.indexOf(words.counterparty)]).toBe("银联商务股份有限公司");
+    // A credit has a date and no time: its date is in the time column, as on the page.
+    expect(row?.[header.indexOf(words.time)]).toBe(day);
   });
 
   test("refusals come before the first byte, as JSON", async () => {

@@ -175,6 +175,12 @@ describe("saving a format", () => {
     expect(await formatCount()).toBe(before);
   });
 
+  test("a date pattern in capitals is refused with how to write one, in the reader's language", async () => {
+    const refused = await save("finance", { ...BANK_FORMAT, name: "capital pattern", datePattern: "YYYY年MM月DD日" });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields?.datePattern).toContain("MM the month, mm the minutes");
+  });
+
   test("a POS format with a date column and no time column is refused, naming mapping.time", async () => {
     const refused = await save("finance", {
       name: "date only",

@@ -164,7 +164,8 @@ export async function exportExceptionsCsv({
       line ? Number(line.lineNo) : "",
       line?.storeId ? (storeNames.get(line.storeId) ?? "") : "",
       line?.tid,
-      line?.txAt,
+      // A bank credit has a date, not a time: its day, as the page shows it.
+      line?.txAt ?? line?.day,
       line?.settleDate,
       line?.cardMasked,
       label("txTypes", line?.txType),
