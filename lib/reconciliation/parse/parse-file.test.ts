@@ -621,3 +621,40 @@ test("a failing onBatch (the caller's database, its job's lease) is the caller's
   await expect(parsing).rejects.toThrow("lease lost to another worker");
   expect(seen).toEqual([10, 10]);
 });
+
+describe("a file of another kind than the one chosen", () => {
+  const journal = [
+    ["POS 交易流水"],
+    ["交易时间", "终端号", "卡号", "交易类型", "交易金额", "参考号", "凭证号", "批次号", "交易状态"],
+    ["2026-11-30 10:00:00", "T1000001", "622202******0128", "消费", "31.00", "R1", "000001", "000045", "成功"],
+  ];
+  const statement = [
+    ["清算日期", "交易时间", "终端号", "卡号", "交易类型", "交易金额", "手续费", "结算金额", "参考号", "凭证号"],
+    ["2026-12-01", "2026-11-30 10:00:00", "T1000001", "622202******0128", "消费", "31.00", "0.20", "30.80", "R1", "1"],
+  ];
+  const bank = [
+    ["交易日期", "贷方金额", "摘要", "对方户名"],
+    ["2026-12-01", "30.80", "银联入账", "银联商务"],
+  ];
+
+  test.each([
+    ["a POS journal chosen as a statement", journal, "statement", "looks_like_pos_journal", 2],
+    ["a POS journal chosen as bank credits", journal, "bank_credit", "looks_like_pos_journal", 2],
+    ["a statement chosen as a POS journal", statement, "pos_journal", "looks_like_statement", 1],
+    ["a statement chosen as bank credits", statement, "bank_credit", "looks_like_statement", 1],
+    ["bank credits chosen as a POS journal", bank, "pos_journal", "looks_like_bank_credit", 1],
+    ["bank credits chosen as a statement", bank, "statement", "looks_like_bank_credit", 1],
+  ] as const)("%s: refused with one error saying which kind it looks like", async (_, rows, type, reason, line) => {
+    const result = await parseBytes(utf8Bytes(csv(rows.map((row) => [...row]))), { type });
+    expect(result.records).toEqual([]);
+    expect(result.errors).toEqual([expect.objectContaining({ line, column: null, reason })]);
+    expect(result.errors[0].message).toContain("every column of");
+  });
+
+  test("a header missing a column of the kind chosen, and of no other kind, still names the column", async () => {
+    const result = await parseBytes(utf8Bytes(csv([statement[0].slice(1), statement[1].slice(1)])), {
+      type: "statement",
+    });
+    expect(result.errors).toEqual([expect.objectContaining({ reason: "column_missing" })]);
+  });
+});

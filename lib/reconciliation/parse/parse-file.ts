@@ -11,7 +11,13 @@ import { RecordReader } from "@/lib/reconciliation/parse/records";
 import { rowError } from "@/lib/reconciliation/parse/row-errors";
 import { checkTotalLine, isTotalLine } from "@/lib/reconciliation/parse/total-line";
 import { isBlank } from "@/lib/reconciliation/parse/values";
-import type { CustomFormat, ImportRecord, ImportType, RowError } from "@/lib/reconciliation/types";
+import {
+  type CustomFormat,
+  IMPORT_TYPES,
+  type ImportRecord,
+  type ImportType,
+  type RowError,
+} from "@/lib/reconciliation/types";
 
 export interface ParseOptions {
   type: ImportType;
@@ -78,6 +84,8 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
   let nonBlankRows = 0;
   let header: string[] = [];
   let best: { line: number; row: string[]; match: HeaderMatch } | null = null;
+  // A header row that has every column of another kind of file: the kind chosen was wrong.
+  let otherKind: { line: number; type: ImportType } | null = null;
   let reader: RecordReader | null = null;
   let records: ImportRecord[] = [];
   const flush = async () => {
@@ -104,6 +112,10 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
           if (format && line <= format.skipRows) continue;
           const match = matchHeader(row, type, format);
           if (!best || match.matched > best.match.matched) best = { line, row, match };
+          if (match.missing.length > 0 && !format && otherKind === null) {
+            const other = IMPORT_TYPES.find((each) => each !== type && matchHeader(row, each).missing.length === 0);
+            if (other) otherKind = { line, type: other };
+          }
           if (match.missing.length > 0 && !format && line < HEADER_SEARCH_ROWS) continue;
           if (match.missing.length > 0) break reading; // reported below from `best`
           header = row.map((cell) => maskPansLoosely(cell.trim()));
@@ -137,7 +149,10 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
     }
   }
 
-  if (reader === null && result.errorCount === 0) reportHeaderProblem(nonBlankRows, best, type, format, report, result);
+  if (reader === null && result.errorCount === 0) {
+    if (otherKind) report(rowError(otherKind.line, null, `looks_like_${otherKind.type}`));
+    else reportHeaderProblem(nonBlankRows, best, type, format, report, result);
+  }
   await flush();
   onProgress?.(result.rowsRead);
   result.pansMasked = stats.pansMasked;
