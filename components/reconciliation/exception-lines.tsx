@@ -126,7 +126,11 @@ export function ExceptionLines({ exception, actions }: { exception: ReconExcepti
                 <td className="py-1 pr-2">{line.tid ?? "—"}</td>
                 <td className="py-1 pr-2 font-mono">{line.card ?? "—"}</td>
                 <td className="py-1 pr-2 text-right tabular-nums">
-                  {format.number(Number(line.amount), { minimumFractionDigits: 2, maximumFractionDigits: 2 })}
+                  {format.number(Number(line.amount), {
+                    style: "currency",
+                    currency: line.currency,
+                    currencyDisplay: "narrowSymbol",
+                  })}
                 </td>
                 <td className="py-1 pr-2 font-mono">{line.rrn ?? "—"}</td>
                 {/* A bank credit is told apart by what the bank wrote: its memo and who paid it. */}

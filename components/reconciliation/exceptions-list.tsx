@@ -227,7 +227,11 @@ export function ExceptionsList({
               source: tExceptions(`sources.${picked.source}`),
               time: picked.txAt ?? picked.day,
               terminal: picked.tid ?? "—",
-              amount: format.number(Number(picked.amount), { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+              amount: format.number(Number(picked.amount), {
+                style: "currency",
+                currency: picked.currency,
+                currencyDisplay: "narrowSymbol",
+              }),
               other: picked.source === "pos" ? "statement" : "pos",
             })}
           </p>

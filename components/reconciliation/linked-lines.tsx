@@ -1,12 +1,13 @@
 // The incident page's "Reconciliation evidence": the transaction lines the incident was opened
 // from or linked to (source, time, terminal, masked card, amount, rrn, category). Finance and
 // admins only: the page passes null for the other roles.
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ScrollBox } from "@/components/dashboard/scroll-box";
 import type { ReconLineDto } from "@/lib/schemas/reconciliation";
 
 export async function LinkedLines({ lines, total }: { lines: ReconLineDto[]; total: number }) {
   const t = await getTranslations("Exceptions");
+  const format = await getFormatter();
   const category = (key: string) => (t.has(`categories.${key}`) ? t(`categories.${key}`) : key);
   const columns = ["source", "time", "terminal", "card", "amount", "rrn", "category"] as const;
   return (
@@ -51,7 +52,11 @@ export async function LinkedLines({ lines, total }: { lines: ReconLineDto[]; tot
                     <td className="py-1 pr-2">{line.tid ?? "—"}</td>
                     <td className="py-1 pr-2 font-mono">{line.card ?? "—"}</td>
                     <td className="py-1 pr-2 text-right tabular-nums">
-                      {line.amount} {line.currency}
+                      {format.number(Number(line.amount), {
+                        style: "currency",
+                        currency: line.currency,
+                        currencyDisplay: "narrowSymbol",
+                      })}
                     </td>
                     <td className="py-1 pr-2 font-mono">{line.rrn ?? "—"}</td>
                     <td className="py-1">{category(line.category)}</td>
