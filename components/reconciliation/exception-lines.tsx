@@ -12,8 +12,8 @@ import type { ReconExceptionDto, ReconLineDto } from "@/lib/schemas/reconciliati
 export interface LinePairingActions {
   /** The line picked to be paired, if any. */
   picked: ReconLineDto | null;
-  /** Lines whose request is under way. */
-  busy: ReadonlySet<number>;
+  /** A pairing or unpairing is under way: one at a time, so the list read after it is the last word. */
+  busy: boolean;
   pick: (line: ReconLineDto | null) => void;
   pair: (pos: ReconLineDto, statement: ReconLineDto) => void;
   unpair: (line: ReconLineDto) => void;
@@ -26,14 +26,26 @@ export function isPairable(line: ReconLineDto): boolean {
   return line.category !== "declined" && line.category !== "voided";
 }
 
+/**
+ * A pair worth offering to undo: one a person made, one the time window made (nearest by time and
+ * amount, no reference), or one whose amounts differ. A pair by rrn or trace is the acquirer's own
+ * reference; an unsigned or duplicate sale's pair is right whatever else is wrong; a voided sale
+ * keeps the statement line that names it (the server refuses that too).
+ */
+export function isUnpairable(line: ReconLineDto): boolean {
+  if (line.source === "bank" || line.matchedLineId === null) return false;
+  if (line.category === "amount_mismatch") return true;
+  return line.category === "matched" && (line.matchRule === "manual" || line.matchRule === "window");
+}
+
 function LineAction({ line, open, actions }: { line: ReconLineDto; open: boolean; actions: LinePairingActions }) {
   const t = useTranslations("Reconciliation.exceptions");
-  const busy = actions.busy.has(line.id);
-  const { picked } = actions;
+  const { picked, busy } = actions;
   if (line.source === "bank") return null;
   // A pair may be undone wherever it shows (a resolved exception's lines too); pairing is for
   // what is still open.
   if (line.matchedLineId !== null) {
+    if (!isUnpairable(line)) return null;
     return (
       <Button variant="secondary" disabled={busy} onClick={() => actions.unpair(line)} data-testid="line-unpair">
         {t("unpair")}
@@ -54,7 +66,7 @@ function LineAction({ line, open, actions }: { line: ReconLineDto; open: boolean
     return (
       <Button
         variant="primary"
-        disabled={busy || actions.busy.has(picked.id)}
+        disabled={busy}
         onClick={() => actions.pair(pos, statement)}
         data-testid="line-pair-with"
       >
@@ -63,7 +75,7 @@ function LineAction({ line, open, actions }: { line: ReconLineDto; open: boolean
     );
   }
   return (
-    <Button variant="secondary" onClick={() => actions.pick(line)} data-testid="line-pick">
+    <Button variant="secondary" disabled={busy} onClick={() => actions.pick(line)} data-testid="line-pick">
       {t("pick")}
     </Button>
   );

@@ -4,7 +4,7 @@
 // by hand (a line picked, then its partner chosen, in the same or another exception); more pages
 // on request (the list's keyset cursor); the CSV of the same filters.
 import { useFormatter, useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { callApi, postJson } from "@/components/reconciliation/api";
 import { canOpenIncident, ExceptionItem } from "@/components/reconciliation/exception-item";
 import type { LinePairingActions } from "@/components/reconciliation/exception-lines";
@@ -41,8 +41,9 @@ export function ExceptionsList({
   const [notice, setNotice] = useState<string | null>(null);
   const [picked, setPicked] = useState<ReconLineDto | null>(null);
   const [justOpened, setJustOpened] = useState<string | null>(null);
-  const [pairingBusy, setPairingBusy] = useState<Set<number>>(new Set());
+  const [pairingBusy, setPairingBusy] = useState(false);
   const noticeRef = useRef<HTMLParagraphElement>(null);
+  const [announced, setAnnounced] = useState(0);
   const format = useFormatter();
   const tExceptions = useTranslations("Exceptions");
   const openable = items.filter(canOpenIncident);
@@ -50,8 +51,12 @@ export function ExceptionsList({
   /** Says something and takes the focus there: the button pressed may be gone with its line. */
   function announce(text: string) {
     setNotice(text);
-    requestAnimationFrame(() => noticeRef.current?.focus());
+    setAnnounced((count) => count + 1);
   }
+  // Once the notice is rendered (an empty one is hidden, and a hidden one takes no focus).
+  useEffect(() => {
+    if (announced > 0) noticeRef.current?.focus();
+  }, [announced]);
 
   /** The first page again: a pairing moves lines between exceptions, opens and resolves some. */
   async function reload(): Promise<boolean> {
@@ -64,8 +69,9 @@ export function ExceptionsList({
     return true;
   }
 
-  async function changePairing(lineIds: number[], url: string, body: unknown, done: string) {
-    setPairingBusy(new Set(lineIds));
+  async function changePairing(url: string, body: unknown, done: string) {
+    if (pairingBusy) return;
+    setPairingBusy(true);
     const answer = await postJson<unknown>(url, body);
     if (answer.ok) {
       setPicked(null);
@@ -74,7 +80,7 @@ export function ExceptionsList({
     } else {
       announce(answer.body?.error.message ?? tCommon("generic"));
     }
-    setPairingBusy(new Set());
+    setPairingBusy(false);
   }
 
   const pairing: LinePairingActions = {
@@ -86,18 +92,11 @@ export function ExceptionsList({
     },
     pair: (pos, statement) =>
       changePairing(
-        [pos.id, statement.id],
         "/api/reconciliation/lines/pair",
         { posLineId: pos.id, statementLineId: statement.id },
         t("paired"),
       ),
-    unpair: (line) =>
-      changePairing(
-        [line.id, ...(line.matchedLineId === null ? [] : [line.matchedLineId])],
-        "/api/reconciliation/lines/unpair",
-        { lineId: line.id },
-        t("unpaired"),
-      ),
+    unpair: (line) => changePairing("/api/reconciliation/lines/unpair", { lineId: line.id }, t("unpaired")),
   };
 
   function linkIncident(id: string, incident: { id: string; reference: string }) {

@@ -1,6 +1,6 @@
 "use client";
-// What a finished import found: its rows, those an earlier file had brought, the card numbers it
-// masked and its lines per category.
+// What a finished import found: its rows, those an earlier file had brought, a bank file's debits
+// skipped, the card numbers it masked and its lines per category.
 import { useTranslations } from "next-intl";
 import { useCategoryLabel } from "@/components/reconciliation/category-label";
 
@@ -12,6 +12,8 @@ export interface ImportReportView {
   pansMaskedOnUpload?: number;
   /** Rows an earlier file had already brought, left out. */
   alreadyImported?: number;
+  /** Rows that are no line: a bank statement's debits. */
+  skippedRows?: number;
   counts?: Record<string, number>;
 }
 
@@ -24,7 +26,12 @@ export function ImportReport({ report }: { report: ImportReportView }) {
       <h3 className="font-semibold">{t("heading")}</h3>
       <ul className="text-sm text-slate-800">
         {report.rows !== undefined ? (
-          <li data-testid="report-rows">{t("rows", { count: report.rows - (report.alreadyImported ?? 0) })}</li>
+          <li data-testid="report-rows">
+            {t("rows", { count: report.rows - (report.alreadyImported ?? 0) - (report.skippedRows ?? 0) })}
+          </li>
+        ) : null}
+        {report.skippedRows ? (
+          <li data-testid="report-skipped">{t("skippedRows", { count: report.skippedRows })}</li>
         ) : null}
         {report.alreadyImported ? (
           <li data-testid="report-already-imported">{t("alreadyImported", { count: report.alreadyImported })}</li>

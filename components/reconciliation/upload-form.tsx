@@ -33,6 +33,11 @@ type Outcome =
 
 type RefusedBody = ApiErrorBody & { error: { errorCount?: number }; errors?: RowErrorData[] };
 
+/** The outcome with a refused pick: nothing, unless an import is still being followed. */
+function keepTracking(current: Outcome): Outcome {
+  return current.kind === "tracking" ? current : { kind: "idle" };
+}
+
 export function UploadForm({
   formats,
   limitText,
@@ -63,18 +68,19 @@ export function UploadForm({
     if (busy) return;
     const form = new FormData(event.currentTarget);
     const file = form.get("file");
-    // (the answer to an earlier upload goes: it is not about this file)
+    // (the answer to an earlier upload goes: it is not about this file — but an import still
+    // followed stays, or its end would go unseen)
     if (!(file instanceof File) || file.size === 0) {
       // A chosen file of no bytes has a name; none chosen has none.
       setFileError(
         file instanceof File && file.name !== "" ? t("upload.fileEmpty", { name: file.name }) : t("upload.chooseFile"),
       );
-      setOutcome({ kind: "idle" });
+      setOutcome(keepTracking);
       return;
     }
     if (file.size > limitBytes) {
       setFileError(t("upload.tooLarge", { limit: limitText }));
-      setOutcome({ kind: "idle" });
+      setOutcome(keepTracking);
       return;
     }
     setFileError(undefined);

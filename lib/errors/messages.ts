@@ -170,6 +170,7 @@ export const ERROR_MESSAGES = {
   IMPORT_LINES_PAIRED_BY_HAND: { count: "number" },
   IMPORT_WITHDRAWING: { file: "text" },
   LINE_NOT_PAIRABLE: { category: "text" },
+  LINE_NOT_UNPAIRABLE: {},
   LINES_OTHER_TERMINAL: {},
   DATE_RANGE_REVERSED: {},
   PERIOD_TOO_LONG: { max: "number" },

@@ -25,6 +25,7 @@ const UI = {
     posOnly: "At the till only (debited, not credited?)",
     apply: "Show",
     nav: "Reconciliation",
+    skipped: "1 row without a credit amount (money out of the account) skipped",
   },
   "zh-CN": {
     title: "对账",
@@ -40,6 +41,7 @@ const UI = {
     posOnly: null,
     apply: "查看",
     nav: "对账",
+    skipped: "1 行没有收入金额（账户支出），已跳过",
   },
 } as const;
 
@@ -114,6 +116,10 @@ async function journey(page: Page, locale: Locale, { daysAgo, hour }: { daysAgo:
     await importFile(page, locale, "pos_journal", `pos-${tag}.csv`, files.pos);
     await importFile(page, locale, "statement", `statement-${tag}.csv`, files.statement);
     await importFile(page, locale, "bank_credit", `bank-${tag}.csv`, files.bank);
+    // The bank file's debit row is read and skipped, not counted as imported.
+    const bankReport = page.getByTestId("import-tracker").filter({ hasText: `bank-${tag}` });
+    await expect(bankReport.getByTestId("report-rows")).toContainText("1");
+    await expect(bankReport.getByTestId("report-skipped")).toContainText(ui.skipped);
     await expect(
       page.getByTestId("recent-imports").getByRole("link", { name: new RegExp(`bank-${tag}`) }),
     ).toBeVisible();

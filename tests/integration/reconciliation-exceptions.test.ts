@@ -710,6 +710,29 @@ describe("pairing and unpairing by hand", () => {
     expect((await unpairAs("finance", { lineId: statement.id })).body.error.reason).toBe("LINE_NOT_PAIRED");
   });
 
+  // Found by review: a voided sale is paired with the statement line that settled it anyway (an
+  // open statement_only case); unpaired, the sale became pos_only — a cancelled sale as unpaid.
+  test("a voided sale is not parted from the statement line that names it: 422, nothing changes", async () => {
+    const { pos, statement } = await ambiguousPair(5000, 5000);
+    await prisma.reconLine.update({ where: { id: pos.id }, data: { category: "voided", matchedLineId: statement.id } });
+    await prisma.reconLine.update({
+      where: { id: statement.id },
+      data: { category: "statement_only", matchedLineId: pos.id },
+    });
+    const events = await prisma.auditEvent.count({ where: { type: "reconciliation.lines_unpaired" } });
+    for (const lineId of [pos.id, statement.id]) {
+      const refused = await unpairAs("finance", { lineId });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.reason).toBe("LINE_NOT_UNPAIRABLE");
+    }
+    expect(await prisma.reconLine.findUniqueOrThrow({ where: { id: pos.id } })).toMatchObject({
+      category: "voided",
+      matchedLineId: statement.id,
+      manual: false,
+    });
+    expect(await prisma.auditEvent.count({ where: { type: "reconciliation.lines_unpaired" } })).toBe(events);
+  });
+
   test("unpairing a POS line whose settle date has not passed leaves it pending, with no exception, for the matcher to decide", async () => {
     const today = merchantToday(env.MERCHANT_TIME_ZONE);
     // The settle date of a line of this day is today: the statement may still come today.

@@ -311,10 +311,14 @@ describe("a journal, then a statement, then a bank file", () => {
         ["2026-11-22", SETTLE_NET_MID, "POS settlement", "Acquirer"], // 2 pays SETTLE for MID
         ["2026-11-23", "18.50", "POS settlement", "Acquirer"], // 3 short for 2026-11-22 (19.00)
         ["2026-11-24", "12345.67", "refund of deposit", "Landlord"], // 4 explains nothing
+        ["2026-11-24", "", "rent paid", "Landlord"], // 5 money out: no line
       ]),
     });
     expect(done.status).toBe("done");
+    // The report counts the debit row as read and skipped, not as a line imported.
+    expect(JSON.parse(done.report ?? "{}")).toMatchObject({ rows: 4, skippedRows: 1 });
     const bank = await linesOf(done.id);
+    expect(bank.size).toBe(3);
     expect([2, 3, 4].map((line) => bank.get(line)?.category)).toEqual(["matched", "matched", "credit_unexplained"]);
     const settlements = await prisma.reconSettlement.findMany({
       where: { merchantId },

@@ -47,6 +47,15 @@ export async function unpairLine({
       throw new AppError("RULE_VIOLATION", notPaired, { lineId: notPaired });
     }
     const partner = await lineForChange(tx, actor.merchantId, Number(line.matchedLineId), "lineId");
+    // A cancelled or declined sale keeps the statement line that names it: parted, it would read
+    // as a sale at the till nobody was paid for (pos_only) when it was voided.
+    for (const each of [line, partner]) {
+      const declined = !Number(each.approved) || each.category === "declined";
+      if (declined || each.category === "voided" || each.txType === "void" || each.txType === "reversal") {
+        const refused = { reason: "LINE_NOT_UNPAIRABLE" } as const;
+        throw new AppError("RULE_VIOLATION", refused, { lineId: refused });
+      }
+    }
     const now = new Date();
     const lines = [line, partner];
     const isOverdue = overdueCheck(merchantToday(env.MERCHANT_TIME_ZONE, now), env.RECON_SETTLE_LAG_DAYS);

@@ -99,6 +99,7 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
         pansMasked: staged.pansMasked,
         alreadyImported: staged.alreadyImported,
         alreadyImportedDays: staged.alreadyImportedDays,
+        skippedRows: staged.skippedRows,
         days: staged.days,
         creditDates: staged.creditDates,
         settleTotals: staged.settleTotals,

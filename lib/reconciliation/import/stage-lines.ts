@@ -51,6 +51,8 @@ export interface StagedFile {
   alreadyImported: number;
   /** The days of those rows. */
   alreadyImportedDays: string[];
+  /** Rows read that are no line: a bank statement's debits (money out of the account). */
+  skippedRows: number;
   /** The days of the lines written (POS and statement: the transaction's; bank: the credit's). */
   days: string[];
   /** The settle dates (statement) or credit days (bank) whose statement ↔ bank matching they touch. */
@@ -115,7 +117,9 @@ export async function stageLines({
   });
   const earlier = createEarlierLines(store, { merchantId, importId, source: SOURCE_OF[type] });
 
+  let recordsRead = 0;
   const onBatch = async (records: ImportRecord[]) => {
+    recordsRead += records.length;
     const rows: LineValue[][] = [];
     for (const record of records) {
       if (type === "bank_credit") {
@@ -180,6 +184,7 @@ export async function stageLines({
     pansMasked: result.pansMasked,
     alreadyImported: leftOut.lines,
     alreadyImportedDays: leftOut.days,
+    skippedRows: refused ? 0 : rowsRead - recordsRead,
     days: type === "bank_credit" ? [] : days,
     creditDates:
       type === "bank_credit" ? days : [...new Set([...settleTotals.values()].map((total) => total.settleDate))].sort(),

@@ -651,6 +651,17 @@ describe("a file of another kind than the one chosen", () => {
     expect(result.errors[0].message).toContain("every column of");
   });
 
+  // Found by review: a bank file needs only a date and an amount, which any journal has.
+  test.each([
+    ["Date,Time,Terminal ID,Type,Amount", "pos_journal"],
+    ["交易日期,交易时间,终端号,交易类型,交易金额", "pos_journal"],
+    ["Settle Date,Date,Time,Terminal ID,Type,Amount,Net", "statement"],
+  ] as const)("%s as %s, a column short, is not taken for bank credits: the column is named", async (header, type) => {
+    const result = await parseBytes(utf8Bytes(`${header}\r\n`), { type });
+    expect(result.errors.map((error) => error.reason)).not.toContain("looks_like_bank_credit");
+    expect(result.errors[0]).toMatchObject({ reason: "column_missing" });
+  });
+
   test("a header missing a column of the kind chosen, and of no other kind, still names the column", async () => {
     const result = await parseBytes(utf8Bytes(csv([statement[0].slice(1), statement[1].slice(1)])), {
       type: "statement",

@@ -84,8 +84,10 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
   let nonBlankRows = 0;
   let header: string[] = [];
   let best: { line: number; row: string[]; match: HeaderMatch } | null = null;
-  // A header row that has every column of another kind of file: the kind chosen was wrong.
-  let otherKind: { line: number; type: ImportType } | null = null;
+  // A header row that has every column of another kind of file, and more of its columns than the
+  // kind chosen finds in any row: the kind chosen was wrong. (A bank file needs only a date and an
+  // amount, which every journal has: a journal missing one column is not a bank file.)
+  let otherKind: { line: number; type: ImportType; matched: number } | null = null;
   let reader: RecordReader | null = null;
   let records: ImportRecord[] = [];
   const flush = async () => {
@@ -112,9 +114,14 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
           if (format && line <= format.skipRows) continue;
           const match = matchHeader(row, type, format);
           if (!best || match.matched > best.match.matched) best = { line, row, match };
-          if (match.missing.length > 0 && !format && otherKind === null) {
-            const other = IMPORT_TYPES.find((each) => each !== type && matchHeader(row, each).missing.length === 0);
-            if (other) otherKind = { line, type: other };
+          if (match.missing.length > 0 && !format) {
+            for (const other of IMPORT_TYPES) {
+              if (other === type) continue;
+              const fits = matchHeader(row, other);
+              if (fits.missing.length === 0 && fits.matched > (otherKind?.matched ?? 0)) {
+                otherKind = { line, type: other, matched: fits.matched };
+              }
+            }
           }
           if (match.missing.length > 0 && !format && line < HEADER_SEARCH_ROWS) continue;
           if (match.missing.length > 0) break reading; // reported below from `best`
@@ -150,8 +157,9 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
   }
 
   if (reader === null && result.errorCount === 0) {
-    if (otherKind) report(rowError(otherKind.line, null, `looks_like_${otherKind.type}`));
-    else reportHeaderProblem(nonBlankRows, best, type, format, report, result);
+    if (otherKind && otherKind.matched > (best?.match.matched ?? 0)) {
+      report(rowError(otherKind.line, null, `looks_like_${otherKind.type}`));
+    } else reportHeaderProblem(nonBlankRows, best, type, format, report, result);
   }
   await flush();
   onProgress?.(result.rowsRead);
