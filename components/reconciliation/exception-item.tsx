@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { useCategoryLabel } from "@/components/reconciliation/category-label";
 import { ExceptionLines, type LinePairingActions } from "@/components/reconciliation/exception-lines";
+import { formatAmount } from "@/components/reconciliation/line-amount";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { ReconExceptionDto } from "@/lib/schemas/reconciliation";
@@ -80,13 +81,7 @@ export function ExceptionItem({
         <span className="md:sr-only">{t("lines")}: </span>
         {format.number(exception.lineCount)}
       </p>
-      <p className="text-sm font-medium tabular-nums md:text-right">
-        {format.number(Number(exception.amount), {
-          style: "currency",
-          currency: exception.currency,
-          currencyDisplay: "narrowSymbol",
-        })}
-      </p>
+      <p className="text-sm font-medium tabular-nums md:text-right">{formatAmount(format, exception)}</p>
       <div className="min-w-0">
         {exception.incident ? (
           <Link

@@ -5,6 +5,7 @@
 // line offers "Unpair", in an open or a resolved exception. The list (exceptions-list.tsx) keeps the pick and calls the API.
 import { useFormatter, useTranslations } from "next-intl";
 import { ScrollBox } from "@/components/dashboard/scroll-box";
+import { formatAmount } from "@/components/reconciliation/line-amount";
 import { Button } from "@/components/ui/button";
 import type { ReconExceptionDto, ReconLineDto } from "@/lib/schemas/reconciliation";
 
@@ -137,13 +138,7 @@ export function ExceptionLines({ exception, actions }: { exception: ReconExcepti
                 <td className="py-1 pr-2 tabular-nums">{line.txAt ?? line.day}</td>
                 <td className="py-1 pr-2">{line.tid ?? "—"}</td>
                 <td className="py-1 pr-2 font-mono">{line.card ?? "—"}</td>
-                <td className="py-1 pr-2 text-right tabular-nums">
-                  {format.number(Number(line.amount), {
-                    style: "currency",
-                    currency: line.currency,
-                    currencyDisplay: "narrowSymbol",
-                  })}
-                </td>
+                <td className="py-1 pr-2 text-right tabular-nums">{formatAmount(format, line)}</td>
                 <td className="py-1 pr-2 font-mono">{line.rrn ?? "—"}</td>
                 {/* A bank credit is told apart by what the bank wrote: its memo and who paid it. */}
                 <td className="py-1 pr-2 break-words">

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from "react";
 import { callApi, postJson } from "@/components/reconciliation/api";
 import { canOpenIncident, ExceptionItem } from "@/components/reconciliation/exception-item";
 import type { LinePairingActions } from "@/components/reconciliation/exception-lines";
+import { formatAmount } from "@/components/reconciliation/line-amount";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { ReconExceptionDto, ReconLineDto } from "@/lib/schemas/reconciliation";
 
@@ -226,11 +227,7 @@ export function ExceptionsList({
               source: tExceptions(`sources.${picked.source}`),
               time: picked.txAt ?? picked.day,
               terminal: picked.tid ?? "—",
-              amount: format.number(Number(picked.amount), {
-                style: "currency",
-                currency: picked.currency,
-                currencyDisplay: "narrowSymbol",
-              }),
+              amount: formatAmount(format, picked),
               other: picked.source === "pos" ? "statement" : "pos",
             })}
           </p>

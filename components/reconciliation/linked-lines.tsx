@@ -3,6 +3,7 @@
 // admins only: the page passes null for the other roles.
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ScrollBox } from "@/components/dashboard/scroll-box";
+import { formatAmount } from "@/components/reconciliation/line-amount";
 import type { ReconLineDto } from "@/lib/schemas/reconciliation";
 
 export async function LinkedLines({ lines, total }: { lines: ReconLineDto[]; total: number }) {
@@ -51,13 +52,7 @@ export async function LinkedLines({ lines, total }: { lines: ReconLineDto[]; tot
                     <td className="py-1 pr-2 tabular-nums">{line.txAt ?? line.day}</td>
                     <td className="py-1 pr-2">{line.tid ?? "—"}</td>
                     <td className="py-1 pr-2 font-mono">{line.card ?? "—"}</td>
-                    <td className="py-1 pr-2 text-right tabular-nums">
-                      {format.number(Number(line.amount), {
-                        style: "currency",
-                        currency: line.currency,
-                        currencyDisplay: "narrowSymbol",
-                      })}
-                    </td>
+                    <td className="py-1 pr-2 text-right tabular-nums">{formatAmount(format, line)}</td>
                     <td className="py-1 pr-2 font-mono">{line.rrn ?? "—"}</td>
                     <td className="py-1">{category(line.category)}</td>
                   </tr>

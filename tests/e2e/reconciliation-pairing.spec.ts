@@ -4,32 +4,10 @@
 // become pos_only, then undoes the pair from the resolved exception — in Chromium against the real
 // build (the audit events of pairing and unpairing: tests/integration/reconciliation-exceptions.test.ts).
 import { randomInt } from "node:crypto";
-import type { APIRequestContext } from "@playwright/test";
 import { expect, PHONE, seriousAccessibilityViolations, test } from "./fixtures";
+import { daysAgo, importAndWait } from "./reconciliation-api";
 
 test.use({ locale: "zh-CN" });
-
-function daysAgo(days: number): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - days);
-  return date.toISOString().slice(0, 10);
-}
-
-async function upload(finance: APIRequestContext, type: string, name: string, text: string): Promise<void> {
-  const queued = await finance.post("/api/reconciliation/imports", {
-    multipart: { type, file: { name, mimeType: "text/csv", buffer: Buffer.from(text) } },
-  });
-  expect(queued.status(), await queued.text()).toBe(202);
-  const { id } = ((await queued.json()) as { import: { id: string } }).import;
-  await expect
-    .poll(
-      async () =>
-        ((await (await finance.get(`/api/reconciliation/imports/${id}`)).json()) as { status: string }).status,
-      { timeout: 45_000 },
-    )
-    .toBe("done");
-}
 
 test("finance pairs an ambiguous statement line with the right sale on a phone, and unpairs it", async ({
   apiAs,
@@ -42,7 +20,7 @@ test("finance pairs an ambiguous statement line with the right sale on a phone, 
   const finance = await apiAs("finance");
   // Two sales of the same amount ten minutes apart; the statement line, without rrn or trace, is
   // five minutes from each: a tie the window rule leaves to a person.
-  await upload(
+  await importAndWait(
     finance,
     "pos_journal",
     `pairing-journal-${tag}.csv`,
@@ -52,7 +30,7 @@ test("finance pairs an ambiguous statement line with the right sale on a phone, 
       `${day} 15:10:00,T1000001,622848******1234,消费,${amount},${wrong},${tag.slice(-5)}9,000912,成功`,
     ].join("\r\n"),
   );
-  await upload(
+  await importAndWait(
     finance,
     "statement",
     `pairing-statement-${tag}.csv`,

@@ -2,15 +2,8 @@
 // they withdraw it after a confirmation, watch it go to "Withdrawn", find the exception it alone
 // caused gone from the list, and can import the same file again — in Chromium against the real build.
 import { randomInt } from "node:crypto";
-import type { APIRequestContext } from "@playwright/test";
 import { expect, seriousAccessibilityViolations, test } from "./fixtures";
-
-function daysAgo(days: number): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - days);
-  return date.toISOString().slice(0, 10);
-}
+import { daysAgo, importAndWait } from "./reconciliation-api";
 
 /** A statement of one line no journal has: a statement_only exception until it is withdrawn. */
 function wrongStatement(rrn: string): string {
@@ -23,24 +16,6 @@ function wrongStatement(rrn: string): string {
   ].join("\r\n");
 }
 
-async function upload(finance: APIRequestContext, name: string, text: string): Promise<string> {
-  const queued = await finance.post("/api/reconciliation/imports", {
-    multipart: { type: "statement", file: { name, mimeType: "text/csv", buffer: Buffer.from(text) } },
-  });
-  expect(queued.status(), await queued.text()).toBe(202);
-  const { id } = ((await queued.json()) as { import: { id: string } }).import;
-  await expect
-    .poll(
-      async () =>
-        ((await (await finance.get(`/api/reconciliation/imports/${id}`)).json()) as { status: string }).status,
-      {
-        timeout: 45_000,
-      },
-    )
-    .toBe("done");
-  return id;
-}
-
 test("finance withdraws a wrongly imported statement from its page, and the same file imports again", async ({
   apiAs,
   pageAs,
@@ -49,7 +24,7 @@ test("finance withdraws a wrongly imported statement from its page, and the same
   const name = `wrong-statement-${rrn}.csv`;
   const text = wrongStatement(rrn);
   const finance = await apiAs("finance");
-  const id = await upload(finance, name, text);
+  const id = await importAndWait(finance, "statement", name, text);
   const page = await pageAs("finance");
 
   await test.step("its exception is listed", async () => {
@@ -87,7 +62,7 @@ test("finance withdraws a wrongly imported statement from its page, and the same
   });
 
   await test.step("the same file imports again (not 'already imported')", async () => {
-    const again = await upload(finance, name, text);
+    const again = await importAndWait(finance, "statement", name, text);
     expect(again).not.toBe(id);
   });
 });
