@@ -141,6 +141,13 @@ export async function resolveExplained(tx: Tx, merchantId: string, exceptionIds:
   return resolved;
 }
 
+/** Why a line never takes a partner by hand nor loses one: declined, or cancelled (a void, a reversal, a sale they cancelled). */
+export function notPairableBecause(line: PairableLine): "declined" | "voided" | null {
+  if (!Number(line.approved) || line.category === "declined") return "declined";
+  if (line.txType === "void" || line.txType === "reversal" || line.category === "voided") return "voided";
+  return null;
+}
+
 /**
  * Which lines a person may pair: never a declined line, a void or a reversal (or a sale they
  * cancelled) — the matcher never pairs those either — and the two lines of one terminal.
@@ -150,10 +157,9 @@ export function assertPairable(pos: PairableLine, statement: PairableLine): void
     [pos, "posLineId"],
     [statement, "statementLineId"],
   ] as const) {
-    const declined = !Number(line.approved) || line.category === "declined";
-    const cancelled = line.txType === "void" || line.txType === "reversal" || line.category === "voided";
-    if (declined || cancelled) {
-      const refused = { reason: "LINE_NOT_PAIRABLE", params: { category: declined ? "declined" : "voided" } } as const;
+    const category = notPairableBecause(line);
+    if (category) {
+      const refused = { reason: "LINE_NOT_PAIRABLE", params: { category } } as const;
       throw new AppError("RULE_VIOLATION", refused, { [field]: refused });
     }
   }

@@ -21,6 +21,7 @@ import {
   type LinePairing,
   lineForChange,
   lineState,
+  notPairableBecause,
   settleExceptions,
   writePairing,
 } from "@/lib/reconciliation/exceptions/line-pairing";
@@ -50,8 +51,7 @@ export async function unpairLine({
     // A cancelled or declined sale keeps the statement line that names it: parted, it would read
     // as a sale at the till nobody was paid for (pos_only) when it was voided.
     for (const each of [line, partner]) {
-      const declined = !Number(each.approved) || each.category === "declined";
-      if (declined || each.category === "voided" || each.txType === "void" || each.txType === "reversal") {
+      if (notPairableBecause(each)) {
         const refused = { reason: "LINE_NOT_UNPAIRABLE" } as const;
         throw new AppError("RULE_VIOLATION", refused, { lineId: refused });
       }
