@@ -1,8 +1,10 @@
-// The app's header: one line on a 390 px phone. The main links (short labels on a phone, the
-// current page marked); who is signed in, the language and sign-out inline on a wider screen and
-// in a small account menu (a disclosure, so it works without JavaScript) on a phone.
+// The app's header: one line, on a 390 px phone as on a 1024 px screen with an admin's eight links.
+// The main links (short labels below 1024 px, the current page marked); who is signed in, the
+// language and sign-out in the account menu at every width — inline beside the links they pushed
+// "Alerts" out of sight at 1280 px. Signed out, the language switcher alone.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { AccountMenu } from "@/components/account-menu";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { type NavItem, NavLinks } from "@/components/nav-links";
 import { NotificationBell } from "@/components/notifications/notification-bell";
@@ -68,33 +70,18 @@ export async function AppHeader({ actor }: { actor: Actor | null }) {
             <NotificationBell unread={unread} />
           </div>
         ) : null}
-        <div className={`${actor ? "" : "ml-auto "}flex items-center gap-3 max-sm:hidden`}>
-          {who ? <span className="text-sm text-slate-600">{who}</span> : null}
-          <LocaleSwitcher />
-          {actor ? <SignOutButton /> : null}
-        </div>
-        <details className={`relative ${actor ? "" : "ml-auto "}sm:hidden`} data-testid="account-menu">
-          <summary
-            aria-label={t("nav.account")}
-            className="flex size-11 cursor-pointer list-none items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden"
-          >
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 24 24"
-              className="size-6"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-            >
-              <path d="M4 6h16M4 12h16M4 18h16" strokeLinecap="round" />
-            </svg>
-          </summary>
-          <div className="absolute right-0 z-20 mt-1 w-64 space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
-            {who ? <p className="text-sm text-slate-700">{who}</p> : null}
+        {actor ? (
+          <AccountMenu label={t("nav.account")}>
+            <p className="text-sm text-slate-700">{who}</p>
             <LocaleSwitcher />
-            {actor ? <SignOutButton /> : null}
+            <SignOutButton />
+          </AccountMenu>
+        ) : (
+          // Signed out there is only the language to choose: the switcher itself, at every width.
+          <div className="ml-auto">
+            <LocaleSwitcher />
           </div>
-        </details>
+        )}
       </div>
     </header>
   );

@@ -1,6 +1,6 @@
 "use client";
 // The header's main links, the current page marked for everyone (aria-current and an underline).
-// Client-side only for the pathname; on a phone each link shows its short label.
+// Client-side only for the pathname; below 1024 px each link shows its short label.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
@@ -46,8 +46,8 @@ export function NavLinks({ items }: { items: NavItem[] }) {
                   : "border-transparent text-slate-700 hover:text-slate-900 hover:underline"
               }`}
             >
-              <span className="sm:hidden">{item.shortLabel}</span>
-              <span className="max-sm:hidden">{item.label}</span>
+              <span className="lg:hidden">{item.shortLabel}</span>
+              <span className="max-lg:hidden">{item.label}</span>
             </Link>
           </li>
         );

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+import { StatusBadge } from "@/components/incidents/status-badge";
 import { useCategoryLabel } from "@/components/reconciliation/category-label";
 import { ExceptionLines, type LinePairingActions } from "@/components/reconciliation/exception-lines";
 import { formatAmount } from "@/components/reconciliation/line-amount";
@@ -84,14 +85,18 @@ export function ExceptionItem({
       <p className="text-sm font-medium tabular-nums md:text-right">{formatAmount(format, exception)}</p>
       <div className="min-w-0">
         {exception.incident ? (
-          <Link
-            ref={incidentLink}
-            href={`/incidents/${exception.incident.id}`}
-            className="inline-flex min-h-11 items-center font-medium text-blue-800 underline underline-offset-2"
-            data-testid="exception-incident-link"
-          >
-            {t("incidentLink", { reference: exception.incident.reference })}
-          </Link>
+          // The case's status beside its link: a closed one needs no more work here.
+          <span className="inline-flex flex-wrap items-center gap-x-2">
+            <Link
+              ref={incidentLink}
+              href={`/incidents/${exception.incident.id}`}
+              className="inline-flex min-h-11 items-center font-medium text-blue-800 underline underline-offset-2"
+              data-testid="exception-incident-link"
+            >
+              {t("incidentLink", { reference: exception.incident.reference })}
+            </Link>
+            <StatusBadge status={exception.incident.status} testId="exception-incident-status" />
+          </span>
         ) : openable ? (
           <Button onClick={onOpen} disabled={opening} aria-disabled={opening || undefined} block>
             {opening ? t("opening") : t("openIncident")}

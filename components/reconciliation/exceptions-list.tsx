@@ -13,10 +13,11 @@ import { Button, buttonClass } from "@/components/ui/button";
 import type { ReconExceptionDto, ReconLineDto } from "@/lib/schemas/reconciliation";
 
 type Page = { items: ReconExceptionDto[]; nextCursor: string | null };
-type Opened = { incident: { id: string; reference: string }; linked: boolean };
+type LinkedIncident = NonNullable<ReconExceptionDto["incident"]>;
+type Opened = { incident: LinkedIncident; linked: boolean };
 type BulkResult = {
   results: ({ id: string; status: number } & (
-    | { incident: { id: string; reference: string }; linked: boolean }
+    | { incident: LinkedIncident; linked: boolean }
     | { error: { message: string } }
   ))[];
 };
@@ -100,7 +101,8 @@ export function ExceptionsList({
     unpair: (line) => changePairing("/api/reconciliation/lines/unpair", { lineId: line.id }, t("unpaired")),
   };
 
-  function linkIncident(id: string, incident: { id: string; reference: string }) {
+  function linkIncident(id: string, { id: incidentId, reference, status }: LinkedIncident) {
+    const incident = { id: incidentId, reference, status };
     setItems((current) => current.map((item) => (item.id === id ? { ...item, incident } : item)));
     setSelected((current) => {
       const next = new Set(current);

@@ -39,6 +39,7 @@ export const CLIENT_MESSAGES = {
     "Common.errors",
     "Common.form",
     "IncidentList",
+    "Incident",
     "Reconciliation",
     "Exceptions",
     "Formats",

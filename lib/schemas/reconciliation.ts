@@ -3,7 +3,7 @@
 // source for the handlers and the OpenAPI document; importable by client and server (no I/O).
 import { z } from "zod";
 import "@/lib/schemas/zod-config";
-import { INCIDENT_KINDS } from "@/lib/incidents/rules";
+import { INCIDENT_KINDS, INCIDENT_STATUSES } from "@/lib/incidents/rules";
 import { LINE_CATEGORIES, LINE_SOURCES, SETTLEMENT_CATEGORIES } from "@/lib/reconciliation/types";
 import { incidentSchema } from "@/lib/schemas/incident";
 
@@ -18,6 +18,10 @@ export type ExceptionCategory = (typeof EXCEPTION_CATEGORIES)[number];
 
 export const EXCEPTION_STATUSES = ["open", "resolved"] as const;
 export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number];
+
+/** The exceptions filter on their incident: none opened or linked yet, or one is. */
+export const EXCEPTION_INCIDENT_FILTERS = ["none", "linked"] as const;
+export type ExceptionIncidentFilter = (typeof EXCEPTION_INCIDENT_FILTERS)[number];
 
 /** Most exceptions a bulk open takes at once. */
 export const BULK_OPEN_MAX = 500;
@@ -52,6 +56,10 @@ const exceptionFilters = {
     .enum(EXCEPTION_STATUSES, { error: "status must be open or resolved." })
     .default("open")
     .describe("open (the default): still needing work; resolved: explained by a later file or a person"),
+  incident: z
+    .enum(EXCEPTION_INCIDENT_FILTERS, { error: "incident must be none or linked." })
+    .optional()
+    .describe("none: no incident opened or linked yet (the work not started); linked: one is; absent: both"),
 };
 
 /** A keyset cursor: the last exception's day and id, as the previous page's `nextCursor` gave it. */
@@ -165,7 +173,11 @@ export const reconLineSchema = z
   .meta({ id: "ReconLine" });
 export type ReconLineDto = z.infer<typeof reconLineSchema>;
 
-const incidentRef = z.object({ id: z.string(), reference: z.string() });
+const incidentRef = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: z.enum(INCIDENT_STATUSES).describe("Where the case stands: a closed one needs no more work"),
+});
 
 export const reconExceptionSchema = z
   .object({

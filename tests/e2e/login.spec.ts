@@ -49,6 +49,7 @@ test("signing in through the form opens the incident list", async ({ page }) => 
   await page.getByRole("button", { name: "Sign in" }).click();
 
   await expect(page).toHaveURL(/\/incidents$/);
+  await page.getByTestId("account-menu").locator("summary").click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   const [session] = await sessionCookies(page);
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });

@@ -80,6 +80,8 @@ test.describe("signing in without JavaScript", () => {
 
     await expect(page).toHaveURL(/\/incidents$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Incidents");
+    // Sign-out sits in the account menu (a disclosure: it opens without JavaScript too).
+    await page.getByTestId("account-menu").locator("summary").click();
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
     const [session] = await sessionCookies(page);
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });

@@ -193,6 +193,18 @@ test.describe("in English on a desktop", () => {
     await expect(finance.getByTestId("exceptions-notice")).toBeFocused();
     await expect(items.getByTestId("exception-incident-link")).toHaveCount(2);
     await expect(items.getByRole("checkbox")).toHaveCount(0);
+    // Each shows where its case stands.
+    await expect(items.getByTestId("exception-incident-status")).toHaveText(["Open", "Open"]);
+
+    // The work not started yet: the two are gone from "None opened yet", and listed under "Opened".
+    await finance.getByRole("combobox", { name: "Incident", exact: true }).selectOption("none");
+    await finance.getByRole("button", { name: "Show", exact: true }).click();
+    await expect(finance).toHaveURL(/incident=none/);
+    await expect(items).toHaveCount(0);
+    await finance.getByRole("combobox", { name: "Incident", exact: true }).selectOption("linked");
+    await finance.getByRole("button", { name: "Show", exact: true }).click();
+    await expect(finance).toHaveURL(/incident=linked/);
+    await expect(items).toHaveCount(2);
   });
 
   test("a file with bad lines shows them by line and column, and nothing is stored", async ({ pageAs, apiAs }) => {

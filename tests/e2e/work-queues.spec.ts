@@ -2,9 +2,29 @@
 // first, closed cases behind the status filter), finance lands on its queue, the header fits one
 // line with the current page marked, a skip link leads the tab order, and on the incident page the
 // next action's button is on the first screen and takes the focus along when a step is done.
+import type { Page } from "@playwright/test";
 import { expect, PHONE, test } from "./fixtures";
 
 const PHONE_HEIGHT = 844;
+
+/**
+ * At the common desktop widths, the header's links do not scroll: the bar is as wide as its links,
+ * and each named one lies inside the window with its full label.
+ */
+async function expectHeaderLinksFit(page: Page, labels: string[]): Promise<void> {
+  for (const width of [1280, 1024]) {
+    await page.setViewportSize({ width, height: 720 });
+    const nav = page.getByRole("navigation", { name: /Main|主导航/ });
+    const hidden = await nav.locator("ul").evaluate((list) => list.scrollWidth - list.clientWidth);
+    expect(hidden, `links scrolled out of sight at ${width} px`).toBeLessThanOrEqual(1);
+    for (const label of labels) {
+      const link = nav.getByRole("link", { name: label, exact: true });
+      await expect(link, `${label} at ${width} px`).toBeVisible();
+      const box = await link.boundingBox();
+      expect((box?.x ?? width) + (box?.width ?? 0), `${label} at ${width} px`).toBeLessThanOrEqual(width);
+    }
+  }
+}
 
 test("on a phone the list's first case is near the top and its whole row is one tappable link", async ({
   pageAs,
@@ -136,6 +156,29 @@ test.describe("header and keyboard", () => {
     await expect(nav.getByRole("link", { name: "Incidents" })).not.toHaveAttribute("aria-current", "page");
   });
 
+  test("on a desktop an admin's eight links all show without scrolling, and the account menu says who is signed in", async ({
+    pageAs,
+  }) => {
+    const admin = await pageAs("admin");
+    await admin.goto("/incidents");
+    await expectHeaderLinksFit(admin, ["Incidents", "Log incident", "Reconciliation", "Alerts", "Admin"]);
+    // Who is signed in, the language and sign-out sit in the account menu, on a desktop as on a phone.
+    const menu = admin.getByTestId("account-menu");
+    await menu.locator("summary").click();
+    await expect(menu.getByText("Ada Admin · Admin")).toBeVisible();
+    await expect(menu.getByLabel("Language", { exact: true })).toBeVisible();
+    // It closes as a menu does: on Escape, the focus back on its button; and on a click outside.
+    await admin.keyboard.press("Escape");
+    await expect(menu.getByLabel("Language", { exact: true })).toBeHidden();
+    await expect(menu.locator("summary")).toBeFocused();
+    await menu.locator("summary").click();
+    await admin.getByRole("heading", { level: 1 }).click();
+    await expect(menu.getByLabel("Language", { exact: true })).toBeHidden();
+    await menu.locator("summary").click();
+    await menu.getByRole("button", { name: "Sign out" }).click();
+    await expect(admin).toHaveURL(/\/login/);
+  });
+
   test("the first Tab reaches a skip link that moves focus to the main content", async ({ pageAs }) => {
     const cashier = await pageAs("cashier");
     await cashier.goto("/incidents");
@@ -149,6 +192,12 @@ test.describe("header and keyboard", () => {
 
   test.describe("in Chinese", () => {
     test.use({ locale: "zh-CN" });
+    test("on a desktop an admin's eight links all show without scrolling", async ({ pageAs }) => {
+      const admin = await pageAs("admin");
+      await admin.goto("/incidents");
+      await expectHeaderLinksFit(admin, ["事件", "登记事件", "对账", "风险看板", "预警", "管理"]);
+    });
+
     test("the skip link speaks Chinese", async ({ pageAs }) => {
       const cashier = await pageAs("cashier");
       await cashier.goto("/incidents");

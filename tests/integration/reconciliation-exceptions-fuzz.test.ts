@@ -18,14 +18,26 @@ const RUNS = 60;
 const queryValue = fc.oneof(
   fc.string(),
   fc.string({ unit: "binary" }),
-  fc.constantFrom("2026-11-30", "2026-02-30", "2026-11-30T00:00:00Z", "open", "resolved", "pos_only", "-1", "1e9", ""),
+  fc.constantFrom(
+    "2026-11-30",
+    "2026-02-30",
+    "2026-11-30T00:00:00Z",
+    "open",
+    "resolved",
+    "none",
+    "linked",
+    "pos_only",
+    "-1",
+    "1e9",
+    "",
+  ),
   fc.integer().map(String),
   fc
     .tuple(fc.date({ noInvalidDate: true }), fc.string())
     .map(([date, id]) => `${date.toISOString().slice(0, 10)}~${id}`),
 );
 const queryKey = fc.oneof(
-  fc.constantFrom("from", "to", "category", "storeId", "status", "cursor", "limit"),
+  fc.constantFrom("from", "to", "category", "storeId", "status", "incident", "cursor", "limit"),
   fc.string({ minLength: 1, maxLength: 12 }),
 );
 const query = fc

@@ -284,10 +284,47 @@ describe("the exceptions list", () => {
     expect(resolvedOnly.body.items.map((item: ReconExceptionDto) => item.id)).toEqual([resolved.exception.id]);
   });
 
+  test("the incident filter lists the exceptions with no case yet, or those with one and where it stands; the CSV follows it", async () => {
+    const range = { from: "2026-07-14", to: "2026-07-14" };
+    const untouched = await posException(merchant, "pos_only", { txAt: "2026-07-14 09:00:00" });
+    const working = await posException(merchant, "pos_only", { txAt: "2026-07-14 10:00:00" });
+    const done = await posException(merchant, "unsigned", { txAt: "2026-07-14 11:00:00" });
+    const opened = await openIncidentAs("finance", working.exception.id);
+    expect(opened.status).toBe(201);
+    const closed = await openIncidentAs("finance", done.exception.id);
+    expect(closed.status).toBe(201);
+    await prisma.incident.update({ where: { id: closed.body.incident.id }, data: { status: "CLOSED" } });
+
+    const ids = async (query: Record<string, string>) =>
+      (await exceptionsAs("finance", { ...range, ...query })).body.items
+        .map((item: ReconExceptionDto) => item.id)
+        .sort();
+    expect(await ids({ incident: "none" })).toEqual([untouched.exception.id]);
+    expect(await ids({ incident: "linked" })).toEqual([working.exception.id, done.exception.id].sort());
+    expect(await ids({})).toEqual([untouched.exception.id, working.exception.id, done.exception.id].sort());
+
+    const { body } = await exceptionsAs("finance", { ...range, incident: "linked" });
+    const incidentOf = (id: string) => body.items.find((item: ReconExceptionDto) => item.id === id).incident;
+    expect(incidentOf(working.exception.id)).toEqual({
+      id: opened.body.incident.id,
+      reference: opened.body.incident.reference,
+      status: "OPEN",
+    });
+    expect(incidentOf(done.exception.id)).toMatchObject({ id: closed.body.incident.id, status: "CLOSED" });
+
+    // The CSV of the same filters: a header line and the one exception's line.
+    const csv = await csvAs("finance", { ...range, incident: "none" });
+    expect(csv.status).toBe(200);
+    const rows = (await csv.text()).trim().split(/\r?\n/);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain(untouched.exception.id);
+  });
+
   test("bad filters are 400s naming the field", async () => {
     for (const [query, field] of [
       [{ category: "bogus" }, "category"],
       [{ status: "closed" }, "status"],
+      [{ incident: "maybe" }, "incident"],
       [{ cursor: "not-a-cursor" }, "cursor"],
       [{ limit: "0" }, "limit"],
       [{ from: "yesterday" }, "from"],
@@ -558,6 +595,7 @@ describe("opening an incident from an exception", () => {
     expect(listed.body.items.find((item: ReconExceptionDto) => item.id === exception.id).incident).toEqual({
       id: logged.id,
       reference: logged.reference,
+      status: "OPEN",
     });
   });
 

@@ -1,5 +1,5 @@
 // /reconciliation/exceptions: what needs a person, filtered by period (default: the last 30 days),
-// category, store and status; incidents opened from one or a selection; the CSV of the same view.
+// category, store, status and whether an incident is opened for it yet; incidents opened from one or a selection; the CSV of the same view.
 // Finance and admins only; the list, the CSV and the incident routes check the role again.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
@@ -14,6 +14,7 @@ import { can } from "@/lib/rbac/permissions";
 import { listExceptions } from "@/lib/reconciliation/exceptions/list-exceptions";
 import {
   EXCEPTION_CATEGORIES,
+  EXCEPTION_INCIDENT_FILTERS,
   EXCEPTION_STATUSES,
   type ListExceptionsQuery,
   listExceptionsQuerySchema,
@@ -26,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${t("exceptions.heading")} · ${t("metaTitle")}` };
 }
 
-const FILTER_KEYS = ["from", "to", "category", "storeId", "status"] as const;
+const FILTER_KEYS = ["from", "to", "category", "storeId", "status", "incident"] as const;
 
 export default async function ExceptionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await pageActor();
@@ -78,6 +79,18 @@ export default async function ExceptionsPage({ searchParams }: { searchParams: P
           label={t("exceptions.status")}
           value={query.status}
           options={EXCEPTION_STATUSES.map((status) => ({ value: status, label: tExceptions(`status.${status}`) }))}
+          className="min-w-0"
+        />
+        <FilterSelect
+          id="exceptions-incident"
+          name="incident"
+          label={t("exceptions.incidentFilter")}
+          value={query.incident}
+          allLabel={t("exceptions.incidentFilterAll")}
+          options={EXCEPTION_INCIDENT_FILTERS.map((value) => ({
+            value,
+            label: t(`exceptions.incidentFilters.${value}`),
+          }))}
           className="min-w-0"
         />
       </PeriodFilters>

@@ -1,6 +1,6 @@
 // The exceptions' filters as a Prisma where, shared by the list and the CSV export: always the
-// caller's merchant, then day range, category, store and status (the (merchantId, status,
-// category, day) index).
+// caller's merchant, then day range, category, store, status (the (merchantId, status,
+// category, day) index) and whether an incident is opened for it yet.
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportExceptionsQuery } from "@/lib/schemas/reconciliation";
@@ -11,6 +11,8 @@ export function exceptionsWhere(actor: Actor, query: ExportExceptionsQuery): Pri
     status: query.status,
     ...(query.category ? { category: query.category } : {}),
     ...(query.storeId ? { storeId: query.storeId } : {}),
+    ...(query.incident === "none" ? { incidentId: null } : {}),
+    ...(query.incident === "linked" ? { incidentId: { not: null } } : {}),
     ...(query.from || query.to
       ? { day: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) } }
       : {}),

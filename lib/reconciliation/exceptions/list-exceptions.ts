@@ -37,21 +37,21 @@ export async function listExceptions({
     ),
     prisma.incident.findMany({
       where: { merchantId: actor.merchantId, id: { in: page.flatMap((row) => row.incidentId ?? []) } },
-      select: { id: true, number: true },
+      select: { id: true, number: true, status: true },
     }),
     prisma.store.findMany({
       where: { merchantId: actor.merchantId, id: { in: page.flatMap((row) => row.storeId ?? []) } },
       select: { id: true, name: true },
     }),
   ]);
-  const numbers = new Map(incidents.map((incident) => [incident.id, incident.number]));
+  const incidentOf = new Map(incidents.map((incident) => [incident.id, incident]));
   const names = new Map(stores.map((store) => [store.id, store.name]));
   const last = page.at(-1);
   return {
     items: page.map((row) =>
       serializeException(row, {
         storeName: row.storeId ? (names.get(row.storeId) ?? null) : null,
-        incidentNumber: row.incidentId ? (numbers.get(row.incidentId) ?? null) : null,
+        incident: row.incidentId ? (incidentOf.get(row.incidentId) ?? null) : null,
         lines: lines.get(row.id) ?? [],
       }),
     ),

@@ -6,12 +6,18 @@ import type { Actor } from "@/lib/auth/actor";
 import { HTTP_STATUS, isAppError } from "@/lib/errors/app-error";
 import { errorText } from "@/lib/errors/translate";
 import type { Locale } from "@/lib/i18n/locales";
+import type { IncidentStatus } from "@/lib/incidents/rules";
 import { openIncidentFromException } from "@/lib/reconciliation/exceptions/open-incident";
 import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-permission";
 import type { OpenIncidentsInput } from "@/lib/schemas/reconciliation";
 
 export type OpenIncidentsResult =
-  | { id: string; status: 200 | 201; incident: { id: string; reference: string }; linked: boolean }
+  | {
+      id: string;
+      status: 200 | 201;
+      incident: { id: string; reference: string; status: IncidentStatus };
+      linked: boolean;
+    }
   | { id: string; status: number; error: { code: string; reason: string; message: string } };
 
 export async function openIncidentsFromExceptions({
@@ -31,7 +37,7 @@ export async function openIncidentsFromExceptions({
       results.push({
         id,
         status: linked ? 200 : 201,
-        incident: { id: incident.id, reference: incident.reference },
+        incident: { id: incident.id, reference: incident.reference, status: incident.status },
         linked,
       });
     } catch (error) {

@@ -1,4 +1,5 @@
 // ReconException rows → the API's JSON, with the kind an incident opened from it would get. Pure.
+import type { IncidentStatus } from "@/lib/incidents/rules";
 import { referenceOf } from "@/lib/incidents/serialize";
 import { incidentKindFor } from "@/lib/reconciliation/exceptions/incident-kind";
 import { formatMinorExact } from "@/lib/reconciliation/exceptions/serialize-line";
@@ -25,9 +26,14 @@ export function serializeException(
   row: ReconExceptionRow,
   {
     storeName,
-    incidentNumber,
+    incident,
     lines,
-  }: { storeName: string | null; incidentNumber: number | null; lines: ReconLineDto[] },
+  }: {
+    storeName: string | null;
+    /** Its incident's number and status (null: none, or not found in the merchant). */
+    incident: { number: number; status: IncidentStatus } | null;
+    lines: ReconLineDto[];
+  },
 ): ReconExceptionDto {
   return {
     id: row.id,
@@ -44,7 +50,9 @@ export function serializeException(
     currency: row.currency,
     incidentKind: incidentKindFor(row.category),
     incident:
-      row.incidentId && incidentNumber !== null ? { id: row.incidentId, reference: referenceOf(incidentNumber) } : null,
+      row.incidentId && incident
+        ? { id: row.incidentId, reference: referenceOf(incident.number), status: incident.status }
+        : null,
     lines,
     createdAt: row.createdAt.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
