@@ -6,7 +6,8 @@
 
 import { randomInt } from "node:crypto";
 import fs from "node:fs";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import sharp from "sharp";
 import { addDays, journeyFiles } from "@/tests/fixtures/reconciliation/journey.mjs";
 import { expect, PHONE, seriousAccessibilityViolations, test } from "./fixtures";
 
@@ -95,6 +96,30 @@ async function noHorizontalOverflow(page: Page): Promise<void> {
   expect(overflow, "the page must not scroll sideways").toBeLessThanOrEqual(0);
 }
 
+/** The box is narrower than what it holds. */
+function scrolls(box: Locator): Promise<boolean> {
+  return box.evaluate((element) => element.scrollWidth > element.clientWidth + 1);
+}
+
+/**
+ * Whether each side edge of a scrolling box is shaded (the cue that there is more that way): the
+ * box's own pixels two CSS pixels in from the edge, halfway down its header row, as drawn — plain
+ * is the white of the page's cards.
+ */
+async function edgeShade(box: Locator): Promise<{ left: string; right: string }> {
+  const header = await box.locator("thead").boundingBox();
+  const outer = await box.boundingBox();
+  if (!header || !outer) throw new Error("the box is not on screen");
+  const shot = await box.page().screenshot({ clip: { ...outer, y: header.y + 1, height: 1 } });
+  const { data, info } = await sharp(shot).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const scale = info.width / outer.width;
+  const shade = (x: number) => {
+    const at = Math.round(x * scale) * info.channels;
+    return data[at] + data[at + 1] + data[at + 2] < 3 * 245 ? "shaded" : "plain";
+  };
+  return { left: shade(2), right: shade(outer.width - 3) };
+}
+
 async function journey(page: Page, locale: Locale, { daysAgo, hour }: { daysAgo: number; hour: number }) {
   const ui = UI[locale];
   const files = freshJourney(daysAgo, hour);
@@ -144,6 +169,13 @@ async function journey(page: Page, locale: Locale, { daysAgo, hour }: { daysAgo:
       page.viewportSize()?.width ?? 0,
     );
     await noHorizontalOverflow(page);
+    if (await scrolls(scroller)) {
+      // It shows that it scrolls: a shadow on the edge with more to see, none where it ends.
+      expect(await edgeShade(scroller)).toEqual({ left: "plain", right: "shaded" });
+      await scroller.evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
+      expect(await edgeShade(scroller)).toEqual({ left: "shaded", right: "plain" });
+      await scroller.evaluate((box) => box.scrollTo({ left: 0 }));
+    }
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await item.getByRole("button", { name: ui.openIncident, exact: true }).click();
     const link = item.getByTestId("exception-incident-link");
