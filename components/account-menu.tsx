@@ -1,6 +1,7 @@
 "use client";
 // The header's account menu: a disclosure, so it opens without JavaScript; with it, the menu also
-// closes as a menu does — on Escape (the focus back on its button) and on a click outside it.
+// closes as a menu does — on Escape (the focus back on its button when it was inside the menu), on
+// a click outside it, and when the keyboard's focus leaves it.
 import { type ReactNode, useEffect, useRef } from "react";
 
 export function AccountMenu({ label, children }: { label: string; children: ReactNode }) {
@@ -11,17 +12,29 @@ export function AccountMenu({ label, children }: { label: string; children: Reac
       if (!details?.open) return;
       if (event instanceof KeyboardEvent) {
         if (event.key !== "Escape") return;
+        const focusWasInside = details.contains(document.activeElement);
         details.open = false;
-        details.querySelector("summary")?.focus();
+        if (focusWasInside) details.querySelector("summary")?.focus();
         return;
       }
       if (!details.contains(event.target as Node)) details.open = false;
     };
+    // Tabbing past the last item would leave an open menu covering the page; close it as focus
+    // moves to an element outside. A null relatedTarget (a click on text, the window losing focus)
+    // is not a move away: clicks are the pointerdown handler's to judge.
+    const leave = (event: FocusEvent) => {
+      const details = menu.current;
+      const to = event.relatedTarget;
+      if (details?.open && to instanceof Node && !details.contains(to)) details.open = false;
+    };
+    const details = menu.current;
     document.addEventListener("keydown", close);
     document.addEventListener("pointerdown", close);
+    details?.addEventListener("focusout", leave);
     return () => {
       document.removeEventListener("keydown", close);
       document.removeEventListener("pointerdown", close);
+      details?.removeEventListener("focusout", leave);
     };
   }, []);
   return (

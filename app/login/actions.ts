@@ -3,12 +3,12 @@
 // password travels in a POST body only, never in a URL. On success the session cookies are set
 // and the browser is sent on to `next` (a same-site path only); a failure answers the form, in
 // the reader's words, with every refused field at once.
-import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ActionFailure } from "@/lib/api/action-result";
 import { failureOf } from "@/lib/api/server-action";
 import { parseInput } from "@/lib/api/validation";
+import { applySetCookies } from "@/lib/auth/apply-set-cookies";
 import { signIn } from "@/lib/auth/sign-in";
 import { signInSchema } from "@/lib/schemas/incident";
 import { safeNextPath } from "./safe-next";
@@ -29,12 +29,7 @@ export async function signInAction(_state: SignInState | null, form: FormData): 
     const input = parseInput(signInSchema, { email, password: text(form, "password") });
     // UNAUTHENTICATED (one message whatever was wrong) or LOCKED (too many tries) when refused.
     const { setCookie } = await signIn({ ...input, headers: await headers() });
-    const jar = await cookies();
-    for (const header of setCookie) {
-      for (const [name, attributes] of parseSetCookieHeader(header)) {
-        jar.set({ name, value: attributes.value, ...toCookieOptions(attributes) });
-      }
-    }
+    await applySetCookies(setCookie);
   } catch (error) {
     return { ...(await failureOf(error, { action: "signIn" })), email };
   }

@@ -167,13 +167,22 @@ test.describe("header and keyboard", () => {
     await menu.locator("summary").click();
     await expect(menu.getByText("Ada Admin · Admin")).toBeVisible();
     await expect(menu.getByLabel("Language", { exact: true })).toBeVisible();
-    // It closes as a menu does: on Escape, the focus back on its button; and on a click outside.
+    // It closes as a menu does: on Escape, the focus back on its button; on a click outside; and
+    // when the keyboard's focus leaves it.
     await admin.keyboard.press("Escape");
     await expect(menu.getByLabel("Language", { exact: true })).toBeHidden();
     await expect(menu.locator("summary")).toBeFocused();
     await menu.locator("summary").click();
     await admin.getByRole("heading", { level: 1 }).click();
     await expect(menu.getByLabel("Language", { exact: true })).toBeHidden();
+    // A click on the menu's own text keeps it open; tabbing out past its last item closes it.
+    await menu.locator("summary").click();
+    await menu.getByText("Ada Admin · Admin").click();
+    await expect(menu.getByLabel("Language", { exact: true })).toBeVisible();
+    await menu.getByRole("button", { name: "Sign out" }).focus();
+    await admin.keyboard.press("Tab");
+    await expect(menu.getByLabel("Language", { exact: true })).toBeHidden();
+    await expect(menu.locator("summary")).not.toBeFocused();
     await menu.locator("summary").click();
     await menu.getByRole("button", { name: "Sign out" }).click();
     await expect(admin).toHaveURL(/\/login/);

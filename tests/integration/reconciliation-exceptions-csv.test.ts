@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CSV_BOM } from "@/lib/incidents/export-csv";
 import { EXPORT_PAGE } from "@/lib/reconciliation/exceptions/export-exceptions-csv";
+import zhIncidents from "@/messages/zh-CN/incidents.json";
 import zhReconciliation from "@/messages/zh-CN/reconciliation.json";
 import { csvRows } from "@/tests/helpers/csv";
 import {
@@ -14,10 +15,19 @@ import {
   exceptionsAs,
   insertException,
   insertLine,
+  openIncidentAs,
   posException,
 } from "@/tests/integration/reconciliation-exceptions-fixtures";
 
 let merchant: Awaited<ReturnType<typeof demoMerchant>>;
+
+/** One day's exceptions file as finance reads it, each row keyed by its header in that language. */
+async function csvRecords(day: string, language: string): Promise<Record<string, string>[]> {
+  const response = await csvAs("finance", { from: day, to: day }, { "accept-language": language });
+  expect(response.status).toBe(200);
+  const [header, ...rows] = csvRows(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer()));
+  return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index]])));
+}
 
 beforeAll(async () => {
   merchant = await demoMerchant();
@@ -63,14 +73,7 @@ describe("the exceptions CSV", () => {
       day,
       amountMinor: 99_900,
     });
-    const read = async (language: string) => {
-      const response = await csvAs("finance", { from: day, to: day }, { "accept-language": language });
-      expect(response.status).toBe(200);
-      const [header, ...rows] = csvRows(
-        new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer()),
-      );
-      return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index]])));
-    };
+    const read = (language: string) => csvRecords(day, language);
     const zh = await read("zh-CN");
     expect(zh).toHaveLength(2);
     const words = zhReconciliation.Exceptions;
@@ -86,6 +89,26 @@ describe("the exceptions CSV", () => {
     expect(credit?.[words.csv.lineId]).toBe("");
     const en = await read("en");
     expect(en.find((row) => row["Exception ID"] === missing.id)?.["Exception category"]).toBe("Credit missing");
+  });
+
+  test("an exception with an incident carries its reference and where the case stands, in the reader's language", async () => {
+    const day = "2026-04-05";
+    const { exception: linked } = await posException(merchant, "pos_only", { txAt: `${day} 09:00:00` });
+    const { exception: waiting } = await posException(merchant, "pos_only", { txAt: `${day} 09:30:00` });
+    const opened = await openIncidentAs("finance", linked.id);
+    expect(opened.status).toBe(201);
+    const read = (language: string) => csvRecords(day, language);
+    const en = await read("en");
+    expect(en.find((row) => row["Exception ID"] === linked.id)).toMatchObject({
+      Incident: opened.body.incident.reference,
+      "Incident status": "Open",
+    });
+    expect(en.find((row) => row["Exception ID"] === waiting.id)).toMatchObject({ Incident: "", "Incident status": "" });
+    const words = zhReconciliation.Exceptions.csv;
+    const zh = await read("zh-CN");
+    expect(zh.find((row) => row[words.exceptionId] === linked.id)?.[words.incidentStatus]).toBe(
+      zhIncidents.Incident.status.OPEN,
+    );
   });
 
   test("a bank credit’s date, memo and counterparty are there, in the list and the file, to tell the credit apart", async () => {

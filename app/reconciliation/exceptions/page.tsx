@@ -1,5 +1,6 @@
 // /reconciliation/exceptions: what needs a person, filtered by period (default: the last 30 days),
-// category, store, status and whether an incident is opened for it yet; incidents opened from one or a selection; the CSV of the same view.
+// category, store, status and whether an incident is opened for it yet; incidents opened from one
+// or a selection; the CSV of the same view.
 // Finance and admins only; the list, the CSV and the incident routes check the role again.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";

@@ -20,10 +20,16 @@ import { LINE_COLUMNS } from "@/lib/reconciliation/exceptions/first-lines";
 import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-permission";
 import { formatMinorExact, type ReconLineRow } from "@/lib/reconciliation/exceptions/serialize-line";
 import type { ExportExceptionsQuery } from "@/lib/schemas/reconciliation";
+import enIncidents from "@/messages/en/incidents.json";
 import enReconciliation from "@/messages/en/reconciliation.json";
+import zhIncidents from "@/messages/zh-CN/incidents.json";
 import zhReconciliation from "@/messages/zh-CN/reconciliation.json";
 
-const MESSAGES = { en: enReconciliation, "zh-CN": zhReconciliation } as const satisfies Record<Locale, unknown>;
+// The incidents' words too: a linked case's status reads as the incident pages say it.
+const MESSAGES = {
+  en: { ...enReconciliation, ...enIncidents },
+  "zh-CN": { ...zhReconciliation, ...zhIncidents },
+} as const satisfies Record<Locale, unknown>;
 
 const COLUMNS = [
   "exceptionId",
@@ -33,6 +39,7 @@ const COLUMNS = [
   "exceptionDay",
   "exceptionAmount",
   "incident",
+  "incidentStatus",
   "lineId",
   "source",
   "lineNo",
@@ -70,6 +77,9 @@ type ExceptionPageRow = {
   currency: string;
 };
 
+/** An exception as the file writes it: its linked incident's reference and status code, or "". */
+type ExportedException = ExceptionPageRow & { reference: string; incidentStatus: string };
+
 export async function exportExceptionsCsv({
   actor,
   query,
@@ -91,13 +101,13 @@ export async function exportExceptionsCsv({
   );
   const where = exceptionsWhere(actor, query);
 
-  let exceptions: Map<string, ExceptionPageRow & { reference: string }> | null = null;
+  let exceptions: Map<string, ExportedException> | null = null;
   let lastException: { day: string; id: string } | null = null;
   let lastLine: { exceptionId: string; id: number } | null = null;
   let lineless = "";
   let finished = false;
 
-  /** The next page of exceptions (with their incidents' references); false when there are no more. */
+  /** The next page of exceptions (with their incidents' references and statuses); false when there are no more. */
   async function nextExceptions(): Promise<boolean> {
     const rows: ExceptionPageRow[] = await prisma.reconException.findMany({
       where: {
@@ -123,13 +133,20 @@ export async function exportExceptionsCsv({
     if (rows.length === 0) return false;
     const incidents = await prisma.incident.findMany({
       where: { merchantId: actor.merchantId, id: { in: rows.flatMap((row) => row.incidentId ?? []) } },
-      select: { id: true, number: true },
+      select: { id: true, number: true, status: true },
     });
-    const numbers = new Map(incidents.map((incident) => [incident.id, incident.number]));
+    const linked = new Map(incidents.map((incident) => [incident.id, incident]));
     exceptions = new Map(
       rows.map((row) => {
-        const number = row.incidentId ? numbers.get(row.incidentId) : undefined;
-        return [row.id, { ...row, reference: number === undefined ? "" : referenceOf(number) }];
+        const incident = row.incidentId ? linked.get(row.incidentId) : undefined;
+        return [
+          row.id,
+          {
+            ...row,
+            reference: incident ? referenceOf(incident.number) : "",
+            incidentStatus: incident ? incident.status : "",
+          },
+        ];
       }),
     );
     const last = rows[rows.length - 1];
@@ -144,13 +161,15 @@ export async function exportExceptionsCsv({
   }
 
   /** Labels in the reader's language for the codes a person reads; an unknown code as it is. */
-  const label = (group: "categories" | "sources" | "txTypes" | "matchRules", code: string | null | undefined) => {
+  const word = (group: string, code: string | null | undefined) => {
     if (!code) return "";
-    const key = `Exceptions.${group}.${code}` as Parameters<typeof t>[0];
+    const key = `${group}.${code}` as Parameters<typeof t>[0];
     return t.has(key) ? t(key) : code;
   };
+  const label = (group: "categories" | "sources" | "txTypes" | "matchRules", code: string | null | undefined) =>
+    word(`Exceptions.${group}`, code);
 
-  function row(exception: (ExceptionPageRow & { reference: string }) | undefined, line: ReconLineRow | null): string {
+  function row(exception: ExportedException | undefined, line: ReconLineRow | null): string {
     return `${[
       exception?.id ?? line?.exceptionId,
       label("categories", exception?.category),
@@ -159,6 +178,7 @@ export async function exportExceptionsCsv({
       exception?.day,
       exception ? formatMinorExact(exception.amountMinor) : "",
       exception?.reference,
+      word("Incident.status", exception?.incidentStatus),
       line ? Number(line.id) : "",
       label("sources", line?.source),
       line ? Number(line.lineNo) : "",
