@@ -17,6 +17,7 @@ import { referenceOf } from "@/lib/incidents/serialize";
 import { exceptionsWhere } from "@/lib/reconciliation/exceptions/exception-filters";
 import { assertOwnStore } from "@/lib/reconciliation/exceptions/find-store";
 import { LINE_COLUMNS } from "@/lib/reconciliation/exceptions/first-lines";
+import { linkedIncidents } from "@/lib/reconciliation/exceptions/linked-incidents";
 import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-permission";
 import { formatMinorExact, type ReconLineRow } from "@/lib/reconciliation/exceptions/serialize-line";
 import type { ExportExceptionsQuery } from "@/lib/schemas/reconciliation";
@@ -131,11 +132,7 @@ export async function exportExceptionsCsv({
       },
     });
     if (rows.length === 0) return false;
-    const incidents = await prisma.incident.findMany({
-      where: { merchantId: actor.merchantId, id: { in: rows.flatMap((row) => row.incidentId ?? []) } },
-      select: { id: true, number: true, status: true },
-    });
-    const linked = new Map(incidents.map((incident) => [incident.id, incident]));
+    const linked = await linkedIncidents(actor.merchantId, rows);
     exceptions = new Map(
       rows.map((row) => {
         const incident = row.incidentId ? linked.get(row.incidentId) : undefined;

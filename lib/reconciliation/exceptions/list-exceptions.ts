@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db/client";
 import { exceptionsWhere } from "@/lib/reconciliation/exceptions/exception-filters";
 import { assertOwnStore } from "@/lib/reconciliation/exceptions/find-store";
 import { firstLinesOf } from "@/lib/reconciliation/exceptions/first-lines";
+import { linkedIncidents } from "@/lib/reconciliation/exceptions/linked-incidents";
 import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-permission";
 import { serializeException } from "@/lib/reconciliation/exceptions/serialize-exception";
 import { EXCEPTION_CURSOR, type ListExceptionsQuery, type ReconExceptionDto } from "@/lib/schemas/reconciliation";
@@ -30,21 +31,17 @@ export async function listExceptions({
     take: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
-  const [lines, incidents, stores] = await Promise.all([
+  const [lines, incidentOf, stores] = await Promise.all([
     firstLinesOf(
       actor.merchantId,
       page.map((row) => row.id),
     ),
-    prisma.incident.findMany({
-      where: { merchantId: actor.merchantId, id: { in: page.flatMap((row) => row.incidentId ?? []) } },
-      select: { id: true, number: true, status: true },
-    }),
+    linkedIncidents(actor.merchantId, page),
     prisma.store.findMany({
       where: { merchantId: actor.merchantId, id: { in: page.flatMap((row) => row.storeId ?? []) } },
       select: { id: true, name: true },
     }),
   ]);
-  const incidentOf = new Map(incidents.map((incident) => [incident.id, incident]));
   const names = new Map(stores.map((store) => [store.id, store.name]));
   const last = page.at(-1);
   return {
