@@ -15,7 +15,7 @@ export function LocaleSwitcher() {
       <span className="sr-only">{t("language")}</span>
       <select
         aria-label={t("language")}
-        className="rounded border border-slate-300 bg-white px-2 py-1"
+        className="min-h-11 rounded border border-slate-300 bg-white px-2 py-1"
         value={locale}
         disabled={pending}
         onChange={(event) => {

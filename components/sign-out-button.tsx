@@ -1,14 +1,16 @@
 // A form, not a click handler: sign-out posts to a server action, so it works without JavaScript.
+// A kit button, so it is a thumb's 44 px tall on a phone like every other control.
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
 import { signOutAction } from "@/lib/actions/sign-out";
 
 export function SignOutButton() {
   const t = useTranslations("Common.nav");
   return (
     <form action={signOutAction}>
-      <button type="submit" className="rounded px-2 py-1 text-sm text-slate-700 underline-offset-2 hover:underline">
+      <Button type="submit" block>
         {t("signOut")}
-      </button>
+      </Button>
     </form>
   );
 }
