@@ -89,3 +89,22 @@ export async function affectedDays(
   const neighbours = ours.flatMap((day) => [addDays(day, -1), addDays(day, 1)]);
   return [...new Set([...ours, ...neighbours, ...pending.map((row) => row.day)])].sort();
 }
+
+/**
+ * The settle dates (statement) or credit days (bank) whose credits this import decides again: its
+ * own, and every settle date still awaiting its credit. Such a date turns credit_missing only once
+ * its window has passed, and whichever file comes after that must say so — one far from it too.
+ */
+export async function creditDaysToDecide(
+  store: LineStore,
+  merchantId: string,
+  ours: readonly LocalDate[],
+  today: LocalDate,
+): Promise<LocalDate[]> {
+  const awaiting = await store.all<{ settleDate: LocalDate }>(
+    `SELECT "settleDate" FROM "ReconSettlement"
+     WHERE "merchantId" = ? AND "category" = 'awaiting_credit' AND "settleDate" >= ?`,
+    [merchantId, addDays(today, -PENDING_LOOKBACK_DAYS)],
+  );
+  return [...new Set([...ours, ...awaiting.map((row) => row.settleDate)])].sort();
+}

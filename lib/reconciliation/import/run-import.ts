@@ -26,7 +26,13 @@ import { deleteStaged, failImport } from "@/lib/reconciliation/import/fail-impor
 import { finalizeImport } from "@/lib/reconciliation/import/finalize";
 import { SOURCE_OF } from "@/lib/reconciliation/import/line-columns";
 import { type LineStore, openLineStore } from "@/lib/reconciliation/import/line-store";
-import { affectedDays, lockMatching, matchOptions, recordedDays } from "@/lib/reconciliation/import/matching-days";
+import {
+  affectedDays,
+  creditDaysToDecide,
+  lockMatching,
+  matchOptions,
+  recordedDays,
+} from "@/lib/reconciliation/import/matching-days";
 import { merchantToday } from "@/lib/reconciliation/import/merchant-today";
 import { PhaseTimer } from "@/lib/reconciliation/import/phase-timer";
 import { publish } from "@/lib/reconciliation/import/publish";
@@ -140,7 +146,7 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
         store,
         merchantId: reconImport.merchantId,
         importId,
-        creditDates: recorded.creditDates,
+        creditDates: await creditDaysToDecide(store, reconImport.merchantId, recorded.creditDates, today),
         ownTotals: recorded.settleTotals,
         creditWindowDays: env.RECON_CREDIT_WINDOW_DAYS,
         today,

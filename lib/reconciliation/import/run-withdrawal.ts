@@ -14,6 +14,7 @@ import type { ReconImport } from "@/lib/generated/prisma/client";
 import { openLineStore } from "@/lib/reconciliation/import/line-store";
 import {
   affectedDays,
+  creditDaysToDecide,
   lockMatching,
   type MatchingContext,
   matchOptions,
@@ -71,7 +72,7 @@ export async function runWithdrawal(reconImport: ReconImport, context: MatchingC
         merchantId,
         importId,
         lines: "without",
-        creditDates: recorded.creditDates,
+        creditDates: await creditDaysToDecide(store, merchantId, recorded.creditDates, today),
         ownTotals: recorded.settleTotals,
         creditWindowDays: env.RECON_CREDIT_WINDOW_DAYS,
         today,
