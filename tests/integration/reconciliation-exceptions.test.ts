@@ -599,6 +599,40 @@ describe("opening an incident from an exception", () => {
     });
   });
 
+  // A review found the rrns of every line of an exception matched against the open incidents: a
+  // slip logged unsigned at the till took the whole missing batch it was in, and the first charge's
+  // case took the duplicate that repeats it — and no case was ever opened for that money.
+  test("another line's case does not take the exception: a missing batch and a duplicate open cases of their own", async () => {
+    const unsignedAtTill = await logIncident({ kind: "unsigned_slip", rrn: "531000999011", amount: "10.00" });
+    const batch = await posException(merchant, "pos_only", { rrn: "531000999011", amountMinor: 1000 });
+    const { id: _id, lineNo: _lineNo, ...rest } = batch.line;
+    await insertLine({ ...rest, rrn: "531000999012", amountMinor: 2000, exceptionId: batch.exception.id });
+    const forBatch = await openIncidentAs("finance", batch.exception.id);
+    expect(forBatch.status).toBe(201);
+    expect(forBatch.body.linked).toBe(false);
+    expect(forBatch.body.incident).toMatchObject({ kind: "debited_not_credited", rrn: null });
+    expect(forBatch.body.incident.id).not.toBe(unsignedAtTill.id);
+
+    const firstCharge = await logIncident({ kind: "wrong_amount", rrn: "531000999021", amount: "73.00" });
+    const duplicate = await posException(merchant, "duplicate", { rrn: "531000999022", amountMinor: 7300 });
+    await insertLine({
+      ...rest,
+      rrn: "531000999021",
+      amountMinor: 7300,
+      txAt: "2026-11-20 14:02:22",
+      category: "matched",
+      exceptionId: duplicate.exception.id,
+    });
+    const forDuplicate = await openIncidentAs("finance", duplicate.exception.id);
+    expect(forDuplicate.status).toBe(201);
+    expect(forDuplicate.body.incident).toMatchObject({ kind: "duplicate_charge", rrn: "531000999022" });
+    expect(forDuplicate.body.incident.id).not.toBe(firstCharge.id);
+    // The duplicate's own rrn still links: a second charge already logged at the till is that case.
+    const secondCharge = await posException(merchant, "duplicate", { rrn: "531000999022", amountMinor: 7300 });
+    const again = await openIncidentAs("finance", secondCharge.exception.id);
+    expect(again.body).toMatchObject({ linked: true, incident: { id: forDuplicate.body.incident.id } });
+  });
+
   test("an incident of that rrn that is closed is not linked to: the exception opens a case of its own", async () => {
     const closed = await logIncident({ kind: "duplicate_charge", rrn: "531000999002", amount: "66.00" });
     const closedAt = new Date("2026-11-21T10:00:00Z");
@@ -906,6 +940,56 @@ describe("pairing and unpairing by hand", () => {
     expect(await prisma.reconLine.findUniqueOrThrow({ where: { id: statement.id } })).toMatchObject({
       category: "statement_only",
       matchedLineId: null,
+    });
+  });
+
+  // A review found pairing by hand turned an unsigned slip or a second charge into `matched` and
+  // resolved its case: the matcher keeps them unsigned or duplicate when their statement line is
+  // found, and so must a person's pairing — settled, the slip is still unsigned, the customer still
+  // charged twice.
+  for (const category of ["unsigned", "duplicate"] as const) {
+    test(`pairing a${category === "unsigned" ? "n" : ""} ${category} sale by hand keeps it ${category}, its case open`, async () => {
+      const own = await posException(merchant, category, { amountMinor: 7300, signed: category !== "unsigned" });
+      const statement = await statementLine(7300);
+      const paired = await pairAs("finance", { posLineId: own.line.id, statementLineId: statement.id });
+      expect(paired.status).toBe(200);
+      expect(paired.body.resolvedExceptionIds).toEqual([]);
+      expect(await prisma.reconLine.findUniqueOrThrow({ where: { id: own.line.id } })).toMatchObject({
+        category,
+        matchedLineId: statement.id,
+        matchRule: "manual",
+        exceptionId: own.exception.id,
+      });
+      expect(await prisma.reconLine.findUniqueOrThrow({ where: { id: statement.id } })).toMatchObject({
+        category: "matched",
+        matchedLineId: own.line.id,
+      });
+      expect(await prisma.reconException.findUniqueOrThrow({ where: { id: own.exception.id } })).toMatchObject({
+        status: "open",
+        lineCount: 1,
+      });
+    });
+  }
+
+  test("pairing an unsigned sale with a statement line of another amount: the slip stays unsigned, the mismatch is a case of its own", async () => {
+    const own = await posException(merchant, "unsigned", { amountMinor: 7400, signed: false });
+    const statement = await statementLine(7000);
+    const paired = await pairAs("finance", { posLineId: own.line.id, statementLineId: statement.id });
+    expect(paired.status).toBe(200);
+    const [opened] = paired.body.openedExceptionIds;
+    expect(await prisma.reconException.findUniqueOrThrow({ where: { id: opened } })).toMatchObject({
+      key: `amount_mismatch:${own.line.id}:${statement.id}`,
+      amountMinor: 400n,
+      lineCount: 1,
+      status: "open",
+    });
+    expect(await prisma.reconLine.findUniqueOrThrow({ where: { id: own.line.id } })).toMatchObject({
+      category: "unsigned",
+      exceptionId: own.exception.id,
+    });
+    expect(await prisma.reconLine.findUniqueOrThrow({ where: { id: statement.id } })).toMatchObject({
+      category: "amount_mismatch",
+      exceptionId: opened,
     });
   });
 

@@ -3,9 +3,9 @@ import { describe, expect, test } from "vitest";
 import { cardParts, slipFieldsOf, wallClockToInstant } from "@/lib/reconciliation/exceptions/line-to-incident";
 
 describe("a line's wall clock as an instant", () => {
-  test("is read in Asia/Shanghai (UTC+8) by default", () => {
-    expect(wallClockToInstant("2026-11-20 14:03:22")?.toISOString()).toBe("2026-11-20T06:03:22.000Z");
-    expect(wallClockToInstant("2026-11-20")?.toISOString()).toBe("2026-11-19T16:00:00.000Z");
+  test("is read in the zone given: Asia/Shanghai (UTC+8)", () => {
+    expect(wallClockToInstant("2026-11-20 14:03:22", "Asia/Shanghai")?.toISOString()).toBe("2026-11-20T06:03:22.000Z");
+    expect(wallClockToInstant("2026-11-20", "Asia/Shanghai")?.toISOString()).toBe("2026-11-19T16:00:00.000Z");
   });
 
   test("follows a zone with daylight saving, on either side of the change", () => {
@@ -15,7 +15,7 @@ describe("a line's wall clock as an instant", () => {
 
   test("refuses what is no time", () => {
     for (const text of ["", "2026-02-30 10:00:00", "2026-11-20 25:00:00", "20261120 140322", "yesterday"]) {
-      expect(wallClockToInstant(text), text).toBeNull();
+      expect(wallClockToInstant(text, "Asia/Shanghai"), text).toBeNull();
     }
   });
 
@@ -25,7 +25,7 @@ describe("a line's wall clock as an instant", () => {
         const instant = new Date(Math.floor(ms / 1000) * 1000);
         const shanghai = new Date(instant.getTime() + 8 * 3_600_000).toISOString();
         const local = `${shanghai.slice(0, 10)} ${shanghai.slice(11, 19)}`;
-        expect(wallClockToInstant(local)?.getTime()).toBe(instant.getTime());
+        expect(wallClockToInstant(local, "Asia/Shanghai")?.getTime()).toBe(instant.getTime());
       }),
     );
   });

@@ -3,16 +3,14 @@
 import type { LocalDateTime } from "@/lib/reconciliation/types";
 import { zonedTimeToIso } from "@/lib/schemas/incident-form";
 
-/** The merchant's zone: the files' wall-clock times are read in it (lib/reconciliation/types.ts). */
-export const MERCHANT_TIME_ZONE = "Asia/Shanghai";
-
 const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}(?::\d{2})?))?$/;
 
 /**
  * The instant a wall-clock time ("YYYY-MM-DD HH:MM:SS", or a day alone = its midnight) names in
- * `timeZone`; null when the text is no such time. The cashier's form converts the same way.
+ * `timeZone` — the merchant's (MERCHANT_TIME_ZONE), the one the files' times were read in and
+ * matched by; null when the text is no such time. The cashier's form converts the same way.
  */
-export function wallClockToInstant(local: LocalDateTime, timeZone = MERCHANT_TIME_ZONE): Date | null {
+export function wallClockToInstant(local: LocalDateTime, timeZone: string): Date | null {
   const match = WALL_CLOCK.exec(local.trim());
   if (!match) return null;
   const iso = zonedTimeToIso(`${match[1]}T${match[2] ?? "00:00"}`, timeZone);

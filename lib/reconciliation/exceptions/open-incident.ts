@@ -6,7 +6,7 @@
 // same transaction as the incident and its audit event — through the core shared with the till
 // (lib/incidents/insert-incident.ts): no Idempotency-Key, no duplicate check, no cashier.
 //
-// Idempotent: an exception already linked answers with its incident. An exception whose lines'
+// Idempotent: an exception already linked answers with its incident. An exception whose slip's
 // rrn already has an open incident of the merchant is linked to that one instead of opening a second
 // (audited as reconciliation.exception_linked). The whole decision runs under the merchant's lock
 // (lock-merchant.ts) and the link is a conditional update (incidentId IS NULL), so two finance
@@ -15,6 +15,7 @@ import "server-only";
 import { appendEvent } from "@/lib/audit/append-event";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma, type Tx } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { draftIncident, insertIncident } from "@/lib/incidents/insert-incident";
@@ -72,15 +73,22 @@ async function openOrLink(tx: Tx, actor: Actor, id: string): Promise<OpenedIncid
   const evidence = lines.slice(0, EVENT_LINES).map(evidenceOf);
   const now = new Date();
 
-  const rrns = [...new Set(lines.flatMap((line) => line.rrn ?? []))];
+  const primary = primaryLine(exception.category, lines);
+  const posLines = lines.filter((line) => line.source === "pos");
+  // A group of several sales (a batch missing from the statement) is no one slip: no card or rrn.
+  const group = exception.category === "pos_only" && posLines.length > 1;
+  // The exception's rrn is its slip's — the one the incident would carry: a duplicate's second
+  // charge, not the first it repeats; a missing batch has none. Another line's case (a slip
+  // logged unsigned at the till, the first charge) is another mishap, and does not take this one.
+  const rrn = group ? null : (primary?.rrn ?? null);
   const known =
-    rrns.length === 0
+    rrn === null
       ? null
       : await tx.incident.findFirst({
           // Issue 10: a drill (practice) is never the case a real exception is linked to. A closed
           // case is not either: linked to it, the exception would leave the queue with no one
           // working it — a discrepancy found after the close is a case of its own.
-          where: { merchantId: actor.merchantId, rrn: { in: rrns }, drill: false, status: { not: "CLOSED" } },
+          where: { merchantId: actor.merchantId, rrn, drill: false, status: { not: "CLOSED" } },
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           select: { id: true },
         });
@@ -96,15 +104,13 @@ async function openOrLink(tx: Tx, actor: Actor, id: string): Promise<OpenedIncid
     return { incident: await readIncident(tx, actor, known.id), exceptionId: id, linked: true };
   }
 
-  const primary = primaryLine(exception.category, lines);
   const terminal = await terminalFor(tx, actor.merchantId, exception, primary);
   if (!terminal) throw new AppError("RULE_VIOLATION", { reason: "EXCEPTION_HAS_NO_TERMINAL" });
-  const posLines = lines.filter((line) => line.source === "pos");
-  // A group of several sales (a batch missing from the statement) is no one slip: no card or rrn.
-  const group = exception.category === "pos_only" && posLines.length > 1;
   const amountMinor = Math.abs(Number(amountAtStake(exception, primary, group)));
   const occurredAt =
-    (primary?.txAt ? wallClockToInstant(primary.txAt) : null) ?? wallClockToInstant(exception.day) ?? now;
+    (primary?.txAt ? wallClockToInstant(primary.txAt, env.MERCHANT_TIME_ZONE) : null) ??
+    wallClockToInstant(exception.day, env.MERCHANT_TIME_ZONE) ??
+    now;
   const draft = draftIncident({
     merchantId: actor.merchantId,
     kind,

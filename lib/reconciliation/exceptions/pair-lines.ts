@@ -2,7 +2,8 @@
 // (an ambiguous tie, a line the rules missed). Both must be the merchant's, not staged, of the
 // right source, unpaired, pairable as the matcher would have them (neither declined nor a void or
 // reversal or a sale they cancelled; one terminal). They become `matched` (or `amount_mismatch`
-// when the amounts differ, with its exception opened), matchRule "manual", manual = true — the
+// when the amounts differ, with its exception opened) — an unsigned or duplicate POS line stays
+// unsigned or duplicate, as the matcher keeps it —, matchRule "manual", manual = true — the
 // matcher leaves them as the person set them. The other lines of a tie the pair was in have lost
 // their counterpart: each becomes what it is alone (pos_only, pending, statement_only) and goes
 // back to the matcher. An exception they were in is resolved once every line of it is matched
@@ -60,6 +61,10 @@ export async function pairLines({ actor, input }: { actor: Actor; input: PairLin
     const posId = Number(pos.id);
     const statementId = Number(statement.id);
     const mismatch = Math.abs(Number(pos.amountMinor)) - Math.abs(Number(statement.amountMinor));
+    // An unsigned slip or a second charge stays what it is once its statement line is found, as
+    // the matcher has it (categorize.ts): settled or not, the slip is unsigned and the customer
+    // was charged twice — the pair does not explain that case away.
+    const keepsOwn = pos.category === "unsigned" || pos.category === "duplicate";
     const opened =
       mismatch === 0
         ? null
@@ -67,18 +72,15 @@ export async function pairLines({ actor, input }: { actor: Actor; input: PairLin
             key: `amount_mismatch:${posId}:${statementId}`,
             category: "amount_mismatch",
             line: pos,
-            lineCount: 2,
+            lineCount: keepsOwn ? 1 : 2,
             amountMinor: mismatch,
           });
     const category = opened ? "amount_mismatch" : "matched";
     // A matched line keeps the exception it explains (an incident's evidence stays linked, as the
     // import job leaves it); a mismatched pair moves to its own exception.
-    const posPairing: LinePairing = {
-      category,
-      matchedLineId: statementId,
-      matchRule: "manual",
-      exceptionId: opened ?? pos.exceptionId,
-    };
+    const posPairing: LinePairing = keepsOwn
+      ? { category: pos.category, matchedLineId: statementId, matchRule: "manual", exceptionId: pos.exceptionId }
+      : { category, matchedLineId: statementId, matchRule: "manual", exceptionId: opened ?? pos.exceptionId };
     const statementPairing: LinePairing = {
       category,
       matchedLineId: posId,
