@@ -213,6 +213,37 @@ describe("total lines", () => {
     expect(counted.total?.count).toBe(5);
   });
 
+  // A review found every row below the first total line dropped unchecked: a subtotal taken for
+  // the total, and the sections after it imported as if they were never in the file.
+  test("data below the total line (a subtotal, a second section) refuses the file at that row", async () => {
+    const text = csv([
+      ["时间", "终端号", "交易类型", "金额", "交易状态"],
+      ["2026-11-30 10:00:00", "T1", "消费", "10.00", "成功"],
+      ["合计", "", "", "10.00", ""],
+      ["2026-11-30 11:00:00", "T2", "消费", "20.50", "成功"],
+      ["合计", "", "", "20.50", ""],
+    ]);
+    const result = await parseBytes(utf8Bytes(text), { type: "pos_journal" });
+    expect(result.errors).toEqual([
+      expect.objectContaining({ line: 4, column: null, reason: "data_after_total", params: { totalLine: 3 } }),
+    ]);
+  });
+
+  test("a footer below the total line (who made it, when, a note) is no data", async () => {
+    for (const footer of [
+      ["制表人：张三", "", "", "", ""],
+      ["打印时间：2026-12-01 09:00:00", "", "", "", ""],
+      ["2026-12-01", "", "", "", ""],
+      ["备注", "T1", "消费", "本页金额单位：元", "成功"],
+    ]) {
+      const result = await parseBytes(utf8Bytes(rows(["合计", "", "", "30.50", ""]) + csv([footer])), {
+        type: "pos_journal",
+      });
+      expect(result.errors, footer[0]).toEqual([]);
+      expect(result.records).toHaveLength(2);
+    }
+  });
+
   test("a company named Total… in the first column is data, not a total line", async () => {
     const text = csv([
       ["对方户名", "交易日期", "贷方金额"],

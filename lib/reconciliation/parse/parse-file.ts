@@ -131,10 +131,19 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
           reader = new RecordReader(type, match.columns, header, format, stats);
           continue;
         }
+        if (result.total) {
+          // Below the total line only a footer may follow. Data there (a subtotal taken for the
+          // total, a second section) would be dropped unchecked: refuse the file instead.
+          if (reader.looksLikeData(row)) {
+            report(rowError(line, null, "data_after_total", { totalLine: result.total.line }));
+            break reading;
+          }
+          continue;
+        }
         if (isTotalLine(row)) {
           const { columns, sums, unit } = reader;
           result.total = checkTotalLine({ row, line, header, columns, sums, unit, rowsRead: result.rowsRead, report });
-          break reading; // rows below the total line are not data
+          continue;
         }
         result.rowsRead++;
         const record = reader.read(row, line);

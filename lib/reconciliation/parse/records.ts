@@ -10,6 +10,7 @@ import {
   scrubText,
 } from "@/lib/reconciliation/parse/card-data";
 import type { ColumnMap } from "@/lib/reconciliation/parse/headers";
+import { REQUIRED_FIELDS } from "@/lib/reconciliation/parse/required-fields";
 import { type ImportErrorReason, quoted, rowError } from "@/lib/reconciliation/parse/row-errors";
 import {
   cleanText,
@@ -108,6 +109,23 @@ export class RecordReader {
     this.pattern = this.patternText ? compileDatePattern(this.patternText) : null;
     const used = new Set(Object.values(columns));
     this.droppedColumns = header.map((_, index) => index).filter((index) => !used.has(index));
+  }
+
+  /**
+   * Whether a row below the total line is data, not a footer (制表人, 打印时间, a note): every
+   * required field's cell filled and its amount an amount. Such a row means subtotals or a second
+   * section, which one total line cannot vouch for. Reads without side effects.
+   */
+  looksLikeData(row: string[]): boolean {
+    const filled = (field: FieldName) => {
+      const column = this.columns[field];
+      return column !== undefined && !isBlank(row[column]);
+    };
+    for (const need of REQUIRED_FIELDS[this.type]) {
+      if (typeof need === "string" ? !filled(need) : !need.some(filled)) return false;
+    }
+    const amount = this.cell(row, this.at.amount);
+    return amount !== undefined && !Number.isNaN(parseAmountMinor(cleanText(amount), this.unit));
   }
 
   /** The record of a data row, or null with its errors in `takeErrors()`. */
