@@ -1,7 +1,9 @@
 // Voids, reversals and refunds find the sale they refer to (by original rrn, else original trace
 // no, on the same terminal). A void (撤销) cancels a sale of its own batch and a reversal (冲正)
 // one of any batch: both lines become `voided` and neither should settle. A refund (退货) only
-// records its original sale; it settles on its own like any line.
+// records its original sale; it settles on its own like any line. A reversal that names no
+// original carries the original's own trace no. (the terminal resends the sale's trace with it),
+// so it cancels the sale of its batch with its trace no. and amount.
 
 import type { PosLine } from "./lines";
 import { dayOf, wallClockSeconds } from "./local-time";
@@ -17,8 +19,9 @@ const SEPARATOR = "\u0001";
 
 /**
  * `pos` is sorted by id. Only approved lines take part (a declined void cancelled nothing). A
- * void or reversal without any original reference is left alone: guessing its sale by amount could
- * cancel the wrong one, so it is matched like any other line instead.
+ * void without any original reference is left alone (so is a reversal without one and without a
+ * trace no.): guessing its sale by amount could cancel the wrong one, so it is matched like any
+ * other line instead.
  */
 export function findCancellations(pos: readonly PosLine[]): Cancellations {
   const voided = new Uint8Array(pos.length);
@@ -32,7 +35,8 @@ export function findCancellations(pos: readonly PosLine[]): Cancellations {
     if (!isReferring(line)) continue;
     referring.push(index);
     if (line.origRrn !== null) referencedRrns.add(line.origRrn);
-    if (line.origTrace !== null) referencedTraces.add(line.origTrace);
+    const trace = originalTrace(line);
+    if (trace !== null) referencedTraces.add(trace);
   }
   if (referring.length === 0) return { voided, originalOf };
 
@@ -57,7 +61,12 @@ export function findCancellations(pos: readonly PosLine[]): Cancellations {
 
   for (const index of cancelling) {
     const line = pos[index];
-    const fits = (sale: number) => !voided[sale] && (line.txType === "reversal" || sameBatch(line, pos[sale]));
+    const byOwnTrace = namesNoOriginal(line);
+    const fits = (sale: number) =>
+      !voided[sale] &&
+      (byOwnTrace
+        ? sameBatch(line, pos[sale]) && Math.abs(pos[sale].amountMinor) === Math.abs(line.amountMinor)
+        : line.txType === "reversal" || sameBatch(line, pos[sale]));
     const sale = findOriginal(pos, line, salesByRrn, salesByTrace, fits);
     if (sale === -1) continue;
     voided[sale] = 1;
@@ -82,7 +91,8 @@ export function cancellationLines<Line extends PosLine>(pos: readonly Line[]): L
   for (const line of pos) {
     if (!isReferring(line)) continue;
     if (line.origRrn !== null) referenced.add(`${line.tid}${SEPARATOR}r${line.origRrn}`);
-    if (line.origTrace !== null) referenced.add(`${line.tid}${SEPARATOR}t${line.origTrace}`);
+    const trace = originalTrace(line);
+    if (trace !== null) referenced.add(`${line.tid}${SEPARATOR}t${trace}`);
   }
   if (referenced.size === 0) return [];
   return pos.filter(
@@ -95,9 +105,19 @@ export function cancellationLines<Line extends PosLine>(pos: readonly Line[]): L
   );
 }
 
-/** An approved void, reversal or refund that names its original. */
+/** An approved void, reversal or refund that names its original (a reversal by its own trace no.). */
 function isReferring(line: PosLine): boolean {
-  return line.approved && line.txType !== "sale" && (line.origRrn !== null || line.origTrace !== null);
+  return line.approved && line.txType !== "sale" && (line.origRrn !== null || originalTrace(line) !== null);
+}
+
+/** A reversal with no original reference but a trace no. of its own: the sale's, resent. */
+function namesNoOriginal(line: PosLine): boolean {
+  return line.txType === "reversal" && line.origRrn === null && line.origTrace === null && line.traceNo !== null;
+}
+
+/** The trace no. a line names its original by: its original trace, or a reversal's own. */
+function originalTrace(line: PosLine): string | null {
+  return namesNoOriginal(line) ? line.traceNo : line.origTrace;
 }
 
 /** A void belongs to its sale's batch; when either side has no batch no., the same day stands in. */
@@ -117,7 +137,8 @@ function findOriginal(
   const byRrn = line.origRrn === null ? undefined : salesByRrn.get(line.tid + SEPARATOR + line.origRrn);
   const found = nearest(pos, line, byRrn, fits);
   if (found !== -1) return found;
-  const byTrace = line.origTrace === null ? undefined : salesByTrace.get(line.tid + SEPARATOR + line.origTrace);
+  const trace = originalTrace(line);
+  const byTrace = trace === null ? undefined : salesByTrace.get(line.tid + SEPARATOR + trace);
   return nearest(pos, line, byTrace, fits);
 }
 

@@ -344,6 +344,28 @@ describe("voids and reversals", () => {
     expect(outcome(result, "pos", 2).originalLineId).toBe(1);
   });
 
+  // A review found a reversal that names no original cancelling nothing: terminals resend the
+  // sale's own trace no. with its reversal, and journals often have no 原凭证号 column — the sale
+  // and the reversal were both pos_only, two false debited-not-credited cases.
+  test("a reversal naming no original cancels the sale of its batch with its own trace no. and amount", () => {
+    const result = run([sale, posLine(2, { txType: "reversal", batchNo: "000007", traceNo: "000010" })], []);
+    expect(result.pos.map((line) => line.category)).toEqual(["voided", "voided"]);
+    expect(outcome(result, "pos", 2).originalLineId).toBe(1);
+    expect(result.groups).toEqual([]);
+  });
+
+  test("by its own trace no., a reversal of another batch or another amount cancels nothing", () => {
+    for (const reversal of [
+      posLine(2, { txType: "reversal", batchNo: "000008", traceNo: "000010" }),
+      posLine(2, { txType: "reversal", batchNo: "000007", traceNo: "000010", amountMinor: 999 }),
+      posLine(2, { txType: "reversal", batchNo: "000007", traceNo: "000012" }),
+    ]) {
+      const result = run([sale, reversal], []);
+      expect(outcome(result, "pos", 1).category).toBe("pos_only");
+      expect(outcome(result, "pos", 2)).toMatchObject({ category: "pos_only", originalLineId: null });
+    }
+  });
+
   test("a voided sale that settles anyway leaves the statement line statement_only, paired to it", () => {
     const result = run(
       [sale, posLine(2, { txType: "void", batchNo: "000007", origRrn: "S1" })],
