@@ -169,6 +169,7 @@ export const ERROR_MESSAGES = {
   IMPORT_HAS_INCIDENTS: { incidents: "text" },
   IMPORT_LINES_PAIRED_BY_HAND: { count: "number" },
   IMPORT_WITHDRAWING: { file: "text" },
+  IMPORT_MATCHING: { file: "text" },
   LINE_NOT_PAIRABLE: { category: "text" },
   LINE_NOT_UNPAIRABLE: {},
   LINES_OTHER_TERMINAL: {},

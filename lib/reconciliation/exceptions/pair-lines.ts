@@ -33,6 +33,7 @@ import { lockMerchant } from "@/lib/reconciliation/exceptions/lock-merchant";
 import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-permission";
 import { serializeLine } from "@/lib/reconciliation/exceptions/serialize-line";
 import { merchantToday } from "@/lib/reconciliation/import/merchant-today";
+import { assertNoImportMatching } from "@/lib/reconciliation/imports/withdraw-import";
 import { overdueCheck } from "@/lib/reconciliation/match/categorize";
 import type { PairingResultDto, PairLinesInput } from "@/lib/schemas/reconciliation";
 
@@ -40,6 +41,7 @@ export async function pairLines({ actor, input }: { actor: Actor; input: PairLin
   requireReconciliation(actor, "reconciliation.resolve");
   return prisma.$transaction(async (tx) => {
     await lockMerchant(tx, actor.merchantId);
+    await assertNoImportMatching(tx, actor.merchantId);
     const pos = await lineForChange(tx, actor.merchantId, input.posLineId, "posLineId");
     const statement = await lineForChange(tx, actor.merchantId, input.statementLineId, "statementLineId");
     for (const [line, field, expected] of [

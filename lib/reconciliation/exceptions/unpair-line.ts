@@ -29,6 +29,7 @@ import { lockMerchant } from "@/lib/reconciliation/exceptions/lock-merchant";
 import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-permission";
 import { serializeLine } from "@/lib/reconciliation/exceptions/serialize-line";
 import { merchantToday } from "@/lib/reconciliation/import/merchant-today";
+import { assertNoImportMatching } from "@/lib/reconciliation/imports/withdraw-import";
 import { overdueCheck } from "@/lib/reconciliation/match/categorize";
 import type { PairingResultDto, UnpairLineInput } from "@/lib/schemas/reconciliation";
 
@@ -42,6 +43,7 @@ export async function unpairLine({
   requireReconciliation(actor, "reconciliation.resolve");
   return prisma.$transaction(async (tx) => {
     await lockMerchant(tx, actor.merchantId);
+    await assertNoImportMatching(tx, actor.merchantId);
     const line = await lineForChange(tx, actor.merchantId, input.lineId, "lineId");
     if (line.matchedLineId === null) {
       const notPaired = { reason: "LINE_NOT_PAIRED" } as const;

@@ -21,6 +21,7 @@ import { queueAlertEvaluation } from "@/lib/alerts/queue-evaluation";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { ReconImport } from "@/lib/generated/prisma/client";
+import { lockMerchant } from "@/lib/reconciliation/exceptions/lock-merchant";
 import { deleteStagedLines, twinsAmongStaged } from "@/lib/reconciliation/import/earlier-lines";
 import { deleteStaged, failImport } from "@/lib/reconciliation/import/fail-import";
 import { finalizeImport } from "@/lib/reconciliation/import/finalize";
@@ -111,9 +112,16 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
         settleTotals: staged.settleTotals,
         phases,
       };
-      reconImport = await prisma.reconImport.update({
-        where: { id: importId },
-        data: { status: "matching", report: JSON.stringify(report) },
+      // Under the merchant's lock, as pairing by hand checks for a matching import: a pairing either
+      // committed before (the matching reads it) or is refused (assertNoImportMatching).
+      const stagedReport = report;
+      const { merchantId } = reconImport;
+      reconImport = await prisma.$transaction(async (tx) => {
+        await lockMerchant(tx, merchantId);
+        return tx.reconImport.update({
+          where: { id: importId },
+          data: { status: "matching", report: JSON.stringify(stagedReport) },
+        });
       });
     }
 

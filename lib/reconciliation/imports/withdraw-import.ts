@@ -152,3 +152,18 @@ export async function assertLinesNotWithdrawing(
     LIMIT 1`;
   if (found) refused({ reason: "IMPORT_WITHDRAWING", params: { file: found.fileName } });
 }
+
+/**
+ * Pairing by hand waits while an import of the merchant is matching: the job read the lines
+ * before the person's pairing and would publish its own pairing of them over it — one statement
+ * line paired to two till lines. The job turns its import "matching" under the merchant's lock
+ * (run-import.ts), so either it reads the person's pairing or the person is refused. (A withdrawal
+ * refuses its own lines: assertLinesNotWithdrawing.)
+ */
+export async function assertNoImportMatching(tx: Tx, merchantId: string) {
+  const matching = await tx.reconImport.findFirst({
+    where: { merchantId, status: "matching" },
+    select: { fileName: true },
+  });
+  if (matching) refused({ reason: "IMPORT_MATCHING", params: { file: matching.fileName } });
+}
