@@ -995,46 +995,53 @@ describe("pairing and unpairing by hand", () => {
 
   // A review found pairing by hand racing an import's matching: the job had read the lines before
   // the person paired them and published its own pairing over it (one statement line paired to two
-  // till lines). While a file of the merchant is being matched, pairing and unpairing wait.
-  test("while an import of the merchant is matching, pairing and unpairing are refused (409) and change nothing", async () => {
-    const { line } = await posException(merchant, "pos_only", { amountMinor: 7500 });
-    const statement = await statementLine(7500);
-    const paired = await statementLine(7600, { category: "matched" });
-    const pos = await posException(merchant, "matched", { amountMinor: 7600, matchedLineId: paired.id });
-    await prisma.reconLine.update({ where: { id: paired.id }, data: { matchedLineId: pos.line.id } });
-    const user = await prisma.user.findFirstOrThrow({ where: { email: "finance@demo.test" }, select: { id: true } });
-    const running = await prisma.reconImport.create({
-      data: {
-        merchantId: merchant.merchantId,
-        type: "statement",
-        fileName: "statement-1201.csv",
-        contentHash: `matching-${Date.now()}`,
-        byteSize: 1,
-        status: "matching",
-        createdById: user.id,
-      },
-    });
-    try {
-      const refusedPair = await pairAs("finance", { posLineId: line.id, statementLineId: statement.id });
-      expect(refusedPair.status).toBe(409);
-      expect(refusedPair.body.error).toMatchObject({
-        reason: "IMPORT_MATCHING",
-        params: { file: "statement-1201.csv" },
+  // till lines). While a file of the merchant is being matched, pairing and unpairing wait. So they
+  // do while another file is withdrawing: its job matches its days again, other files' lines too.
+  test.each([
+    ["matching", "IMPORT_MATCHING"],
+    ["withdrawing", "IMPORT_WITHDRAWING"],
+  ])(
+    "while an import of the merchant is %s, pairing and unpairing any lines are refused (409, %s) and change nothing",
+    async (status, reason) => {
+      const { line } = await posException(merchant, "pos_only", { amountMinor: 7500 });
+      const statement = await statementLine(7500);
+      const paired = await statementLine(7600, { category: "matched" });
+      const pos = await posException(merchant, "matched", { amountMinor: 7600, matchedLineId: paired.id });
+      await prisma.reconLine.update({ where: { id: paired.id }, data: { matchedLineId: pos.line.id } });
+      const user = await prisma.user.findFirstOrThrow({ where: { email: "finance@demo.test" }, select: { id: true } });
+      const running = await prisma.reconImport.create({
+        data: {
+          merchantId: merchant.merchantId,
+          type: "statement",
+          fileName: "statement-1201.csv",
+          contentHash: `${status}-${Date.now()}`,
+          byteSize: 1,
+          status,
+          createdById: user.id,
+        },
       });
-      const refusedUnpair = await unpairAs("finance", { lineId: pos.line.id });
-      expect(refusedUnpair.status).toBe(409);
-      expect(await prisma.reconLine.findUniqueOrThrow({ where: { id: line.id } })).toMatchObject({
-        category: "pos_only",
-        matchedLineId: null,
-      });
-      expect(await prisma.reconLine.findUniqueOrThrow({ where: { id: pos.line.id } })).toMatchObject({
-        matchedLineId: paired.id,
-      });
-    } finally {
-      await prisma.reconImport.update({ where: { id: running.id }, data: { status: "done" } });
-    }
-    expect((await pairAs("finance", { posLineId: line.id, statementLineId: statement.id })).status).toBe(200);
-  });
+      try {
+        const refusedPair = await pairAs("finance", { posLineId: line.id, statementLineId: statement.id });
+        expect(refusedPair.status).toBe(409);
+        expect(refusedPair.body.error).toMatchObject({
+          reason,
+          params: { file: "statement-1201.csv" },
+        });
+        const refusedUnpair = await unpairAs("finance", { lineId: pos.line.id });
+        expect(refusedUnpair).toMatchObject({ status: 409, body: { error: { reason } } });
+        expect(await prisma.reconLine.findUniqueOrThrow({ where: { id: line.id } })).toMatchObject({
+          category: "pos_only",
+          matchedLineId: null,
+        });
+        expect(await prisma.reconLine.findUniqueOrThrow({ where: { id: pos.line.id } })).toMatchObject({
+          matchedLineId: paired.id,
+        });
+      } finally {
+        await prisma.reconImport.update({ where: { id: running.id }, data: { status: "done" } });
+      }
+      expect((await pairAs("finance", { posLineId: line.id, statementLineId: statement.id })).status).toBe(200);
+    },
+  );
 
   test("unpairing an unsigned sale keeps it unsigned, in its exception", async () => {
     const unsigned = await posException(merchant, "unsigned", { amountMinor: 7000, signed: false });

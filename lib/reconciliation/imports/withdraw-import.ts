@@ -154,16 +154,21 @@ export async function assertLinesNotWithdrawing(
 }
 
 /**
- * Pairing by hand waits while an import of the merchant is matching: the job read the lines
- * before the person's pairing and would publish its own pairing of them over it — one statement
- * line paired to two till lines. The job turns its import "matching" under the merchant's lock
- * (run-import.ts), so either it reads the person's pairing or the person is refused. (A withdrawal
- * refuses its own lines: assertLinesNotWithdrawing.)
+ * Pairing by hand waits while an import of the merchant is matching or withdrawing: the job read
+ * the lines before the person's pairing and would publish its own pairing of them over it — one
+ * statement line paired to two till lines. A withdrawal matches its days again too, so this holds
+ * for other files' lines as well as its own. Both turn their import "matching" or "withdrawing"
+ * under the merchant's lock (run-import.ts, withdrawImport), so either the job reads the person's
+ * pairing or the person is refused.
  */
 export async function assertNoImportMatching(tx: Tx, merchantId: string) {
-  const matching = await tx.reconImport.findFirst({
-    where: { merchantId, status: "matching" },
-    select: { fileName: true },
+  const busy = await tx.reconImport.findFirst({
+    where: { merchantId, status: { in: ["matching", "withdrawing"] } },
+    select: { fileName: true, status: true },
   });
-  if (matching) refused({ reason: "IMPORT_MATCHING", params: { file: matching.fileName } });
+  if (!busy) return;
+  refused({
+    reason: busy.status === "withdrawing" ? "IMPORT_WITHDRAWING" : "IMPORT_MATCHING",
+    params: { file: busy.fileName },
+  });
 }
