@@ -15,14 +15,6 @@ export const COUNTED_LINE_CATEGORIES = ["unsigned", "duplicate"] as const;
 export const TRANSACTION_DIMENSIONS = ["line", "hour", "total"] as const;
 export type TransactionDimension = (typeof TRANSACTION_DIMENSIONS)[number];
 
-const COUNTS = `COUNT(*),
-      SUM(CASE WHEN l."txType" = 'sale' AND l."approved" = true THEN 1 ELSE 0 END),
-      SUM(CASE WHEN l."category" = 'unsigned' THEN 1 ELSE 0 END),
-      SUM(CASE WHEN l."approved" = false THEN 1 ELSE 0 END),
-      SUM(CASE WHEN l."category" = 'duplicate' THEN 1 ELSE 0 END),
-      SUM(CASE WHEN l."txType" = 'void' THEN 1 ELSE 0 END),
-      SUM(CASE WHEN l."txType" = 'refund' THEN 1 ELSE 0 END)`;
-
 const COLUMNS = `"merchantId", "dimension", "day", "storeId", "terminal", "operator", "hour", "transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds"`;
 
 export const LINE_STORE_SQL = `COALESCE(l."storeId", '')`;
@@ -30,19 +22,33 @@ export const LINE_TERMINAL_SQL = `COALESCE(l."terminalId", l."tid", '')`;
 export const LINE_OPERATOR_SQL = `COALESCE(l."operator", '')`;
 export const LINE_HOUR_SQL = `COALESCE(substr(l."txAt", 12, 2), '')`;
 
+/** The sums of each finest group, named as DashboardTransactionDay's count columns. */
+const FINE_COUNTS = `COUNT(*) AS "transactions",
+      SUM(CASE WHEN l."txType" = 'sale' AND l."approved" = true THEN 1 ELSE 0 END) AS "sales",
+      SUM(CASE WHEN l."category" = 'unsigned' THEN 1 ELSE 0 END) AS "unsigned",
+      SUM(CASE WHEN l."approved" = false THEN 1 ELSE 0 END) AS "declines",
+      SUM(CASE WHEN l."category" = 'duplicate' THEN 1 ELSE 0 END) AS "duplicates",
+      SUM(CASE WHEN l."txType" = 'void' THEN 1 ELSE 0 END) AS "voids",
+      SUM(CASE WHEN l."txType" = 'refund' THEN 1 ELSE 0 END) AS "refunds"`;
+
 const ROWS: { dimension: TransactionDimension; columns: [string, string, string, string]; group: string[] }[] = [
   {
     dimension: "line",
-    columns: [LINE_STORE_SQL, LINE_TERMINAL_SQL, LINE_OPERATOR_SQL, "''"],
-    group: [LINE_STORE_SQL, LINE_TERMINAL_SQL, LINE_OPERATOR_SQL],
+    columns: ['f."storeId"', 'f."terminal"', 'f."operator"', "''"],
+    group: ['f."storeId"', 'f."terminal"', 'f."operator"'],
   },
-  { dimension: "hour", columns: [LINE_STORE_SQL, "''", "''", LINE_HOUR_SQL], group: [LINE_STORE_SQL, LINE_HOUR_SQL] },
-  { dimension: "hour", columns: ["'*'", "''", "''", LINE_HOUR_SQL], group: [LINE_HOUR_SQL] },
+  { dimension: "hour", columns: ['f."storeId"', "''", "''", 'f."hour"'], group: ['f."storeId"', 'f."hour"'] },
+  { dimension: "hour", columns: ["'*'", "''", "''", 'f."hour"'], group: ['f."hour"'] },
 ];
 
 /**
  * The statements that count the lines again: with `dayCount`, one merchant's days (params: the
  * merchant id, then the days — for each statement); without, every line of every merchant.
+ *
+ * The lines are read and sorted once, into their finest groups (store, terminal, operator and
+ * hour of a day: a few rows per terminal and hour), and each dimension sums those: three GROUP BYs
+ * over a million lines had sorted them three times (6.0 s of a million-line journal's publish;
+ * 4.5 s this way, on SQLite).
  */
 export function rebuildTransactionDaysSql(dayCount?: number): string[] {
   const days = dayCount === undefined ? "" : ` AND l."day" IN (${Array(dayCount).fill("?").join(", ")})`;
@@ -51,18 +57,22 @@ export function rebuildTransactionDaysSql(dayCount?: number): string[] {
     dayCount === undefined
       ? `DELETE FROM "DashboardTransactionDay"`
       : `DELETE FROM "DashboardTransactionDay" WHERE "merchantId" = ? AND "day" IN (${Array(dayCount).fill("?").join(", ")})`;
-  const rows = [
-    deleteRows,
-    ...ROWS.map(
-      ({ dimension, columns, group }) => `INSERT INTO "DashboardTransactionDay" (${COLUMNS})
-    SELECT l."merchantId", '${dimension}', l."day", ${columns.join(", ")}, ${COUNTS}
+  const sums = COUNT_COLUMNS.map((column) => `CAST(SUM(f."${column}") AS INTEGER)`).join(", ");
+  const insertRows = `WITH fine AS MATERIALIZED (
+    SELECT l."merchantId" AS "merchantId", l."day" AS "day", ${LINE_STORE_SQL} AS "storeId",
+      ${LINE_TERMINAL_SQL} AS "terminal", ${LINE_OPERATOR_SQL} AS "operator", ${LINE_HOUR_SQL} AS "hour",
+      ${FINE_COUNTS}
     FROM "ReconLine" l
     WHERE l."source" = 'pos' AND l."category" <> 'staged'${merchant}${days}
-    GROUP BY l."merchantId", l."day", ${group.join(", ")}`,
-    ),
-  ];
+    GROUP BY l."merchantId", l."day", ${LINE_STORE_SQL}, ${LINE_TERMINAL_SQL}, ${LINE_OPERATOR_SQL}, ${LINE_HOUR_SQL})
+  INSERT INTO "DashboardTransactionDay" (${COLUMNS})
+  ${ROWS.map(
+    ({ dimension, columns, group }) => `SELECT f."merchantId", '${dimension}', f."day", ${columns.join(", ")}, ${sums}
+    FROM fine f
+    GROUP BY f."merchantId", f."day", ${group.join(", ")}`,
+  ).join("\n  UNION ALL\n  ")}`;
   // Every merchant at once (the migration's backfill, a seed): the running totals too.
-  return dayCount === undefined ? [...rows, rebuildTransactionTotalsSql(false)[1]] : rows;
+  return dayCount === undefined ? [deleteRows, insertRows, rebuildTransactionTotalsSql(false)[1]] : [deleteRows, insertRows];
 }
 
 const COUNT_COLUMNS = ["transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds"];
