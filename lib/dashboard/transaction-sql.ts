@@ -72,7 +72,9 @@ export function rebuildTransactionDaysSql(dayCount?: number): string[] {
     GROUP BY f."merchantId", f."day", ${group.join(", ")}`,
   ).join("\n  UNION ALL\n  ")}`;
   // Every merchant at once (the migration's backfill, a seed): the running totals too.
-  return dayCount === undefined ? [deleteRows, insertRows, rebuildTransactionTotalsSql(false)[1]] : [deleteRows, insertRows];
+  return dayCount === undefined
+    ? [deleteRows, insertRows, rebuildTransactionTotalsSql(false)[1]]
+    : [deleteRows, insertRows];
 }
 
 const COUNT_COLUMNS = ["transactions", "sales", "unsigned", "declines", "duplicates", "voids", "refunds"];
