@@ -35,6 +35,7 @@ export const ERROR_MESSAGES = {
   FILE_TOO_LARGE: { limit: "text" },
   FILE_EMPTY: {},
   FILE_NAME_NOT_TEXT: {},
+  WORKBOOK_UNREADABLE: {},
 
   // ---- the request as a whole ----
   BODY_EMPTY: {},

@@ -17,6 +17,7 @@ import { sizeLimitText } from "@/lib/reconciliation/imports/size-limit-text";
 import { createLineCounter } from "@/lib/reconciliation/line-counter";
 import { utf16Of } from "@/lib/reconciliation/parse/detect-encoding";
 import { openRows } from "@/lib/reconciliation/parse/read-rows";
+import { WorkbookUnreadableError } from "@/lib/reconciliation/parse/read-xlsx";
 
 export interface ReceivedSpool {
   tmpPath: string;
@@ -27,6 +28,8 @@ export interface ReceivedSpool {
   lineCount: number;
   /** Card numbers masked on the way in. */
   pansMasked: number;
+  /** An XLSX, spooled as a CSV of its first sheet. */
+  fromWorkbook: boolean;
 }
 
 function spoolDir(): string {
@@ -100,10 +103,11 @@ export async function receiveSpool(source: Readable, { limitBytes }: { limitByte
   }
   try {
     const utf16 = utf16Of(head);
-    const written = isZip(head)
+    const fromWorkbook = isZip(head);
+    const written = fromWorkbook
       ? await writeXlsxAsCsv(all(), tmpPath)
       : await writeMaskedCsv(utf16 ? asUtf8(all(), utf16) : all(), tmpPath);
-    return { tmpPath, contentHash: hash.digest("hex"), byteSize, ...written };
+    return { tmpPath, contentHash: hash.digest("hex"), byteSize, fromWorkbook, ...written };
   } catch (error) {
     await discardTmp(tmpPath);
     throw error;
@@ -179,7 +183,14 @@ async function writeXlsxAsCsv(
       yield text;
     }
   }
-  await pipeline(Readable.from(lines()), fs.createWriteStream(tmpPath));
+  try {
+    await pipeline(Readable.from(lines()), fs.createWriteStream(tmpPath));
+  } catch (error) {
+    if (!(error instanceof WorkbookUnreadableError)) throw error;
+    // A 422 naming the file: the workbook as a whole is unreadable (no line of it can be named)
+    const message = { reason: "WORKBOOK_UNREADABLE" } as const;
+    throw new AppError("RULE_VIOLATION", message, { file: message });
+  }
   return { lineCount, pansMasked };
 }
 

@@ -7,6 +7,7 @@
 import { randomInt } from "node:crypto";
 import fs from "node:fs";
 import type { Locator, Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import sharp from "sharp";
 import { addDays, journeyFiles } from "@/tests/fixtures/reconciliation/journey.mjs";
 import { expect, PHONE, seriousAccessibilityViolations, test } from "./fixtures";
@@ -276,6 +277,28 @@ test.describe("in English on a desktop", () => {
     await finance.getByRole("button", { name: "Import", exact: true }).click();
     await expect(finance.getByText("“empty.csv” is empty: there is nothing in it to import.")).toBeVisible();
     await expect(refused).toHaveCount(0);
+
+    // A workbook (its sheet before its shared strings, as Excel writes it) is read in the build as
+    // in the tests: whole, its card number masked; cut short, it is refused, named as damaged.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("流水");
+    sheet.addRow(["交易时间", "终端号", "卡号", "交易金额"]);
+    for (let i = 0; i < 300; i++) sheet.addRow(["2026-11-30 10:00:00", "T1", "6228480402564890", 1]);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const previewed = await (await apiAs("finance")).post("/api/reconciliation/preview", {
+      multipart: { file: { name: "book.xlsx", mimeType: "application/octet-stream", buffer: xlsx } },
+    });
+    expect(previewed.status()).toBe(200);
+    const preview = (await previewed.json()) as { encoding: string; rows: string[][] };
+    expect(preview.encoding).toBe("xlsx");
+    expect(preview.rows[1]).toEqual(["2026-11-30 10:00:00", "T1", "622848******4890", "1"]);
+    await finance.getByRole("button", { name: "File", exact: true }).setInputFiles({
+      name: "cut.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: xlsx.subarray(0, Math.floor(xlsx.length / 2)),
+    });
+    await finance.getByRole("button", { name: "Import", exact: true }).click();
+    await expect(finance.getByText(/starts as an Excel workbook \(XLSX\) but cannot be read as one/)).toBeVisible();
 
     const listed = await (await apiAs("finance")).get("/api/reconciliation/imports");
     expect(listed.status()).toBe(200);

@@ -1,18 +1,41 @@
 // The first sheet of an XLSX file as rows of cell texts, streamed with exceljs's WorkbookReader
 // (the `xlsx` package on npm is stuck with unfixed CVEs). Cells become the text a CSV export of
 // the same sheet would hold: dates as wall-clock text, numbers without float noise.
+//
+// A zip is read in the order its entries were written, and Excel (and exceljs) write the sheets
+// before the shared strings and styles a sheet's cells refer to: such a sheet has to be held until
+// they have come by. exceljs holds it as plain XML in a temporary file — every card number of the
+// sheet in clear on disk, left there for good by a process killed mid-read, and by any read that
+// stops early. FirstSheetReader holds it sealed instead (AES-256-CTR under a key that lives only
+// in this process's memory), removes it however the read ends, and reads no sheet but the first.
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import ExcelJS from "exceljs";
+import iterateStream from "exceljs/lib/utils/iterate-stream";
+import unzipper from "unzipper";
 
 const BATCH_ROWS = 1000;
+
+/** The bytes are no workbook exceljs can read: not a zip, cut short, or damaged. */
+export class WorkbookUnreadableError extends Error {
+  constructor(cause: unknown) {
+    super(`workbook unreadable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = "WorkbookUnreadableError";
+  }
+}
 
 export async function* readXlsxRows(
   head: Uint8Array,
   rest: AsyncIterator<Uint8Array>,
 ): AsyncGenerator<string[][], void, undefined> {
   const input = Readable.from(replay(head, rest), { objectMode: false });
+  const held = new SealedSheet();
   // styles: 'cache' — without it date cells come back as serial numbers
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const workbook = new FirstSheetReader(input, held, {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
@@ -34,11 +57,105 @@ export async function* readXlsxRows(
         }
       }
       if (batch.length > 0) yield batch;
-      break; // the first sheet only
     }
+  } catch (error) {
+    // The upload's own failure (a body cut short) is the caller's to tell; all else is the file.
+    throw workbook.sourceError ?? new WorkbookUnreadableError(error);
   } finally {
     input.destroy();
+    await held.remove();
     await rest.return?.();
+  }
+}
+
+/** exceljs's WorkbookReader's own steps, which its parse() takes in the zip's order. */
+interface ReaderSteps {
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<unknown>;
+}
+
+interface ZipEntry extends Readable {
+  path: string;
+  autodrain(): unknown;
+}
+
+/** exceljs's WorkbookReader with its parse() redone: the first sheet only, held sealed if it must wait. */
+class FirstSheetReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  sourceError: unknown = null;
+
+  constructor(
+    private readonly source: Readable,
+    private readonly held: SealedSheet,
+    options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
+  ) {
+    super(source, options);
+  }
+
+  override async *parse(): AsyncGenerator<unknown> {
+    const steps = this as unknown as ReaderSteps;
+    const zip = unzipper.Parse({ forceStream: true });
+    // pipe() passes data, not failures: without this a source that fails leaves the zip waiting
+    this.source.on("error", (error) => {
+      this.sourceError = error;
+      zip.destroy(error);
+    });
+    this.source.pipe(zip);
+    const seen = new Set<string>();
+    let waiting: string | null = null;
+    for await (const entry of iterateStream(zip) as AsyncIterable<ZipEntry>) {
+      const sheetNo = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.path)?.[1];
+      if (entry.path === "xl/_rels/workbook.xml.rels") await steps._parseRels(entry);
+      else if (entry.path === "xl/workbook.xml") await steps._parseWorkbook(entry);
+      else if (entry.path === "xl/styles.xml") await steps._parseStyles(entry);
+      else if (entry.path === "xl/sharedStrings.xml") for await (const _ of steps._parseSharedStrings(entry));
+      else if (sheetNo !== undefined && waiting === null) {
+        if (READ_FIRST.every((name) => seen.has(name))) {
+          // Everything its cells refer to is in: read it as it streams past, and no further.
+          yield* steps._parseWorksheet(iterateStream(entry), sheetNo);
+          return;
+        }
+        await this.held.write(entry);
+        waiting = sheetNo;
+      }
+      seen.add(entry.path);
+      entry.autodrain();
+    }
+    if (waiting !== null) yield* steps._parseWorksheet(this.held.read(), waiting);
+  }
+}
+
+/** What a sheet's cells refer to. A workbook without one of them has each of its sheets held. */
+const READ_FIRST = ["xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml"];
+
+/** One sheet's XML in a temporary file, encrypted under a key that is never written anywhere. */
+class SealedSheet {
+  private readonly key = randomBytes(32);
+  private readonly iv = randomBytes(16);
+  private dir: string | null = null;
+
+  private get file(): string {
+    if (this.dir === null) throw new Error("nothing held");
+    return path.join(this.dir, "sheet");
+  }
+
+  async write(entry: Readable): Promise<void> {
+    this.dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "slipcase-xlsx-"));
+    const cipher = createCipheriv("aes-256-ctr", this.key, this.iv);
+    await pipeline(entry, cipher, fs.createWriteStream(this.file, { mode: 0o600 }));
+  }
+
+  async *read(): AsyncGenerator<Buffer> {
+    const decipher = createDecipheriv("aes-256-ctr", this.key, this.iv);
+    for await (const chunk of fs.createReadStream(this.file) as AsyncIterable<Buffer>) yield decipher.update(chunk);
+    const last = decipher.final();
+    if (last.length > 0) yield last;
+  }
+
+  async remove(): Promise<void> {
+    if (this.dir !== null) await fs.promises.rm(this.dir, { recursive: true, force: true });
   }
 }
 
