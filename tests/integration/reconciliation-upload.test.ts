@@ -19,6 +19,7 @@ import { GET as getImportRoute } from "@/app/api/reconciliation/imports/[id]/rou
 import { GET as listRoute, POST as uploadRoute } from "@/app/api/reconciliation/imports/route";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { runImport } from "@/lib/reconciliation/import/run-import";
 import { discardTmp, receiveSpool, spoolPathOf } from "@/lib/reconciliation/spool";
 import { type DemoUser, params, sessionCookie } from "@/tests/helpers/api";
 import { luhnCheckDigit } from "@/tests/helpers/card-numbers";
@@ -637,6 +638,75 @@ describe("XLSX", () => {
     expect(spooled).not.toContain("PK");
     expect(spooled.split("\r\n").filter(Boolean)).toHaveLength(4);
     expect(body.import.report).toMatchObject({ pansMaskedOnUpload: 1 });
+  });
+
+  test("a workbook cut short or damaged is a 422 naming the file, in the reader's language, and nothing is kept", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("流水");
+    sheet.addRow(HEADER.split(","));
+    for (let i = 0; i < 200; i++) sheet.addRow(posRow(70 + i).split(","));
+    const whole = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const before = await stored();
+    for (const [file, language] of [
+      [whole.subarray(0, Math.floor(whole.length / 2)), "en"],
+      [Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode("PK not a zip".repeat(50))]), "zh-CN"],
+    ] as const) {
+      const { response, body } = await upload("finance", {
+        file,
+        name: "journal.xlsx",
+        headers: { "accept-language": language },
+      });
+      expect(response.status).toBe(422);
+      expect(body.error.reason).toBe("WORKBOOK_UNREADABLE");
+      expect(Object.keys(body.error.fields)).toEqual(["file"]);
+      expect(body.error.message).toMatch(language === "en" ? /cannot be read/ : /无法读取/);
+    }
+    expect(await stored()).toEqual(before);
+    expect(fs.readdirSync(env.UPLOAD_DIR).filter((name) => name.startsWith("tmp-"))).toEqual([]);
+  });
+});
+
+describe("cells past the header", () => {
+  test("an amount written 1,280.50 without quotes is refused at its line, naming what to do; nothing is stored", async () => {
+    const before = await stored();
+    // A bank file's columns after the amount are free text: read split, the credit was 1.00
+    const bank = [
+      "交易日期,收入金额,摘要",
+      "2026-11-20,1,280.50,银联入账",
+      '2026-11-20,"1,280.50",银联入账',
+      "2026-11-20,5.00,,",
+    ];
+    const { response, body } = await upload("finance", {
+      file: bank.join("\r\n"),
+      type: "bank_credit",
+      name: "bank.csv",
+    });
+    expect(response.status).toBe(422);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ line: 2, column: null, reason: "cells_past_header", params: { cells: 4, columns: 3 } }),
+    ]);
+    expect(body.errors[0].message).toContain("double quotes");
+    expect(await stored()).toEqual(before);
+  });
+
+  test("in a workbook a note beside a row is no split cell: the file is read, by the check and by the job", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("流水");
+    sheet.addRow(HEADER.split(","));
+    sheet.addRow([...posRow(83, { amount: "1280.50" }).split(","), "checked by 李"]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { response, body } = await upload("finance", { file: bytes, name: "noted.xlsx" });
+    expect(response.status).toBe(202);
+    expect(body.import.report).toMatchObject({ fromWorkbook: true });
+    await runImport(body.import.id, { heartbeat: async () => {} });
+    const done = await prisma.reconImport.findUniqueOrThrow({ where: { id: body.import.id } });
+    expect({ status: done.status, errors: done.errors, rowsRead: done.rowsRead }).toEqual({
+      status: "done",
+      errors: null,
+      rowsRead: 1,
+    });
+    const line = await prisma.reconLine.findFirstOrThrow({ where: { importId: body.import.id } });
+    expect(Number(line.amountMinor)).toBe(128050);
   });
 });
 

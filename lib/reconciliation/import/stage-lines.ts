@@ -76,7 +76,7 @@ export async function stageLines({
 }: {
   store: LineStore;
   source: Readable;
-  reconImport: { id: string; merchantId: string; type: string };
+  reconImport: { id: string; merchantId: string; type: string; report: string | null };
   format: CustomFormat | null;
   heartbeat: () => Promise<void>;
 }): Promise<StagedFile> {
@@ -160,6 +160,8 @@ export async function stageLines({
     batchSize: BATCH_SIZE,
     maxErrors: MAX_ERRORS,
     onBatch,
+    // set on upload (queue-import.ts): the spool is a workbook's sheet
+    fromWorkbook: reconImport.report !== null && JSON.parse(reconImport.report).fromWorkbook === true,
     onProgress: (read) => {
       rowsRead = read;
     },

@@ -28,11 +28,13 @@ export async function checkFile({
   merchantId,
   type,
   format,
+  fromWorkbook,
 }: {
   path: string;
   merchantId: string;
   type: ImportType;
   format: CustomFormat | null;
+  fromWorkbook: boolean;
 }): Promise<FileCheck> {
   const known = new Set(
     (await prisma.terminal.findMany({ where: { merchantId }, select: { tid: true } })).map((terminal) => terminal.tid),
@@ -53,6 +55,7 @@ export async function checkFile({
     format,
     onBatch,
     maxErrors: MAX_ERRORS,
+    fromWorkbook,
   });
   const terminalErrors = unknown.map(({ line, tid }) => unknownTerminalError(line, tid, result.header.terminalColumn));
   const errors = [...result.errors, ...terminalErrors].sort((a, b) => a.line - b.line).slice(0, MAX_ERRORS);

@@ -60,7 +60,13 @@ export async function queueImport({ actor, request }: { actor: Actor; request: R
     }
 
     if (file.byteSize <= env.IMPORT_INLINE_CHECK_BYTES) {
-      const check = await checkFile({ path: file.tmpPath, merchantId: actor.merchantId, type, format });
+      const check = await checkFile({
+        path: file.tmpPath,
+        merchantId: actor.merchantId,
+        type,
+        format,
+        fromWorkbook: file.fromWorkbook,
+      });
       if (check.errorCount > 0) {
         await discardTmp(file.tmpPath);
         return { outcome: "refused", errors: check.errors, errorCount: check.errorCount };
@@ -97,7 +103,11 @@ export async function queueImport({ actor, request }: { actor: Actor; request: R
           rowsRead: 0,
           rowsTotal: file.lineCount,
           errors: null,
-          report: JSON.stringify({ pansMaskedOnUpload: file.pansMasked }),
+          // fromWorkbook tells the job how to read the spooled CSV (parse-file.ts), as the check above did
+          report: JSON.stringify({
+            pansMaskedOnUpload: file.pansMasked,
+            ...(file.fromWorkbook ? { fromWorkbook: true } : {}),
+          }),
           jobId,
           createdById: actor.userId,
           startedAt: null,

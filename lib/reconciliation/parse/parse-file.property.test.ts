@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { expect, test } from "vitest";
 import { containsPan } from "@/lib/card-data/mask-pan";
 import { parseBytes, utf8Bytes } from "@/lib/reconciliation/parse/test-files";
+import { isTotalLine } from "@/lib/reconciliation/parse/total-line";
 import { IMPORT_TYPES, type ImportRecord, type RowError } from "@/lib/reconciliation/types";
 import { pan } from "@/tests/helpers/card-numbers";
 
@@ -68,12 +69,21 @@ const VALID = {
   bank_credit: ["2026/12/01", "89.40", "入账", "银联", ""],
 } as const;
 
-/** Mostly valid rows (so records come out), with cells swapped for hostile ones and card numbers. */
+/**
+ * Mostly valid rows (so records come out), with cells swapped for hostile ones and card numbers;
+ * some run past the header, mostly with empty cells (a trailing delimiter), sometimes not.
+ */
 const rowFor = (type: keyof typeof VALID) =>
   fc
-    .array(fc.tuple(fc.boolean(), fc.boolean(), cell), { minLength: VALID[type].length, maxLength: 12 })
+    .array(fc.tuple(fc.boolean(), fc.boolean(), cell), {
+      minLength: VALID[type].length,
+      maxLength: VALID[type].length + 2,
+    })
     .map((picks) =>
-      picks.map(([keep, keepAgain, other], index) => (keep || keepAgain ? (VALID[type][index] ?? other) : other)),
+      picks.map(([keep, keepAgain, other], index) => {
+        if (index >= VALID[type].length) return keep || keepAgain ? "" : other;
+        return keep || keepAgain ? VALID[type][index] : other;
+      }),
     );
 
 function assertSound(result: { records: ImportRecord[]; errors: RowError[]; errorCount: number }) {
@@ -125,6 +135,20 @@ test("rows of near-valid and hostile cells under a real header resolve, and no r
         const recordLines = result.records.map((record) => record.line);
         expect(new Set(recordLines).size).toBe(recordLines.length);
         for (const line of recordLines) expect(line).toBeGreaterThan(1);
+        // A data row with a cell filled past the header (a split value?) is refused, whatever else
+        // it holds (the total line and what follows it are read otherwise)
+        const firstTotal = rows.findIndex((cells) => isTotalLine(cells));
+        rows.forEach((cells, index) => {
+          if (firstTotal !== -1 && index >= firstTotal) return;
+          // (a quoted line break alone is left out: the splitter may read it as an empty cell)
+          if (!cells.slice(HEADERS[type].length).some((text) => text.trim() !== "")) return;
+          expect(recordLines).not.toContain(index + 2);
+          if (result.errors.length === result.errorCount) {
+            expect(result.errors).toContainEqual(
+              expect.objectContaining({ line: index + 2, reason: "cells_past_header" }),
+            );
+          }
+        });
         produced += result.records.length;
       },
     ),

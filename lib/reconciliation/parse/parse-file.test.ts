@@ -253,6 +253,22 @@ describe("total lines", () => {
     expect(result.total).toBeNull();
     expect(result.records).toHaveLength(1);
   });
+
+  test("a company named Total and a word (Total Energies Ltd) is data; a Total with words on a row without a date is the total", async () => {
+    const text = csv([
+      ["对方户名", "交易日期", "贷方金额"],
+      ["Total Energies Ltd", "2026-11-30", "10.00"],
+      ["TOTAL ENERGIES", "2026-11-30", "2.50"],
+      ["Total amount", "", "12.50"],
+    ]);
+    const result = await parseBytes(utf8Bytes(text), { type: "bank_credit" });
+    expect(result.errors).toEqual([]);
+    expect((result.records as BankRecord[]).map((record) => [record.line, record.amountMinor])).toEqual([
+      [2, 1000],
+      [3, 250],
+    ]);
+    expect(result.total).toEqual({ line: 4, amountMinor: 1250, count: null });
+  });
 });
 
 test("a statement with settle date, fee and net, its total checked on all three", async () => {

@@ -30,6 +30,11 @@ export interface ParseOptions {
   onProgress?: (rowsRead: number) => void;
   /** Errors kept (counting goes on); default 100. */
   maxErrors?: number;
+  /**
+   * The file is a workbook's sheet spooled as CSV (lib/reconciliation/spool.ts): its cells were
+   * never split on a delimiter, so a row with cells past the header (a note beside it) is kept.
+   */
+  fromWorkbook?: boolean;
 }
 
 export interface ParseResult {
@@ -128,7 +133,7 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
           header = row.map((cell) => maskPansLoosely(cell.trim()));
           const tidIndex = match.columns.tid;
           result.header = { line, columns: header, terminalColumn: tidIndex === undefined ? null : header[tidIndex] };
-          reader = new RecordReader(type, match.columns, header, format, stats);
+          reader = new RecordReader(type, match.columns, header, format, stats, !options.fromWorkbook);
           continue;
         }
         if (result.total) {
@@ -140,7 +145,7 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
           }
           continue;
         }
-        if (isTotalLine(row)) {
+        if (isTotalLine(row, (cells) => (reader as RecordReader).looksLikeData(cells))) {
           const { columns, sums, unit } = reader;
           result.total = checkTotalLine({ row, line, header, columns, sums, unit, rowsRead: result.rowsRead, report });
           continue;

@@ -102,6 +102,8 @@ export class RecordReader {
     private readonly header: string[],
     format: CustomFormat | null | undefined,
     private readonly stats: CardStats,
+    /** A row with cells filled past the header's last column is refused (false: a workbook's sheet). */
+    private readonly refuseCellsPastHeader = true,
   ) {
     this.at = columnIndex(columns);
     this.unit = format?.amountUnit ?? "yuan";
@@ -136,6 +138,18 @@ export class RecordReader {
       if (cell !== undefined && cell.length >= 13) countPansInDroppedCell(cell, this.stats);
     }
     this.line = line;
+    if (this.refuseCellsPastHeader) {
+      // Unquoted, a comma in a value (an amount written 1,280.50) splits it in two, and every cell
+      // after it moves one column right: the amount would be read as 1.00. Such a row has a cell
+      // past the header's last column; refuse it rather than guess. Empty trailing cells (a
+      // trailing comma) are fine. A workbook's cells cannot be split, so its notes past the
+      // header are left alone.
+      const width = filledWidth(row);
+      if (width > this.header.length) {
+        this.errors.push(rowError(line, null, "cells_past_header", { cells: width, columns: this.header.length }));
+        return null;
+      }
+    }
     switch (this.type) {
       case "pos_journal":
         return this.pos(row, line);
@@ -421,4 +435,11 @@ export class RecordReader {
  */
 function signedAs(txType: TxType, amountMinor: number): number {
   return txType === "refund" ? -Math.abs(amountMinor) : amountMinor;
+}
+
+/** The number of cells up to the last one that is not blank. */
+function filledWidth(row: string[]): number {
+  let width = row.length;
+  while (width > 0 && isBlank(row[width - 1])) width--;
+  return width;
 }

@@ -6,8 +6,13 @@ import { quoted, rowError } from "@/lib/reconciliation/parse/row-errors";
 import { cleanText, formatMinor, isBlank, parseAmountMinor } from "@/lib/reconciliation/parse/values";
 import type { AmountUnit, RowError } from "@/lib/reconciliation/types";
 
-/** The first non-empty cell starts with 合计, 总计 or the word Total (any case): "Total:", "TOTAL 123". */
-export function isTotalLine(row: string[]): boolean {
+/**
+ * The first non-empty cell starts with 合计, 总计 or the word Total (any case): "Total:", "TOTAL 123".
+ * A word after Total ("Total Energies Ltd", a counterparty a bank file may put first; or "Total
+ * amount") leaves it open: then the row is a total line only if `isData` says it is no data row
+ * (its date, terminal and amount cells are not all filled, as on a total line they are not).
+ */
+export function isTotalLine(row: string[], isData: (row: string[]) => boolean = () => false): boolean {
   for (const cell of row) {
     const text = cell.trim();
     if (text === "") continue;
@@ -15,7 +20,9 @@ export function isTotalLine(row: string[]): boolean {
     // quick refusal: a data row's first cell rarely starts with 合, 总, T or t
     if (first !== 0x5408 && first !== 0x603b && first !== 84 && first !== 116) return false;
     if (text.startsWith("合计") || text.startsWith("总计")) return true;
-    return /^total(?![a-z])/i.test(text);
+    const rest = /^total(?![a-z])(.*)$/is.exec(text)?.[1];
+    if (rest === undefined) return false;
+    return !/\p{L}/u.test(rest) || !isData(row);
   }
   return false;
 }
