@@ -148,13 +148,21 @@ test("date and time in separate columns (交易日期 + 交易时间 holding onl
     ["20261130", "140322", "T1", "消费", "1.00", "00"],
     ["2026/11/30", "9:03:22", "T1", "消费", "2.00", "00"],
     ["2026-11-30", "", "T1", "消费", "3.00", "00"],
+    ["2026-11-30", "2:03:22 PM", "T1", "消费", "4.00", "00"],
+    ["2026-11-30", "下午 2:05:00", "T1", "消费", "5.00", "00"],
+    ["2026-11-30", "14:07:00 PM", "T1", "消费", "6.00", "00"],
   ]);
   const result = await parseBytes(utf8Bytes(text), { type: "pos_journal" });
   expect((result.records as PosRecord[]).map((record) => record.txAt)).toEqual([
     "2026-11-30 14:03:22",
     "2026-11-30 09:03:22",
+    "2026-11-30 14:03:22",
+    "2026-11-30 14:05:00",
   ]);
-  expect(result.errors).toEqual([expect.objectContaining({ line: 4, reason: "time_missing" })]);
+  expect(result.errors).toEqual([
+    expect.objectContaining({ line: 4, reason: "time_missing" }),
+    expect.objectContaining({ line: 7, column: "交易时间", reason: "datetime_invalid" }),
+  ]);
 });
 
 describe("total lines", () => {

@@ -97,9 +97,36 @@ describe("dates and times", () => {
     ["90322", "09:03:22"],
     ["9:03:22", "09:03:22"],
     ["1899-12-30 14:03:22", "14:03:22"],
+    // 12-hour clocks, as Excel and bank portals write them: 12 AM is midnight, 12 PM noon
+    ["2:03:22 PM", "14:03:22"],
+    ["2:03 pm", "14:03:00"],
+    ["2:03:22 p.m.", "14:03:22"],
+    ["12:30:00 PM", "12:30:00"],
+    ["12:30:00 AM", "00:30:00"],
+    ["9:03:22 AM", "09:03:22"],
+    ["下午 2:03:22", "14:03:22"],
+    ["上午 12:05", "00:05:00"],
+    ["下午12:05:00", "12:05:00"],
   ])("time %s → %s", (cell, expected) => {
     expect(parseTimeOfDay(cell)).toBe(expected);
   });
+
+  test.each([
+    ["2026/11/30 2:03:22 PM", "2026-11-30 14:03:22"],
+    ["2026-11-30 12:00:00 AM", "2026-11-30 00:00:00"],
+    ["2026年11月30日 下午2:03:22", "2026-11-30 14:03:22"],
+    ["2026-11-30 上午 9:03", "2026-11-30 09:03:00"],
+    ["20261130 下午 020322", "2026-11-30 14:03:22"],
+  ])("12-hour date and time %s → %s", (cell, expected) => {
+    expect(parseBuiltinDateTime(cell)).toBe(expected);
+  });
+
+  test.each(["14:03:22 PM", "0:30 AM", "下午 13:00", "2026-11-30 00:15:00 AM"])(
+    "%j is no 12-hour time: refused, not guessed",
+    (cell) => {
+      expect(cell.startsWith("2026") ? parseBuiltinDateTime(cell) : parseTimeOfDay(cell)).toBeNull();
+    },
+  );
 
   test.each(["", "25:00:00", "14:3", "abc", "2026-11-30"])("%j is not a time", (cell) => {
     expect(parseTimeOfDay(cell)).toBeNull();

@@ -200,10 +200,10 @@ export function parseBuiltinDateTime(cell: string): string | null {
         0,
       );
     case 8:
-      return withTime(Math.floor(v0 / 1e4), Math.floor(v0 / 100) % 100, v0 % 100, runs, 1);
+      return withTime(Math.floor(v0 / 1e4), Math.floor(v0 / 100) % 100, v0 % 100, runs, 1, cell);
     case 4:
       if (runs < 3 || runLength[1] > 2 || runLength[2] > 2) return null;
-      return withTime(v0, runValue[1], runValue[2], runs, 3);
+      return withTime(v0, runValue[1], runValue[2], runs, 3, cell);
     default:
       return null;
   }
@@ -235,9 +235,9 @@ function digitsAt(cell: string, from: number, count: number): number {
   return value;
 }
 
-function withTime(year: number, month: number, day: number, runs: number, first: number): string | null {
+function withTime(year: number, month: number, day: number, runs: number, first: number, cell: string): string | null {
   if (first >= runs) return formatDateTime(year, month, day, -1, 0, 0);
-  const seconds = timeFromRuns(runs, first);
+  const seconds = onTheClock(timeFromRuns(runs, first), meridiemOf(cell));
   if (seconds < 0) return null;
   return formatDateTime(year, month, day, Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60);
 }
@@ -272,7 +272,45 @@ function timeFromRuns(runs: number, first: number): number {
 }
 
 /**
- * A time-of-day cell (`140322`, `14:03:22`, `14:03`, `90322`) as "HH:MM:SS", or null. A full
+ * "AM"/"PM" (a.m., p.m., any case) or 上午/下午 in a cell: Excel's and many bank portals' 12-hour
+ * times. Read without them, 2:03:22 PM would be 02:03 — hours away from its statement line.
+ */
+function meridiemOf(cell: string): "am" | "pm" | null {
+  for (let i = 0; i < cell.length; i++) {
+    const code = cell.charCodeAt(i);
+    if (code === 0x5348 /* 午 */ && i > 0) {
+      const before = cell.charCodeAt(i - 1);
+      if (before === 0x4e0a /* 上 */) return "am";
+      if (before === 0x4e0b /* 下 */) return "pm";
+    }
+    const lower = code | 32;
+    if ((lower === 97 || lower === 112) && !isLetter(cell.charCodeAt(i - 1))) {
+      let next = i + 1;
+      if (cell.charCodeAt(next) === 46 /* . */) next++;
+      if ((cell.charCodeAt(next) | 32) === 109 /* m */ && !isLetter(cell.charCodeAt(next + 1))) {
+        return lower === 97 ? "am" : "pm";
+      }
+    }
+  }
+  return null;
+}
+
+function isLetter(code: number): boolean {
+  const lower = code | 32;
+  return lower >= 97 && lower <= 122;
+}
+
+/** Seconds of the day on a 12-hour clock made 24-hour (12 AM is midnight, 12 PM noon); -1 if not 1–12 o'clock. */
+function onTheClock(seconds: number, meridiem: "am" | "pm" | null): number {
+  if (meridiem === null || seconds < 0) return seconds;
+  const hour = Math.floor(seconds / 3600);
+  if (hour < 1 || hour > 12) return -1;
+  const shift = (meridiem === "pm" ? (hour === 12 ? 0 : 12) : hour === 12 ? -12 : 0) * 3600;
+  return seconds + shift;
+}
+
+/**
+ * A time-of-day cell (`140322`, `14:03:22`, `14:03`, `90322`, `2:03:22 PM`, `下午 2:03`) as "HH:MM:SS", or null. A full
  * date-time (an XLSX time cell arrives as 1899-12-30 14:03:22) gives its time.
  */
 export function parseTimeOfDay(cell: string): string | null {
@@ -289,7 +327,7 @@ export function parseTimeOfDay(cell: string): string | null {
   else if (runLength[0] === 4 && runs === 3)
     return null; // a date without a time
   else if (runLength[0] === 8) return null;
-  const seconds = timeFromRuns(runs, first);
+  const seconds = onTheClock(timeFromRuns(runs, first), meridiemOf(cell));
   if (seconds < 0) return null;
   return `${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}`;
 }
