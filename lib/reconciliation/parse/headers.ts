@@ -2,7 +2,7 @@
 // case, spacing and unit suffix ignored) or a saved custom format's mapping, and finding the header
 // row among the title lines above it. Pure.
 import { REQUIRED_FIELDS } from "@/lib/reconciliation/parse/required-fields";
-import type { CustomFormat, FieldName, ImportType } from "@/lib/reconciliation/types";
+import type { AmountUnit, CustomFormat, FieldName, ImportType } from "@/lib/reconciliation/types";
 
 /**
  * Aliases per field, most specific first: when two columns claim one field, the one whose alias
@@ -169,4 +169,40 @@ export function headerScore(cells: string[]): number {
     best = Math.max(best, matchHeader(cells, type).matched);
   }
   return best;
+}
+
+/** A unit in brackets after a header (`交易金额(分)`, `Amount [CNY]`) → the unit its amounts are in. */
+const BRACKETED_UNIT = /[(（[【]\s*([^)）\]】]*?)\s*[)）\]】]/g;
+const UNIT_WORDS: Record<string, AmountUnit> = {
+  分: "fen",
+  fen: "fen",
+  cent: "fen",
+  cents: "fen",
+  元: "yuan",
+  人民币元: "yuan",
+  yuan: "yuan",
+  cny: "yuan",
+  rmb: "yuan",
+  "¥": "yuan",
+  "￥": "yuan",
+};
+
+/**
+ * The unit the header's amount columns (amount, fee, net) say their amounts are in: `交易金额(分)`
+ * holds 128050 for ¥1,280.50, which read as yuan would be a hundred times too much. Null when no
+ * column says; "mixed" when two say different units.
+ */
+export function statedAmountUnit(header: string[], columns: ColumnMap): AmountUnit | "mixed" | null {
+  let unit: AmountUnit | null = null;
+  for (const field of ["amount", "fee", "net"] as const) {
+    const index = columns[field];
+    if (index === undefined) continue;
+    for (const [, word] of (header[index] ?? "").matchAll(BRACKETED_UNIT)) {
+      const stated = UNIT_WORDS[word.toLowerCase()];
+      if (stated === undefined) continue;
+      if (unit !== null && unit !== stated) return "mixed";
+      unit = stated;
+    }
+  }
+  return unit;
 }

@@ -165,6 +165,47 @@ test("date and time in separate columns (交易日期 + 交易时间 holding onl
   ]);
 });
 
+describe("a unit in the header", () => {
+  test("amounts under 交易金额(分) are fen, and the total line too; (元) and no unit are yuan", async () => {
+    const text = csv([
+      ["交易时间", "终端号", "交易类型", "交易金额(分)", "应答码"],
+      ["2026-11-30 14:03:22", "T1", "消费", "128050", "00"],
+      ["2026-11-30 14:04:22", "T1", "消费", "1", "00"],
+      ["合计", "", "", "128051", ""],
+    ]);
+    const result = await parseBytes(utf8Bytes(text), { type: "pos_journal" });
+    expect(result.errors).toEqual([]);
+    expect((result.records as PosRecord[]).map((record) => record.amountMinor)).toEqual([128050, 1]);
+    expect(result.total).toEqual({ line: 4, amountMinor: 128051, count: null });
+    for (const header of ["交易金额(元)", "Amount (CNY)", "交易金额"]) {
+      const yuan = csv([
+        ["交易时间", "终端号", "交易类型", header, "应答码"],
+        ["2026-11-30 14:03:22", "T1", "消费", "1280.50", "00"],
+      ]);
+      const read = await parseBytes(utf8Bytes(yuan), { type: "pos_journal" });
+      expect((read.records as PosRecord[]).map((record) => record.amountMinor)).toEqual([128050]);
+    }
+  });
+
+  test("a fen amount column with a decimal point is refused as not fen; two columns in different units refuse the file", async () => {
+    const fen = csv([
+      ["交易时间", "终端号", "交易类型", "Amount (fen)", "应答码"],
+      ["2026-11-30 14:03:22", "T1", "消费", "1280.50", "00"],
+    ]);
+    const read = await parseBytes(utf8Bytes(fen), { type: "pos_journal" });
+    expect(read.errors).toEqual([
+      expect.objectContaining({ line: 2, column: "Amount (fen)", reason: "amount_fen_invalid" }),
+    ]);
+    const mixed = csv([
+      ["清算日期", "交易时间", "终端号", "交易类型", "交易金额(元)", "手续费(分)", "结算金额(元)"],
+      ["2026-12-01", "2026-11-30 14:03:22", "T1", "消费", "10.00", "6", "9.94"],
+    ]);
+    const refused = await parseBytes(utf8Bytes(mixed), { type: "statement" });
+    expect(refused.records).toEqual([]);
+    expect(refused.errors).toEqual([expect.objectContaining({ line: 1, column: null, reason: "amount_units_mixed" })]);
+  });
+});
+
 describe("total lines", () => {
   const rows = (total: string[]) =>
     csv([

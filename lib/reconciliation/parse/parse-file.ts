@@ -5,7 +5,7 @@ import { maskPansLoosely } from "@/lib/card-data/mask-pan";
 import type { CardStats } from "@/lib/reconciliation/parse/card-data";
 import { RowTooLongError } from "@/lib/reconciliation/parse/csv-splitter";
 import type { FileKind } from "@/lib/reconciliation/parse/detect-encoding";
-import { expectedHeader, type HeaderMatch, matchHeader } from "@/lib/reconciliation/parse/headers";
+import { expectedHeader, type HeaderMatch, matchHeader, statedAmountUnit } from "@/lib/reconciliation/parse/headers";
 import { openRows, type RowStream } from "@/lib/reconciliation/parse/read-rows";
 import { RecordReader } from "@/lib/reconciliation/parse/records";
 import { rowError } from "@/lib/reconciliation/parse/row-errors";
@@ -131,6 +131,11 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
           if (match.missing.length > 0 && !format && line < HEADER_SEARCH_ROWS) continue;
           if (match.missing.length > 0) break reading; // reported below from `best`
           header = row.map((cell) => maskPansLoosely(cell.trim()));
+          if (!format && statedAmountUnit(header, match.columns) === "mixed") {
+            // 金额(元) beside 手续费(分): no one unit to read the file's amounts in
+            report(rowError(line, null, "amount_units_mixed"));
+            break reading;
+          }
           const tidIndex = match.columns.tid;
           result.header = { line, columns: header, terminalColumn: tidIndex === undefined ? null : header[tidIndex] };
           reader = new RecordReader(type, match.columns, header, format, stats, !options.fromWorkbook);

@@ -9,7 +9,7 @@ import {
   normaliseCard,
   scrubText,
 } from "@/lib/reconciliation/parse/card-data";
-import type { ColumnMap } from "@/lib/reconciliation/parse/headers";
+import { type ColumnMap, statedAmountUnit } from "@/lib/reconciliation/parse/headers";
 import { REQUIRED_FIELDS } from "@/lib/reconciliation/parse/required-fields";
 import { type ImportErrorReason, quoted, rowError } from "@/lib/reconciliation/parse/row-errors";
 import {
@@ -106,7 +106,9 @@ export class RecordReader {
     private readonly refuseCellsPastHeader = true,
   ) {
     this.at = columnIndex(columns);
-    this.unit = format?.amountUnit ?? "yuan";
+    // A saved format says its unit; else the header may (交易金额(分)); else amounts are in yuan.
+    const stated = statedAmountUnit(header, columns);
+    this.unit = format?.amountUnit ?? (stated === "fen" ? "fen" : "yuan");
     this.patternText = format?.datePattern || null;
     this.pattern = this.patternText ? compileDatePattern(this.patternText) : null;
     const used = new Set(Object.values(columns));
