@@ -14,6 +14,11 @@ export interface SniffedStream {
   rest: AsyncIterator<Uint8Array>;
   /** Bytes of a byte-order mark at the start of `head`, to skip. */
   bomLength: number;
+  /**
+   * UTF-8 only for want of evidence: the head (past any UTF-8 BOM) is all ASCII and more follows.
+   * Then the first non-ASCII byte decides (see textDecoderFor).
+   */
+  undecided: boolean;
 }
 
 // At least this much is checked; a head that is still all ASCII is read on up to the larger limit,
@@ -46,7 +51,61 @@ export async function sniffStream(source: AsyncIterable<Uint8Array>): Promise<Sn
     }
   }
   const head = concat(parts, size);
-  return { ...classify(head, ended), head, rest };
+  const kind = classify(head, ended);
+  const undecided = kind.kind === "utf-8" && !ended && firstNonAscii(head, kind.bomLength) === -1;
+  return { ...kind, head, rest, undecided };
+}
+
+/** A CSV's decoder: its text as it streams, and the encoding it was read in (known once decided). */
+export interface StreamDecoder {
+  readonly kind: FileKind;
+  decode(bytes?: Uint8Array, options?: { stream?: boolean }): string;
+}
+
+/**
+ * The decoder of a sniffed CSV. A head that was all ASCII decided nothing (a GBK export may have
+ * an English title and header and its first Chinese memo megabytes down): its bytes are ASCII
+ * either way, and the encoding is decided as a head's is — strict UTF-8, else GB18030 — on the
+ * first chunk that holds a non-ASCII byte, from that byte on.
+ */
+export function textDecoderFor(sniffed: SniffedStream): StreamDecoder {
+  if (sniffed.kind === "xlsx") throw new Error("a workbook has no text decoder");
+  const decided = (kind: Exclude<FileKind, "xlsx">) => {
+    const decoder = new TextDecoder(kind, { ignoreBOM: true });
+    return { kind, decode: (bytes?: Uint8Array, options?: { stream?: boolean }) => decoder.decode(bytes, options) };
+  };
+  if (!sniffed.undecided) return decided(sniffed.kind);
+  let current: StreamDecoder | null = null;
+  const ascii = new TextDecoder("utf-8");
+  return {
+    get kind() {
+      return current?.kind ?? "utf-8";
+    },
+    decode(bytes, options) {
+      if (current) return current.decode(bytes, options);
+      if (!bytes) return "";
+      const at = firstNonAscii(bytes, 0);
+      if (at === -1) return ascii.decode(bytes);
+      const window = bytes.subarray(at, at + DECIDE_BYTES);
+      try {
+        // stream: a character cut at the window's edge is no evidence against UTF-8
+        new TextDecoder("utf-8", { fatal: true }).decode(window, { stream: true });
+        current = decided("utf-8");
+      } catch {
+        current = decided("gb18030");
+      }
+      return current.decode(bytes, options);
+    },
+  };
+}
+
+/** As much as a head: how many bytes from the first non-ASCII one decide an undecided file. */
+const DECIDE_BYTES = 64 * 1024;
+
+/** The index of the first byte above 0x7F from `from` on, or -1. */
+function firstNonAscii(bytes: Uint8Array, from: number): number {
+  for (let i = from; i < bytes.length; i++) if (bytes[i] > 0x7f) return i;
+  return -1;
 }
 
 function classify(head: Uint8Array, ended: boolean): { kind: FileKind; bomLength: number } {

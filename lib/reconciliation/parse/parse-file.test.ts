@@ -637,6 +637,22 @@ describe("text in other encodings", () => {
     expect(result.errors).toEqual([]);
     expect(result.records).toEqual([expect.objectContaining({ line: 2, memo: "银联入账" })]);
   });
+
+  test.each([
+    ["GBK", "gb18030", gb18030Bytes],
+    ["UTF-8", "utf-8", (text: string) => utf8Bytes(text)],
+  ] as const)("%s whose first Chinese comes after megabytes of ASCII is read as %s", async (_, encoding, encode) => {
+    // An English header and 40,000 credits with ASCII memos (1.3 MB, past any head), then Chinese
+    const rows = Array.from({ length: 40_000 }, (_, i) => ["2026-12-01", "1.00", `UnionPay settlement ${i}`]);
+    const text = csv([["Date", "Credit", "Memo"], ...rows, ["2026-12-02", "2.00", "银联入账"]]);
+    const bytes = encode(text);
+    expect(bytes.length).toBeGreaterThan(1024 * 1024);
+    const result = await parseBytes(bytes, { type: "bank_credit", chunkSize: 64 * 1024 });
+    expect(result.errors).toEqual([]);
+    expect(result.encoding).toBe(encoding);
+    expect(result.records).toHaveLength(40_001);
+    expect(result.records.at(-1)).toEqual(expect.objectContaining({ line: 40_002, memo: "银联入账" }));
+  });
 });
 
 test("XLSX: first sheet, date and time cells as wall clock, numbers as amounts", async () => {

@@ -183,6 +183,7 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
   await flush();
   onProgress?.(result.rowsRead);
   result.pansMasked = stats.pansMasked;
+  result.encoding = stream.encoding; // settled by now for a file that began all ASCII
   return result;
 }
 

@@ -3,11 +3,17 @@
 // shows it; blank rows are kept (as [""] or []) so the count stays true. Streaming: only the
 // current chunk and one unfinished row are held.
 import { CsvSplitter, detectDelimiter, detectNewline } from "@/lib/reconciliation/parse/csv-splitter";
-import { type FileKind, sniffStream } from "@/lib/reconciliation/parse/detect-encoding";
+import {
+  type FileKind,
+  type StreamDecoder,
+  sniffStream,
+  textDecoderFor,
+} from "@/lib/reconciliation/parse/detect-encoding";
 import { readXlsxRows } from "@/lib/reconciliation/parse/read-xlsx";
 
 export interface RowStream {
-  encoding: FileKind;
+  /** The encoding read in: a file that starts all ASCII has it settled only once read past that. */
+  readonly encoding: FileKind;
   delimiter: "," | "\t" | null;
   /** Consecutive rows from spreadsheet row 1 on; each batch is a fresh array. */
   batches: AsyncGenerator<string[][], void, undefined>;
@@ -19,12 +25,14 @@ export async function openRows(source: AsyncIterable<Uint8Array>): Promise<RowSt
     return { encoding: "xlsx", delimiter: null, batches: readXlsxRows(sniffed.head, sniffed.rest) };
   }
   // The BOM is skipped by hand (ignoreBOM) so GB18030's four-byte mark goes the same way as UTF-8's.
-  const decoder = new TextDecoder(sniffed.kind, { ignoreBOM: true });
+  const decoder = textDecoderFor(sniffed);
   const headText = decoder.decode(sniffed.head.subarray(sniffed.bomLength), { stream: true });
   const newline = detectNewline(headText);
   const delimiter = detectDelimiter(headText, newline);
   return {
-    encoding: sniffed.kind,
+    get encoding() {
+      return decoder.kind;
+    },
     delimiter,
     batches: csvBatches(headText, sniffed.rest, decoder, new CsvSplitter(delimiter, newline)),
   };
@@ -33,7 +41,7 @@ export async function openRows(source: AsyncIterable<Uint8Array>): Promise<RowSt
 async function* csvBatches(
   headText: string,
   rest: AsyncIterator<Uint8Array>,
-  decoder: TextDecoder,
+  decoder: StreamDecoder,
   splitter: CsvSplitter,
 ): AsyncGenerator<string[][], void, undefined> {
   try {
