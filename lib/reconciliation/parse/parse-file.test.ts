@@ -228,6 +228,49 @@ describe("total lines", () => {
     }
   });
 
+  test("a total of the approved rows only, or net of refunds and voids printed positive, is accepted too", async () => {
+    const journal = (total: string[]) =>
+      csv([
+        ["时间", "终端号", "交易类型", "金额", "交易状态"],
+        ["2026-11-30 10:00:00", "T1", "消费", "100.00", "成功"],
+        ["2026-11-30 10:01:00", "T1", "消费", "20.00", "失败"],
+        ["2026-11-30 10:02:00", "T1", "退货", "30.00", "成功"],
+        ["2026-11-30 10:03:00", "T1", "撤销", "5.00", "成功"],
+        total,
+      ]);
+    for (const [total, count] of [
+      ["155.00", "共 4 笔"], // every row as printed
+      ["135.00", "共 3 笔"], // approved only
+      ["85.00", "共 4 笔"], // net: refunds and voids taken off
+      ["65.00", "共 3 笔"], // approved and net
+    ]) {
+      const result = await parseBytes(utf8Bytes(journal(["合计", count, "", total, ""])), { type: "pos_journal" });
+      expect(result.errors, total).toEqual([]);
+    }
+    // Any other sum is still a file that does not add up; so is a count no convention gives
+    for (const [total, count] of [
+      ["150.00", ""],
+      ["155.00", "共 2 笔"],
+    ]) {
+      const result = await parseBytes(utf8Bytes(journal(["合计", count, "", total, ""])), { type: "pos_journal" });
+      expect(result.errors.map((error) => error.reason)).toEqual([
+        count === "" ? "total_amount_mismatch" : "total_count_mismatch",
+      ]);
+    }
+  });
+
+  test("a bank file's total line counting only its credits is accepted", async () => {
+    const text = csv([
+      ["记账日期", "摘要", "借方发生额", "贷方发生额"],
+      ["2026-12-01", "银联入账", "", "89.40"],
+      ["2026-12-01", "手续费", "5.00", ""],
+      ["合计", "贷方 1 笔", "5.00", "89.40"],
+    ]);
+    const result = await parseBytes(utf8Bytes(text), { type: "bank_credit" });
+    expect(result.errors).toEqual([]);
+    expect(result.total).toEqual({ line: 4, amountMinor: 8940, count: 1 });
+  });
+
   test("an amount that differs (a truncated download) is an error at the total line, in the amount column", async () => {
     const result = await parseBytes(utf8Bytes(rows(["合计", "", "", "130.50", ""])), { type: "pos_journal" });
     expect(result.errors).toEqual([

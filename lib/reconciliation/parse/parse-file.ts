@@ -151,8 +151,18 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
           continue;
         }
         if (isTotalLine(row, (cells) => (reader as RecordReader).looksLikeData(cells))) {
-          const { columns, sums, unit } = reader;
-          result.total = checkTotalLine({ row, line, header, columns, sums, unit, rowsRead: result.rowsRead, report });
+          const { columns, sums, conventions, unit } = reader;
+          result.total = checkTotalLine({
+            row,
+            line,
+            header,
+            columns,
+            sums,
+            conventions,
+            unit,
+            rowsRead: result.rowsRead,
+            report,
+          });
           continue;
         }
         result.rowsRead++;

@@ -45,6 +45,17 @@ export interface ColumnSums {
   net: number;
 }
 
+/**
+ * Other ways an export adds up its total line, each a convention some POS or portal uses: only
+ * the approved transactions, refunds, voids and reversals taken off (as a net total), or both;
+ * and counts of only the approved rows, or of only a bank file's credits. A total line that
+ * matches one of them is a whole file too.
+ */
+export interface TotalConventions {
+  amounts: { approved: number; net: number; approvedNet: number };
+  counts: { approved: number; credits: number };
+}
+
 /** Every field's column index, -1 when the file has none: one fixed shape, read by literal names. */
 type ColumnIndex = Record<FieldName, number>;
 
@@ -85,6 +96,10 @@ export const MAX_CELL_CHARS = 1000;
 
 export class RecordReader {
   readonly sums: ColumnSums = { amount: 0, fee: 0, net: 0 };
+  readonly conventions: TotalConventions = {
+    amounts: { approved: 0, net: 0, approvedNet: 0 },
+    counts: { approved: 0, credits: 0 },
+  };
   private readonly at: ColumnIndex;
   readonly unit: AmountUnit;
   private readonly pattern: DatePattern | null;
@@ -177,6 +192,7 @@ export class RecordReader {
     const approved = this.status(row, line);
     const signed = this.signed(row, line);
     if (this.errors.length > 0) return null;
+    this.tally(amountMinor, txType as TxType, approved as boolean);
     const record: PosRecord = {
       line,
       txAt: txAt as string,
@@ -208,6 +224,8 @@ export class RecordReader {
     const feeMinor = this.amount(row, line, this.at.fee, "fee");
     const netMinor = this.amount(row, line, this.at.net, "net");
     if (this.errors.length > 0) return null;
+    // a statement lists settled transactions: every one approved
+    this.tally(amountMinor, txType as TxType, true);
     const record: StatementRecord = {
       line,
       settleDate: settleDate as string,
@@ -233,6 +251,7 @@ export class RecordReader {
     const amountMinor = this.amount(row, line, this.at.amount, "amount");
     const date = this.date(row, line, this.at.date);
     if (this.errors.length > 0 || amountMinor <= 0) return null;
+    this.conventions.counts.credits++;
     const record: BankRecord = {
       line,
       date: date as string,
@@ -241,6 +260,16 @@ export class RecordReader {
       counterparty: this.text(row, this.at.counterparty),
     };
     return this.errors.length > 0 ? null : record;
+  }
+
+  /** A row's amount as printed, into the other conventions' sums (see TotalConventions). */
+  private tally(printed: number, txType: TxType, approved: boolean) {
+    const net = txType === "sale" ? Math.abs(printed) : -Math.abs(printed);
+    this.conventions.amounts.net += net;
+    if (!approved) return;
+    this.conventions.amounts.approved += printed;
+    this.conventions.amounts.approvedNet += net;
+    this.conventions.counts.approved++;
   }
 
   // ---- cells ------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // The total line below the data (合计 / 总计 / Total): recognising it and reading the line count it
 // may carry. The amounts on it are read like any amount cell (parse-file compares them). Pure.
 import { type ColumnMap, isCountHeader } from "@/lib/reconciliation/parse/headers";
-import type { ColumnSums } from "@/lib/reconciliation/parse/records";
+import type { ColumnSums, TotalConventions } from "@/lib/reconciliation/parse/records";
 import { quoted, rowError } from "@/lib/reconciliation/parse/row-errors";
 import { cleanText, formatMinor, isBlank, parseAmountMinor } from "@/lib/reconciliation/parse/values";
 import type { AmountUnit, RowError } from "@/lib/reconciliation/types";
@@ -68,6 +68,8 @@ interface TotalLineInput {
   columns: ColumnMap;
   /** Sums of the amount columns over the data rows above. */
   sums: ColumnSums;
+  /** The other ways the amount column and the count may be added up (approved only, net). */
+  conventions: TotalConventions;
   unit: AmountUnit;
   rowsRead: number;
   report: (error: RowError) => void;
@@ -76,11 +78,15 @@ interface TotalLineInput {
 /**
  * Compares the total line with the rows above it: the amount column (and fee and net on a
  * statement) against the sums of the parsed cells of that column, and the line count, if given,
- * against the data rows read. Any difference is a row error at the total line, so the file is
- * refused: a truncated download must never look whole.
+ * against the data rows read — the amount and the count also as other exports add them up (only
+ * approved rows, refunds taken off, only credits: TotalConventions). Any difference is a row
+ * error at the total line, so the file is refused: a truncated download must never look whole.
  */
 export function checkTotalLine(input: TotalLineInput): { line: number; amountMinor: number; count: number | null } {
-  const { row, line, header, columns, sums, unit, rowsRead, report } = input;
+  const { row, line, header, columns, sums, conventions, unit, rowsRead, report } = input;
+  // Fee and net are checked as printed; the amount and the count as any known convention adds them.
+  const amounts = new Set([sums.amount, ...Object.values(conventions.amounts)]);
+  const counts = new Set([rowsRead, ...Object.values(conventions.counts).filter((count) => count > 0)]);
   const show = (minor: number) => (unit === "fen" ? String(minor) : formatMinor(minor));
   let amountMinor = sums.amount;
   for (const field of ["amount", "fee", "net"] as const) {
@@ -92,7 +98,7 @@ export function checkTotalLine(input: TotalLineInput): { line: number; amountMin
       continue;
     }
     if (field === "amount") amountMinor = stated;
-    if (stated !== sums[field]) {
+    if (field === "amount" ? !amounts.has(stated) : stated !== sums[field]) {
       report(
         rowError(line, header[column] ?? null, "total_amount_mismatch", {
           expected: show(stated),
@@ -105,7 +111,7 @@ export function checkTotalLine(input: TotalLineInput): { line: number; amountMin
     [columns.amount, columns.fee, columns.net].filter((column): column is number => column !== undefined),
   );
   const count = totalLineCount(row, header, amountColumns);
-  if (count !== null && count !== rowsRead) {
+  if (count !== null && !counts.has(count)) {
     report(rowError(line, null, "total_count_mismatch", { expected: count, actual: rowsRead }));
   }
   return { line, amountMinor, count };
