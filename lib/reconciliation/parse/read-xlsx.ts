@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import iterateStream from "exceljs/lib/utils/iterate-stream";
 import unzipper from "unzipper";
@@ -59,13 +60,23 @@ export async function* readXlsxRows(
       if (batch.length > 0) yield batch;
     }
   } catch (error) {
-    // The upload's own failure (a body cut short) is the caller's to tell; all else is the file.
-    throw workbook.sourceError ?? new WorkbookUnreadableError(error);
+    // The upload's own failure (a body cut short) is the caller's to tell, and a disk that cannot
+    // hold the sheet (ENOSPC, a TMPDIR that is gone) is the server's fault: all else is the file.
+    if (workbook.sourceError !== null) throw workbook.sourceError;
+    throw isSystemError(error) ? error : new WorkbookUnreadableError(error);
   } finally {
     input.destroy();
     await held.remove();
     await rest.return?.();
   }
+}
+
+/**
+ * A failed system call (its name is on every such error Node throws). Reading a zip and its XML
+ * makes none: the only ones a read makes are the held sheet's, on the temporary directory.
+ */
+function isSystemError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === "string";
 }
 
 /** exceljs's WorkbookReader's own steps, which its parse() takes in the zip's order. */
@@ -79,6 +90,8 @@ interface ReaderSteps {
 
 interface ZipEntry extends Readable {
   path: string;
+  /** Its local header's fields, as unzipper read them. */
+  vars: { flags: number; crc32: number; uncompressedSize: number };
   autodrain(): unknown;
 }
 
@@ -97,27 +110,37 @@ class FirstSheetReader extends ExcelJS.stream.xlsx.WorkbookReader {
   override async *parse(): AsyncGenerator<unknown> {
     const steps = this as unknown as ReaderSteps;
     const zip = unzipper.Parse({ forceStream: true });
+    let active: ZipEntry | null = null;
+    // unzipper reports a zip cut short or damaged (its inflater's errors too) on the zip, not on
+    // the entry being read: whoever reads that entry would wait for its end for good.
+    zip.on("error", (error) => active?.destroy(error));
     // pipe() passes data, not failures: without this a source that fails leaves the zip waiting
     this.source.on("error", (error) => {
       this.sourceError = error;
+      active?.destroy(error);
       zip.destroy(error);
     });
     this.source.pipe(zip);
     const seen = new Set<string>();
     let waiting: string | null = null;
     for await (const entry of iterateStream(zip) as AsyncIterable<ZipEntry>) {
+      // Its reader, if any, is told of its failure by its own listener; an entry being drained
+      // has none, and an 'error' no one listens to would take the process down.
+      entry.on("error", () => {});
+      active = entry;
       const sheetNo = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.path)?.[1];
       if (entry.path === "xl/_rels/workbook.xml.rels") await steps._parseRels(entry);
       else if (entry.path === "xl/workbook.xml") await steps._parseWorkbook(entry);
       else if (entry.path === "xl/styles.xml") await steps._parseStyles(entry);
-      else if (entry.path === "xl/sharedStrings.xml") for await (const _ of steps._parseSharedStrings(entry));
-      else if (sheetNo !== undefined && waiting === null) {
+      else if (entry.path === "xl/sharedStrings.xml") {
+        for await (const _ of steps._parseSharedStrings(Readable.from(checked(entry, "sst"))));
+      } else if (sheetNo !== undefined && waiting === null) {
         if (READ_FIRST.every((name) => seen.has(name))) {
           // Everything its cells refer to is in: read it as it streams past, and no further.
-          yield* steps._parseWorksheet(iterateStream(entry), sheetNo);
+          yield* steps._parseWorksheet(checked(entry, "worksheet"), sheetNo);
           return;
         }
-        await this.held.write(entry);
+        await this.held.write(checked(entry, "worksheet"));
         waiting = sheetNo;
       }
       seen.add(entry.path);
@@ -130,6 +153,42 @@ class FirstSheetReader extends ExcelJS.stream.xlsx.WorkbookReader {
 /** What a sheet's cells refer to. A workbook without one of them has each of its sheets held. */
 const READ_FIRST = ["xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml"];
 
+/** Bit 3 of a local header's flags: CRC-32 and sizes follow the data, and the header holds zeros. */
+const SIZES_AFTER_DATA = 0x08;
+
+/**
+ * The XML of an entry whose text becomes cells (the sheet, the shared strings), checked as it
+ * passes. unzipper inflates without checking, and damaged deflate data can inflate to other text,
+ * or end early, without an error: the sheet would be read as other or fewer rows. So the CRC-32
+ * and size its local header states must match (a writer that streams states them only after the
+ * data, where a streamed read does not see them), and the text must end by closing its root
+ * element either way.
+ */
+async function* checked(entry: ZipEntry, root: string): AsyncGenerator<Buffer> {
+  let size = 0;
+  let crc = 0;
+  let tail = "";
+  // Node's own iterator, not exceljs's iterateStream: it also throws a failure that came before
+  // the reading began (a held sheet is read only once its directory is made; the zip may fail
+  // meanwhile, and the entry would then never end)
+  for await (const chunk of entry as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    crc = zlib.crc32(chunk, crc);
+    tail = (tail + chunk.subarray(-TAIL_CHARS).toString("latin1")).trimEnd().slice(-TAIL_CHARS);
+    yield chunk;
+  }
+  const { flags, crc32, uncompressedSize } = entry.vars;
+  if ((flags & SIZES_AFTER_DATA) === 0 && (crc !== crc32 || size !== uncompressedSize)) {
+    throw new Error(`${entry.path} is damaged: its CRC-32 or size is not the one its header states`);
+  }
+  // the last tag's name, less any namespace prefix (</x:worksheet> closes a sheet too)
+  const lastClosed = /<\/(?:[\w.-]+:)?([\w.-]+)\s*>$/.exec(tail)?.[1];
+  if (lastClosed !== root) throw new Error(`${entry.path} is cut short: it does not end with </${root}>`);
+}
+
+/** Enough of a text's end to hold its closing root tag. */
+const TAIL_CHARS = 64;
+
 /** One sheet's XML in a temporary file, encrypted under a key that is never written anywhere. */
 class SealedSheet {
   private readonly key = randomBytes(32);
@@ -141,10 +200,10 @@ class SealedSheet {
     return path.join(this.dir, "sheet");
   }
 
-  async write(entry: Readable): Promise<void> {
+  async write(xml: AsyncIterable<Buffer>): Promise<void> {
     this.dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "slipcase-xlsx-"));
     const cipher = createCipheriv("aes-256-ctr", this.key, this.iv);
-    await pipeline(entry, cipher, fs.createWriteStream(this.file, { mode: 0o600 }));
+    await pipeline(xml, cipher, fs.createWriteStream(this.file, { mode: 0o600 }));
   }
 
   async *read(): AsyncGenerator<Buffer> {
