@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { matchHeader, normaliseHeader } from "@/lib/reconciliation/parse/headers";
+import { matchHeader, normaliseHeader, statedAmountUnit } from "@/lib/reconciliation/parse/headers";
 
 test("header names are compared without case, spaces, separators or a unit in brackets", () => {
   expect(normaliseHeader(" Terminal_ID ")).toBe("terminalid");
@@ -112,4 +112,37 @@ test("a missing required column is named in the header's language", () => {
     "手续费",
     "结算金额",
   ]);
+});
+
+// Found by review: real headers state the unit with 单位:, full-width brackets, a currency beside it.
+test.each([
+  ["交易金额(分)", "fen"],
+  ["交易金额(单位:分)", "fen"],
+  ["交易金额（单位：分）", "fen"],
+  ["交易金额(单位: 分)", "fen"],
+  ["Amount (fen)", "fen"],
+  ["Amount (CNY, fen)", "fen"],
+  ["Amount (RMB/cents)", "fen"],
+  ["Amount (in cents)", "fen"],
+  ["Amount [unit: cent]", "fen"],
+  ["交易金额（人民币，单位：分）", "fen"],
+  ["交易金额(元)", "yuan"],
+  ["交易金额（单位：元）", "yuan"],
+  ["金额(元/笔)", "yuan"],
+  ["Amount (CNY)", "yuan"],
+  ["Amount (in yuan)", "yuan"],
+  ["Amount (¥)", "yuan"],
+  ["交易金额", null],
+  ["Amount (per line)", null],
+  ["Amount (unit)", null],
+])("%j states its amounts in %s", (header, unit) => {
+  expect(statedAmountUnit([header], { amount: 0 })).toBe(unit);
+});
+
+test("a currency beside the fen column's unit does not make the file mixed; yuan beside fen does", () => {
+  const columns = { amount: 0, fee: 1, net: 2 };
+  expect(statedAmountUnit(["Amount (CNY, fen)", "Fee (fen)", "Net (fen)"], columns)).toBe("fen");
+  expect(statedAmountUnit(["交易金额（单位：分）", "手续费(分)", "结算金额"], columns)).toBe("fen");
+  expect(statedAmountUnit(["交易金额(元)", "手续费（单位：分）", "结算金额(元)"], columns)).toBe("mixed");
+  expect(statedAmountUnit(["Amount (CNY)", "Fee (in cents)", "Net"], columns)).toBe("mixed");
 });

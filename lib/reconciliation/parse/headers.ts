@@ -171,21 +171,13 @@ export function headerScore(cells: string[]): number {
   return best;
 }
 
-/** A unit in brackets after a header (`交易金额(分)`, `Amount [CNY]`) → the unit its amounts are in. */
-const BRACKETED_UNIT = /[(（[【]\s*([^)）\]】]*?)\s*[)）\]】]/g;
-const UNIT_WORDS: Record<string, AmountUnit> = {
-  分: "fen",
-  fen: "fen",
-  cent: "fen",
-  cents: "fen",
-  元: "yuan",
-  人民币元: "yuan",
-  yuan: "yuan",
-  cny: "yuan",
-  rmb: "yuan",
-  "¥": "yuan",
-  "￥": "yuan",
-};
+/** Text in brackets after a header (`交易金额(分)`, `Amount [CNY]`, `交易金额（单位：分）`). */
+const BRACKETED = /[(（[【]([^)）\]】]*)[)）\]】]/g;
+// Between the words of a bracket: `(CNY, fen)`, `(元/笔)`, `（单位：分）`, `(in cents)`.
+const UNIT_SEPARATORS = /[\s,，、/:：]+/;
+const FEN_WORDS = new Set(["分", "fen", "cent", "cents"]);
+// Currency names count as yuan only when no fen word is beside them: `Amount (CNY, fen)` is fen.
+const YUAN_WORDS = new Set(["元", "人民币元", "人民币", "yuan", "cny", "rmb", "¥", "￥"]);
 
 /**
  * The unit the header's amount columns (amount, fee, net) say their amounts are in: `交易金额(分)`
@@ -197,12 +189,25 @@ export function statedAmountUnit(header: string[], columns: ColumnMap): AmountUn
   for (const field of ["amount", "fee", "net"] as const) {
     const index = columns[field];
     if (index === undefined) continue;
-    for (const [, word] of (header[index] ?? "").matchAll(BRACKETED_UNIT)) {
-      const stated = UNIT_WORDS[word.toLowerCase()];
-      if (stated === undefined) continue;
-      if (unit !== null && unit !== stated) return "mixed";
-      unit = stated;
-    }
+    const stated = columnUnit(header[index] ?? "");
+    if (stated === null) continue;
+    if (unit !== null && unit !== stated) return "mixed";
+    unit = stated;
   }
   return unit;
+}
+
+/**
+ * One column's unit from the words in its brackets; words that are no unit (单位, unit, in, 笔) are
+ * passed over. A fen word wins over a yuan word: beside it, CNY names the currency, not the unit.
+ */
+function columnUnit(cell: string): AmountUnit | null {
+  let yuan = false;
+  for (const [, inside] of cell.matchAll(BRACKETED)) {
+    for (const word of inside.toLowerCase().split(UNIT_SEPARATORS)) {
+      if (FEN_WORDS.has(word)) return "fen";
+      if (YUAN_WORDS.has(word)) yuan = true;
+    }
+  }
+  return yuan ? "yuan" : null;
 }

@@ -150,7 +150,8 @@ test("date and time in separate columns (交易日期 + 交易时间 holding onl
     ["2026-11-30", "", "T1", "消费", "3.00", "00"],
     ["2026-11-30", "2:03:22 PM", "T1", "消费", "4.00", "00"],
     ["2026-11-30", "下午 2:05:00", "T1", "消费", "5.00", "00"],
-    ["2026-11-30", "14:07:00 PM", "T1", "消费", "6.00", "00"],
+    ["2026-11-30", "14:07:00 AM", "T1", "消费", "6.00", "00"], // 14 in the morning: no time at all
+    ["2026-11-30", "14:08:00 PM", "T1", "消费", "7.00", "00"], // a 24-hour time with a needless PM
   ]);
   const result = await parseBytes(utf8Bytes(text), { type: "pos_journal" });
   expect((result.records as PosRecord[]).map((record) => record.txAt)).toEqual([
@@ -158,6 +159,7 @@ test("date and time in separate columns (交易日期 + 交易时间 holding onl
     "2026-11-30 09:03:22",
     "2026-11-30 14:03:22",
     "2026-11-30 14:05:00",
+    "2026-11-30 14:08:00",
   ]);
   expect(result.errors).toEqual([
     expect.objectContaining({ line: 4, reason: "time_missing" }),
@@ -207,6 +209,16 @@ describe("a unit in the header", () => {
 });
 
 describe("total lines", () => {
+  /** A sale, a declined sale, a refund and a void, all printed positive; then the total line. */
+  const journal = (total: string[]) =>
+    csv([
+      ["时间", "终端号", "交易类型", "金额", "交易状态"],
+      ["2026-11-30 10:00:00", "T1", "消费", "100.00", "成功"],
+      ["2026-11-30 10:01:00", "T1", "消费", "20.00", "失败"],
+      ["2026-11-30 10:02:00", "T1", "退货", "30.00", "成功"],
+      ["2026-11-30 10:03:00", "T1", "撤销", "5.00", "成功"],
+      total,
+    ]);
   const rows = (total: string[]) =>
     csv([
       ["时间", "终端号", "交易类型", "金额", "交易状态"],
@@ -229,15 +241,6 @@ describe("total lines", () => {
   });
 
   test("a total of the approved rows only, or net of refunds and voids printed positive, is accepted too", async () => {
-    const journal = (total: string[]) =>
-      csv([
-        ["时间", "终端号", "交易类型", "金额", "交易状态"],
-        ["2026-11-30 10:00:00", "T1", "消费", "100.00", "成功"],
-        ["2026-11-30 10:01:00", "T1", "消费", "20.00", "失败"],
-        ["2026-11-30 10:02:00", "T1", "退货", "30.00", "成功"],
-        ["2026-11-30 10:03:00", "T1", "撤销", "5.00", "成功"],
-        total,
-      ]);
     for (const [total, count] of [
       ["155.00", "共 4 笔"], // every row as printed
       ["135.00", "共 3 笔"], // approved only
@@ -269,6 +272,61 @@ describe("total lines", () => {
     const result = await parseBytes(utf8Bytes(text), { type: "bank_credit" });
     expect(result.errors).toEqual([]);
     expect(result.total).toEqual({ line: 4, amountMinor: 8940, count: 1 });
+  });
+
+  // A review found the amount taken under one convention and the count under another, and a
+  // statement's fee and net checked only as printed: its net total refused, a mixed one accepted.
+  test("every figure on the total line adds up under one convention, a statement's fee and net too", async () => {
+    // approved only (135.00) beside a count of every row (4): no one convention gives both
+    const mixed = await parseBytes(utf8Bytes(journal(["合计", "共 4 笔", "", "135.00", ""])), { type: "pos_journal" });
+    expect(mixed.errors).toEqual([
+      expect.objectContaining({
+        line: 6,
+        reason: "total_amount_mismatch",
+        params: { expected: "135.00", actual: "155.00" },
+      }),
+    ]);
+
+    const statement = (total: string[]) =>
+      csv([
+        ["清算日期", "交易时间", "终端号", "交易类型", "交易金额", "手续费", "结算金额"],
+        ["2026-12-01", "2026-11-30 10:00:00", "T1", "消费", "100.00", "0.60", "99.40"],
+        ["2026-12-01", "2026-11-30 11:00:00", "T1", "退货", "30.00", "0.18", "29.82"],
+        total,
+      ]);
+    for (const total of [
+      ["合计", "", "", "", "130.00", "0.78", "129.22"], // as printed
+      ["合计", "", "", "", "70.00", "0.42", "69.58"], // net of the refund, each column
+    ]) {
+      const result = await parseBytes(utf8Bytes(statement(total)), { type: "statement" });
+      expect(result.errors, total.join()).toEqual([]);
+    }
+    const netAmountPrintedFee = await parseBytes(
+      utf8Bytes(statement(["合计", "", "", "", "70.00", "0.78", "129.22"])),
+      {
+        type: "statement",
+      },
+    );
+    expect(netAmountPrintedFee.errors.map((error) => [error.column, error.reason])).toEqual([
+      ["交易金额", "total_amount_mismatch"],
+    ]);
+  });
+
+  // A review found a bank file's "Total Credits" under 交易日期 read as a data row with a bad date:
+  // the whole file refused. A Total cell where the date, terminal or amount goes is no data.
+  test("a Total and a word in the date column of a bank file is its total line", async () => {
+    for (const label of ["Total Credits", "TOTAL DEPOSITS", "Total 2 items"]) {
+      const text = csv([
+        ["交易日期", "摘要", "贷方金额"],
+        ["2026-12-01", "银联入账", "100.00"],
+        ["2026-12-02", "银联入账", "50.00"],
+        [label, "", "150.00"],
+      ]);
+      const result = await parseBytes(utf8Bytes(text), { type: "bank_credit" });
+      expect(result.errors, label).toEqual([]);
+      expect(result.records, label).toHaveLength(2);
+      expect(result.total, label).toEqual({ line: 4, amountMinor: 15000, count: label.includes("2") ? 2 : null });
+    }
   });
 
   test("an amount that differs (a truncated download) is an error at the total line, in the amount column", async () => {
@@ -824,3 +882,17 @@ describe("a file of another kind than the one chosen", () => {
     expect(result.errors).toEqual([expect.objectContaining({ reason: "column_missing" })]);
   });
 });
+
+// Found by review: `交易金额（单位：分）` and `Amount (CNY, fen)` were read as yuan, a hundred times too much.
+test.each(["交易金额（单位：分）", "交易金额(单位:分)", "Amount (CNY, fen)", "Amount (in cents)"])(
+  "amounts under %j are read in fen",
+  async (header) => {
+    const text = csv([
+      ["交易时间", "终端号", "交易类型", header, "应答码"],
+      ["2026-11-30 14:03:22", "T1", "消费", "128050", "00"],
+    ]);
+    const result = await parseBytes(utf8Bytes(text), { type: "pos_journal" });
+    expect(result.errors).toEqual([]);
+    expect((result.records as PosRecord[]).map((record) => record.amountMinor)).toEqual([128050]);
+  },
+);

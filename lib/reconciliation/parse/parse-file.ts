@@ -150,19 +150,10 @@ export async function parseImportFile(source: AsyncIterable<Uint8Array>, options
           }
           continue;
         }
-        if (isTotalLine(row, (cells) => (reader as RecordReader).looksLikeData(cells))) {
-          const { columns, sums, conventions, unit } = reader;
-          result.total = checkTotalLine({
-            row,
-            line,
-            header,
-            columns,
-            sums,
-            conventions,
-            unit,
-            rowsRead: result.rowsRead,
-            report,
-          });
+        if (isTotalLine(row, (cells, column) => (reader as RecordReader).isDataWithTotalWordAt(cells, column))) {
+          const { columns, unit } = reader;
+          const totals = reader.totals(result.rowsRead);
+          result.total = checkTotalLine({ row, line, header, columns, totals, unit, report });
           continue;
         }
         result.rowsRead++;

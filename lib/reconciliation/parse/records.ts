@@ -45,16 +45,30 @@ export interface ColumnSums {
   net: number;
 }
 
-/**
- * Other ways an export adds up its total line, each a convention some POS or portal uses: only
- * the approved transactions, refunds, voids and reversals taken off (as a net total), or both;
- * and counts of only the approved rows, or of only a bank file's credits. A total line that
- * matches one of them is a whole file too.
- */
-export interface TotalConventions {
-  amounts: { approved: number; net: number; approvedNet: number };
-  counts: { approved: number; credits: number };
+/** One way of adding up the data rows: the amount, fee and net columns, and the rows counted. */
+export interface Tally {
+  amount: number;
+  fee: number;
+  net: number;
+  count: number;
 }
+
+/**
+ * The ways an export adds up its total line, each a convention some POS or portal uses: every row
+ * as printed; only the approved transactions; refunds, voids and reversals taken off (a net
+ * total); approved and net; and, in a bank file, only its credits counted. A total line is whole
+ * when all it states (amount, fee, net, count) adds up under one of them.
+ */
+export type TotalConvention = "printed" | "approved" | "net" | "approvedNet" | "credits";
+
+const CONVENTIONS_OF: Record<ImportType, readonly TotalConvention[]> = {
+  pos_journal: ["printed", "approved", "net", "approvedNet"],
+  // a statement lists settled transactions only: approved adds up as printed
+  statement: ["printed", "net"],
+  bank_credit: ["printed", "credits"],
+};
+
+const noTally = (): Tally => ({ amount: 0, fee: 0, net: 0, count: 0 });
 
 /** Every field's column index, -1 when the file has none: one fixed shape, read by literal names. */
 type ColumnIndex = Record<FieldName, number>;
@@ -95,11 +109,8 @@ function columnIndex(columns: ColumnMap): ColumnIndex {
 export const MAX_CELL_CHARS = 1000;
 
 export class RecordReader {
-  readonly sums: ColumnSums = { amount: 0, fee: 0, net: 0 };
-  readonly conventions: TotalConventions = {
-    amounts: { approved: 0, net: 0, approvedNet: 0 },
-    counts: { approved: 0, credits: 0 },
-  };
+  private readonly sums: ColumnSums = { amount: 0, fee: 0, net: 0 };
+  private readonly tallies = { approved: noTally(), net: noTally(), approvedNet: noTally(), credits: 0 };
   private readonly at: ColumnIndex;
   readonly unit: AmountUnit;
   private readonly pattern: DatePattern | null;
@@ -147,6 +158,18 @@ export class RecordReader {
     return amount !== undefined && !Number.isNaN(parseAmountMinor(cleanText(amount), this.unit));
   }
 
+  /**
+   * Whether a row whose cell at `column` reads "Total" and a word (Total Credits, Total Energies
+   * Ltd) is data. Not when that cell is where the row's date, terminal or amount goes: "Total
+   * Credits" under 交易日期 is a bank file's total line. Elsewhere (under 对方户名) it is a name,
+   * and the row is data if it looks like data.
+   */
+  isDataWithTotalWordAt(row: string[], column: number): boolean {
+    const { txAt, date, time, settleDate, tid, amount } = this.at;
+    if ([txAt, date, time, settleDate, tid, amount].includes(column)) return false;
+    return this.looksLikeData(row);
+  }
+
   /** The record of a data row, or null with its errors in `takeErrors()`. */
   read(row: string[], line: number): ImportRecord | null {
     if (this.errors.length > 0) this.errors = [];
@@ -192,7 +215,7 @@ export class RecordReader {
     const approved = this.status(row, line);
     const signed = this.signed(row, line);
     if (this.errors.length > 0) return null;
-    this.tally(amountMinor, txType as TxType, approved as boolean);
+    this.tally(txType as TxType, approved as boolean, amountMinor);
     const record: PosRecord = {
       line,
       txAt: txAt as string,
@@ -225,7 +248,7 @@ export class RecordReader {
     const netMinor = this.amount(row, line, this.at.net, "net");
     if (this.errors.length > 0) return null;
     // a statement lists settled transactions: every one approved
-    this.tally(amountMinor, txType as TxType, true);
+    this.tally(txType as TxType, true, amountMinor, feeMinor, netMinor);
     const record: StatementRecord = {
       line,
       settleDate: settleDate as string,
@@ -251,7 +274,7 @@ export class RecordReader {
     const amountMinor = this.amount(row, line, this.at.amount, "amount");
     const date = this.date(row, line, this.at.date);
     if (this.errors.length > 0 || amountMinor <= 0) return null;
-    this.conventions.counts.credits++;
+    this.tallies.credits++;
     const record: BankRecord = {
       line,
       date: date as string,
@@ -262,14 +285,37 @@ export class RecordReader {
     return this.errors.length > 0 ? null : record;
   }
 
-  /** A row's amount as printed, into the other conventions' sums (see TotalConventions). */
-  private tally(printed: number, txType: TxType, approved: boolean) {
-    const net = txType === "sale" ? Math.abs(printed) : -Math.abs(printed);
-    this.conventions.amounts.net += net;
+  /** A row's figures as printed, into the other conventions' tallies (see TotalConvention). */
+  private tally(txType: TxType, approved: boolean, amount: number, fee = 0, net = 0) {
+    // net of refunds: a sale adds, a refund, void or reversal takes off, whatever sign it is printed with
+    const sign = txType === "sale" ? 1 : -1;
+    const add = (tally: Tally, signed: boolean) => {
+      tally.amount += signed ? sign * Math.abs(amount) : amount;
+      tally.fee += signed ? sign * Math.abs(fee) : fee;
+      tally.net += signed ? sign * Math.abs(net) : net;
+      tally.count++;
+    };
+    add(this.tallies.net, true);
     if (!approved) return;
-    this.conventions.amounts.approved += printed;
-    this.conventions.amounts.approvedNet += net;
-    this.conventions.counts.approved++;
+    add(this.tallies.approved, false);
+    add(this.tallies.approvedNet, true);
+  }
+
+  /**
+   * The data rows added up under each convention this kind of file may use, `rowsRead` being
+   * every data row the parse has read (those with errors too: a file with any is refused anyway).
+   */
+  totals(rowsRead: number): Partial<Record<TotalConvention, Tally>> {
+    const printed = { ...this.sums, count: rowsRead };
+    const { approved, net, approvedNet, credits } = this.tallies;
+    const all: Record<TotalConvention, Tally> = {
+      printed,
+      approved,
+      net,
+      approvedNet,
+      credits: { ...printed, count: credits },
+    };
+    return Object.fromEntries(CONVENTIONS_OF[this.type].map((convention) => [convention, { ...all[convention] }]));
   }
 
   // ---- cells ------------------------------------------------------------------------------

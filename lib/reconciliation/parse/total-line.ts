@@ -1,7 +1,7 @@
 // The total line below the data (合计 / 总计 / Total): recognising it and reading the line count it
 // may carry. The amounts on it are read like any amount cell (parse-file compares them). Pure.
 import { type ColumnMap, isCountHeader } from "@/lib/reconciliation/parse/headers";
-import type { ColumnSums, TotalConventions } from "@/lib/reconciliation/parse/records";
+import type { Tally, TotalConvention } from "@/lib/reconciliation/parse/records";
 import { quoted, rowError } from "@/lib/reconciliation/parse/row-errors";
 import { cleanText, formatMinor, isBlank, parseAmountMinor } from "@/lib/reconciliation/parse/values";
 import type { AmountUnit, RowError } from "@/lib/reconciliation/types";
@@ -9,12 +9,12 @@ import type { AmountUnit, RowError } from "@/lib/reconciliation/types";
 /**
  * The first non-empty cell starts with 合计, 总计 or the word Total (any case): "Total:", "TOTAL 123".
  * A word after Total ("Total Energies Ltd", a counterparty a bank file may put first; or "Total
- * amount") leaves it open: then the row is a total line only if `isData` says it is no data row
- * (its date, terminal and amount cells are not all filled, as on a total line they are not).
+ * Credits") leaves it open: then `isData(row, column)`, given the cell's column, says whether the
+ * row is data (the name of a company) or no data (the total line).
  */
-export function isTotalLine(row: string[], isData: (row: string[]) => boolean = () => false): boolean {
-  for (const cell of row) {
-    const text = cell.trim();
+export function isTotalLine(row: string[], isData: (row: string[], column: number) => boolean = () => false): boolean {
+  for (let column = 0; column < row.length; column++) {
+    const text = row[column].trim();
     if (text === "") continue;
     const first = text.charCodeAt(0);
     // quick refusal: a data row's first cell rarely starts with 合, 总, T or t
@@ -22,7 +22,7 @@ export function isTotalLine(row: string[], isData: (row: string[]) => boolean = 
     if (text.startsWith("合计") || text.startsWith("总计")) return true;
     const rest = /^total(?![a-z])(.*)$/is.exec(text)?.[1];
     if (rest === undefined) return false;
-    return !/\p{L}/u.test(rest) || !isData(row);
+    return !/\p{L}/u.test(rest) || !isData(row, column);
   }
   return false;
 }
@@ -66,53 +66,62 @@ interface TotalLineInput {
   line: number;
   header: string[];
   columns: ColumnMap;
-  /** Sums of the amount columns over the data rows above. */
-  sums: ColumnSums;
-  /** The other ways the amount column and the count may be added up (approved only, net). */
-  conventions: TotalConventions;
+  /** The data rows above added up under each convention the file may use, `printed` first. */
+  totals: Partial<Record<TotalConvention, Tally>>;
   unit: AmountUnit;
-  rowsRead: number;
   report: (error: RowError) => void;
 }
 
+type Figure = "amount" | "fee" | "net" | "count";
+
 /**
- * Compares the total line with the rows above it: the amount column (and fee and net on a
- * statement) against the sums of the parsed cells of that column, and the line count, if given,
- * against the data rows read — the amount and the count also as other exports add them up (only
- * approved rows, refunds taken off, only credits: TotalConventions). Any difference is a row
- * error at the total line, so the file is refused: a truncated download must never look whole.
+ * Compares the total line with the rows above it: the amount (and fee and net on a statement) and
+ * the line count, if given, against the rows as one convention adds them up (every row, only the
+ * approved, refunds taken off, only credits: TotalConvention). All the figures it states must add
+ * up under the same convention: an approved-only amount beside a count of every row is no known
+ * way of totalling. Otherwise each figure that differs under the convention closest to the line
+ * is a row error at the total line, so the file is refused: a truncated download must never look
+ * whole.
  */
 export function checkTotalLine(input: TotalLineInput): { line: number; amountMinor: number; count: number | null } {
-  const { row, line, header, columns, sums, conventions, unit, rowsRead, report } = input;
-  // Fee and net are checked as printed; the amount and the count as any known convention adds them.
-  const amounts = new Set([sums.amount, ...Object.values(conventions.amounts)]);
-  const counts = new Set([rowsRead, ...Object.values(conventions.counts).filter((count) => count > 0)]);
-  const show = (minor: number) => (unit === "fen" ? String(minor) : formatMinor(minor));
-  let amountMinor = sums.amount;
+  const { row, line, header, columns, totals, unit, report } = input;
+  const stated = new Map<Figure, number>();
   for (const field of ["amount", "fee", "net"] as const) {
     const column = columns[field];
     if (column === undefined || isBlank(row[column])) continue;
-    const stated = parseAmountMinor(cleanText(row[column]), unit);
-    if (Number.isNaN(stated)) {
+    const minor = parseAmountMinor(cleanText(row[column]), unit);
+    if (Number.isNaN(minor)) {
       report(rowError(line, header[column] ?? null, "total_amount_invalid", { value: quoted(row[column]) }));
-      continue;
-    }
-    if (field === "amount") amountMinor = stated;
-    if (field === "amount" ? !amounts.has(stated) : stated !== sums[field]) {
-      report(
-        rowError(line, header[column] ?? null, "total_amount_mismatch", {
-          expected: show(stated),
-          actual: show(sums[field]),
-        }),
-      );
-    }
+    } else stated.set(field, minor);
   }
   const amountColumns = new Set(
     [columns.amount, columns.fee, columns.net].filter((column): column is number => column !== undefined),
   );
   const count = totalLineCount(row, header, amountColumns);
-  if (count !== null && !counts.has(count)) {
-    report(rowError(line, null, "total_count_mismatch", { expected: count, actual: rowsRead }));
+  if (count !== null) stated.set("count", count);
+
+  // The convention under which the fewest stated figures differ; the first (as printed) on a tie.
+  let closest: { tally: Tally; differing: Figure[] } | null = null;
+  for (const tally of Object.values(totals)) {
+    if (!tally) continue;
+    const differing = [...stated].filter(([figure, value]) => tally[figure] !== value).map(([figure]) => figure);
+    if (!closest || differing.length < closest.differing.length) closest = { tally, differing };
   }
-  return { line, amountMinor, count };
+  const show = (minor: number) => (unit === "fen" ? String(minor) : formatMinor(minor));
+  for (const figure of closest?.differing ?? []) {
+    const expected = stated.get(figure) as number;
+    const actual = closest?.tally[figure] as number;
+    if (figure === "count") {
+      report(rowError(line, null, "total_count_mismatch", { expected, actual }));
+    } else {
+      const column = columns[figure] as number;
+      report(
+        rowError(line, header[column] ?? null, "total_amount_mismatch", {
+          expected: show(expected),
+          actual: show(actual),
+        }),
+      );
+    }
+  }
+  return { line, amountMinor: stated.get("amount") ?? totals.printed?.amount ?? 0, count };
 }

@@ -121,10 +121,43 @@ describe("dates and times", () => {
     expect(parseBuiltinDateTime(cell)).toBe(expected);
   });
 
-  test.each(["14:03:22 PM", "0:30 AM", "下午 13:00", "2026-11-30 00:15:00 AM"])(
-    "%j is no 12-hour time: refused, not guessed",
+  // Found by review: exports write a redundant marker after a 24-hour time; it agrees, so it is kept.
+  test.each([
+    ["14:03:22 PM", "14:03:22"],
+    ["下午 14:03:22", "14:03:22"],
+    ["下午 13:00", "13:00:00"],
+    ["23:59:59 pm", "23:59:59"],
+    ["00:15:00 AM", "00:15:00"],
+    ["0:30 AM", "00:30:00"],
+    ["上午 00:15", "00:15:00"],
+    // on a 0–11 clock (午後0時) hour 0 of the afternoon is noon, as 12 PM is
+    ["0:30 PM", "12:30:00"],
+  ])("24-hour time with a redundant marker %j → %s", (cell, expected) => {
+    expect(parseTimeOfDay(cell)).toBe(expected);
+  });
+
+  test.each([
+    ["2026-11-30 14:03:22 PM", "2026-11-30 14:03:22"],
+    ["2026-11-30 下午14:03:22", "2026-11-30 14:03:22"],
+    ["2026-11-30 下午 14:03:22", "2026-11-30 14:03:22"],
+    ["2026-11-30 00:15:00 AM", "2026-11-30 00:15:00"],
+    ["20261130 下午 140322", "2026-11-30 14:03:22"],
+  ])("24-hour date and time with a redundant marker %j → %s", (cell, expected) => {
+    expect(parseBuiltinDateTime(cell)).toBe(expected);
+  });
+
+  // An afternoon hour said to be in the morning contradicts itself: refused, not guessed.
+  test.each(["13:00 AM", "23:59:59 am", "上午 14:03:22", "上午14:03", "24:00 PM", "25:00:00 AM", "下午 24:00"])(
+    "%j is refused",
     (cell) => {
-      expect(cell.startsWith("2026") ? parseBuiltinDateTime(cell) : parseTimeOfDay(cell)).toBeNull();
+      expect(parseTimeOfDay(cell)).toBeNull();
+    },
+  );
+
+  test.each(["2026-11-30 14:03:22 AM", "2026-11-30 上午14:03:22", "20261130 上午 140322", "2026-11-30 24:00:00 PM"])(
+    "date and time %j is refused",
+    (cell) => {
+      expect(parseBuiltinDateTime(cell)).toBeNull();
     },
   );
 

@@ -300,17 +300,25 @@ function isLetter(code: number): boolean {
   return lower >= 97 && lower <= 122;
 }
 
-/** Seconds of the day on a 12-hour clock made 24-hour (12 AM is midnight, 12 PM noon); -1 if not 1–12 o'clock. */
+/**
+ * Seconds of the day with an AM/PM marker made 24-hour: 12 AM is midnight, 12 PM noon, 1–11 PM add
+ * twelve. Exports also write a redundant marker after a 24-hour time (`14:03:22 PM`,
+ * `00:15:00 AM`), so an hour that already agrees with its marker (13–23 PM, 0 AM) is kept; hour 0
+ * PM is noon, as on a 0–11 clock (午後0時). Only 13–23 AM contradicts itself: -1, not a guess.
+ * Hours past 23 were refused by timeFromRuns already.
+ */
 function onTheClock(seconds: number, meridiem: "am" | "pm" | null): number {
   if (meridiem === null || seconds < 0) return seconds;
   const hour = Math.floor(seconds / 3600);
-  if (hour < 1 || hour > 12) return -1;
-  const shift = (meridiem === "pm" ? (hour === 12 ? 0 : 12) : hour === 12 ? -12 : 0) * 3600;
-  return seconds + shift;
+  if (meridiem === "am") {
+    if (hour > 12) return -1;
+    return hour === 12 ? seconds - 12 * 3600 : seconds;
+  }
+  return hour < 12 ? seconds + 12 * 3600 : seconds;
 }
 
 /**
- * A time-of-day cell (`140322`, `14:03:22`, `14:03`, `90322`, `2:03:22 PM`, `下午 2:03`) as "HH:MM:SS", or null. A full
+ * A time-of-day cell (`140322`, `14:03:22`, `14:03`, `90322`, `2:03:22 PM`, `下午 2:03`, `14:03 PM`) as "HH:MM:SS", or null. A full
  * date-time (an XLSX time cell arrives as 1899-12-30 14:03:22) gives its time.
  */
 export function parseTimeOfDay(cell: string): string | null {
