@@ -9,6 +9,7 @@ import { LINE_COLUMNS, type LineValue } from "@/lib/reconciliation/import/line-c
 import {
   groupTakesLine,
   type LineStore,
+  outranks,
   type SqlParam,
   type UpdateColumn,
 } from "@/lib/reconciliation/import/line-store";
@@ -107,19 +108,26 @@ export async function openPostgresLineStore(url: string): Promise<LineStore> {
       if (rows.length === 0) return [];
       const table = `recon_update_${++temporaryTables}`;
       await client.query(
-        `CREATE TEMPORARY TABLE ${table} ("id" integer, "exceptionId" text, "category" text, "seq" integer) ON COMMIT DROP`,
+        `CREATE TEMPORARY TABLE ${table} ("id" integer, "exceptionId" text, "category" text) ON COMMIT DROP`,
       );
-      await copyInto(`COPY ${table} FROM STDIN`, copyRows(rows.map((row, seq) => [...row, seq])));
-      // A line two groups may take (a matched line both name) goes to the later row, as on SQLite:
-      // UPDATE … FROM with two rows for one line would take either.
+      await copyInto(`COPY ${table} FROM STDIN`, copyRows(rows));
+      // A line two groups may take (a matched line both name) goes to its own category's group, else
+      // to the one that outranks the other, here and against the group it points at, as on SQLite
+      // (UPDATE … FROM with two rows for one line would take either).
+      const C = 'COLLATE "C"';
       const { rows: takenFrom } = await client.query<{ before: string }>(
         `WITH changed AS (
            UPDATE "ReconLine" l SET "exceptionId" = u."exceptionId"
-           FROM (SELECT DISTINCT ON (u."id") u."id", u."exceptionId", t."exceptionId" AS "before"
-                 FROM ${table} u JOIN "ReconLine" t ON t."id" = u."id"
+           FROM (SELECT DISTINCT ON (u."id") u."id", u."exceptionId", t."exceptionId" AS "before",
+                   t."category" = u."category" AS "own"
+                 FROM ${table} u JOIN "ReconLine" t ON t."id" = u."id" JOIN "ReconException" y ON y."id" = u."exceptionId"
                  WHERE ${groupTakesLine('t."category"', 'u."category"')}
-                 ORDER BY u."id", u."seq" DESC) u
+                 ORDER BY u."id", t."category" = u."category" DESC, y."category" ${C} DESC, length(y."key") DESC,
+                   y."key" ${C} DESC) u
            WHERE l."id" = u."id" AND l."manual" = false AND l."exceptionId" IS DISTINCT FROM u."exceptionId"
+             AND (u."own" OR l."exceptionId" IS NULL OR NOT EXISTS (
+               SELECT 1 FROM "ReconException" x JOIN "ReconException" y ON y."id" = u."exceptionId"
+               WHERE x."id" = l."exceptionId" AND x."status" = 'open' AND ${outranks("x", "y", C)}))
            RETURNING u."before")
          SELECT DISTINCT "before" FROM changed WHERE "before" IS NOT NULL`,
       );

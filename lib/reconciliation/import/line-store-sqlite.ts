@@ -9,6 +9,7 @@ import { BOOLEAN_COLUMNS, LINE_COLUMNS, type LineValue } from "@/lib/reconciliat
 import {
   groupTakesLine,
   type LineStore,
+  outranks,
   type SqlParam,
   type UpdateColumn,
 } from "@/lib/reconciliation/import/line-store";
@@ -181,20 +182,20 @@ export function openSqliteLineStore(url: string): LineStore {
       for (const [exceptionId, { category, ids }] of byException) {
         for (let start = 0; start < ids.length; start += IDS_PER_UPDATE) {
           const some = ids.slice(start, start + IDS_PER_UPDATE);
+          // a line of its own category it always takes; another only from no group, or from one it outranks
           const changing = `"id" IN (${some.map(() => "?").join(", ")}) AND "manual" = false
-            AND ("exceptionId" IS NULL OR "exceptionId" <> ?) AND ${groupTakesLine('"category"', "?")}`;
+            AND ("exceptionId" IS NULL OR "exceptionId" <> ?) AND ${groupTakesLine('"category"', "?")}
+            AND ("category" = ? OR "exceptionId" IS NULL OR NOT EXISTS (
+              SELECT 1 FROM "ReconException" x JOIN "ReconException" y ON y."id" = ?
+              WHERE x."id" = "ReconLine"."exceptionId" AND x."status" = 'open' AND ${outranks("x", "y")}))`;
+          const params = [...some, exceptionId, category, category, exceptionId];
           const before = prepared(
             `SELECT DISTINCT "exceptionId" FROM "ReconLine" WHERE ${changing} AND "exceptionId" IS NOT NULL`,
           )
             .pluck()
-            .all(...some, exceptionId, category) as string[];
+            .all(...params) as string[];
           for (const id of before) takenFrom.add(id);
-          prepared(`UPDATE "ReconLine" SET "exceptionId" = ? WHERE ${changing}`).run(
-            exceptionId,
-            ...some,
-            exceptionId,
-            category,
-          );
+          prepared(`UPDATE "ReconLine" SET "exceptionId" = ? WHERE ${changing}`).run(exceptionId, ...params);
         }
       }
       return [...takenFrom];

@@ -35,7 +35,8 @@ export interface LineStore {
   /**
    * Points lines at the exception groups that name them (each row: line id, exception id, the
    * exception's category), in the current transaction, where the group takes the line
-   * (groupTakesLine); of two groups that may take a line, the later row's does. Lines a person
+   * (groupTakesLine); of two groups that may take a line, the one that outranks the other
+   * (outranks) does, whichever was written first or last. Lines a person
    * paired or unpaired are left as they are. Run after the lines' categories are written. Returns
    * the exceptions lines were taken from (their line counts change too).
    */
@@ -68,6 +69,18 @@ export interface LineStore {
 export function groupTakesLine(lineCategory: string, groupCategory: string): string {
   const grouped = GROUPED_LINE_CATEGORIES.map((category) => `'${category}'`).join(", ");
   return `(${lineCategory} = ${groupCategory} OR ${lineCategory} NOT IN (${grouped}))`;
+}
+
+/**
+ * SQL: whether exception `x` keeps a line that exception `y` would take too (both table aliases),
+ * neither group being of the line's own category — a matched first charge two duplicates of it
+ * name. Decided by the exceptions themselves, category then key (ids are the key's last part:
+ * shorter is older), never by which was written last: the groups of a line's days are published
+ * by different imports, and a withdrawal or a late file re-publishes some of them only, so "the
+ * last writer" made the same files give different cases depending on their order.
+ */
+export function outranks(x: string, y: string, collate = ""): string {
+  return `(${x}."category" ${collate}, length(${x}."key"), ${x}."key" ${collate}) > (${y}."category" ${collate}, length(${y}."key"), ${y}."key" ${collate})`;
 }
 
 export async function openLineStore(): Promise<LineStore> {

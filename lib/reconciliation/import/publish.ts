@@ -24,7 +24,10 @@ function placeholders(count: number): string {
 
 /**
  * Upserts the exception groups by key and points their lines at them — a line another group is
- * about stays with that group (groupTakesLine). A line count is the lines that point at the
+ * about stays with that group (groupTakesLine), and of two groups that may take a line the one
+ * that outranks the other does (outranks). The open exceptions of the matched days that this
+ * publish did not produce again are resolved before the lines are pointed, so that one of them
+ * never keeps a line from a group that is. A line count is the lines that point at the
  * exception, as its readers list them: counted again for these groups and for the exceptions lines
  * were taken from (perhaps of a day not matched this time). The lines' categories must be written.
  */
@@ -69,11 +72,12 @@ async function upsertExceptions(store: LineStore, merchantId: string, plan: Publ
       for (const lineId of draft.lineIds) lineExceptions.push([lineId, exceptionId, draft.category]);
       recount.add(exceptionId);
     }
-    if (lineExceptions.length >= CHUNK) {
-      for (const id of await store.pointAtExceptions(lineExceptions.splice(0))) recount.add(id);
-    }
   }
-  for (const id of await store.pointAtExceptions(lineExceptions)) recount.add(id);
+  await resolveVanished(store, merchantId, [...GROUPED_LINE_CATEGORIES], [...plan.lineDays].sort(), at);
+  await resolveVanished(store, merchantId, CREDIT_CATEGORIES, [...plan.creditDays].sort(), at);
+  for (let start = 0; start < lineExceptions.length; start += CHUNK) {
+    for (const id of await store.pointAtExceptions(lineExceptions.slice(start, start + CHUNK))) recount.add(id);
+  }
   await recountLines(store, [...recount]);
 }
 
@@ -189,8 +193,6 @@ export async function publish({
     await upsertExceptions(store, merchantId, plan, at);
     await recountLines(store, lostLines);
     await upsertSettlements(store, merchantId, plan, at);
-    await resolveVanished(store, merchantId, [...GROUPED_LINE_CATEGORIES], [...plan.lineDays].sort(), at);
-    await resolveVanished(store, merchantId, CREDIT_CATEGORIES, [...plan.creditDays].sort(), at);
     if (withdraw) await deleteVanished(store, merchantId, at, withdraw.since, lostLines);
     await store.run(`UPDATE "ReconImport" SET "report" = ? WHERE "id" = ?`, [JSON.stringify(report), importId]);
     // Issue 10: the dashboard's per-day sums of the POS lines, counted again for the days they changed.
