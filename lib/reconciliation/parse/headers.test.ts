@@ -126,6 +126,11 @@ test.each([
   ["Amount (in cents)", "fen"],
   ["Amount [unit: cent]", "fen"],
   ["交易金额（人民币，单位：分）", "fen"],
+  // and in a phrase (found by a second review)
+  ["交易金额(单位为分)", "fen"],
+  ["交易金额（以分为单位）", "fen"],
+  ["交易金额（以分计）", "fen"],
+  ["交易金额（单位为元）", "yuan"],
   ["交易金额(元)", "yuan"],
   ["交易金额（单位：元）", "yuan"],
   ["金额(元/笔)", "yuan"],

@@ -175,6 +175,8 @@ export function headerScore(cells: string[]): number {
 const BRACKETED = /[(（[【]([^)）\]】]*)[)）\]】]/g;
 // Between the words of a bracket: `(CNY, fen)`, `(元/笔)`, `（单位：分）`, `(in cents)`.
 const UNIT_SEPARATORS = /[\s,，、/:：]+/;
+// The words around a unit in a Chinese phrase: （单位为分）, （以分为单位）, （以元计）.
+const UNIT_PHRASE = /^(?:单位(?:为|是)?|以)|(?:为单位|计)$/g;
 const FEN_WORDS = new Set(["分", "fen", "cent", "cents"]);
 // Currency names count as yuan only when no fen word is beside them: `Amount (CNY, fen)` is fen.
 const YUAN_WORDS = new Set(["元", "人民币元", "人民币", "yuan", "cny", "rmb", "¥", "￥"]);
@@ -204,7 +206,8 @@ export function statedAmountUnit(header: string[], columns: ColumnMap): AmountUn
 function columnUnit(cell: string): AmountUnit | null {
   let yuan = false;
   for (const [, inside] of cell.matchAll(BRACKETED)) {
-    for (const word of inside.toLowerCase().split(UNIT_SEPARATORS)) {
+    for (const piece of inside.toLowerCase().split(UNIT_SEPARATORS)) {
+      const word = piece.replace(UNIT_PHRASE, "");
       if (FEN_WORDS.has(word)) return "fen";
       if (YUAN_WORDS.has(word)) yuan = true;
     }

@@ -274,18 +274,18 @@ describe("total lines", () => {
     expect(result.total).toEqual({ line: 4, amountMinor: 8940, count: 1 });
   });
 
-  // A review found the amount taken under one convention and the count under another, and a
-  // statement's fee and net checked only as printed: its net total refused, a mixed one accepted.
-  test("every figure on the total line adds up under one convention, a statement's fee and net too", async () => {
-    // approved only (135.00) beside a count of every row (4): no one convention gives both
+  // A review found a statement's fee and net checked only as printed: its net total refused, a
+  // net amount beside printed fee and net accepted. (A count of every row beside an approved-only
+  // amount, as portals print it, stays accepted: a truncated file has fewer rows either way.)
+  test("a total line's amount and net add up under one convention, its fee under it or as printed, its count under any", async () => {
+    // approved only (135.00) beside a count of every row (4), as portals print it; a count no
+    // convention gives is still refused
     const mixed = await parseBytes(utf8Bytes(journal(["合计", "共 4 笔", "", "135.00", ""])), { type: "pos_journal" });
-    expect(mixed.errors).toEqual([
-      expect.objectContaining({
-        line: 6,
-        reason: "total_amount_mismatch",
-        params: { expected: "135.00", actual: "155.00" },
-      }),
-    ]);
+    expect(mixed.errors).toEqual([]);
+    const wrongCount = await parseBytes(utf8Bytes(journal(["合计", "共 5 笔", "", "135.00", ""])), {
+      type: "pos_journal",
+    });
+    expect(wrongCount.errors.map((error) => error.reason)).toEqual(["total_count_mismatch"]);
 
     const statement = (total: string[]) =>
       csv([
@@ -297,6 +297,7 @@ describe("total lines", () => {
     for (const total of [
       ["合计", "", "", "", "130.00", "0.78", "129.22"], // as printed
       ["合计", "", "", "", "70.00", "0.42", "69.58"], // net of the refund, each column
+      ["合计", "", "", "", "70.00", "0.78", "69.58"], // net, the fee as printed (kept on the refund)
     ]) {
       const result = await parseBytes(utf8Bytes(statement(total)), { type: "statement" });
       expect(result.errors, total.join()).toEqual([]);
@@ -314,6 +315,19 @@ describe("total lines", () => {
 
   // A review found a bank file's "Total Credits" under 交易日期 read as a data row with a bad date:
   // the whole file refused. A Total cell where the date, terminal or amount goes is no data.
+  test("a bank file's credits-only total is checked against its credits, not its signed debits too", async () => {
+    const text = csv([
+      ["交易日期", "摘要", "金额"],
+      ["2026-12-01", "银联入账", "100.00"],
+      ["2026-12-01", "手续费", "-30.00"],
+      ["2026-12-02", "银联入账", "50.00"],
+      ["Total Credits 2 items", "", "150.00"],
+    ]);
+    const result = await parseBytes(utf8Bytes(text), { type: "bank_credit" });
+    expect(result.errors).toEqual([]);
+    expect(result.total).toEqual({ line: 5, amountMinor: 15000, count: 2 });
+  });
+
   test("a Total and a word in the date column of a bank file is its total line", async () => {
     for (const label of ["Total Credits", "TOTAL DEPOSITS", "Total 2 items"]) {
       const text = csv([

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { readXlsxRows, WorkbookUnreadableError } from "@/lib/reconciliation/parse/read-xlsx";
@@ -267,4 +267,63 @@ test("a temporary directory that cannot be written is the server's failure, not 
   const result = await outcome(read(bytes));
   expect(result).not.toBeInstanceOf(WorkbookUnreadableError);
   expect(result).toMatchObject({ code: "ENOENT", syscall: "mkdtemp" });
+});
+
+/**
+ * The workbook with one entry's XML put in its place (deflated, under a local header of its own);
+ * one the zip lacks goes right after the first sheet.
+ */
+function withEntry(bytes: Uint8Array, name: string, xml: string): Uint8Array {
+  const text = Buffer.from(xml, "utf8");
+  const data = deflateRawSync(text);
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0);
+  header.writeUInt16LE(20, 4); // version needed
+  header.writeUInt16LE(8, 8); // deflated
+  header.writeUInt32LE(crc32(text), 14);
+  header.writeUInt32LE(data.length, 18);
+  header.writeUInt32LE(text.length, 22);
+  header.writeUInt16LE(Buffer.byteLength(name), 26);
+  const entry = Buffer.concat([header, Buffer.from(name), data]);
+  const existing = zipEntries(bytes).find((each) => each.name === name);
+  const [from, to] = existing
+    ? [existing.header, existing.end]
+    : Array(2).fill(entryAt(bytes, "xl/worksheets/sheet1.xml").end);
+  return Buffer.concat([bytes.subarray(0, from), entry, bytes.subarray(to)]);
+}
+
+// Found by review: the check that a sheet or its shared strings is whole refused a workbook whose
+// shared strings are an empty root written self-closing (its text kept inline), and one with a
+// comment after the root — both valid XML that Excel opens.
+test("an empty shared-strings root written self-closing, or a comment after a root, is a whole workbook", async () => {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("流水");
+  sheet.addRow([20261130, 128050]);
+  sheet.addRow([20261201, 99]);
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const sheetXml = inflateRawSync(
+    bytes.subarray(entryAt(bytes, "xl/worksheets/sheet1.xml").data, entryAt(bytes, "xl/worksheets/sheet1.xml").end),
+  ).toString("utf8");
+  const variants = [
+    withEntry(
+      bytes,
+      "xl/sharedStrings.xml",
+      `<?xml version="1.0" encoding="UTF-8"?>\n<sst ${ns} count="0" uniqueCount="0"/>`,
+    ),
+    withEntry(
+      bytes,
+      "xl/sharedStrings.xml",
+      `<?xml version="1.0"?><sst ${ns} count="0" uniqueCount="0"></sst>\n<!-- end -->\n`,
+    ),
+    withEntry(bytes, "xl/worksheets/sheet1.xml", `${sheetXml}\n<?generator slipcase?>\n<!-- written by a portal -->`),
+  ];
+  for (const [index, variant] of variants.entries()) {
+    for (const layout of [variant, sheetLast(variant)]) {
+      expect(await outcome(read(layout)), `variant ${index}`).toEqual([
+        ["20261130", "128050"],
+        ["20261201", "99"],
+      ]);
+    }
+  }
 });

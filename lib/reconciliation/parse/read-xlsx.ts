@@ -181,13 +181,28 @@ async function* checked(entry: ZipEntry, root: string): AsyncGenerator<Buffer> {
   if ((flags & SIZES_AFTER_DATA) === 0 && (crc !== crc32 || size !== uncompressedSize)) {
     throw new Error(`${entry.path} is damaged: its CRC-32 or size is not the one its header states`);
   }
-  // the last tag's name, less any namespace prefix (</x:worksheet> closes a sheet too)
-  const lastClosed = /<\/(?:[\w.-]+:)?([\w.-]+)\s*>$/.exec(tail)?.[1];
-  if (lastClosed !== root) throw new Error(`${entry.path} is cut short: it does not end with </${root}>`);
+  if (!closesRoot(tail, root)) throw new Error(`${entry.path} is cut short: it does not end with </${root}>`);
 }
 
-/** Enough of a text's end to hold its closing root tag. */
-const TAIL_CHARS = 64;
+/** Enough of a text's end to hold its closing root tag, or a root that is empty, `<sst … />`. */
+const TAIL_CHARS = 1024;
+
+/**
+ * Whether XML's end closes its root element: `</worksheet>` (or `</x:worksheet>`), or the root
+ * written empty and self-closing (`<sst count="0" uniqueCount="0" xmlns="…"/>`: a workbook that
+ * keeps its text inline), past any comments and processing instructions after it.
+ */
+function closesRoot(tail: string, root: string): boolean {
+  let end = tail;
+  for (let trimmed = end.replace(TRAILING_MISC, ""); trimmed !== end; trimmed = end.replace(TRAILING_MISC, "")) {
+    end = trimmed;
+  }
+  const name = `(?:[\\w.-]+:)?${root}`;
+  return new RegExp(`(?:</${name}\\s*>|<${name}(?:\\s[^<>]*)?/>)$`).test(end);
+}
+
+/** Whitespace, a comment or a processing instruction at the end of a text. */
+const TRAILING_MISC = /(?:\s+|<!--(?:(?!-->)[\s\S])*-->|<\?(?:(?!\?>)[\s\S])*\?>)$/;
 
 /** One sheet's XML in a temporary file, encrypted under a key that is never written anywhere. */
 class SealedSheet {

@@ -110,7 +110,7 @@ export const MAX_CELL_CHARS = 1000;
 
 export class RecordReader {
   private readonly sums: ColumnSums = { amount: 0, fee: 0, net: 0 };
-  private readonly tallies = { approved: noTally(), net: noTally(), approvedNet: noTally(), credits: 0 };
+  private readonly tallies = { approved: noTally(), net: noTally(), approvedNet: noTally(), credits: noTally() };
   private readonly at: ColumnIndex;
   readonly unit: AmountUnit;
   private readonly pattern: DatePattern | null;
@@ -274,7 +274,8 @@ export class RecordReader {
     const amountMinor = this.amount(row, line, this.at.amount, "amount");
     const date = this.date(row, line, this.at.date);
     if (this.errors.length > 0 || amountMinor <= 0) return null;
-    this.tallies.credits++;
+    this.tallies.credits.amount += amountMinor;
+    this.tallies.credits.count++;
     const record: BankRecord = {
       line,
       date: date as string,
@@ -313,7 +314,7 @@ export class RecordReader {
       approved,
       net,
       approvedNet,
-      credits: { ...printed, count: credits },
+      credits,
     };
     return Object.fromEntries(CONVENTIONS_OF[this.type].map((convention) => [convention, { ...all[convention] }]));
   }

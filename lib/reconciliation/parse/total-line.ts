@@ -72,20 +72,21 @@ interface TotalLineInput {
   report: (error: RowError) => void;
 }
 
-type Figure = "amount" | "fee" | "net" | "count";
+type Money = "amount" | "fee" | "net";
 
 /**
- * Compares the total line with the rows above it: the amount (and fee and net on a statement) and
- * the line count, if given, against the rows as one convention adds them up (every row, only the
- * approved, refunds taken off, only credits: TotalConvention). All the figures it states must add
- * up under the same convention: an approved-only amount beside a count of every row is no known
- * way of totalling. Otherwise each figure that differs under the convention closest to the line
- * is a row error at the total line, so the file is refused: a truncated download must never look
- * whole.
+ * Compares the total line with the rows above it: the amount (and fee and net on a statement)
+ * against the rows as one convention adds them up (every row, only the approved, refunds taken
+ * off: TotalConvention) — the amount and net under the same one, the fee under it or as printed
+ * (an acquirer that keeps its fee on a refund prints it positive) — and the line count, if given,
+ * against any convention's count (a portal may count every row listed beside an approved-only
+ * amount; a truncated file has fewer rows under every convention, so that lets none through).
+ * Otherwise each figure that differs (the money under the convention closest to the line) is a
+ * row error at the total line, so the file is refused: a truncated download must never look whole.
  */
 export function checkTotalLine(input: TotalLineInput): { line: number; amountMinor: number; count: number | null } {
   const { row, line, header, columns, totals, unit, report } = input;
-  const stated = new Map<Figure, number>();
+  const stated = new Map<Money, number>();
   for (const field of ["amount", "fee", "net"] as const) {
     const column = columns[field];
     if (column === undefined || isBlank(row[column])) continue;
@@ -94,34 +95,34 @@ export function checkTotalLine(input: TotalLineInput): { line: number; amountMin
       report(rowError(line, header[column] ?? null, "total_amount_invalid", { value: quoted(row[column]) }));
     } else stated.set(field, minor);
   }
-  const amountColumns = new Set(
-    [columns.amount, columns.fee, columns.net].filter((column): column is number => column !== undefined),
-  );
-  const count = totalLineCount(row, header, amountColumns);
-  if (count !== null) stated.set("count", count);
+  const tallies = Object.values(totals).filter((tally): tally is Tally => tally !== undefined);
+  const printed = totals.printed ?? tallies[0];
 
-  // The convention under which the fewest stated figures differ; the first (as printed) on a tie.
-  let closest: { tally: Tally; differing: Figure[] } | null = null;
-  for (const tally of Object.values(totals)) {
-    if (!tally) continue;
-    const differing = [...stated].filter(([figure, value]) => tally[figure] !== value).map(([figure]) => figure);
+  // The convention under which the fewest stated sums differ; the first (as printed) on a tie.
+  let closest: { tally: Tally; differing: Money[] } | null = null;
+  for (const tally of tallies) {
+    const differing = [...stated]
+      .filter(([figure, value]) => tally[figure] !== value && !(figure === "fee" && printed?.fee === value))
+      .map(([figure]) => figure);
     if (!closest || differing.length < closest.differing.length) closest = { tally, differing };
   }
   const show = (minor: number) => (unit === "fen" ? String(minor) : formatMinor(minor));
   for (const figure of closest?.differing ?? []) {
-    const expected = stated.get(figure) as number;
-    const actual = closest?.tally[figure] as number;
-    if (figure === "count") {
-      report(rowError(line, null, "total_count_mismatch", { expected, actual }));
-    } else {
-      const column = columns[figure] as number;
-      report(
-        rowError(line, header[column] ?? null, "total_amount_mismatch", {
-          expected: show(expected),
-          actual: show(actual),
-        }),
-      );
-    }
+    const column = columns[figure] as number;
+    report(
+      rowError(line, header[column] ?? null, "total_amount_mismatch", {
+        expected: show(stated.get(figure) as number),
+        actual: show(closest?.tally[figure] as number),
+      }),
+    );
+  }
+
+  const amountColumns = new Set(
+    [columns.amount, columns.fee, columns.net].filter((column): column is number => column !== undefined),
+  );
+  const count = totalLineCount(row, header, amountColumns);
+  if (count !== null && !tallies.some((tally) => tally.count === count)) {
+    report(rowError(line, null, "total_count_mismatch", { expected: count, actual: printed?.count ?? 0 }));
   }
   return { line, amountMinor: stated.get("amount") ?? totals.printed?.amount ?? 0, count };
 }
