@@ -56,8 +56,8 @@ export interface Tally {
 /**
  * The ways an export adds up its total line, each a convention some POS or portal uses: every row
  * as printed; only the approved transactions; refunds, voids and reversals taken off (a net
- * total); approved and net; and, in a bank file, only its credits counted. A total line is whole
- * when all it states (amount, fee, net, count) adds up under one of them.
+ * total); approved and net; and, in a bank file, only its credits. Which figures of a total line
+ * must add up under the same one: total-line.ts, checkTotalLine.
  */
 export type TotalConvention = "printed" | "approved" | "net" | "approvedNet" | "credits";
 
@@ -307,15 +307,7 @@ export class RecordReader {
    * every data row the parse has read (those with errors too: a file with any is refused anyway).
    */
   totals(rowsRead: number): Partial<Record<TotalConvention, Tally>> {
-    const printed = { ...this.sums, count: rowsRead };
-    const { approved, net, approvedNet, credits } = this.tallies;
-    const all: Record<TotalConvention, Tally> = {
-      printed,
-      approved,
-      net,
-      approvedNet,
-      credits,
-    };
+    const all: Record<TotalConvention, Tally> = { printed: { ...this.sums, count: rowsRead }, ...this.tallies };
     return Object.fromEntries(CONVENTIONS_OF[this.type].map((convention) => [convention, { ...all[convention] }]));
   }
 
