@@ -4,6 +4,7 @@
 // become pos_only, then undoes the pair from the resolved exception — in Chromium against the real
 // build (the audit events of pairing and unpairing: tests/integration/reconciliation-exceptions.test.ts).
 import { randomInt } from "node:crypto";
+import type { Locator, Page } from "@playwright/test";
 import { expect, PHONE, seriousAccessibilityViolations, test } from "./fixtures";
 import { daysAgo, importAndWait } from "./reconciliation-api";
 
@@ -55,9 +56,14 @@ test("finance pairs an ambiguous statement line with the right sale on a phone, 
     await ours().locator('tr[data-source="statement"]').getByRole("button", { name: "配对…" }).click();
     await expect(page.getByTestId("pairing-bar")).toContainText("选择同一终端上与之对应的POS 行");
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await ours().locator("tr", { hasText: right }).getByRole("button", { name: "与此行配对" }).click();
     const notice = page.getByTestId("exceptions-notice");
-    await expect(notice).toHaveText("两行已配对（已记入审计）；差错已更新。");
+    await tryAgainWhileMatching(page, "两行已配对（已记入审计）；差错已更新。", async () => {
+      await openLines(ours());
+      if ((await page.getByTestId("pairing-bar").count()) === 0) {
+        await ours().locator('tr[data-source="statement"]').getByRole("button", { name: "配对…" }).click();
+      }
+      await ours().locator("tr", { hasText: right }).getByRole("button", { name: "与此行配对" }).click();
+    });
     await expect(notice).toBeFocused();
     await expect(page.getByTestId("pairing-bar")).toHaveCount(0);
     // The tie is resolved: no longer among the open ambiguous exceptions.
@@ -74,11 +80,41 @@ test("finance pairs an ambiguous statement line with the right sale on a phone, 
     await page.goto("/reconciliation/exceptions?category=ambiguous&status=resolved");
     await expect(ours()).toHaveCount(1);
     await ours().locator("summary").click();
-    await ours().locator("tr", { hasText: right }).getByRole("button", { name: "解除配对" }).click();
-    await expect(page.getByTestId("exceptions-notice")).toHaveText(
-      "已解除配对（已记入审计）；两行各自重新成为差错，直到再次配对。",
-    );
+    await tryAgainWhileMatching(page, "已解除配对（已记入审计）；两行各自重新成为差错，直到再次配对。", async () => {
+      await openLines(ours());
+      await ours().locator("tr", { hasText: right }).getByRole("button", { name: "解除配对" }).click();
+    });
     await page.goto("/reconciliation/exceptions?category=pos_only");
     await expect(page.getByTestId("exception-item").filter({ hasText: right })).toHaveCount(1);
   });
 });
+
+/**
+ * Does `act` until the page's notice says `done`. The end-to-end tests share one merchant, and
+ * pairing waits while another test's import of it is matching (the page says so: "…正在对账匹配：请在
+ * 其完成后再配对"): finance would load the page again and retry, and so does the test.
+ */
+async function tryAgainWhileMatching(page: Page, done: string, act: () => Promise<void>) {
+  const notice = page.getByTestId("exceptions-notice");
+  await expect(async () => {
+    await act();
+    await expect(notice).not.toBeEmpty({ timeout: 15_000 });
+    const said = (await notice.textContent()) ?? "";
+    if (said !== done) {
+      await page.reload();
+      throw new Error(said);
+    }
+  }).toPass({ timeout: 120_000 });
+}
+
+/** Opens the exception's lines unless they are open. */
+async function openLines(item: Locator) {
+  if (
+    !(await item
+      .locator("details")
+      .first()
+      .evaluate((details) => (details as HTMLDetailsElement).open))
+  ) {
+    await item.locator("summary").click();
+  }
+}
