@@ -4,11 +4,17 @@ import { getTranslations } from "next-intl/server";
 import { readAuditEvent } from "@/lib/audit/events";
 import type { IncidentDetailDto } from "@/lib/schemas/incident";
 
-/** The lines of the latest evidence_matched event of the timeline, or null when none came. */
+/**
+ * The lines of the latest evidence_matched event of the timeline, or null when none came — or when
+ * an exception was linked to the case after it (its lines in another exception, opened again): the
+ * money is a discrepancy again, and the panel would say it is explained.
+ */
 export function matchingLinesOf(timeline: IncidentDetailDto["timeline"]) {
   for (let index = timeline.length - 1; index >= 0; index--) {
     const read = readAuditEvent(timeline[index]);
-    if (read.known && read.event.type === "reconciliation.evidence_matched") {
+    if (!read.known) continue;
+    if (read.event.type === "reconciliation.exception_linked") return null;
+    if (read.event.type === "reconciliation.evidence_matched") {
       return { category: read.event.after.category, lines: read.event.after.lines };
     }
   }

@@ -174,6 +174,8 @@ export const ERROR_MESSAGES = {
   LINE_NOT_PAIRABLE: { category: "text" },
   LINE_NOT_UNPAIRABLE: {},
   LINES_OTHER_TERMINAL: {},
+  LINES_OTHER_CURRENCY: {},
+  LINES_OTHER_DIRECTION: {},
   DATE_RANGE_REVERSED: {},
   PERIOD_TOO_LONG: { max: "number" },
   AUDIT_PDF_TOO_MANY_INCIDENTS: { limit: "number", count: "number" },

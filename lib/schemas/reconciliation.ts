@@ -87,7 +87,8 @@ const lineId = (field: string) =>
     .number({ error: `${field} must be a line id (a whole number).` })
     .int()
     .positive()
-    .max(Number.MAX_SAFE_INTEGER);
+    // The lines' ids are PostgreSQL integers (int4): a larger one names no line, and would not bind.
+    .max(2_147_483_647, { error: `${field} must be a line id (a whole number up to 2147483647).` });
 
 export const openIncidentsSchema = z
   .strictObject({

@@ -12,7 +12,12 @@ import { rebuildTransactionDaysSql, rebuildTransactionTotalsSql } from "@/lib/da
 import { databaseProvider, prisma } from "@/lib/db/client";
 import { jsonRequest, sessionCookie } from "@/tests/helpers/api";
 import { closeAs, completeAllSteps, logIncident, reopenAs } from "@/tests/helpers/incidents";
-import { csv, importFile, STATEMENT_HEADER } from "@/tests/integration/reconciliation-import-fixtures";
+import {
+  csv,
+  importFile,
+  SHORT_POS_HEADER,
+  STATEMENT_HEADER,
+} from "@/tests/integration/reconciliation-import-fixtures";
 
 let merchantId: string;
 
@@ -218,19 +223,7 @@ describe("the POS summary", () => {
   test("a journal's import and then a statement's keep it equal to a recount", async () => {
     const day = "2026-06-02";
     const journal = csv([
-      [
-        "交易时间",
-        "终端号",
-        "卡号",
-        "交易类型",
-        "交易金额",
-        "参考号",
-        "凭证号",
-        "批次号",
-        "交易状态",
-        "是否签名",
-        "操作员",
-      ],
+      [...SHORT_POS_HEADER, "是否签名", "操作员"],
       [`${day} 10:00:00`, "T1000001", null, "消费", "100.00", "RR0001", "000001", "001", "成功", "是", "07"],
       [`${day} 10:20:00`, "T1000001", null, "消费", "200.00", "RR0002", "000002", "001", "成功", "否", "07"],
       [`${day} 11:00:00`, "T1000001", null, "消费", "300.00", "RR0003", "000003", "001", "失败", "是", "08"],

@@ -18,7 +18,7 @@ import type { Role } from "@/lib/rbac/permissions";
 import { dashboardSchema } from "@/lib/schemas/dashboard";
 import { type DemoUser, jsonRequest, sessionCookie } from "@/tests/helpers/api";
 import { causeCounts, kindCounts } from "@/tests/helpers/dashboard-fixture";
-import { csv, importFile, linesOf } from "@/tests/integration/reconciliation-import-fixtures";
+import { csv, importFile, linesOf, SHORT_POS_HEADER } from "@/tests/integration/reconciliation-import-fixtures";
 
 // 12:00 on 15 June in Shanghai (UTC+8).
 const NOW = new Date("2026-06-15T04:00:00.000Z");
@@ -88,20 +88,7 @@ async function incident(data: {
   });
 }
 
-const POS_HEADER = [
-  "交易时间",
-  "终端号",
-  "卡号",
-  "交易类型",
-  "交易金额",
-  "参考号",
-  "凭证号",
-  "批次号",
-  "交易状态",
-  "是否签名",
-  "原凭证号",
-  "操作员",
-];
+const POS_HEADER = [...SHORT_POS_HEADER, "是否签名", "原凭证号", "操作员"];
 const D = "2026-06-12";
 
 /** 100 lines on North's terminal, 20 an hour 09–13, five of 13:00's unsigned; 20 at 15:00 on South's. */

@@ -12,7 +12,7 @@ import { getIncident } from "@/lib/incidents/get-incident";
 import { linkedLinesSql, listLinkedLines } from "@/lib/reconciliation/exceptions/list-linked-lines";
 import type { ReconExceptionDto } from "@/lib/schemas/reconciliation";
 import { exceptionsAs, openIncidentAs, summaryAs } from "@/tests/integration/reconciliation-exceptions-fixtures";
-import { csv, importFile } from "@/tests/integration/reconciliation-import-fixtures";
+import { csv, importFile, SHORT_STATEMENT_HEADER } from "@/tests/integration/reconciliation-import-fixtures";
 
 const D = "2026-10-10";
 const CARD = "622202******0128";
@@ -28,19 +28,7 @@ const POS_HEADER = [
   "批次号",
   "交易状态",
 ];
-const STATEMENT_HEADER = [
-  "清算日期",
-  "交易时间",
-  "终端号",
-  "卡号",
-  "交易类型",
-  "交易金额",
-  "手续费",
-  "结算金额",
-  "参考号",
-  "凭证号",
-  "批次号",
-];
+const STATEMENT_HEADER = SHORT_STATEMENT_HEADER;
 const statementRow = (rrn: string, time: string, amount: string, trace: string, settle = "2026-10-11", day = D) => [
   settle,
   `${day} ${time}`,

@@ -900,6 +900,91 @@ describe("pairing and unpairing by hand", () => {
     expect(listed.body.items.map((item) => item.id)).toContain(first.exception.id);
   });
 
+  /** A missing batch of three sales (10.00, 20.00, 30.00), its exception counting all three. */
+  async function missingBatch() {
+    const first = await posException(merchant, "pos_only", { amountMinor: 1000, rrn: `B1${Date.now()}` });
+    const rest = [];
+    for (const amountMinor of [2000, 3000]) {
+      rest.push(
+        await copyOf(first.line, { amountMinor, rrn: `B${amountMinor}${Date.now()}`, exceptionId: first.exception.id }),
+      );
+    }
+    await prisma.reconException.update({
+      where: { id: first.exception.id },
+      data: { lineCount: 3, amountMinor: 6000n, batchNo: first.line.batchNo },
+    });
+    return { exception: first.exception, lines: [first.line, ...rest] };
+  }
+
+  // Found by review: pairing a batch's line by hand left the exception at 60.00, and the incident
+  // opened from it was a "group" of 60.00 counting the sale already explained.
+  test("a missing batch with lines paired by hand counts, and opens a case for, only the sales still missing", async () => {
+    const batch = await missingBatch();
+    const paired = await pairAs("finance", {
+      posLineId: batch.lines[0].id,
+      statementLineId: (await statementLine(1000)).id,
+    });
+    expect(paired.status).toBe(200);
+    expect(await prisma.reconException.findUniqueOrThrow({ where: { id: batch.exception.id } })).toMatchObject({
+      status: "open",
+      amountMinor: 5000n,
+    });
+    const opened = await openIncidentAs("finance", batch.exception.id);
+    expect(opened.status).toBe(201);
+    // Still two sales: a group, no one slip's card or rrn.
+    expect(opened.body.incident).toMatchObject({ amount: "50.00", rrn: null, cardLast4: null });
+
+    const single = await missingBatch();
+    for (const [index, amountMinor] of [
+      [0, 1000],
+      [1, 2000],
+    ] as const) {
+      const statement = await statementLine(amountMinor);
+      expect(
+        (await pairAs("finance", { posLineId: single.lines[index].id, statementLineId: statement.id })).status,
+      ).toBe(200);
+    }
+    expect((await prisma.reconException.findUniqueOrThrow({ where: { id: single.exception.id } })).amountMinor).toBe(
+      3000n,
+    );
+    // One sale left: the case is that slip's, with its rrn and amount.
+    const one = await openIncidentAs("finance", single.exception.id);
+    expect(one.status).toBe(201);
+    expect(one.body.incident).toMatchObject({ amount: "30.00", rrn: single.lines[2].rrn, cardLast4: "0128" });
+  });
+
+  // Found by review: an exception unpaired back open while linked to a CLOSED incident answered
+  // "linked" with the closed case — the discrepancy was on nobody's desk.
+  test("an exception reopened after its incident was closed opens a case of its own", async () => {
+    const { line, exception } = await posException(merchant, "pos_only", { amountMinor: 7000 });
+    await prisma.reconException.update({ where: { id: exception.id }, data: { key: `pos_only:${line.id}` } });
+    const first = await openIncidentAs("finance", exception.id);
+    expect(first.status).toBe(201);
+    const statement = await statementLine(7000);
+    const paired = await pairAs("finance", { posLineId: line.id, statementLineId: statement.id });
+    expect(paired.body.resolvedExceptionIds).toEqual([exception.id]);
+    await prisma.incident.update({
+      where: { id: first.body.incident.id },
+      data: { status: "CLOSED", closedAt: new Date() },
+    });
+    // Unpaired, the sale is missing from the statement again: the same exception, open, still linked.
+    const unpaired = await unpairAs("finance", { lineId: statement.id });
+    expect(unpaired.body.openedExceptionIds).toContain(exception.id);
+
+    const opened = await openIncidentAs("finance", exception.id);
+    expect(opened.status).toBe(201);
+    expect(opened.body.linked).toBe(false);
+    expect(opened.body.incident.id).not.toBe(first.body.incident.id);
+    expect(opened.body.incident).toMatchObject({ amount: "70.00", rrn: line.rrn });
+    expect((await prisma.reconException.findUniqueOrThrow({ where: { id: exception.id } })).incidentId).toBe(
+      opened.body.incident.id,
+    );
+    // Asked again, it answers with the new case; the closed one stays closed.
+    const again = await openIncidentAs("finance", exception.id);
+    expect(again.body).toMatchObject({ linked: true, incident: { id: opened.body.incident.id } });
+    expect((await prisma.incident.findUniqueOrThrow({ where: { id: first.body.incident.id } })).status).toBe("CLOSED");
+  });
+
   test("pairing the statement line of a tie with one candidate makes the other what it is alone, and resolves the tie", async () => {
     const { pos, statement, exception } = await ambiguousPair(5000, 5000);
     const other = await copyOf(pos, { rrn: `R${Date.now()}`, exceptionId: exception.id });
@@ -919,13 +1004,16 @@ describe("pairing and unpairing by hand", () => {
     expect(JSON.parse(event.after ?? "{}").lines[2]).toMatchObject({ id: other.id, category: "pos_only" });
   });
 
-  test("a declined line, a void, a cancelled sale and lines of two terminals are refused, naming the field", async () => {
+  test("a declined line, a void, a cancelled sale, lines of two terminals, currencies or directions are refused, naming the field", async () => {
     const statement = await statementLine(5000);
     const cases: [Record<string, unknown>, string, string][] = [
       [{ approved: false, category: "declined" }, "posLineId", "LINE_NOT_PAIRABLE"],
       [{ txType: "void", category: "voided" }, "posLineId", "LINE_NOT_PAIRABLE"],
       [{ category: "voided" }, "posLineId", "LINE_NOT_PAIRABLE"],
       [{ tid: "T1000002", terminalId: merchant.terminal("T1000002").id }, "statementLineId", "LINES_OTHER_TERMINAL"],
+      // Found by review: amounts were compared without sign or currency, so these paired as matched.
+      [{ txType: "refund" }, "statementLineId", "LINES_OTHER_DIRECTION"],
+      [{ currency: "USD" }, "statementLineId", "LINES_OTHER_CURRENCY"],
     ];
     for (const [change, field, reason] of cases) {
       const { line } = await posException(merchant, "pos_only", { amountMinor: 5000, ...change });
@@ -1095,6 +1183,11 @@ describe("pairing and unpairing by hand", () => {
     const badBody = await pairAs("finance", { posLineId: "1", statementLineId: 2.5 });
     expect(badBody.status).toBe(400);
     expect(Object.keys(badBody.body.error.fields).sort()).toEqual(["posLineId", "statementLineId"]);
+    // Found by review: an id past PostgreSQL's integer was a 500 there; it names no line.
+    const huge = await pairAs("finance", { posLineId: 2_147_483_648, statementLineId: pos.id });
+    expect(huge.status).toBe(400);
+    expect(Object.keys(huge.body.error.fields)).toEqual(["posLineId"]);
+    expect((await unpairAs("finance", { lineId: 9_007_199_254_740_991 })).status).toBe(400);
   });
 
   test("every change above is in the merchant's audit chain, which verifies", async () => {

@@ -15,6 +15,32 @@ export const noHeartbeat = { heartbeat: async () => {} };
 /** A POS journal's and an acquirer statement's headers as Chinese exports have them: every column, in the usual order. */
 export { POS_HEADER, STATEMENT_HEADER } from "@/bench/lib/recon-generator.mjs";
 
+/** The columns a small test's journal and statement need (one acquirer merchant: no merchant id). */
+export const SHORT_POS_HEADER = [
+  "交易时间",
+  "终端号",
+  "卡号",
+  "交易类型",
+  "交易金额",
+  "参考号",
+  "凭证号",
+  "批次号",
+  "交易状态",
+];
+export const SHORT_STATEMENT_HEADER = [
+  "清算日期",
+  "交易时间",
+  "终端号",
+  "卡号",
+  "交易类型",
+  "交易金额",
+  "手续费",
+  "结算金额",
+  "参考号",
+  "凭证号",
+  "批次号",
+];
+
 /** A CSV file from rows of cells (comma separated, CRLF, cells quoted when they need it). */
 export function csv(rows: (string | number | null)[][]): string {
   const cell = (value: string | number | null) => {

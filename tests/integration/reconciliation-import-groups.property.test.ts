@@ -16,21 +16,11 @@ import {
   csv,
   expectOpenExceptionsListTheirLines,
   importFile,
+  SHORT_POS_HEADER,
   STATEMENT_HEADER,
 } from "@/tests/integration/reconciliation-import-fixtures";
 
-const POS_HEADER = [
-  "交易时间",
-  "终端号",
-  "卡号",
-  "交易类型",
-  "交易金额",
-  "参考号",
-  "凭证号",
-  "批次号",
-  "交易状态",
-  "签名",
-];
+const POS_HEADER = [...SHORT_POS_HEADER, "签名"];
 const CARDS = ["622202******0128", "622848******1234"];
 const GROUPED: readonly string[] = GROUPED_LINE_CATEGORIES;
 

@@ -24,20 +24,9 @@ import { withdrawImport } from "@/lib/reconciliation/imports/withdraw-import";
 import { leftOutDaysOf, publishedAtOf } from "@/lib/reconciliation/imports/withdrawal";
 import { addDays } from "@/lib/reconciliation/match/local-time";
 import type { ImportType } from "@/lib/reconciliation/types";
-import { csv, importFile, noHeartbeat } from "@/tests/integration/reconciliation-import-fixtures";
+import { csv, importFile, noHeartbeat, SHORT_POS_HEADER } from "@/tests/integration/reconciliation-import-fixtures";
 
-const POS_HEADER = [
-  "交易时间",
-  "终端号",
-  "卡号",
-  "交易类型",
-  "交易金额",
-  "参考号",
-  "凭证号",
-  "批次号",
-  "交易状态",
-  "签名",
-];
+const POS_HEADER = [...SHORT_POS_HEADER, "签名"];
 const STATEMENT_HEADER = [
   "清算日期",
   "交易时间",

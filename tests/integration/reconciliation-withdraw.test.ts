@@ -21,23 +21,18 @@ import {
   otherMerchant,
   pairAs,
 } from "@/tests/integration/reconciliation-exceptions-fixtures";
-import { csv, importFile, noHeartbeat, queueFile } from "@/tests/integration/reconciliation-import-fixtures";
+import {
+  csv,
+  importFile,
+  noHeartbeat,
+  queueFile,
+  SHORT_POS_HEADER,
+  SHORT_STATEMENT_HEADER,
+} from "@/tests/integration/reconciliation-import-fixtures";
 
 const CARD = "622202******0128";
-const POS_HEADER = ["交易时间", "终端号", "卡号", "交易类型", "交易金额", "参考号", "凭证号", "批次号", "交易状态"];
-const STATEMENT_HEADER = [
-  "清算日期",
-  "交易时间",
-  "终端号",
-  "卡号",
-  "交易类型",
-  "交易金额",
-  "手续费",
-  "结算金额",
-  "参考号",
-  "凭证号",
-  "批次号",
-];
+const POS_HEADER = SHORT_POS_HEADER;
+const STATEMENT_HEADER = SHORT_STATEMENT_HEADER;
 
 let merchantId: string;
 beforeAll(async () => {

@@ -108,16 +108,39 @@ export async function settleExceptions(tx: Tx, merchantId: string, exceptionIds:
   for (const id of new Set(exceptionIds)) {
     const left = await tx.reconLine.count({ where: { exceptionId: id, merchantId } });
     if (left === 0) {
-      await tx.reconException.updateMany({
+      // One resolved already (a case a person explained before) is not reported as resolved now.
+      const { count } = await tx.reconException.updateMany({
         where: { id, merchantId, status: "open" },
         data: { status: "resolved", resolvedAt: now },
       });
-      resolved.push(id);
+      if (count === 1) resolved.push(id);
     } else {
       await tx.reconException.updateMany({ where: { id, merchantId }, data: { lineCount: left } });
+      await recountStake(tx, merchantId, id);
     }
   }
   return resolved;
+}
+
+/** The exceptions whose money at stake is the sum of their own lines (a missing batch's net). */
+const SUMMED_CATEGORIES = ["pos_only", "statement_only"];
+
+/**
+ * An open exception of a summed category that kept some lines: its amount is what its own lines
+ * (those still of its category) sum to — a line of a missing batch paired by hand stays in it as
+ * evidence, matched, and no longer counts, as the matcher's sum would leave it out.
+ */
+async function recountStake(tx: Tx, merchantId: string, id: string) {
+  const exception = await tx.reconException.findFirst({
+    where: { id, merchantId, status: "open", category: { in: SUMMED_CATEGORIES } },
+    select: { category: true },
+  });
+  if (!exception) return;
+  const [sum] = await tx.$queryRaw<{ amount: number | bigint | null }[]>`
+    SELECT CAST(SUM(CASE WHEN "txType" = 'refund' THEN -ABS("amountMinor") ELSE ABS("amountMinor") END) AS BIGINT) AS "amount"
+    FROM "ReconLine" WHERE "exceptionId" = ${id} AND "merchantId" = ${merchantId} AND "category" = ${exception.category}`;
+  if (sum?.amount === null || sum?.amount === undefined) return;
+  await tx.reconException.updateMany({ where: { id, merchantId }, data: { amountMinor: BigInt(sum.amount) } });
 }
 
 /**
@@ -131,7 +154,10 @@ export async function resolveExplained(tx: Tx, merchantId: string, exceptionIds:
     const unexplained = await tx.reconLine.count({
       where: { exceptionId: id, merchantId, category: { not: "matched" } },
     });
-    if (unexplained > 0) continue;
+    if (unexplained > 0) {
+      await recountStake(tx, merchantId, id);
+      continue;
+    }
     const { count } = await tx.reconException.updateMany({
       where: { id, merchantId, status: "open" },
       data: { status: "resolved", resolvedAt: now },
@@ -150,7 +176,8 @@ export function notPairableBecause(line: PairableLine): "declined" | "voided" | 
 
 /**
  * Which lines a person may pair: never a declined line, a void or a reversal (or a sale they
- * cancelled) — the matcher never pairs those either — and the two lines of one terminal.
+ * cancelled) — the matcher never pairs those either — and the two lines of one terminal, in one
+ * currency, both refunds or neither.
  */
 export function assertPairable(pos: PairableLine, statement: PairableLine): void {
   for (const [line, field] of [
@@ -165,6 +192,16 @@ export function assertPairable(pos: PairableLine, statement: PairableLine): void
   }
   if (pos.tid !== statement.tid) {
     const other = { reason: "LINES_OTHER_TERMINAL" } as const;
+    throw new AppError("RULE_VIOLATION", other, { statementLineId: other });
+  }
+  // Amounts are compared without their sign or currency (a refund's may be printed either way):
+  // a refund paired with a sale, or 50 CNY with 50 USD, would read as money explained.
+  if (pos.currency !== statement.currency) {
+    const other = { reason: "LINES_OTHER_CURRENCY" } as const;
+    throw new AppError("RULE_VIOLATION", other, { statementLineId: other });
+  }
+  if ((pos.txType === "refund") !== (statement.txType === "refund")) {
+    const other = { reason: "LINES_OTHER_DIRECTION" } as const;
     throw new AppError("RULE_VIOLATION", other, { statementLineId: other });
   }
 }

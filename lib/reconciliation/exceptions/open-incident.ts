@@ -6,7 +6,9 @@
 // same transaction as the incident and its audit event — through the core shared with the till
 // (lib/incidents/insert-incident.ts): no Idempotency-Key, no duplicate check, no cashier.
 //
-// Idempotent: an exception already linked answers with its incident. An exception whose slip's
+// Idempotent: an exception already linked answers with its incident — unless that incident was
+// closed and the exception came open again since (a line unpaired, lines matched anew): then it
+// opens a case of its own, as a closed case of its rrn is not linked to either. An exception whose slip's
 // rrn already has an open incident of the merchant is linked to that one instead of opening a second
 // (audited as reconciliation.exception_linked). The whole decision runs under the merchant's lock
 // (lock-merchant.ts) and the link is a conditional update (incidentId IS NULL), so two finance
@@ -61,8 +63,11 @@ async function openOrLink(tx: Tx, actor: Actor, id: string): Promise<OpenedIncid
   await lockMerchant(tx, actor.merchantId);
   const exception = await tx.reconException.findFirst({ where: { id, merchantId: actor.merchantId } });
   if (!exception) throw new AppError("NOT_FOUND", { reason: "EXCEPTION_NOT_FOUND" });
-  if (exception.incidentId) {
-    return { incident: await readIncident(tx, actor, exception.incidentId), exceptionId: id, linked: true };
+  // A case closed before the exception came open again (a line unpaired, a file's lines matched
+  // anew) is no one's work any more: the exception is a case of its own, as with an rrn's closed case.
+  const linkedTo = exception.incidentId ? await workedIncident(tx, actor.merchantId, exception.incidentId) : null;
+  if (linkedTo || (exception.incidentId && exception.status === "resolved")) {
+    return { incident: await readIncident(tx, actor, exception.incidentId as string), exceptionId: id, linked: true };
   }
   if (exception.status === "resolved") throw new AppError("RULE_VIOLATION", { reason: "EXCEPTION_ALREADY_RESOLVED" });
   const kind = incidentKindFor(exception.category);
@@ -72,9 +77,14 @@ async function openOrLink(tx: Tx, actor: Actor, id: string): Promise<OpenedIncid
   await assertLinesNotWithdrawing(tx, actor.merchantId, { exception });
   const evidence = lines.slice(0, EVENT_LINES).map(evidenceOf);
   const now = new Date();
+  const link = { exceptionId: id, merchantId: actor.merchantId, now, replacing: exception.incidentId };
 
-  const primary = primaryLine(exception.category, lines);
-  const posLines = lines.filter((line) => line.source === "pos");
+  // The lines still telling the exception's story: a line of a missing batch paired by hand since
+  // stays as evidence (matched), and is neither the slip nor part of the sum.
+  const ownLines = lines.filter((line) => line.category === exception.category);
+  const storyLines = ownLines.length > 0 ? ownLines : lines;
+  const primary = primaryLine(exception.category, storyLines);
+  const posLines = storyLines.filter((line) => line.source === "pos");
   // A group of several sales (a batch missing from the statement) is no one slip: no card or rrn.
   const group = exception.category === "pos_only" && posLines.length > 1;
   // The exception's rrn is its slip's — the one the incident would carry: a duplicate's second
@@ -93,7 +103,7 @@ async function openOrLink(tx: Tx, actor: Actor, id: string): Promise<OpenedIncid
           select: { id: true },
         });
   if (known) {
-    await linkException(tx, { exceptionId: id, incidentId: known.id, merchantId: actor.merchantId, now });
+    await linkException(tx, { ...link, incidentId: known.id });
     await appendEvent(tx, {
       merchantId: actor.merchantId,
       incidentId: known.id,
@@ -140,27 +150,37 @@ async function openOrLink(tx: Tx, actor: Actor, id: string): Promise<OpenedIncid
       origin: "reconciliation",
       exception: { id, key: exception.key, category: exception.category, lineCount: exception.lineCount },
     },
-    alsoWrite: (written) => [
-      linkStatement({ exceptionId: id, incidentId: written.id, merchantId: actor.merchantId, now }),
-    ],
+    alsoWrite: (written) => [linkStatement({ ...link, incidentId: written.id })],
   });
   if (changed[0] !== 1) throw new AlreadyLinked();
   return { incident, exceptionId: id, linked: false };
 }
 
+/** Links the exception, if it is still unlinked — or still linked to the closed case it leaves. */
 function linkStatement({
   exceptionId,
   incidentId,
   merchantId,
   now,
+  replacing,
 }: {
   exceptionId: string;
   incidentId: string;
   merchantId: string;
   now: Date;
+  replacing: string | null;
 }) {
+  const unchanged = replacing === null ? Prisma.sql`"incidentId" IS NULL` : Prisma.sql`"incidentId" = ${replacing}`;
   return Prisma.sql`UPDATE "ReconException" SET "incidentId" = ${incidentId}, "updatedAt" = ${now}
-    WHERE "id" = ${exceptionId} AND "merchantId" = ${merchantId} AND "incidentId" IS NULL`;
+    WHERE "id" = ${exceptionId} AND "merchantId" = ${merchantId} AND ${unchanged}`;
+}
+
+/** The linked incident, unless it is closed: a closed case is worked no more. */
+function workedIncident(tx: Tx, merchantId: string, incidentId: string) {
+  return tx.incident.findFirst({
+    where: { id: incidentId, merchantId, status: { not: "CLOSED" } },
+    select: { id: true },
+  });
 }
 
 async function linkException(tx: Tx, link: Parameters<typeof linkStatement>[0]): Promise<void> {

@@ -8,6 +8,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { LINE_COLUMNS, type LineValue } from "@/lib/reconciliation/import/line-columns";
 import {
   groupTakesLine,
+  type LineMove,
   type LineStore,
   outranks,
   type SqlParam,
@@ -115,7 +116,7 @@ export async function openPostgresLineStore(url: string): Promise<LineStore> {
       // to the one that outranks the other, here and against the group it points at, as on SQLite
       // (UPDATE … FROM with two rows for one line would take either).
       const C = 'COLLATE "C"';
-      const { rows: takenFrom } = await client.query<{ before: string }>(
+      const { rows: moves } = await client.query<LineMove>(
         `WITH changed AS (
            UPDATE "ReconLine" l SET "exceptionId" = u."exceptionId"
            FROM (SELECT DISTINCT ON (u."id") u."id", u."exceptionId", t."exceptionId" AS "before",
@@ -128,10 +129,10 @@ export async function openPostgresLineStore(url: string): Promise<LineStore> {
              AND (u."own" OR l."exceptionId" IS NULL OR NOT EXISTS (
                SELECT 1 FROM "ReconException" x JOIN "ReconException" y ON y."id" = u."exceptionId"
                WHERE x."id" = l."exceptionId" AND x."status" = 'open' AND ${outranks("x", "y", C)}))
-           RETURNING u."before")
-         SELECT DISTINCT "before" FROM changed WHERE "before" IS NOT NULL`,
+           RETURNING u."before", u."exceptionId")
+         SELECT DISTINCT "before" AS "from", "exceptionId" AS "to" FROM changed WHERE "before" IS NOT NULL`,
       );
-      return takenFrom.map((row) => row.before);
+      return moves;
     },
     async refreshStatistics() {
       // autovacuum analyses the table after a large COPY, and the planner scales its row counts by

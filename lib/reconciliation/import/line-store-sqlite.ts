@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { BOOLEAN_COLUMNS, LINE_COLUMNS, type LineValue } from "@/lib/reconciliation/import/line-columns";
 import {
   groupTakesLine,
+  type LineMove,
   type LineStore,
   outranks,
   type SqlParam,
@@ -178,7 +179,7 @@ export function openSqliteLineStore(url: string): LineStore {
         if (group) group.ids.push(id);
         else byException.set(exceptionId, { category, ids: [id] });
       }
-      const takenFrom = new Set<string>();
+      const moves: LineMove[] = [];
       for (const [exceptionId, { category, ids }] of byException) {
         for (let start = 0; start < ids.length; start += IDS_PER_UPDATE) {
           const some = ids.slice(start, start + IDS_PER_UPDATE);
@@ -194,11 +195,14 @@ export function openSqliteLineStore(url: string): LineStore {
           )
             .pluck()
             .all(...params) as string[];
-          for (const id of before) takenFrom.add(id);
+          for (const from of before) {
+            if (!moves.some((move) => move.from === from && move.to === exceptionId))
+              moves.push({ from, to: exceptionId });
+          }
           prepared(`UPDATE "ReconLine" SET "exceptionId" = ? WHERE ${changing}`).run(exceptionId, ...params);
         }
       }
-      return [...takenFrom];
+      return moves;
     },
     async refreshStatistics() {
       // Sampled (about a thousand rows per index: tens of milliseconds at a million lines, where a

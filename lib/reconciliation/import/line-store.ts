@@ -11,6 +11,12 @@ import { GROUPED_LINE_CATEGORIES } from "@/lib/reconciliation/types";
 
 export type SqlParam = string | number | boolean | null | Date;
 
+/** Lines of exception `from` now pointed at exception `to`. */
+export interface LineMove {
+  from: string;
+  to: string;
+}
+
 /** A column of a bulk update by line id, with its PostgreSQL type (for the staging table). */
 export interface UpdateColumn {
   name: string;
@@ -38,9 +44,10 @@ export interface LineStore {
    * (groupTakesLine); of two groups that may take a line, the one that outranks the other
    * (outranks) does, whichever was written first or last. Lines a person
    * paired or unpaired are left as they are. Run after the lines' categories are written. Returns
-   * the exceptions lines were taken from (their line counts change too).
+   * each exception lines were taken from with the one that took them, once per pair (their line
+   * counts change; an incident's link follows its lines, publish.ts).
    */
-  pointAtExceptions(rows: readonly (readonly [number, string, string])[]): Promise<string[]>;
+  pointAtExceptions(rows: readonly (readonly [number, string, string])[]): Promise<LineMove[]>;
   /**
    * Brings the planner's statistics of the lines up to date after staging: on SQLite they change
    * only when someone runs ANALYZE, and statistics taken when the table held 16 lines made every

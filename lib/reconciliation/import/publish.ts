@@ -4,14 +4,19 @@
 // settlements, the exceptions no longer produced resolved, and the publish time recorded on the
 // import — so a rerun after a crash past this point only finalises (finalize.ts).
 //
+// An incident's link follows its exception's lines into the exception that takes them (carryLinks),
+// and what the publish did to linked exceptions is kept in the import's report for their timelines
+// (incident-events.ts).
+//
 // A withdrawal (run-withdrawal.ts) publishes the same way, with the import's lines deleted first:
 // what they alone made — exceptions no longer produced, settle dates with no line left — is
-// deleted rather than resolved, as if the file had never come (nothing of it had an incident:
-// withdraw-import.ts refuses that).
+// deleted rather than resolved, as if the file had never come. None of its lines is an incident's
+// evidence (withdraw-import.ts refuses that), but other lines may move between linked exceptions
+// (a batch whole again): those exceptions are resolved or reopened, never deleted.
 import "server-only";
 import { rebuildTransactionDays } from "@/lib/dashboard/transaction-rollup";
 import { newId } from "@/lib/db/new-id";
-import type { LineStore, SqlParam } from "@/lib/reconciliation/import/line-store";
+import type { LineMove, LineStore, SqlParam } from "@/lib/reconciliation/import/line-store";
 import type { PublishPlan } from "@/lib/reconciliation/import/publish-plan";
 import { GROUPED_LINE_CATEGORIES } from "@/lib/reconciliation/types";
 
@@ -23,6 +28,21 @@ function placeholders(count: number): string {
 }
 
 /**
+ * What a publish did to the exceptions of incidents still worked (not closed), for their
+ * timelines (incident-events.ts): kept in the import's report, so a rerun after a crash knows it.
+ */
+export interface IncidentMoves {
+  /**
+   * Lines of a linked exception now in another one, which carries the incident's link with them
+   * (unless it had one): the rest of a missing batch once part of it settled, a sale missing from
+   * the statement that came at another amount. The money is not explained: the case goes on.
+   */
+  moved: LineMove[];
+  /** Linked exceptions this publish opened again (a withdrawn file's lines gone, a batch whole again). */
+  reopened: string[];
+}
+
+/**
  * Upserts the exception groups by key and points their lines at them — a line another group is
  * about stays with that group (groupTakesLine), and of two groups that may take a line the one
  * that outranks the other does (outranks). The open exceptions of the matched days that this
@@ -31,11 +51,25 @@ function placeholders(count: number): string {
  * exception, as its readers list them: counted again for these groups and for the exceptions lines
  * were taken from (perhaps of a day not matched this time). The lines' categories must be written.
  */
-async function upsertExceptions(store: LineStore, merchantId: string, plan: PublishPlan, at: Date) {
+async function upsertExceptions(
+  store: LineStore,
+  merchantId: string,
+  plan: PublishPlan,
+  at: Date,
+): Promise<IncidentMoves> {
   const lineExceptions: [number, string, string][] = [];
   const recount = new Set<string>();
+  const reopened: string[] = [];
   for (let start = 0; start < plan.exceptions.length; start += EXCEPTIONS_PER_UPSERT) {
     const drafts = plan.exceptions.slice(start, start + EXCEPTIONS_PER_UPSERT);
+    const keys = drafts.map((draft) => draft.key);
+    const wasResolved = await store.all<{ id: string }>(
+      `SELECT e."id" FROM "ReconException" e JOIN "Incident" i ON i."id" = e."incidentId"
+       WHERE e."merchantId" = ? AND e."status" = 'resolved' AND i."status" <> 'CLOSED'
+         AND e."key" IN (${placeholders(keys.length)})`,
+      [merchantId, ...keys],
+    );
+    reopened.push(...wasResolved.map((row) => row.id));
     const params: SqlParam[] = [];
     for (const draft of drafts) {
       params.push(
@@ -75,10 +109,41 @@ async function upsertExceptions(store: LineStore, merchantId: string, plan: Publ
   }
   await resolveVanished(store, merchantId, [...GROUPED_LINE_CATEGORIES], [...plan.lineDays].sort(), at);
   await resolveVanished(store, merchantId, CREDIT_CATEGORIES, [...plan.creditDays].sort(), at);
+  const moves: LineMove[] = [];
   for (let start = 0; start < lineExceptions.length; start += CHUNK) {
-    for (const id of await store.pointAtExceptions(lineExceptions.slice(start, start + CHUNK))) recount.add(id);
+    for (const move of await store.pointAtExceptions(lineExceptions.slice(start, start + CHUNK))) {
+      recount.add(move.from);
+      moves.push(move);
+    }
   }
   await recountLines(store, [...recount]);
+  return { moved: await carryLinks(store, moves), reopened };
+}
+
+/**
+ * An incident's link follows its lines: an exception that took lines of one linked to a case
+ * still worked is linked to that case too (if it had none), and the moves are returned.
+ */
+async function carryLinks(store: LineStore, moves: readonly LineMove[]): Promise<LineMove[]> {
+  const from = [...new Set(moves.map((move) => move.from))];
+  const incidentOf = new Map<string, string>();
+  for (let start = 0; start < from.length; start += EXCEPTIONS_PER_UPSERT) {
+    const some = from.slice(start, start + EXCEPTIONS_PER_UPSERT);
+    const linked = await store.all<{ id: string; incidentId: string }>(
+      `SELECT e."id", e."incidentId" FROM "ReconException" e JOIN "Incident" i ON i."id" = e."incidentId"
+       WHERE i."status" <> 'CLOSED' AND e."id" IN (${placeholders(some.length)})`,
+      some,
+    );
+    for (const row of linked) incidentOf.set(row.id, row.incidentId);
+  }
+  const carried = moves.filter((move) => incidentOf.has(move.from));
+  for (const move of carried) {
+    await store.run(`UPDATE "ReconException" SET "incidentId" = ? WHERE "id" = ? AND "incidentId" IS NULL`, [
+      incidentOf.get(move.from) as string,
+      move.to,
+    ]);
+  }
+  return carried;
 }
 
 /** Sets each exception's line count to the lines that point at it. */
@@ -163,8 +228,8 @@ export async function publish({
    * `since` is when its lines became visible (its own publish).
    */
   withdraw?: { since: Date };
-}): Promise<void> {
-  await store.transaction(async () => {
+}): Promise<IncidentMoves> {
+  return store.transaction(async () => {
     const lostLines = withdraw ? await deleteLines(store, importId) : [];
     for (const rows of plan.visibleChanges.chunks(CHUNK)) {
       await store.updateLines(
@@ -190,13 +255,17 @@ export async function publish({
       ]);
     }
     // After every category is written: which group takes a line follows from its category.
-    await upsertExceptions(store, merchantId, plan, at);
+    const incidentMoves = await upsertExceptions(store, merchantId, plan, at);
     await recountLines(store, lostLines);
     await upsertSettlements(store, merchantId, plan, at);
     if (withdraw) await deleteVanished(store, merchantId, at, withdraw.since, lostLines);
-    await store.run(`UPDATE "ReconImport" SET "report" = ? WHERE "id" = ?`, [JSON.stringify(report), importId]);
+    await store.run(`UPDATE "ReconImport" SET "report" = ? WHERE "id" = ?`, [
+      JSON.stringify({ ...report, incidentMoves }),
+      importId,
+    ]);
     // Issue 10: the dashboard's per-day sums of the POS lines, counted again for the days they changed.
     await rebuildTransactionDays(store, merchantId, [...plan.tallyDays]);
+    return incidentMoves;
   });
 }
 
@@ -215,8 +284,8 @@ async function deleteLines(store: LineStore, importId: string): Promise<string[]
  * withdrawn lines stood for them: deleted. One from before (a case the file only reopened) is
  * resolved, as it was before the file came. So is deleted an exception the withdrawn lines leave
  * with no line (one a later file had resolved: nothing to show). The lines of other files that
- * still name a deleted one (a line explained meanwhile keeps its exception) let go. None has an
- * incident (withdraw-import.ts); the filter says so again.
+ * still name a deleted one (a line explained meanwhile keeps its exception) let go. One linked to
+ * an incident is kept (the case's record), resolved.
  */
 async function deleteVanished(
   store: LineStore,

@@ -197,7 +197,13 @@ export async function runImport(importId: string, context: ImportJobContext): Pr
     });
     timer.lap("count");
     // The day lists were for a rerun; the finished report keeps what a person reads.
-    const { days: _days, creditDates: _creditDates, settleTotals: _settleTotals, ...kept } = report;
+    const {
+      days: _days,
+      creditDates: _creditDates,
+      settleTotals: _settleTotals,
+      incidentMoves: _incidentMoves,
+      ...kept
+    } = report;
     await finalizeImport({
       reconImport,
       publishedAt,

@@ -7,10 +7,11 @@
 // visible), after it (its time is in the report) only finishes.
 import "server-only";
 import { queueAlertEvaluation } from "@/lib/alerts/queue-evaluation";
-import { appendEvent } from "@/lib/audit/append-event";
+import { appendEvents } from "@/lib/audit/append-event";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { ReconImport } from "@/lib/generated/prisma/client";
+import { incidentEvents } from "@/lib/reconciliation/import/incident-events";
 import { openLineStore } from "@/lib/reconciliation/import/line-store";
 import {
   affectedDays,
@@ -87,7 +88,7 @@ export async function runWithdrawal(reconImport: ReconImport, context: MatchingC
         linesRemoved: Object.values(counts).reduce((sum, lines) => sum + lines, 0),
         counts,
       };
-      await publish({
+      const incidentMoves = await publish({
         store,
         merchantId,
         importId,
@@ -100,7 +101,7 @@ export async function runWithdrawal(reconImport: ReconImport, context: MatchingC
       withdrawal = { ...withdrawal, phases: timer.phases };
       await prisma.reconImport.update({
         where: { id: importId },
-        data: { report: JSON.stringify({ ...report, withdrawal }) },
+        data: { report: JSON.stringify({ ...report, incidentMoves, withdrawal }) },
       });
     }
 
@@ -117,24 +118,30 @@ export async function runWithdrawal(reconImport: ReconImport, context: MatchingC
  */
 export async function finishWithdrawal(reconImport: ReconImport, withdrawal: Withdrawal): Promise<void> {
   const { id: importId, merchantId } = reconImport;
+  // The cases whose exceptions the withdrawal opened again or moved lines of are told so.
+  const { events } = withdrawal.publishedAt
+    ? await incidentEvents(merchantId, importId, new Date(withdrawal.publishedAt))
+    : { events: [] };
   await prisma.$transaction(async (tx) => {
     const claimed = await tx.reconImport.updateMany({
       where: { id: importId, status: "withdrawing" },
       data: { status: "withdrawn" },
     });
     if (claimed.count !== 1) return;
-    await appendEvent(tx, {
-      merchantId,
-      actorId: withdrawal.requestedBy,
-      type: "reconciliation.import_withdrawn",
-      after: {
-        importId,
-        type: reconImport.type as ImportType,
-        fileName: reconImport.fileName,
-        rows: withdrawal.linesRemoved ?? 0,
-        counts: withdrawal.counts ?? {},
+    await appendEvents(tx, merchantId, [
+      ...events,
+      {
+        type: "reconciliation.import_withdrawn",
+        actorId: withdrawal.requestedBy,
+        after: {
+          importId,
+          type: reconImport.type as ImportType,
+          fileName: reconImport.fileName,
+          rows: withdrawal.linesRemoved ?? 0,
+          counts: withdrawal.counts ?? {},
+        },
       },
-    });
+    ]);
     // Issue 10: the alert rules look at what the withdrawal changed.
     await queueAlertEvaluation(tx, { merchantId, lines: true });
   });

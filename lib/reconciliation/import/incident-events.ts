@@ -1,0 +1,188 @@
+// What a publish (an import's, a withdrawal's) tells the incidents linked to the exceptions it
+// changed, as audit events for their timelines — read after the publish committed, from what it
+// left (the exceptions resolved at its time, the moves it kept in the import's report), so a rerun
+// after a crash writes the same events:
+// - an exception whose lines now explain it: reconciliation.evidence_matched, with the lines;
+// - an exception whose lines went to another one (the rest of a missing batch once part of it
+//   settled, a missing sale that came at another amount), or one opened again (a withdrawn file's
+//   lines gone): reconciliation.exception_linked, naming the exception the case now follows —
+//   never evidence_matched, as the money is not explained;
+// - a settle date's credit case that changed category (missing, then short): exception_linked to
+//   the case it became, which the caller links (followed).
+import "server-only";
+import { z } from "zod";
+import type { appendEvents } from "@/lib/audit/append-event";
+import { prisma } from "@/lib/db/client";
+import type { IncidentMoves } from "@/lib/reconciliation/import/publish";
+import { formatMinor } from "@/lib/reconciliation/parse/values";
+
+type EventInput = Parameters<typeof appendEvents>[2][number];
+
+/** A linked credit case this publish turned into another category, and the case it became. */
+export interface FollowedCase {
+  incidentId: string;
+  to: { id: string; key: string; category: string };
+}
+
+const movesSchema = z.object({
+  moved: z.array(z.object({ from: z.string(), to: z.string() })),
+  reopened: z.array(z.string()),
+});
+
+/** The moves a publish kept in the import's report (none in a report from before they were kept). */
+async function incidentMovesOf(importId: string): Promise<IncidentMoves> {
+  const row = await prisma.reconImport.findUnique({ where: { id: importId }, select: { report: true } });
+  const parsed = movesSchema.safeParse(JSON.parse(row?.report ?? "{}").incidentMoves);
+  return parsed.success ? parsed.data : { moved: [], reopened: [] };
+}
+
+/**
+ * A settle date's credit case is one case whatever it turns into — missing, then short once a
+ * smaller credit comes (or short, then missing): its key names the category, so the publish
+ * resolved the one and opened the other. The incident follows the case to the one opened for the
+ * same acquirer merchant id and date, and its timeline says so — not that the money came.
+ */
+async function followedCreditCases(
+  merchantId: string,
+  resolved: { id: string; key: string; category: string; incidentId: string | null }[],
+): Promise<Map<string, FollowedCase>> {
+  const creditCases = resolved.filter(
+    (exception) => exception.category === "credit_short" || exception.category === "credit_missing",
+  );
+  const turnedInto = (exception: { key: string; category: string }) =>
+    `${exception.category === "credit_short" ? "credit_missing" : "credit_short"}${exception.key.slice(exception.category.length)}`;
+  if (creditCases.length === 0) return new Map();
+  const opened = await prisma.reconException.findMany({
+    where: { merchantId, status: "open", incidentId: null, key: { in: creditCases.map(turnedInto) } },
+    select: { id: true, key: true, category: true },
+  });
+  const openedByKey = new Map(opened.map((exception) => [exception.key, exception]));
+  const followed = new Map<string, FollowedCase>();
+  for (const exception of creditCases) {
+    const to = openedByKey.get(turnedInto(exception));
+    if (to && exception.incidentId) followed.set(exception.id, { incidentId: exception.incidentId, to });
+  }
+  return followed;
+}
+
+const lineSelect = {
+  id: true,
+  lineNo: true,
+  source: true,
+  tid: true,
+  txAt: true,
+  amountMinor: true,
+  rrn: true,
+  matchedLineId: true,
+  exceptionId: true,
+} as const;
+
+export async function incidentEvents(
+  merchantId: string,
+  importId: string,
+  publishedAt: Date,
+): Promise<{ events: EventInput[]; followed: FollowedCase[] }> {
+  const moves = await incidentMovesOf(importId);
+  const resolved = await prisma.reconException.findMany({
+    where: { merchantId, status: "resolved", resolvedAt: publishedAt, incidentId: { not: null } },
+    select: { id: true, key: true, category: true, incidentId: true },
+    orderBy: { id: "asc" },
+  });
+  const movedFrom = new Set(moves.moved.map((move) => move.from));
+  // Each case told once of each exception it now follows: the lines' old exception's incident.
+  const sources = await prisma.reconException.findMany({
+    where: { merchantId, id: { in: [...movedFrom, ...moves.reopened] }, incidentId: { not: null } },
+    select: { id: true, incidentId: true },
+  });
+  const incidentOf = new Map(sources.map((exception) => [exception.id, exception.incidentId as string]));
+  const follows = new Map<string, { incidentId: string; exceptionId: string }>();
+  const follow = (incidentId: string | undefined, exceptionId: string) => {
+    if (incidentId) follows.set(`${incidentId}:${exceptionId}`, { incidentId, exceptionId });
+  };
+  for (const move of moves.moved) follow(incidentOf.get(move.from), move.to);
+  for (const id of moves.reopened) follow(incidentOf.get(id), id);
+  const explained = resolved.filter((exception) => !movedFrom.has(exception.id));
+  if (explained.length === 0 && follows.size === 0) return { events: [], followed: [] };
+
+  const followed = await followedCreditCases(merchantId, explained);
+  const following = await prisma.reconException.findMany({
+    where: { merchantId, id: { in: [...new Set([...follows.values()].map((each) => each.exceptionId))] } },
+    select: { id: true, key: true, category: true },
+  });
+  const own = await prisma.reconLine.findMany({
+    where: {
+      merchantId,
+      exceptionId: {
+        in: [
+          ...explained.map((exception) => exception.id),
+          ...[...followed.values()].map((each) => each.to.id),
+          ...following.map((exception) => exception.id),
+        ],
+      },
+    },
+    select: lineSelect,
+    orderBy: { id: "asc" },
+  });
+  const partnerIds = own.flatMap((line) => (line.matchedLineId === null ? [] : [line.matchedLineId]));
+  const partners = await prisma.reconLine.findMany({
+    where: { merchantId, id: { in: partnerIds }, category: { not: "staged" } },
+    select: lineSelect,
+  });
+  const partnerById = new Map(partners.map((line) => [line.id, line]));
+  const evidence = (line: (typeof own)[number]) => ({
+    id: line.id,
+    lineNo: line.lineNo,
+    source: line.source as "pos" | "statement" | "bank",
+    tid: line.tid,
+    txAt: line.txAt,
+    amount: formatMinor(Number(line.amountMinor)),
+    rrn: line.rrn,
+  });
+  const linesOf = (exceptionId: string) => own.filter((line) => line.exceptionId === exceptionId).map(evidence);
+
+  const events = explained.map((exception): EventInput => {
+    const follows = followed.get(exception.id);
+    if (follows) {
+      return {
+        type: "reconciliation.exception_linked",
+        incidentId: follows.incidentId,
+        after: {
+          exceptionId: follows.to.id,
+          key: follows.to.key,
+          category: follows.to.category,
+          lines: linesOf(follows.to.id),
+        },
+      };
+    }
+    const explaining = new Map<number, (typeof own)[number]>();
+    for (const line of own.filter((each) => each.exceptionId === exception.id)) {
+      explaining.set(line.id, line);
+      const partner = line.matchedLineId === null ? undefined : partnerById.get(line.matchedLineId);
+      if (partner) explaining.set(partner.id, partner);
+    }
+    return {
+      type: "reconciliation.evidence_matched" as const,
+      incidentId: exception.incidentId,
+      after: {
+        exceptionId: exception.id,
+        category: exception.category,
+        lines: [...explaining.values()].sort((a, b) => a.id - b.id).map(evidence),
+      },
+    };
+  });
+  const byId = new Map(following.map((exception) => [exception.id, exception]));
+  // In the exceptions' key order, whichever order the database gave the moves in.
+  const ordered = [...follows.values()].flatMap(({ incidentId, exceptionId }) => {
+    const exception = byId.get(exceptionId);
+    return exception ? [{ incidentId, exceptionId, exception }] : [];
+  });
+  ordered.sort((a, b) => (a.exception.key < b.exception.key ? -1 : a.exception.key > b.exception.key ? 1 : 0));
+  for (const { incidentId, exceptionId, exception } of ordered) {
+    events.push({
+      type: "reconciliation.exception_linked",
+      incidentId,
+      after: { exceptionId, key: exception.key, category: exception.category, lines: linesOf(exceptionId) },
+    });
+  }
+  return { events, followed: [...followed.values()] };
+}
