@@ -51,6 +51,11 @@ const settled = (day: string, time: string, amount: string, rrn: string, batch: 
   batch,
 ];
 
+const importJournal = (...sales: ReturnType<typeof sale>[]) =>
+  importFile({ merchantId, type: "pos_journal", content: csv([POS_HEADER, ...sales]) });
+const importStatement = (...lines: ReturnType<typeof settled>[]) =>
+  importFile({ merchantId, type: "statement", content: csv([STATEMENT_HEADER, ...lines]) });
+
 let merchantId: string;
 let finance: Actor;
 
@@ -79,16 +84,11 @@ async function panelOf(incidentId: string) {
 describe("an incident's link follows its exception's lines", () => {
   test("part of a missing batch settles: the rest is still the case's, and the case is not told it is explained", async () => {
     const day = "2026-09-05";
-    const journal = await importFile({
-      merchantId,
-      type: "pos_journal",
-      content: csv([
-        POS_HEADER,
-        sale(day, "10:00:00", "10.00", "LM0701", "000077"),
-        sale(day, "11:00:00", "20.00", "LM0702", "000077"),
-        sale(day, "12:00:00", "30.00", "LM0703", "000077"),
-      ]),
-    });
+    const journal = await importJournal(
+      sale(day, "10:00:00", "10.00", "LM0701", "000077"),
+      sale(day, "11:00:00", "20.00", "LM0702", "000077"),
+      sale(day, "12:00:00", "30.00", "LM0703", "000077"),
+    );
     expect(journal.status).toBe("done");
     const batch = await exceptionOf(`pos_only:batch:T1000001:000077:${day}`);
     expect(batch.lineCount).toBe(3);
@@ -96,15 +96,10 @@ describe("an incident's link follows its exception's lines", () => {
     expect(opened.status).toBe(201);
     const incidentId: string = opened.body.incident.id;
 
-    const statement = await importFile({
-      merchantId,
-      type: "statement",
-      content: csv([
-        STATEMENT_HEADER,
-        settled(day, "10:00:00", "10.00", "LM0701", "000077"),
-        settled(day, "11:00:00", "20.00", "LM0702", "000077"),
-      ]),
-    });
+    const statement = await importStatement(
+      settled(day, "10:00:00", "10.00", "LM0701", "000077"),
+      settled(day, "11:00:00", "20.00", "LM0702", "000077"),
+    );
     expect(statement.status).toBe("done");
     const third = await prisma.reconLine.findFirstOrThrow({ where: { merchantId, rrn: "LM0703", source: "pos" } });
     const rest = await exceptionOf(`pos_only:${third.id}`);
@@ -128,25 +123,16 @@ describe("an incident's link follows its exception's lines", () => {
 
   test("a batch split by a statement and whole again once it is withdrawn stays one case", async () => {
     const day = "2026-09-07";
-    await importFile({
-      merchantId,
-      type: "pos_journal",
-      content: csv([
-        POS_HEADER,
-        sale(day, "10:00:00", "40.00", "LM0801", "000088"),
-        sale(day, "11:00:00", "50.00", "LM0802", "000088"),
-      ]),
-    });
+    await importJournal(
+      sale(day, "10:00:00", "40.00", "LM0801", "000088"),
+      sale(day, "11:00:00", "50.00", "LM0802", "000088"),
+    );
     const batch = await exceptionOf(`pos_only:batch:T1000001:000088:${day}`);
     const opened = await openIncidentAs("finance", batch.id);
     const incidentId: string = opened.body.incident.id;
 
     // A statement line of that batch that settles neither sale: the batch is not missing, its sales are.
-    const statement = await importFile({
-      merchantId,
-      type: "statement",
-      content: csv([STATEMENT_HEADER, settled(day, "15:00:00", "77.00", "LM0899", "000088")]),
-    });
+    const statement = await importStatement(settled(day, "15:00:00", "77.00", "LM0899", "000088"));
     const sales = await prisma.reconLine.findMany({
       where: { merchantId, rrn: { in: ["LM0801", "LM0802"] }, source: "pos" },
       orderBy: { id: "asc" },
@@ -187,22 +173,14 @@ describe("an incident's link follows its exception's lines", () => {
 
   test("a missing sale that settles at another amount keeps its case, and that statement can no longer be withdrawn", async () => {
     const day = "2026-09-09";
-    await importFile({
-      merchantId,
-      type: "pos_journal",
-      content: csv([POS_HEADER, sale(day, "10:00:00", "60.00", "LM0901", "000099")]),
-    });
+    await importJournal(sale(day, "10:00:00", "60.00", "LM0901", "000099"));
     const [missing] = await prisma.reconException.findMany({
       where: { merchantId, day, status: "open", category: "pos_only" },
     });
     const opened = await openIncidentAs("finance", missing.id);
     const incidentId: string = opened.body.incident.id;
 
-    const statement = await importFile({
-      merchantId,
-      type: "statement",
-      content: csv([STATEMENT_HEADER, settled(day, "10:00:00", "55.00", "LM0901", "000099")]),
-    });
+    const statement = await importStatement(settled(day, "10:00:00", "55.00", "LM0901", "000099"));
     const mismatch = await prisma.reconException.findFirstOrThrow({
       where: { merchantId, day, category: "amount_mismatch" },
     });
@@ -220,5 +198,97 @@ describe("an incident's link follows its exception's lines", () => {
     });
     expect((await prisma.reconImport.findUniqueOrThrow({ where: { id: statement.id } })).status).toBe("done");
     expect((await verifyChain({ merchantId })).ok).toBe(true);
+  });
+
+  test("a missing batch whose first sale was charged twice settles: its case is told so, and the duplicate is not the case's", async () => {
+    const day = "2026-09-11";
+    await importJournal(
+      sale(day, "10:00:00", "10.00", "LM1101", "000111"),
+      sale(day, "10:00:30", "10.00", "LM1102", "000111"),
+      sale(day, "11:00:00", "20.00", "LM1103", "000111"),
+    );
+    const batch = await exceptionOf(`pos_only:batch:T1000001:000111:${day}`);
+    const [duplicate] = await prisma.reconException.findMany({
+      where: { merchantId, day, category: "duplicate", status: "open" },
+    });
+    const incidentId: string = (await openIncidentAs("finance", batch.id)).body.incident.id;
+
+    await importStatement(
+      settled(day, "10:00:00", "10.00", "LM1101", "000111"),
+      settled(day, "11:00:00", "20.00", "LM1103", "000111"),
+    );
+    // The duplicate's group names the first charge, now matched: it lists it, but is no case of the batch's.
+    expect((await prisma.reconException.findUniqueOrThrow({ where: { id: batch.id } })).status).toBe("resolved");
+    expect(await prisma.reconException.findUniqueOrThrow({ where: { id: duplicate.id } })).toMatchObject({
+      status: "open",
+      incidentId: null,
+    });
+    const events = await reconEvents(incidentId);
+    expect(events.map((event) => [event.type, event.after.exceptionId])).toEqual([
+      ["reconciliation.evidence_matched", batch.id],
+    ]);
+    // The lines still the batch's (the first charge is listed by the duplicate's group now).
+    expect((await panelOf(incidentId))?.lines.map((line) => [line.source, line.rrn])).toEqual([
+      ["pos", "LM1103"],
+      ["statement", "LM1103"],
+    ]);
+    const charged = await openIncidentAs("finance", duplicate.id);
+    expect(charged.status).toBe(201);
+    expect(charged.body.incident).toMatchObject({ kind: "duplicate_charge" });
+  });
+
+  test("a batch whose two sales each had a case, whole again: it follows the case opened first", async () => {
+    const day = "2026-09-13";
+    await importJournal(
+      sale(day, "10:00:00", "40.00", "LM1301", "000133"),
+      sale(day, "11:00:00", "50.00", "LM1302", "000133"),
+    );
+    const batch = await exceptionOf(`pos_only:batch:T1000001:000133:${day}`);
+    const statement = await importStatement(settled(day, "15:00:00", "77.00", "LM1399", "000133"));
+    const sales = await prisma.reconLine.findMany({
+      where: { merchantId, rrn: { in: ["LM1301", "LM1302"] }, source: "pos" },
+      orderBy: { id: "asc" },
+    });
+    const singles = await Promise.all(sales.map((line) => exceptionOf(`pos_only:${line.id}`)));
+    // Opened in the order that puts the second-opened case's exception first by id.
+    const first: string = (await openIncidentAs("finance", singles[1].id)).body.incident.id;
+    const second: string = (await openIncidentAs("finance", singles[0].id)).body.incident.id;
+
+    await withdrawImport({ actor: finance, id: statement.id });
+    await runImport(statement.id, noHeartbeat);
+    expect(await prisma.reconException.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({
+      status: "open",
+      incidentId: first,
+    });
+    for (const incidentId of [first, second]) {
+      expect((await reconEvents(incidentId)).at(-1)).toMatchObject({
+        type: "reconciliation.exception_linked",
+        after: { exceptionId: batch.id },
+      });
+    }
+  });
+
+  test("a batch whose own case was closed, whole again with a case's lines, is that live case's", async () => {
+    const day = "2026-09-15";
+    await importJournal(
+      sale(day, "10:00:00", "40.00", "LM1501", "000155"),
+      sale(day, "11:00:00", "50.00", "LM1502", "000155"),
+    );
+    const batch = await exceptionOf(`pos_only:batch:T1000001:000155:${day}`);
+    const closed: string = (await openIncidentAs("finance", batch.id)).body.incident.id;
+    await prisma.incident.update({ where: { id: closed }, data: { status: "CLOSED", closedAt: new Date() } });
+    const statement = await importStatement(settled(day, "15:00:00", "77.00", "LM1599", "000155"));
+    const line = await prisma.reconLine.findFirstOrThrow({ where: { merchantId, rrn: "LM1501", source: "pos" } });
+    const live: string = (await openIncidentAs("finance", (await exceptionOf(`pos_only:${line.id}`)).id)).body.incident
+      .id;
+
+    await withdrawImport({ actor: finance, id: statement.id });
+    await runImport(statement.id, noHeartbeat);
+    expect(await prisma.reconException.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({
+      status: "open",
+      incidentId: live,
+    });
+    // Asking for the batch's case answers with the live one: no third incident for the same money.
+    expect((await openIncidentAs("finance", batch.id)).body).toMatchObject({ linked: true, incident: { id: live } });
   });
 });

@@ -9,7 +9,7 @@ import "server-only";
 import { appendEvents } from "@/lib/audit/append-event";
 import { prisma } from "@/lib/db/client";
 import type { ReconImport } from "@/lib/generated/prisma/client";
-import { incidentEvents } from "@/lib/reconciliation/import/incident-events";
+import { incidentEvents, linkFollowed } from "@/lib/reconciliation/import/incident-events";
 import type { ImportType } from "@/lib/reconciliation/types";
 
 export async function finalizeImport({
@@ -30,9 +30,7 @@ export async function finalizeImport({
       data: { status: "done", report: JSON.stringify(report), finishedAt: new Date() },
     });
     if (claimed.count !== 1) return;
-    for (const { incidentId, to } of followed) {
-      await tx.reconException.updateMany({ where: { id: to.id, merchantId, incidentId: null }, data: { incidentId } });
-    }
+    await linkFollowed(tx, merchantId, followed);
     await appendEvents(tx, merchantId, [
       ...events,
       {

@@ -3,8 +3,8 @@
 // left (the exceptions resolved at its time, the moves it kept in the import's report), so a rerun
 // after a crash writes the same events:
 // - an exception whose lines now explain it: reconciliation.evidence_matched, with the lines;
-// - an exception whose lines went to another one (the rest of a missing batch once part of it
-//   settled, a missing sale that came at another amount), or one opened again (a withdrawn file's
+// - an exception whose lines went to another one of their category (the rest of a missing batch
+//   once part of it settled, a missing sale that came at another amount), or one opened again (a withdrawn file's
 //   lines gone): reconciliation.exception_linked, naming the exception the case now follows —
 //   never evidence_matched, as the money is not explained;
 // - a settle date's credit case that changed category (missing, then short): exception_linked to
@@ -12,7 +12,7 @@
 import "server-only";
 import { z } from "zod";
 import type { appendEvents } from "@/lib/audit/append-event";
-import { prisma } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
 import type { IncidentMoves } from "@/lib/reconciliation/import/publish";
 import { formatMinor } from "@/lib/reconciliation/parse/values";
 
@@ -25,7 +25,7 @@ export interface FollowedCase {
 }
 
 const movesSchema = z.object({
-  moved: z.array(z.object({ from: z.string(), to: z.string() })),
+  moved: z.array(z.object({ from: z.string(), to: z.string(), own: z.boolean().default(true) })),
   reopened: z.array(z.string()),
 });
 
@@ -63,6 +63,13 @@ async function followedCreditCases(
     if (to && exception.incidentId) followed.set(exception.id, { incidentId: exception.incidentId, to });
   }
   return followed;
+}
+
+/** Links each followed credit case to its incident, in the transaction that writes the events. */
+export async function linkFollowed(tx: Tx, merchantId: string, followed: readonly FollowedCase[]): Promise<void> {
+  for (const { incidentId, to } of followed) {
+    await tx.reconException.updateMany({ where: { id: to.id, merchantId, incidentId: null }, data: { incidentId } });
+  }
 }
 
 const lineSelect = {

@@ -129,8 +129,8 @@ export async function openPostgresLineStore(url: string): Promise<LineStore> {
              AND (u."own" OR l."exceptionId" IS NULL OR NOT EXISTS (
                SELECT 1 FROM "ReconException" x JOIN "ReconException" y ON y."id" = u."exceptionId"
                WHERE x."id" = l."exceptionId" AND x."status" = 'open' AND ${outranks("x", "y", C)}))
-           RETURNING u."before", u."exceptionId")
-         SELECT DISTINCT "before" AS "from", "exceptionId" AS "to" FROM changed WHERE "before" IS NOT NULL`,
+           RETURNING u."before", u."exceptionId", u."own")
+         SELECT DISTINCT "before" AS "from", "exceptionId" AS "to", "own" FROM changed WHERE "before" IS NOT NULL`,
       );
       return moves;
     },

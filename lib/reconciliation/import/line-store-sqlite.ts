@@ -179,7 +179,8 @@ export function openSqliteLineStore(url: string): LineStore {
         if (group) group.ids.push(id);
         else byException.set(exceptionId, { category, ids: [id] });
       }
-      const moves: LineMove[] = [];
+      // Keyed by the pair: a statement may move tens of thousands of lines, each to its own exception.
+      const moves = new Map<string, LineMove>();
       for (const [exceptionId, { category, ids }] of byException) {
         for (let start = 0; start < ids.length; start += IDS_PER_UPDATE) {
           const some = ids.slice(start, start + IDS_PER_UPDATE);
@@ -191,18 +192,16 @@ export function openSqliteLineStore(url: string): LineStore {
               WHERE x."id" = "ReconLine"."exceptionId" AND x."status" = 'open' AND ${outranks("x", "y")}))`;
           const params = [...some, exceptionId, category, category, exceptionId];
           const before = prepared(
-            `SELECT DISTINCT "exceptionId" FROM "ReconLine" WHERE ${changing} AND "exceptionId" IS NOT NULL`,
-          )
-            .pluck()
-            .all(...params) as string[];
-          for (const from of before) {
-            if (!moves.some((move) => move.from === from && move.to === exceptionId))
-              moves.push({ from, to: exceptionId });
+            `SELECT DISTINCT "exceptionId" AS "from", "category" = ? AS "own" FROM "ReconLine"
+             WHERE ${changing} AND "exceptionId" IS NOT NULL`,
+          ).all(category, ...params) as { from: string; own: number }[];
+          for (const { from, own } of before) {
+            moves.set(`${from} ${exceptionId} ${own}`, { from, to: exceptionId, own: own === 1 });
           }
           prepared(`UPDATE "ReconLine" SET "exceptionId" = ? WHERE ${changing}`).run(exceptionId, ...params);
         }
       }
-      return moves;
+      return [...moves.values()];
     },
     async refreshStatistics() {
       // Sampled (about a thousand rows per index: tens of milliseconds at a million lines, where a

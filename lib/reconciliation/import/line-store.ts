@@ -15,6 +15,12 @@ export type SqlParam = string | number | boolean | null | Date;
 export interface LineMove {
   from: string;
   to: string;
+  /**
+   * The lines are of `to`'s category: `to` is about them (a missing sale of a batch now missing
+   * alone, or settled at another amount) — not a group naming them (a duplicate's first charge,
+   * matched).
+   */
+  own: boolean;
 }
 
 /** A column of a bulk update by line id, with its PostgreSQL type (for the staging table). */

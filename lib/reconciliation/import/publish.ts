@@ -117,33 +117,48 @@ async function upsertExceptions(
     }
   }
   await recountLines(store, [...recount]);
-  return { moved: await carryLinks(store, moves), reopened };
+  return { moved: await carryLinks(store, merchantId, moves), reopened };
 }
 
 /**
- * An incident's link follows its lines: an exception that took lines of one linked to a case
- * still worked is linked to that case too (if it had none), and the moves are returned.
+ * An incident's link follows its lines: an exception that took lines of its own category from one
+ * linked to a case still worked is linked to that case too, unless it has a case still worked of
+ * its own (one closed it replaces, as opening a case from it would); of two cases whose lines it
+ * took, the one opened first. A group that only names a line (a duplicate's first charge, now
+ * matched) takes no case. The moves that carried a case are returned.
  */
-async function carryLinks(store: LineStore, moves: readonly LineMove[]): Promise<LineMove[]> {
-  const from = [...new Set(moves.map((move) => move.from))];
-  const incidentOf = new Map<string, string>();
+async function carryLinks(store: LineStore, merchantId: string, moves: readonly LineMove[]): Promise<LineMove[]> {
+  const from = [...new Set(moves.filter((move) => move.own).map((move) => move.from))];
+  const linked: { id: string; incidentId: string; openedAt: unknown }[] = [];
   for (let start = 0; start < from.length; start += EXCEPTIONS_PER_UPSERT) {
     const some = from.slice(start, start + EXCEPTIONS_PER_UPSERT);
-    const linked = await store.all<{ id: string; incidentId: string }>(
-      `SELECT e."id", e."incidentId" FROM "ReconException" e JOIN "Incident" i ON i."id" = e."incidentId"
-       WHERE i."status" <> 'CLOSED' AND e."id" IN (${placeholders(some.length)})`,
-      some,
+    linked.push(
+      ...(await store.all<{ id: string; incidentId: string; openedAt: unknown }>(
+        `SELECT e."id", e."incidentId", i."createdAt" AS "openedAt"
+         FROM "ReconException" e JOIN "Incident" i ON i."id" = e."incidentId"
+         WHERE e."merchantId" = ? AND i."status" <> 'CLOSED' AND e."id" IN (${placeholders(some.length)})`,
+        [merchantId, ...some],
+      )),
     );
-    for (const row of linked) incidentOf.set(row.id, row.incidentId);
   }
-  const carried = moves.filter((move) => incidentOf.has(move.from));
-  for (const move of carried) {
-    await store.run(`UPDATE "ReconException" SET "incidentId" = ? WHERE "id" = ? AND "incidentId" IS NULL`, [
-      incidentOf.get(move.from) as string,
-      move.to,
-    ]);
+  const opened = (row: (typeof linked)[number]) => new Date(row.openedAt as string | number | Date).getTime();
+  linked.sort((a, b) => opened(a) - opened(b) || (a.incidentId < b.incidentId ? -1 : 1));
+  const rank = new Map(linked.map((row, index) => [row.id, index]));
+  const carried = moves
+    .filter((move) => move.own && rank.has(move.from))
+    .sort((a, b) => (rank.get(a.from) as number) - (rank.get(b.from) as number) || (a.to < b.to ? -1 : 1));
+  const incidentOf = new Map(linked.map((row) => [row.id, row.incidentId]));
+  const takes = new Map<string, string>();
+  for (const move of carried) if (!takes.has(move.to)) takes.set(move.to, incidentOf.get(move.from) as string);
+  for (const [to, incidentId] of takes) {
+    await store.run(
+      `UPDATE "ReconException" SET "incidentId" = ?
+       WHERE "id" = ? AND "merchantId" = ? AND ("incidentId" IS NULL
+         OR "incidentId" IN (SELECT "id" FROM "Incident" WHERE "status" = 'CLOSED'))`,
+      [incidentId, to, merchantId],
+    );
   }
-  return carried;
+  return carried.map(({ from, to }) => ({ from, to, own: true }));
 }
 
 /** Sets each exception's line count to the lines that point at it. */

@@ -11,7 +11,7 @@ import { appendEvents } from "@/lib/audit/append-event";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { ReconImport } from "@/lib/generated/prisma/client";
-import { incidentEvents } from "@/lib/reconciliation/import/incident-events";
+import { incidentEvents, linkFollowed } from "@/lib/reconciliation/import/incident-events";
 import { openLineStore } from "@/lib/reconciliation/import/line-store";
 import {
   affectedDays,
@@ -119,15 +119,16 @@ export async function runWithdrawal(reconImport: ReconImport, context: MatchingC
 export async function finishWithdrawal(reconImport: ReconImport, withdrawal: Withdrawal): Promise<void> {
   const { id: importId, merchantId } = reconImport;
   // The cases whose exceptions the withdrawal opened again or moved lines of are told so.
-  const { events } = withdrawal.publishedAt
+  const { events, followed } = withdrawal.publishedAt
     ? await incidentEvents(merchantId, importId, new Date(withdrawal.publishedAt))
-    : { events: [] };
+    : { events: [], followed: [] };
   await prisma.$transaction(async (tx) => {
     const claimed = await tx.reconImport.updateMany({
       where: { id: importId, status: "withdrawing" },
       data: { status: "withdrawn" },
     });
     if (claimed.count !== 1) return;
+    await linkFollowed(tx, merchantId, followed);
     await appendEvents(tx, merchantId, [
       ...events,
       {
