@@ -159,7 +159,10 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
       case "reconciliation.evidence_matched":
         return t("events.reconEvidenceMatched", { lines: event.after.lines.length });
       case "reconciliation.exception_linked":
-        return t("events.reconExceptionLinked", { category: category(event.after.category) });
+        return t("events.reconExceptionLinked", {
+          category: category(event.after.category),
+          count: 1 + (event.after.more?.length ?? 0),
+        });
       case "reconciliation.lines_paired":
         return t("events.reconLinesPaired");
       case "reconciliation.lines_unpaired":

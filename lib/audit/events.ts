@@ -241,8 +241,9 @@ export const auditEventSchema = z.discriminatedUnion("type", [
     before: none,
     after: z.strictObject({ exceptionId: id, category: z.string(), lines: z.array(reconEvidenceLine) }),
   }),
-  // Issue 8 (exceptions): an exception linked to an incident that already had its rrn; lines paired
-  // or unpaired by hand (the matcher leaves such lines as the person set them).
+  // Issue 8 (exceptions): an exception linked to an incident that already had its rrn, or that a
+  // case follows (its lines moved there); lines paired or unpaired by hand (the matcher leaves such
+  // lines as the person set them).
   eventSchema("reconciliation.exception_linked", {
     before: none,
     after: z.strictObject({
@@ -250,6 +251,11 @@ export const auditEventSchema = z.discriminatedUnion("type", [
       key: z.string(),
       category: z.string(),
       lines: z.array(reconEvidenceLine),
+      /**
+       * The other exceptions of that category the case followed at the same time (a missing batch
+       * split into its sales): one event, not one per sale; `lines` are all of theirs.
+       */
+      more: z.array(z.strictObject({ exceptionId: id, key: z.string() })).optional(),
     }),
   }),
   eventSchema("reconciliation.lines_paired", { before: reconPairing, after: reconPairing }),

@@ -142,11 +142,18 @@ describe("an incident's link follows its exception's lines", () => {
       ["open", incidentId],
       ["open", incidentId],
     ]);
-    // One event per exception the case now follows, in the exceptions' key order.
-    const byKey = [...singles].sort((a, b) => (a.key < b.key ? -1 : 1));
-    expect((await reconEvents(incidentId)).map((event) => [event.type, event.after.exceptionId])).toEqual(
-      byKey.map((each) => ["reconciliation.exception_linked", each.id]),
-    );
+    // One event naming every exception the case now follows, in their key order — not one per sale.
+    const [first, ...rest] = [...singles].sort((a, b) => (a.key < b.key ? -1 : 1));
+    const linked = await reconEvents(incidentId);
+    expect(linked.map((event) => event.type)).toEqual(["reconciliation.exception_linked"]);
+    expect(linked[0].after).toMatchObject({
+      exceptionId: first.id,
+      key: first.key,
+      more: rest.map((each) => ({ exceptionId: each.id, key: each.key })),
+    });
+    expect(linked[0].after.lines.map((line: { rrn: string }) => line.rrn)).toEqual(["LM0801", "LM0802"]);
+    const detail = await getIncident({ actor: finance, id: incidentId });
+    expect(detail.timeline.filter((event) => event.type === "reconciliation.exception_linked")).toHaveLength(1);
 
     await withdrawImport({ actor: finance, id: statement.id });
     await runImport(statement.id, noHeartbeat);

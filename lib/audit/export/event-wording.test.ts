@@ -30,6 +30,32 @@ describe("wordEvent", () => {
     expect(wordEvent(t, exportedEvent, at).title).toBe(exported);
   });
 
+  test.each([
+    [
+      "en",
+      "Linked to a reconciliation exception: At the till only (debited, not credited?)",
+      "Linked to 3 reconciliation exceptions: At the till only (debited, not credited?)",
+    ],
+    [
+      "zh-CN",
+      "已关联对账异常：仅 POS 有记录（已扣款未到账？）",
+      "已关联 3 个对账异常：仅 POS 有记录（已扣款未到账？）",
+    ],
+  ] as const)(
+    "in %s counts the exceptions a case followed at once (a batch split into its sales)",
+    (locale, one, three) => {
+      const t = exportTranslator(locale);
+      const linked = (more?: { exceptionId: string; key: string }[]) => ({
+        type: "reconciliation.exception_linked",
+        before: null,
+        after: { exceptionId: "exc-1", key: "pos_only:1", category: "pos_only", lines: [], ...(more ? { more } : {}) },
+      });
+      expect(wordEvent(t, linked(), at).title).toBe(one);
+      const others = [2, 3].map((n) => ({ exceptionId: `exc-${n}`, key: `pos_only:${n}` }));
+      expect(wordEvent(t, linked(others), at).title).toBe(three);
+    },
+  );
+
   test("an event it cannot read is listed by its type", () => {
     expect(wordEvent(exportTranslator("en"), { type: "incident.merged", before: null, after: 1 }, at)).toEqual({
       title: "Recorded: incident.merged",

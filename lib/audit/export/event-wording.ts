@@ -83,7 +83,10 @@ function knownTitle(t: ExportTranslator, event: AuditEvent, formatTime: (iso: st
     case "reconciliation.evidence_matched":
       return t(`${EVENTS}.reconEvidenceMatched`, { lines: event.after.lines.length });
     case "reconciliation.exception_linked":
-      return t(`${EVENTS}.reconExceptionLinked`, { category: category(t, event.after.category) });
+      return t(`${EVENTS}.reconExceptionLinked`, {
+        category: category(t, event.after.category),
+        count: 1 + (event.after.more?.length ?? 0),
+      });
     case "reconciliation.lines_paired":
       return t(`${EVENTS}.reconLinesPaired`);
     case "reconciliation.lines_unpaired":

@@ -5,8 +5,9 @@
 // - an exception whose lines now explain it: reconciliation.evidence_matched, with the lines;
 // - an exception whose lines went to another one of their category (the rest of a missing batch
 //   once part of it settled, a missing sale that came at another amount), or one opened again (a withdrawn file's
-//   lines gone): reconciliation.exception_linked, naming the exception the case now follows —
-//   never evidence_matched, as the money is not explained;
+//   lines gone): reconciliation.exception_linked, naming the exception the case now follows (one
+//   event per case and category: a batch split into its sales names them all) — never
+//   evidence_matched, as the money is not explained;
 // - a settle date's credit case that changed category (missing, then short): exception_linked to
 //   the case it became, which the caller links (followed).
 import "server-only";
@@ -184,11 +185,28 @@ export async function incidentEvents(
     return exception ? [{ incidentId, exceptionId, exception }] : [];
   });
   ordered.sort((a, b) => (a.exception.key < b.exception.key ? -1 : a.exception.key > b.exception.key ? 1 : 0));
-  for (const { incidentId, exceptionId, exception } of ordered) {
+  // One event per case and category: a batch of hundreds split into its sales is one entry.
+  const grouped = new Map<string, (typeof ordered)[number][]>();
+  for (const each of ordered) {
+    const group = `${each.incidentId} ${each.exception.category}`;
+    const same = grouped.get(group);
+    if (same) same.push(each);
+    else grouped.set(group, [each]);
+  }
+  for (const [{ incidentId, exceptionId, exception }, ...rest] of grouped.values()) {
+    const lines = [exceptionId, ...rest.map((each) => each.exceptionId)].flatMap(linesOf);
     events.push({
       type: "reconciliation.exception_linked",
       incidentId,
-      after: { exceptionId, key: exception.key, category: exception.category, lines: linesOf(exceptionId) },
+      after: {
+        exceptionId,
+        key: exception.key,
+        category: exception.category,
+        lines: lines.sort((a, b) => a.id - b.id),
+        ...(rest.length > 0
+          ? { more: rest.map((each) => ({ exceptionId: each.exceptionId, key: each.exception.key })) }
+          : {}),
+      },
     });
   }
   return { events, followed: [...followed.values()] };
