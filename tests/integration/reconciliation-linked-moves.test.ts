@@ -298,4 +298,36 @@ describe("an incident's link follows its exception's lines", () => {
     // Asking for the batch's case answers with the live one: no third incident for the same money.
     expect((await openIncidentAs("finance", batch.id)).body).toMatchObject({ linked: true, incident: { id: live } });
   });
+
+  test("a short credit's case whose date a later, exact credit pays is told so: the first credit, now unexplained, is not its case", async () => {
+    const day = "2026-09-20";
+    await importJournal(sale(day, "10:00:00", "123.45", "LM2001", "000200"));
+    await importStatement(settled(day, "10:00:00", "123.45", "LM2001", "000200"));
+    const bank = (date: string, amount: string) =>
+      importFile({
+        merchantId,
+        type: "bank_credit",
+        content: csv([
+          ["交易日期", "贷方金额", "摘要", "对方户名"],
+          [date, amount, "POS settlement", "Acquirer"],
+        ]),
+      });
+    await bank("2026-09-21", "100.00");
+    const short = await prisma.reconException.findFirstOrThrow({
+      where: { merchantId, category: "credit_short", status: "open", key: { endsWith: "2026-09-21" } },
+    });
+    const incidentId: string = (await openIncidentAs("finance", short.id)).body.incident.id;
+
+    await bank("2026-09-22", "123.45");
+    expect((await prisma.reconException.findUniqueOrThrow({ where: { id: short.id } })).status).toBe("resolved");
+    const first = await prisma.reconLine.findFirstOrThrow({ where: { merchantId, source: "bank", day: "2026-09-21" } });
+    expect(first.category).toBe("credit_unexplained");
+    const unexplained = await prisma.reconException.findFirstOrThrow({
+      where: { merchantId, id: first.exceptionId ?? "" },
+    });
+    expect(unexplained).toMatchObject({ category: "credit_unexplained", status: "open", incidentId: null });
+    expect((await reconEvents(incidentId)).map((event) => [event.type, event.after.exceptionId])).toEqual([
+      ["reconciliation.evidence_matched", short.id],
+    ]);
+  });
 });

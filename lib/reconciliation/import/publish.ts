@@ -124,37 +124,40 @@ async function upsertExceptions(
  * An incident's link follows its lines: an exception that took lines of its own category from one
  * linked to a case still worked is linked to that case too, unless it has a case still worked of
  * its own (one closed it replaces, as opening a case from it would); of two cases whose lines it
- * took, the one opened first. A group that only names a line (a duplicate's first charge, now
- * matched) takes no case. The moves that carried a case are returned.
+ * took, the one opened first (the merchant's incident number). A group that only names a line (a
+ * duplicate's first charge, now matched) takes no case, nor does a credit's exception take one from
+ * a settle date's credit case (a credit the date no longer takes is not the date's money missing —
+ * followedCreditCases in incident-events.ts is how those cases follow). The moves that carried a
+ * case are returned.
  */
 async function carryLinks(store: LineStore, merchantId: string, moves: readonly LineMove[]): Promise<LineMove[]> {
   const from = [...new Set(moves.filter((move) => move.own).map((move) => move.from))];
-  const linked: { id: string; incidentId: string; openedAt: unknown }[] = [];
+  const linked: { id: string; incidentId: string; number: number }[] = [];
   for (let start = 0; start < from.length; start += EXCEPTIONS_PER_UPSERT) {
     const some = from.slice(start, start + EXCEPTIONS_PER_UPSERT);
     linked.push(
-      ...(await store.all<{ id: string; incidentId: string; openedAt: unknown }>(
-        `SELECT e."id", e."incidentId", i."createdAt" AS "openedAt"
-         FROM "ReconException" e JOIN "Incident" i ON i."id" = e."incidentId"
-         WHERE e."merchantId" = ? AND i."status" <> 'CLOSED' AND e."id" IN (${placeholders(some.length)})`,
-        [merchantId, ...some],
+      ...(await store.all<{ id: string; incidentId: string; number: number }>(
+        `SELECT e."id", e."incidentId", i."number" FROM "ReconException" e JOIN "Incident" i ON i."id" = e."incidentId"
+         WHERE e."merchantId" = ? AND i."status" <> 'CLOSED' AND e."category" NOT IN (${placeholders(CREDIT_CATEGORIES.length)})
+           AND e."id" IN (${placeholders(some.length)})`,
+        [merchantId, ...CREDIT_CATEGORIES, ...some],
       )),
     );
   }
-  const opened = (row: (typeof linked)[number]) => new Date(row.openedAt as string | number | Date).getTime();
-  linked.sort((a, b) => opened(a) - opened(b) || (a.incidentId < b.incidentId ? -1 : 1));
+  const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  linked.sort((a, b) => Number(a.number) - Number(b.number) || byKey(a.id, b.id));
   const rank = new Map(linked.map((row, index) => [row.id, index]));
   const carried = moves
     .filter((move) => move.own && rank.has(move.from))
-    .sort((a, b) => (rank.get(a.from) as number) - (rank.get(b.from) as number) || (a.to < b.to ? -1 : 1));
+    .sort((a, b) => (rank.get(a.from) as number) - (rank.get(b.from) as number) || byKey(a.to, b.to));
   const incidentOf = new Map(linked.map((row) => [row.id, row.incidentId]));
   const takes = new Map<string, string>();
   for (const move of carried) if (!takes.has(move.to)) takes.set(move.to, incidentOf.get(move.from) as string);
   for (const [to, incidentId] of takes) {
     await store.run(
       `UPDATE "ReconException" SET "incidentId" = ?
-       WHERE "id" = ? AND "merchantId" = ? AND ("incidentId" IS NULL
-         OR "incidentId" IN (SELECT "id" FROM "Incident" WHERE "status" = 'CLOSED'))`,
+       WHERE "id" = ? AND "merchantId" = ? AND ("incidentId" IS NULL OR EXISTS (
+         SELECT 1 FROM "Incident" i WHERE i."id" = "ReconException"."incidentId" AND i."status" = 'CLOSED'))`,
       [incidentId, to, merchantId],
     );
   }
