@@ -159,9 +159,10 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
       case "reconciliation.evidence_matched":
         return t("events.reconEvidenceMatched", { lines: event.after.lines.length });
       case "reconciliation.exception_linked":
-        return t("events.reconExceptionLinked", {
+        return t(event.after.followedBy ? "events.reconExceptionJoined" : "events.reconExceptionLinked", {
           category: category(event.after.category),
           count: 1 + (event.after.more?.length ?? 0),
+          reference: event.after.followedBy?.reference ?? "",
         });
       case "reconciliation.lines_paired":
         return t("events.reconLinesPaired");

@@ -256,6 +256,11 @@ export const auditEventSchema = z.discriminatedUnion("type", [
        * split into its sales): one event, not one per sale; `lines` are all of theirs.
        */
       more: z.array(z.strictObject({ exceptionId: id, key: z.string() })).optional(),
+      /**
+       * The case that exception is linked to when it is not this one: it took lines of two cases
+       * (the one opened first gets it) or had a case of its own — this case's lines joined it.
+       */
+      followedBy: z.strictObject({ id, reference: z.string() }).optional(),
     }),
   }),
   eventSchema("reconciliation.lines_paired", { before: reconPairing, after: reconPairing }),

@@ -267,12 +267,54 @@ describe("an incident's link follows its exception's lines", () => {
       status: "open",
       incidentId: first,
     });
-    for (const incidentId of [first, second]) {
-      expect((await reconEvents(incidentId)).at(-1)).toMatchObject({
-        type: "reconciliation.exception_linked",
-        after: { exceptionId: batch.id },
-      });
-    }
+    const [firstLinked, secondLinked] = await Promise.all([first, second].map(reconEvents));
+    expect(firstLinked.at(-1)).toMatchObject({
+      type: "reconciliation.exception_linked",
+      after: { exceptionId: batch.id },
+    });
+    expect(firstLinked.at(-1)?.after).not.toHaveProperty("followedBy");
+    // The second case is told its lines joined the batch, and whose case the batch is — not that
+    // the batch is its own.
+    const { number } = await prisma.incident.findUniqueOrThrow({ where: { id: first } });
+    expect(secondLinked.at(-1)).toMatchObject({
+      type: "reconciliation.exception_linked",
+      after: { exceptionId: batch.id, followedBy: { id: first, reference: `INC-${String(number).padStart(6, "0")}` } },
+    });
+  });
+
+  test("a sale's case whose line joins a batch with a live case of its own is told whose the batch is", async () => {
+    const day = "2026-09-17";
+    await importJournal(
+      sale(day, "10:00:00", "40.00", "LM1701", "000177"),
+      sale(day, "11:00:00", "50.00", "LM1702", "000177"),
+    );
+    const batch = await exceptionOf(`pos_only:batch:T1000001:000177:${day}`);
+    const batchCase: string = (await openIncidentAs("finance", batch.id)).body.incident.id;
+    // Closed while the statement splits the batch (its sales carry no case), then reopened.
+    await prisma.incident.update({ where: { id: batchCase }, data: { status: "CLOSED", closedAt: new Date() } });
+    const statement = await importStatement(settled(day, "15:00:00", "77.00", "LM1799", "000177"));
+    const line = await prisma.reconLine.findFirstOrThrow({ where: { merchantId, rrn: "LM1701", source: "pos" } });
+    const saleCase: string = (await openIncidentAs("finance", (await exceptionOf(`pos_only:${line.id}`)).id)).body
+      .incident.id;
+    expect(saleCase).not.toBe(batchCase);
+    await prisma.incident.update({ where: { id: batchCase }, data: { status: "OPEN", closedAt: null } });
+
+    await withdrawImport({ actor: finance, id: statement.id });
+    await runImport(statement.id, noHeartbeat);
+    expect(await prisma.reconException.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({
+      status: "open",
+      incidentId: batchCase,
+    });
+    const { number } = await prisma.incident.findUniqueOrThrow({ where: { id: batchCase } });
+    expect((await reconEvents(saleCase)).at(-1)).toMatchObject({
+      type: "reconciliation.exception_linked",
+      after: {
+        exceptionId: batch.id,
+        followedBy: { id: batchCase, reference: `INC-${String(number).padStart(6, "0")}` },
+      },
+    });
+    expect(await panelOf(saleCase)).toBeNull();
+    expect((await verifyChain({ merchantId })).ok).toBe(true);
   });
 
   test("a batch whose own case was closed, whole again with a case's lines, is that live case's", async () => {

@@ -56,6 +56,27 @@ describe("wordEvent", () => {
     },
   );
 
+  test.each([
+    [
+      "en",
+      "Its lines joined a reconciliation exception that INC-000007 follows: At the till only (debited, not credited?)",
+    ],
+    ["zh-CN", "其明细已并入对账异常，由 INC-000007 跟进：仅 POS 有记录（已扣款未到账？）"],
+  ] as const)("in %s names the case an exception is followed by when it is another one", (locale, joined) => {
+    const event = {
+      type: "reconciliation.exception_linked",
+      before: null,
+      after: {
+        exceptionId: "exc-1",
+        key: "pos_only:1",
+        category: "pos_only",
+        lines: [],
+        followedBy: { id: "inc-7", reference: "INC-000007" },
+      },
+    };
+    expect(wordEvent(exportTranslator(locale), event, at).title).toBe(joined);
+  });
+
   test("an event it cannot read is listed by its type", () => {
     expect(wordEvent(exportTranslator("en"), { type: "incident.merged", before: null, after: 1 }, at)).toEqual({
       title: "Recorded: incident.merged",

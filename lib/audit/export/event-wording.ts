@@ -83,9 +83,10 @@ function knownTitle(t: ExportTranslator, event: AuditEvent, formatTime: (iso: st
     case "reconciliation.evidence_matched":
       return t(`${EVENTS}.reconEvidenceMatched`, { lines: event.after.lines.length });
     case "reconciliation.exception_linked":
-      return t(`${EVENTS}.reconExceptionLinked`, {
+      return t(`${EVENTS}.${event.after.followedBy ? "reconExceptionJoined" : "reconExceptionLinked"}`, {
         category: category(t, event.after.category),
         count: 1 + (event.after.more?.length ?? 0),
+        reference: event.after.followedBy?.reference ?? "",
       });
     case "reconciliation.lines_paired":
       return t(`${EVENTS}.reconLinesPaired`);

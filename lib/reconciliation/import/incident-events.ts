@@ -7,13 +7,15 @@
 //   once part of it settled, a missing sale that came at another amount), or one opened again (a withdrawn file's
 //   lines gone): reconciliation.exception_linked, naming the exception the case now follows (one
 //   event per case and category: a batch split into its sales names them all) — never
-//   evidence_matched, as the money is not explained;
+//   evidence_matched, as the money is not explained; and naming the case that exception is linked
+//   to when it is another one (it took two cases' lines, or had its own);
 // - a settle date's credit case that changed category (missing, then short): exception_linked to
 //   the case it became, which the caller links (followed).
 import "server-only";
 import { z } from "zod";
 import type { appendEvents } from "@/lib/audit/append-event";
 import { prisma, type Tx } from "@/lib/db/client";
+import { referenceOf } from "@/lib/incidents/serialize";
 import type { IncidentMoves } from "@/lib/reconciliation/import/publish";
 import { formatMinor } from "@/lib/reconciliation/parse/values";
 
@@ -115,8 +117,13 @@ export async function incidentEvents(
   const followed = await followedCreditCases(merchantId, explained);
   const following = await prisma.reconException.findMany({
     where: { merchantId, id: { in: [...new Set([...follows.values()].map((each) => each.exceptionId))] } },
-    select: { id: true, key: true, category: true },
+    select: { id: true, key: true, category: true, incidentId: true },
   });
+  const numbers = await prisma.incident.findMany({
+    where: { merchantId, id: { in: following.flatMap((exception) => exception.incidentId ?? []) } },
+    select: { id: true, number: true },
+  });
+  const numberOf = new Map(numbers.map((incident) => [incident.id, incident.number]));
   const own = await prisma.reconLine.findMany({
     where: {
       merchantId,
@@ -185,15 +192,24 @@ export async function incidentEvents(
     return exception ? [{ incidentId, exceptionId, exception }] : [];
   });
   ordered.sort((a, b) => (a.exception.key < b.exception.key ? -1 : a.exception.key > b.exception.key ? 1 : 0));
-  // One event per case and category: a batch of hundreds split into its sales is one entry.
+  // The case an exception followed is linked to, when it is not the one told.
+  const followedBy = ({ incidentId, exception }: (typeof ordered)[number]) => {
+    const number = exception.incidentId === null ? undefined : numberOf.get(exception.incidentId);
+    return exception.incidentId !== null && exception.incidentId !== incidentId && number !== undefined
+      ? { id: exception.incidentId, reference: referenceOf(number) }
+      : undefined;
+  };
+  // One event per case, category and case followed: a batch of hundreds split into its sales is one entry.
   const grouped = new Map<string, (typeof ordered)[number][]>();
   for (const each of ordered) {
-    const group = `${each.incidentId} ${each.exception.category}`;
+    const group = `${each.incidentId} ${each.exception.category} ${followedBy(each)?.id ?? ""}`;
     const same = grouped.get(group);
     if (same) same.push(each);
     else grouped.set(group, [each]);
   }
-  for (const [{ incidentId, exceptionId, exception }, ...rest] of grouped.values()) {
+  for (const [head, ...rest] of grouped.values()) {
+    const { incidentId, exceptionId, exception } = head;
+    const by = followedBy(head);
     const lines = [exceptionId, ...rest.map((each) => each.exceptionId)].flatMap(linesOf);
     events.push({
       type: "reconciliation.exception_linked",
@@ -206,6 +222,7 @@ export async function incidentEvents(
         ...(rest.length > 0
           ? { more: rest.map((each) => ({ exceptionId: each.exceptionId, key: each.exception.key })) }
           : {}),
+        ...(by ? { followedBy: by } : {}),
       },
     });
   }
