@@ -51,6 +51,15 @@ const settled = (day: string, time: string, amount: string, rrn: string, batch: 
   batch,
 ];
 
+const bank = (date: string, amount: string) =>
+  importFile({
+    merchantId,
+    type: "bank_credit",
+    content: csv([
+      ["交易日期", "贷方金额", "摘要", "对方户名"],
+      [date, amount, "POS settlement", "Acquirer"],
+    ]),
+  });
 const importJournal = (...sales: ReturnType<typeof sale>[]) =>
   importFile({ merchantId, type: "pos_journal", content: csv([POS_HEADER, ...sales]) });
 const importStatement = (...lines: ReturnType<typeof settled>[]) =>
@@ -345,15 +354,6 @@ describe("an incident's link follows its exception's lines", () => {
     const day = "2026-09-20";
     await importJournal(sale(day, "10:00:00", "123.45", "LM2001", "000200"));
     await importStatement(settled(day, "10:00:00", "123.45", "LM2001", "000200"));
-    const bank = (date: string, amount: string) =>
-      importFile({
-        merchantId,
-        type: "bank_credit",
-        content: csv([
-          ["交易日期", "贷方金额", "摘要", "对方户名"],
-          [date, amount, "POS settlement", "Acquirer"],
-        ]),
-      });
     await bank("2026-09-21", "100.00");
     const short = await prisma.reconException.findFirstOrThrow({
       where: { merchantId, category: "credit_short", status: "open", key: { endsWith: "2026-09-21" } },
@@ -368,8 +368,57 @@ describe("an incident's link follows its exception's lines", () => {
       where: { merchantId, id: first.exceptionId ?? "" },
     });
     expect(unexplained).toMatchObject({ category: "credit_unexplained", status: "open", incidentId: null });
-    expect((await reconEvents(incidentId)).map((event) => [event.type, event.after.exceptionId])).toEqual([
+    const events = await reconEvents(incidentId);
+    expect(events.map((event) => [event.type, event.after.exceptionId])).toEqual([
       ["reconciliation.evidence_matched", short.id],
     ]);
+    // The credit that pays the date is the evidence, and the reconcile step shows it.
+    expect(events[0].after.lines).toEqual([expect.objectContaining({ source: "bank", amount: "123.45" })]);
+    expect((await panelOf(incidentId))?.lines).toEqual([expect.objectContaining({ source: "bank", amount: "123.45" })]);
+  });
+
+  test("an unexplained credit's case whose credit a later statement's date takes (short) is shown that credit", async () => {
+    await bank("2026-10-06", "60.00");
+    const credit = await prisma.reconLine.findFirstOrThrow({
+      where: { merchantId, source: "bank", day: "2026-10-06" },
+    });
+    const unexplained = await exceptionOf(`credit_unexplained:${credit.id}`);
+    expect(unexplained).toMatchObject({ category: "credit_unexplained", status: "open" });
+    const incidentId: string = (await openIncidentAs("finance", unexplained.id)).body.incident.id;
+
+    const day = "2026-10-04";
+    await importJournal(sale(day, "10:00:00", "75.00", "LM2401", "000240"));
+    await importStatement(settled(day, "10:00:00", "75.00", "LM2401", "000240"));
+    const short = await prisma.reconException.findFirstOrThrow({
+      where: { merchantId, category: "credit_short", status: "open", key: { endsWith: "2026-10-05" } },
+    });
+    expect(short.amountMinor).toBe(1500n);
+    expect((await prisma.reconException.findUniqueOrThrow({ where: { id: unexplained.id } })).status).toBe("resolved");
+    const events = await reconEvents(incidentId);
+    expect(events.map((event) => [event.type, event.after.exceptionId])).toEqual([
+      ["reconciliation.evidence_matched", unexplained.id],
+    ]);
+    expect(events[0].after.lines).toEqual([
+      expect.objectContaining({ id: credit.id, source: "bank", amount: "60.00" }),
+    ]);
+    expect((await panelOf(incidentId))?.lines).toEqual([expect.objectContaining({ id: credit.id })]);
+  });
+
+  test("a missing credit's case that an exact credit pays is shown that credit", async () => {
+    const day = "2026-10-10";
+    await importJournal(sale(day, "10:00:00", "42.00", "LM2501", "000250"));
+    await importStatement(settled(day, "10:00:00", "42.00", "LM2501", "000250"));
+    const missing = await prisma.reconException.findFirstOrThrow({
+      where: { merchantId, category: "credit_missing", status: "open", key: { endsWith: "2026-10-11" } },
+    });
+    const incidentId: string = (await openIncidentAs("finance", missing.id)).body.incident.id;
+
+    await bank("2026-10-12", "42.00");
+    expect((await prisma.reconException.findUniqueOrThrow({ where: { id: missing.id } })).status).toBe("resolved");
+    const events = await reconEvents(incidentId);
+    expect(events.map((event) => [event.type, event.after.exceptionId])).toEqual([
+      ["reconciliation.evidence_matched", missing.id],
+    ]);
+    expect(events[0].after.lines).toEqual([expect.objectContaining({ source: "bank", amount: "42.00" })]);
   });
 });

@@ -2,7 +2,8 @@
 // changed, as audit events for their timelines — read after the publish committed, from what it
 // left (the exceptions resolved at its time, the moves it kept in the import's report), so a rerun
 // after a crash writes the same events:
-// - an exception whose lines now explain it: reconciliation.evidence_matched, with the lines;
+// - an exception whose lines now explain it: reconciliation.evidence_matched, with the lines (for
+//   a credit case, the bank credit that explains it: creditsExplaining);
 // - an exception whose lines went to another one of their category (the rest of a missing batch
 //   once part of it settled, a missing sale that came at another amount), or one opened again (a withdrawn file's
 //   lines gone): reconciliation.exception_linked, naming the exception the case now follows (one
@@ -66,6 +67,45 @@ async function followedCreditCases(
     if (to && exception.incidentId) followed.set(exception.id, { incidentId: exception.incidentId, to });
   }
   return followed;
+}
+
+/**
+ * The bank credit that explains a credit case, which no longer points at it (a credit that pays a
+ * date is matched, or in the date's short case): an unexplained credit's own line, now paying a
+ * date; the credit that pays a missing or short date now.
+ */
+async function creditsExplaining(
+  merchantId: string,
+  explained: { id: string; key: string; category: string }[],
+): Promise<Map<string, number>> {
+  const creditOf = new Map<string, number>();
+  const dates: { exceptionId: string; acquirerMid: string; settleDate: string }[] = [];
+  for (const exception of explained) {
+    const rest = exception.key.slice(exception.category.length + 1);
+    if (exception.category === "credit_unexplained") {
+      const lineId = Number(rest);
+      if (Number.isSafeInteger(lineId)) creditOf.set(exception.id, lineId);
+    } else if (exception.category === "credit_short" || exception.category === "credit_missing") {
+      // `${acquirerMid}:${settleDate}`: the date is the last 10 characters, the id may be "".
+      dates.push({ exceptionId: exception.id, acquirerMid: rest.slice(0, -11), settleDate: rest.slice(-10) });
+    }
+  }
+  if (dates.length === 0) return creditOf;
+  const settlements = await prisma.reconSettlement.findMany({
+    where: {
+      merchantId,
+      category: "credited",
+      creditLineId: { not: null },
+      OR: dates.map(({ acquirerMid, settleDate }) => ({ acquirerMid, settleDate })),
+    },
+    select: { acquirerMid: true, settleDate: true, creditLineId: true },
+  });
+  const paidBy = new Map(settlements.map((each) => [`${each.acquirerMid}:${each.settleDate}`, each.creditLineId]));
+  for (const { exceptionId, acquirerMid, settleDate } of dates) {
+    const lineId = paidBy.get(`${acquirerMid}:${settleDate}`);
+    if (lineId !== undefined && lineId !== null) creditOf.set(exceptionId, lineId);
+  }
+  return creditOf;
 }
 
 /** Links each followed credit case to its incident, in the transaction that writes the events. */
@@ -138,9 +178,13 @@ export async function incidentEvents(
     select: lineSelect,
     orderBy: { id: "asc" },
   });
+  const credits = await creditsExplaining(
+    merchantId,
+    explained.filter((exception) => !followed.has(exception.id)),
+  );
   const partnerIds = own.flatMap((line) => (line.matchedLineId === null ? [] : [line.matchedLineId]));
   const partners = await prisma.reconLine.findMany({
-    where: { merchantId, id: { in: partnerIds }, category: { not: "staged" } },
+    where: { merchantId, id: { in: [...partnerIds, ...credits.values()] }, category: { not: "staged" } },
     select: lineSelect,
   });
   const partnerById = new Map(partners.map((line) => [line.id, line]));
@@ -175,6 +219,9 @@ export async function incidentEvents(
       const partner = line.matchedLineId === null ? undefined : partnerById.get(line.matchedLineId);
       if (partner) explaining.set(partner.id, partner);
     }
+    const creditId = credits.get(exception.id);
+    const credit = creditId === undefined ? undefined : partnerById.get(creditId);
+    if (credit) explaining.set(credit.id, credit);
     return {
       type: "reconciliation.evidence_matched" as const,
       incidentId: exception.incidentId,
