@@ -8,6 +8,11 @@ export type DemoUser = "admin" | "supervisor" | "cashier" | "cashier2" | "financ
 
 const cookieJar = new Map<string, string>();
 
+/** Forgets the sessions signed in: the next call signs in again (a fake clock moved past them). */
+export function forgetSessions(): void {
+  cookieJar.clear();
+}
+
 /** Signs in once per user per file and returns the Cookie header value. */
 export async function sessionCookie(user: DemoUser): Promise<string> {
   const cached = cookieJar.get(user);

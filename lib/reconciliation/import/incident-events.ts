@@ -26,6 +26,13 @@ type EventInput = Parameters<typeof appendEvents>[2][number];
 export interface FollowedCase {
   incidentId: string;
   to: { id: string; key: string; category: string };
+  /**
+   * The case it became is linked to this incident (null: to none), replacing the closed one it
+   * was linked to: as read, so a link made meanwhile is kept. Absent: not linked here — it is this
+   * incident's already, or another live case's (followedBy).
+   */
+  replacing?: string | null;
+  followedBy?: { id: string; reference: string };
 }
 
 const movesSchema = z.object({
@@ -40,31 +47,49 @@ async function incidentMovesOf(importId: string): Promise<IncidentMoves> {
   return parsed.success ? parsed.data : { moved: [], reopened: [] };
 }
 
+const isCreditCase = (category: string) => category === "credit_short" || category === "credit_missing";
+
 /**
  * A settle date's credit case is one case whatever it turns into — missing, then short once a
- * smaller credit comes (or short, then missing): its key names the category, so the publish
- * resolved the one and opened the other. The incident follows the case to the one opened for the
- * same acquirer merchant id and date, and its timeline says so — not that the money came.
+ * smaller credit comes (or short, then missing again once another date takes that credit): its key
+ * names the category, so the publish resolved the one and opened the other. A live incident
+ * follows the case to the one opened for the same acquirer merchant id and date — linked to it
+ * unless it has a live case of its own, which the timeline then names — and its timeline says so,
+ * not that the money came. A closed incident follows nothing, as in carryLinks.
  */
 async function followedCreditCases(
   merchantId: string,
   resolved: { id: string; key: string; category: string; incidentId: string | null }[],
 ): Promise<Map<string, FollowedCase>> {
-  const creditCases = resolved.filter(
-    (exception) => exception.category === "credit_short" || exception.category === "credit_missing",
-  );
+  const creditCases = resolved.filter((exception) => isCreditCase(exception.category));
   const turnedInto = (exception: { key: string; category: string }) =>
     `${exception.category === "credit_short" ? "credit_missing" : "credit_short"}${exception.key.slice(exception.category.length)}`;
   if (creditCases.length === 0) return new Map();
   const opened = await prisma.reconException.findMany({
-    where: { merchantId, status: "open", incidentId: null, key: { in: creditCases.map(turnedInto) } },
-    select: { id: true, key: true, category: true },
+    where: { merchantId, status: "open", key: { in: creditCases.map(turnedInto) } },
+    select: { id: true, key: true, category: true, incidentId: true },
   });
+  const incidents = await prisma.incident.findMany({
+    where: { merchantId, id: { in: [...creditCases, ...opened].flatMap((exception) => exception.incidentId ?? []) } },
+    select: { id: true, number: true, status: true },
+  });
+  const incidentById = new Map(incidents.map((incident) => [incident.id, incident]));
   const openedByKey = new Map(opened.map((exception) => [exception.key, exception]));
   const followed = new Map<string, FollowedCase>();
   for (const exception of creditCases) {
     const to = openedByKey.get(turnedInto(exception));
-    if (to && exception.incidentId) followed.set(exception.id, { incidentId: exception.incidentId, to });
+    const incident = exception.incidentId === null ? undefined : incidentById.get(exception.incidentId);
+    if (!to || !incident || incident.status === "CLOSED") continue;
+    const target = { id: to.id, key: to.key, category: to.category };
+    const holder = to.incidentId === null ? undefined : incidentById.get(to.incidentId);
+    if (!holder || holder.status === "CLOSED") {
+      followed.set(exception.id, { incidentId: incident.id, to: target, replacing: to.incidentId });
+    } else if (holder.id === incident.id) {
+      followed.set(exception.id, { incidentId: incident.id, to: target });
+    } else {
+      const followedBy = { id: holder.id, reference: referenceOf(holder.number) };
+      followed.set(exception.id, { incidentId: incident.id, to: target, followedBy });
+    }
   }
   return followed;
 }
@@ -108,10 +133,17 @@ async function creditsExplaining(
   return creditOf;
 }
 
-/** Links each followed credit case to its incident, in the transaction that writes the events. */
+/**
+ * Links each followed credit case to its incident, in the transaction that writes the events —
+ * if its link is still the one read (none, or a closed case's).
+ */
 export async function linkFollowed(tx: Tx, merchantId: string, followed: readonly FollowedCase[]): Promise<void> {
-  for (const { incidentId, to } of followed) {
-    await tx.reconException.updateMany({ where: { id: to.id, merchantId, incidentId: null }, data: { incidentId } });
+  for (const { incidentId, to, replacing } of followed) {
+    if (replacing === undefined) continue;
+    await tx.reconException.updateMany({
+      where: { id: to.id, merchantId, incidentId: replacing },
+      data: { incidentId },
+    });
   }
 }
 
@@ -199,38 +231,50 @@ export async function incidentEvents(
   });
   const linesOf = (exceptionId: string) => own.filter((line) => line.exceptionId === exceptionId).map(evidence);
 
-  const events = explained.map((exception): EventInput => {
+  const events = explained.flatMap((exception): EventInput[] => {
     const follows = followed.get(exception.id);
     if (follows) {
-      return {
-        type: "reconciliation.exception_linked",
-        incidentId: follows.incidentId,
-        after: {
-          exceptionId: follows.to.id,
-          key: follows.to.key,
-          category: follows.to.category,
-          lines: linesOf(follows.to.id),
+      // Told once: the case it became may be this case's own, opened again (follows, below).
+      if (!follows.followedBy && moves.reopened.includes(follows.to.id)) return [];
+      return [
+        {
+          type: "reconciliation.exception_linked",
+          incidentId: follows.incidentId,
+          after: {
+            exceptionId: follows.to.id,
+            key: follows.to.key,
+            category: follows.to.category,
+            lines: linesOf(follows.to.id),
+            ...(follows.followedBy ? { followedBy: follows.followedBy } : {}),
+          },
         },
-      };
-    }
-    const explaining = new Map<number, (typeof own)[number]>();
-    for (const line of own.filter((each) => each.exceptionId === exception.id)) {
-      explaining.set(line.id, line);
-      const partner = line.matchedLineId === null ? undefined : partnerById.get(line.matchedLineId);
-      if (partner) explaining.set(partner.id, partner);
+      ];
     }
     const creditId = credits.get(exception.id);
     const credit = creditId === undefined ? undefined : partnerById.get(creditId);
+    // A settle date's credit case is explained by the credit that pays it now, not by lines that
+    // still point at it; a date not paid (awaiting its credit again) is not explained at all.
+    if (isCreditCase(exception.category) && !credit) return [];
+    const explaining = new Map<number, (typeof own)[number]>();
     if (credit) explaining.set(credit.id, credit);
-    return {
-      type: "reconciliation.evidence_matched" as const,
-      incidentId: exception.incidentId,
-      after: {
-        exceptionId: exception.id,
-        category: exception.category,
-        lines: [...explaining.values()].sort((a, b) => a.id - b.id).map(evidence),
+    else {
+      for (const line of own.filter((each) => each.exceptionId === exception.id)) {
+        explaining.set(line.id, line);
+        const partner = line.matchedLineId === null ? undefined : partnerById.get(line.matchedLineId);
+        if (partner) explaining.set(partner.id, partner);
+      }
+    }
+    return [
+      {
+        type: "reconciliation.evidence_matched",
+        incidentId: exception.incidentId,
+        after: {
+          exceptionId: exception.id,
+          category: exception.category,
+          lines: [...explaining.values()].sort((a, b) => a.id - b.id).map(evidence),
+        },
       },
-    };
+    ];
   });
   const byId = new Map(following.map((exception) => [exception.id, exception]));
   // In the exceptions' key order, whichever order the database gave the moves in.
