@@ -161,6 +161,7 @@ export const ERROR_MESSAGES = {
   EXCEPTION_NEEDS_NO_INCIDENT: { category: "text" },
   EXCEPTION_ALREADY_RESOLVED: {},
   EXCEPTION_HAS_NO_TERMINAL: {},
+  EXCEPTION_AMOUNT_TOO_LARGE: { amount: "text", max: "text" },
   LINE_WRONG_SOURCE: { expected: "text" },
   LINE_ALREADY_PAIRED: {},
   LINE_NOT_PAIRED: {},

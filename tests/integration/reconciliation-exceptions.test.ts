@@ -656,6 +656,94 @@ describe("opening an incident from an exception", () => {
     ).toBe(0);
   });
 
+  // A review found any open case of the rrn taking the exception: a PIN error on another terminal
+  // (no reconcile step) took a 9,999.00 statement line, which then left the queue with no case to
+  // settle it — an rrn is unique per terminal only.
+  test("an rrn's case on another terminal, or one that will reconcile no money, does not take the exception", async () => {
+    const pinError = await logIncident({ kind: "pin_error", rrn: "531000999031", amount: "5.00" });
+    const fraud = await posException(merchant, "statement_only", { source: "statement", rrn: "531000999031" });
+    const forFraud = await openIncidentAs("finance", fraud.exception.id);
+    expect(forFraud.status).toBe(201);
+    expect(forFraud.body.incident).toMatchObject({ kind: "suspected_fraud", rrn: "531000999031" });
+    expect(forFraud.body.incident.id).not.toBe(pinError.id);
+
+    const elsewhere = await logIncident({ kind: "wrong_amount", terminalId: "T2000001", rrn: "531000999032" });
+    const missing = await posException(merchant, "pos_only", { rrn: "531000999032" });
+    const forMissing = await openIncidentAs("finance", missing.exception.id);
+    expect(forMissing.status).toBe(201);
+    expect(forMissing.body.incident.id).not.toBe(elsewhere.id);
+
+    const reconciled = await logIncident({ kind: "debited_not_credited", rrn: "531000999033" });
+    await prisma.incidentStep.updateMany({
+      where: { incidentId: reconciled.id, key: "RECONCILE" },
+      data: { status: "DONE", at: new Date() },
+    });
+    const charged = await posException(merchant, "duplicate", { rrn: "531000999033" });
+    const forCharged = await openIncidentAs("finance", charged.exception.id);
+    expect(forCharged.status).toBe(201);
+    expect(forCharged.body.incident).toMatchObject({ kind: "duplicate_charge" });
+    expect(forCharged.body.incident.id).not.toBe(reconciled.id);
+    for (const taken of [pinError, elsewhere, reconciled]) {
+      expect(
+        await prisma.auditEvent.count({ where: { incidentId: taken.id, type: { startsWith: "reconciliation." } } }),
+      ).toBe(0);
+    }
+  });
+
+  // The same review: a statement line of a terminal the merchant does not have — the suspected
+  // fraud itself — could never be opened (422, no terminal).
+  test("a statement line of a terminal the merchant does not have opens a suspected-fraud case, its line naming the TID", async () => {
+    const line = await insertLine({
+      merchantId: merchant.merchantId,
+      source: "statement",
+      tid: "TFRAUD01",
+      txAt: "2026-11-20 15:00:00",
+      settleDate: "2026-11-21",
+      txType: "sale",
+      amountMinor: 999_900,
+      rrn: "531000999041",
+      category: "statement_only",
+    });
+    const exception = await insertException({
+      merchantId: merchant.merchantId,
+      category: "statement_only",
+      lineIds: [line.id],
+      amountMinor: 999_900,
+      tid: "TFRAUD01",
+    });
+    const { status, body } = await openIncidentAs("finance", exception.id);
+    expect(status).toBe(201);
+    expect(body.incident).toMatchObject({ kind: "suspected_fraud", amount: "9999.00", rrn: "531000999041" });
+    const [created] = await prisma.auditEvent.findMany({ where: { incidentId: body.incident.id } });
+    expect(JSON.parse(created.after ?? "{}").exception).toMatchObject({ id: exception.id });
+    const linked = await exceptionsAs("finance", { from: "2026-11-20", to: "2026-11-20", category: "statement_only" });
+    const listed = linked.body.items.find((item: ReconExceptionDto) => item.id === exception.id);
+    expect(listed.incident).toMatchObject({ id: body.incident.id });
+    expect(listed.lines).toEqual([expect.objectContaining({ tid: "TFRAUD01" })]);
+  });
+
+  // The same review: a settle date's total above what an incident's amount holds was a 500 on
+  // PostgreSQL (int4) and an amount past the incident's own limit on SQLite.
+  test("an amount above what an incident holds is refused by name, alone or in bulk, and nothing is written", async () => {
+    const huge = await insertException({
+      merchantId: merchant.merchantId,
+      category: "credit_missing",
+      lineIds: [],
+      amountMinor: 3_000_000_000,
+    });
+    const before = await prisma.incident.count();
+    const alone = await openIncidentAs("finance", huge.id);
+    expect(alone.status).toBe(422);
+    expect(alone.body.error).toMatchObject({ reason: "EXCEPTION_AMOUNT_TOO_LARGE" });
+    expect(alone.body.error.message).toContain("30000000.00");
+    const first = await posException(merchant, "pos_only");
+    const last = await posException(merchant, "unsigned");
+    const bulk = await openIncidentsAs("finance", { ids: [first.exception.id, huge.id, last.exception.id] });
+    expect(bulk.body.results.map((result: { status: number }) => result.status)).toEqual([201, 422, 201]);
+    expect(await prisma.incident.count()).toBe(before + 2);
+    expect((await prisma.reconException.findUniqueOrThrow({ where: { id: huge.id } })).incidentId).toBeNull();
+  });
+
   test("five finance clicks at once open exactly one incident", async () => {
     const { exception, line } = await posException(merchant, "duplicate");
     const answers = await Promise.all(

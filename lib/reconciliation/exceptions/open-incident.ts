@@ -9,8 +9,11 @@
 // Idempotent: an exception already linked answers with its incident — unless that incident was
 // closed and the exception came open again since (a line unpaired, lines matched anew): then it
 // opens a case of its own, as a closed case of its rrn is not linked to either. An exception whose slip's
-// rrn already has an open incident of the merchant is linked to that one instead of opening a second
-// (audited as reconciliation.exception_linked). The whole decision runs under the merchant's lock
+// rrn already has an open incident of the merchant on the same terminal, one that still has money
+// to reconcile (its reconcile step pending), is linked to that one instead of opening a second
+// (audited as reconciliation.exception_linked): an rrn is unique per terminal only, and a case
+// with no reconcile step (a PIN error) or one already reconciled would never settle this money.
+// An amount above what an incident holds (MAX_AMOUNT_MINOR) is refused by name, not cut. The whole decision runs under the merchant's lock
 // (lock-merchant.ts) and the link is a conditional update (incidentId IS NULL), so two finance
 // users clicking at once get one incident.
 import "server-only";
@@ -31,7 +34,8 @@ import { requireReconciliation } from "@/lib/reconciliation/exceptions/require-p
 import { formatMinorExact } from "@/lib/reconciliation/exceptions/serialize-line";
 import { assertLinesNotWithdrawing } from "@/lib/reconciliation/imports/withdraw-import";
 import { addDays } from "@/lib/reconciliation/match/local-time";
-import type { IncidentDto } from "@/lib/schemas/incident";
+import { formatMinor } from "@/lib/reconciliation/parse/values";
+import { type IncidentDto, MAX_AMOUNT_MINOR } from "@/lib/schemas/incident";
 import type { OpenedIncidentDto } from "@/lib/schemas/reconciliation";
 
 /** How far back a settled terminal is looked for (the index on the lines' day bounds the read). */
@@ -91,14 +95,23 @@ async function openOrLink(tx: Tx, actor: Actor, id: string): Promise<OpenedIncid
   // charge, not the first it repeats; a missing batch has none. Another line's case (a slip
   // logged unsigned at the till, the first charge) is another mishap, and does not take this one.
   const rrn = group ? null : (primary?.rrn ?? null);
+  const terminal = await terminalFor(tx, actor.merchantId, exception, primary);
   const known =
-    rrn === null
+    rrn === null || !terminal
       ? null
       : await tx.incident.findFirst({
           // Issue 10: a drill (practice) is never the case a real exception is linked to. A closed
           // case is not either: linked to it, the exception would leave the queue with no one
-          // working it — a discrepancy found after the close is a case of its own.
-          where: { merchantId: actor.merchantId, rrn, drill: false, status: { not: "CLOSED" } },
+          // working it — a discrepancy found after the close is a case of its own. Nor is a case
+          // of another terminal (the same rrn, another slip), or one that will reconcile no money.
+          where: {
+            merchantId: actor.merchantId,
+            rrn,
+            terminalId: terminal.id,
+            drill: false,
+            status: { not: "CLOSED" },
+            steps: { some: { key: "RECONCILE", status: "PENDING" } },
+          },
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           select: { id: true },
         });
@@ -114,9 +127,16 @@ async function openOrLink(tx: Tx, actor: Actor, id: string): Promise<OpenedIncid
     return { incident: await readIncident(tx, actor, known.id), exceptionId: id, linked: true };
   }
 
-  const terminal = await terminalFor(tx, actor.merchantId, exception, primary);
   if (!terminal) throw new AppError("RULE_VIOLATION", { reason: "EXCEPTION_HAS_NO_TERMINAL" });
-  const amountMinor = Math.abs(Number(amountAtStake(exception, primary, group)));
+  const atStake = amountAtStake(exception, primary, group);
+  const magnitude = BigInt(atStake) < 0n ? -BigInt(atStake) : BigInt(atStake);
+  if (magnitude > BigInt(MAX_AMOUNT_MINOR)) {
+    throw new AppError("RULE_VIOLATION", {
+      reason: "EXCEPTION_AMOUNT_TOO_LARGE",
+      params: { amount: formatMinorExact(magnitude), max: formatMinor(MAX_AMOUNT_MINOR) },
+    });
+  }
+  const amountMinor = Number(magnitude);
   const occurredAt =
     (primary?.txAt ? wallClockToInstant(primary.txAt, env.MERCHANT_TIME_ZONE) : null) ??
     wallClockToInstant(exception.day, env.MERCHANT_TIME_ZONE) ??
@@ -226,8 +246,10 @@ function amountAtStake(
 
 /**
  * The terminal the incident belongs to: the line's, else one of the exception's TID, else (a
- * settle date's credit) a terminal that settled on that date. Inactive terminals count: the
- * mishap happened when it was in use.
+ * settle date's credit, or a line of a terminal the merchant does not have — a statement's
+ * suspected fraud) a terminal that settled on that date: the case must be openable, and its
+ * lines, linked as evidence, name the TID they came with. Inactive terminals count: the mishap
+ * happened when it was in use.
  */
 async function terminalFor(
   tx: Tx,
@@ -243,7 +265,7 @@ async function terminalFor(
   const found =
     byId ??
     (tid ? await tx.terminal.findFirst({ where: { tid: tid.toUpperCase(), merchantId }, select }) : null) ??
-    (exception.category.startsWith("credit_") ? await settledTerminal(tx, merchantId, exception.day) : null);
+    (await settledTerminal(tx, merchantId, exception.day));
   return found ? { id: found.id, tid: found.tid, storeId: found.storeId, storeName: found.store.name } : null;
 }
 
