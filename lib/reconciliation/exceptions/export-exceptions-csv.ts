@@ -105,6 +105,10 @@ export async function exportExceptionsCsv({
   let exceptions: Map<string, ExportedException> | null = null;
   let lastException: { day: string; id: string } | null = null;
   let lastLine: { exceptionId: string; id: number } | null = null;
+  // Exceptions of the page whose lines are all written: left out of the next reads, so that a page
+  // of lines does not read again every line before it (PostgreSQL's index on the exception alone
+  // is not in line order: it filters them) — only the current exception's.
+  let through = new Set<string>();
   let lineless = "";
   let finished = false;
 
@@ -149,6 +153,7 @@ export async function exportExceptionsCsv({
     const last = rows[rows.length - 1];
     lastException = { day: last.day, id: last.id };
     lastLine = null;
+    through = new Set();
     // A settle date with no credit at all has no line: still one row, or the file would leave it out.
     lineless = [...exceptions.values()]
       .filter((exception) => exception.lineCount === 0)
@@ -205,18 +210,22 @@ export async function exportExceptionsCsv({
   /** The next page of lines of the current exceptions, as CSV text; null when they are through. */
   async function nextLines(): Promise<string | null> {
     if (!exceptions) return null;
+    const left = [...exceptions.keys()].filter((id) => !through.has(id));
+    if (left.length === 0) return null;
     const after = lastLine
       ? Prisma.sql`AND (l."exceptionId" > ${lastLine.exceptionId} OR (l."exceptionId" = ${lastLine.exceptionId} AND l."id" > ${lastLine.id}))`
       : Prisma.empty;
     const rows = await prisma.$queryRaw<ReconLineRow[]>`
       SELECT ${LINE_COLUMNS} FROM "ReconLine" l
-      WHERE l."exceptionId" IN (${Prisma.join([...exceptions.keys()])}) AND l."merchantId" = ${actor.merchantId}
+      WHERE l."exceptionId" IN (${Prisma.join(left)}) AND l."merchantId" = ${actor.merchantId}
         AND l."category" <> 'staged' ${after}
       ORDER BY l."exceptionId", l."id"
       LIMIT ${pageSize.lines}`;
     if (rows.length === 0) return null;
     const last = rows[rows.length - 1];
     lastLine = { exceptionId: last.exceptionId as string, id: Number(last.id) };
+    // In exception order: every exception before the last one's is through.
+    for (const line of rows) if (line.exceptionId !== last.exceptionId) through.add(line.exceptionId as string);
     const current = exceptions;
     return rows.map((line) => row(current.get(line.exceptionId as string), line)).join("");
   }
