@@ -5,6 +5,7 @@
 import "@/tests/integration/reconciliation-import-spool-dir";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { referenceOf } from "@/lib/incidents/serialize";
 import { forgetSessions } from "@/tests/helpers/api";
 import { openIncidentAs } from "@/tests/integration/reconciliation-exceptions-fixtures";
 import { csv, importFile, STATEMENT_HEADER } from "@/tests/integration/reconciliation-import-fixtures";
@@ -240,7 +241,7 @@ describe("a settle date whose credit window runs out", () => {
         type: "reconciliation.exception_linked",
         after: expect.objectContaining({
           category: "credit_missing",
-          followedBy: { id: first, reference: `INC-${String(number).padStart(6, "0")}` },
+          followedBy: { id: first, reference: referenceOf(number) },
         }),
       },
     ]);

@@ -12,6 +12,7 @@ import { verifyChain } from "@/lib/audit/verify-chain";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { getIncident } from "@/lib/incidents/get-incident";
+import { referenceOf } from "@/lib/incidents/serialize";
 import { runImport } from "@/lib/reconciliation/import/run-import";
 import { withdrawImport } from "@/lib/reconciliation/imports/withdraw-import";
 import { openIncidentAs } from "@/tests/integration/reconciliation-exceptions-fixtures";
@@ -287,7 +288,7 @@ describe("an incident's link follows its exception's lines", () => {
     const { number } = await prisma.incident.findUniqueOrThrow({ where: { id: first } });
     expect(secondLinked.at(-1)).toMatchObject({
       type: "reconciliation.exception_linked",
-      after: { exceptionId: batch.id, followedBy: { id: first, reference: `INC-${String(number).padStart(6, "0")}` } },
+      after: { exceptionId: batch.id, followedBy: { id: first, reference: referenceOf(number) } },
     });
   });
 
@@ -319,7 +320,7 @@ describe("an incident's link follows its exception's lines", () => {
       type: "reconciliation.exception_linked",
       after: {
         exceptionId: batch.id,
-        followedBy: { id: batchCase, reference: `INC-${String(number).padStart(6, "0")}` },
+        followedBy: { id: batchCase, reference: referenceOf(number) },
       },
     });
     expect(await panelOf(saleCase)).toBeNull();

@@ -128,8 +128,8 @@ async function openOrLink(tx: Tx, actor: Actor, id: string): Promise<OpenedIncid
   }
 
   if (!terminal) throw new AppError("RULE_VIOLATION", { reason: "EXCEPTION_HAS_NO_TERMINAL" });
-  const atStake = amountAtStake(exception, primary, group);
-  const magnitude = BigInt(atStake) < 0n ? -BigInt(atStake) : BigInt(atStake);
+  const atStake = BigInt(amountAtStake(exception, primary, group));
+  const magnitude = atStake < 0n ? -atStake : atStake;
   if (magnitude > BigInt(MAX_AMOUNT_MINOR)) {
     throw new AppError("RULE_VIOLATION", {
       reason: "EXCEPTION_AMOUNT_TOO_LARGE",

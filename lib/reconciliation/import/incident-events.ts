@@ -17,6 +17,11 @@ import { z } from "zod";
 import type { appendEvents } from "@/lib/audit/append-event";
 import { prisma, type Tx } from "@/lib/db/client";
 import { referenceOf } from "@/lib/incidents/serialize";
+import {
+  readSettleDateCaseKey,
+  readUnexplainedCreditKey,
+  settleDateCaseKey,
+} from "@/lib/reconciliation/credit-case-key";
 import type { IncidentMoves } from "@/lib/reconciliation/import/publish";
 import { formatMinor } from "@/lib/reconciliation/parse/values";
 
@@ -62,8 +67,13 @@ async function followedCreditCases(
   resolved: { id: string; key: string; category: string; incidentId: string | null }[],
 ): Promise<Map<string, FollowedCase>> {
   const creditCases = resolved.filter((exception) => isCreditCase(exception.category));
-  const turnedInto = (exception: { key: string; category: string }) =>
-    `${exception.category === "credit_short" ? "credit_missing" : "credit_short"}${exception.key.slice(exception.category.length)}`;
+  // The key of the case the same date would be in the other category.
+  const turnedInto = (exception: { key: string }) => {
+    const read = readSettleDateCaseKey(exception.key);
+    if (!read) return exception.key;
+    const other = read.category === "credit_short" ? "credit_missing" : "credit_short";
+    return settleDateCaseKey(other, read.acquirerMid, read.settleDate);
+  };
   if (creditCases.length === 0) return new Map();
   const opened = await prisma.reconException.findMany({
     where: { merchantId, status: "open", key: { in: creditCases.map(turnedInto) } },
@@ -106,14 +116,10 @@ async function creditsExplaining(
   const creditOf = new Map<string, number>();
   const dates: { exceptionId: string; acquirerMid: string; settleDate: string }[] = [];
   for (const exception of explained) {
-    const rest = exception.key.slice(exception.category.length + 1);
-    if (exception.category === "credit_unexplained") {
-      const lineId = Number(rest);
-      if (Number.isSafeInteger(lineId)) creditOf.set(exception.id, lineId);
-    } else if (exception.category === "credit_short" || exception.category === "credit_missing") {
-      // `${acquirerMid}:${settleDate}`: the date is the last 10 characters, the id may be "".
-      dates.push({ exceptionId: exception.id, acquirerMid: rest.slice(0, -11), settleDate: rest.slice(-10) });
-    }
+    const lineId = readUnexplainedCreditKey(exception.key);
+    if (lineId !== null) creditOf.set(exception.id, lineId);
+    const date = readSettleDateCaseKey(exception.key);
+    if (date) dates.push({ exceptionId: exception.id, acquirerMid: date.acquirerMid, settleDate: date.settleDate });
   }
   if (dates.length === 0) return creditOf;
   const settlements = await prisma.reconSettlement.findMany({

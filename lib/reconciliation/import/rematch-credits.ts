@@ -13,6 +13,7 @@
 // take, could pay) and the credits of [f − 2w, l + 3w]. A neighbour read is never written, so a
 // credit it took stays its own, and a date outside W keeps its settlement and exceptions.
 import "server-only";
+import { settleDateCaseKey, unexplainedCreditKey } from "@/lib/reconciliation/credit-case-key";
 import type { LineStore } from "@/lib/reconciliation/import/line-store";
 import type { PublishPlan } from "@/lib/reconciliation/import/publish-plan";
 import type { ImportLines } from "@/lib/reconciliation/import/rematch-transactions";
@@ -135,7 +136,7 @@ export async function rematchCredits({
     else if (line.category !== credit.category) plan.visibleChanges.push(line.id, credit.category, null, null);
     if (credit.category === "credit_unexplained") {
       plan.addException({
-        key: `credit_unexplained:${line.id}`,
+        key: unexplainedCreditKey(line.id),
         category: "credit_unexplained",
         storeId: null,
         tid: null,
@@ -159,7 +160,7 @@ export async function rematchCredits({
     if (settlement.category === "credit_short" || settlement.category === "credit_missing") {
       const short = settlement.category === "credit_short";
       plan.addException({
-        key: `${settlement.category}:${settlement.acquirerMid}:${settlement.settleDate}`,
+        key: settleDateCaseKey(settlement.category, settlement.acquirerMid, settlement.settleDate),
         category: settlement.category,
         storeId: null,
         tid: null,
